@@ -1,0 +1,21 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A command-line mistake: reported with the command's usage and exit code 2. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Strict option parsing: unknown flags and stray positionals are usage errors, not ignored. */
+export function parseOptions<T extends Options>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** The options every tree-reading command shares. */
+export const TREE_OPTIONS = {
+  zones: { type: 'string' },
+  config: { type: 'string' },
+} as const;

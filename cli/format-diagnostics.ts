@@ -1,0 +1,42 @@
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostics';
+
+export const OUTPUT_FORMATS = ['human', 'json', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Human-readable: one `file:line:col: field: message` block per problem, then a count. */
+export function formatHuman(diagnostics: readonly Diagnostic[]): string {
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  return (
+    diagnostics.map(formatDiagnostic).join('\n') +
+    `\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was synthesized.\n`
+  );
+}
+
+/** Machine-readable: a stable JSON document. */
+export function formatJson(diagnostics: readonly Diagnostic[], summary: Record<string, unknown>): string {
+  return JSON.stringify({ valid: diagnostics.length === 0, ...summary, problems: diagnostics }, null, 2) + '\n';
+}
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show
+ * inline on the pull request's diff. Properties and message are escaped as the runner expects.
+ */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const props = [`file=${escapeProperty(d.file)}`];
+      if (d.line !== undefined) props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
+      props.push(`title=${escapeProperty(`zone-access: ${d.field || d.code}`)}`);
+      const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
+      return `::error ${props.join(',')}::${escapeData(message)}\n`;
+    })
+    .join('');
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,27 @@
+import { loadTree, resolveTreeOptions } from '../pipeline/load';
+import { parseOptions, TREE_OPTIONS, UsageError } from './args';
+import { formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
+import { EXIT, type CliIO } from './io';
+
+export const usage = 'zone-access validate [--zones DIR] [--config FILE] [--format human|json|github]';
+
+/** Checks every zone file and the platform config; never loads cdktf or the providers. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const values = parseOptions(args, { ...TREE_OPTIONS, format: { type: 'string', default: 'human' } });
+  const format = values.format as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+
+  const options = resolveTreeOptions(io.cwd, values.zones, values.config);
+  const { tree, diagnostics } = loadTree(options);
+  const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length } : {};
+
+  if (format === 'json') io.stdout.write(formatJson(diagnostics, summary));
+  else if (format === 'github') io.stdout.write(formatGithub(diagnostics));
+  else if (diagnostics.length > 0) io.stderr.write(formatHuman(diagnostics));
+
+  if (!tree) return EXIT.failed;
+  if (format === 'human') {
+    io.stdout.write(`ok: ${tree.zones.length} zone${tree.zones.length === 1 ? '' : 's'} in ${tree.departments.length} department${tree.departments.length === 1 ? '' : 's'} are valid\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,35 @@
+import { isSessionDurationInRange } from '../model/durations';
+import type { PlatformConfig, Zone } from '../model/types';
+import { ACCOUNT_ID_PATTERN, ZONE_NAME_MAX_LENGTH, ZONE_NAME_PATTERN } from '../model/zone-file-schema';
+
+/**
+ * What the constructs need to know about a zone: a `Zone` from the loader fits as it is; a stack
+ * that builds zones in code can leave out the source-file fields.
+ */
+export type ZoneSpec = Omit<Zone, 'source' | 'positions'> & Partial<Pick<Zone, 'source' | 'positions'>>;
+
+/** The platform settings the constructs read: a `PlatformConfig` from the loader fits as it is. */
+export type PlatformSpec = Omit<PlatformConfig, 'source'> & Partial<Pick<PlatformConfig, 'source'>>;
+
+/**
+ * Constructor-time validation for callers who build props in code rather than through the loader
+ * (which has already reported these with file and line). Fails fast with every problem listed.
+ */
+export function assertValidZoneSpec(construct: string, zone: ZoneSpec): void {
+  const problems: string[] = [];
+  if (!new RegExp(ZONE_NAME_PATTERN).test(zone.name) || zone.name.length > ZONE_NAME_MAX_LENGTH) {
+    problems.push(`zone name "${zone.name}" must match ${ZONE_NAME_PATTERN} and be at most ${ZONE_NAME_MAX_LENGTH} characters`);
+  }
+  if (zone.accounts.length === 0) problems.push('at least one account is required');
+  for (const account of zone.accounts) {
+    if (!new RegExp(ACCOUNT_ID_PATTERN).test(account.id)) problems.push(`account id "${account.id}" must be 12 digits`);
+  }
+  if (new Set(zone.accounts.map((a) => a.id)).size !== zone.accounts.length) problems.push('account ids must be unique');
+  if (zone.access.length === 0) problems.push('at least one access preset is required');
+  if (!isSessionDurationInRange(zone.sessionDuration)) {
+    problems.push(`session duration "${zone.sessionDuration}" must be an ISO-8601 duration between PT1H and PT12H`);
+  }
+  if (problems.length > 0) {
+    throw new Error(`${construct} for zone "${zone.name}": ${problems.join('; ')}`);
+  }
+}

@@ -1,0 +1,114 @@
+import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group';
+import { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
+import { SsoadminCustomerManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-customer-managed-policy-attachment';
+import { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment';
+import { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
+import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';
+import { SsoadminPermissionsBoundaryAttachment } from '@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment';
+import { Construct } from 'constructs';
+import { groupDisplayName, permissionSetName } from '../model/names';
+import { renderPolicy, zonePolicy } from '../policies/zone-policy';
+import { assertValidZoneSpec, type PlatformSpec, type ZoneSpec } from './props';
+import { constructSafe } from './zone-entra-group';
+
+export interface ZonePermissionSetProps {
+  readonly zone: ZoneSpec;
+  readonly platform: PlatformSpec;
+}
+
+/**
+ * The AWS half of a zone: the Identity Center permission set with the zone's inline ABAC policy
+ * (and any allow-listed managed policies and boundary), the SCIM-synced group looked up by display
+ * name, and one account assignment of that group per account.
+ *
+ * Place it in a stack that has an `aws` provider for the Identity Center region. The group lookup
+ * fails until SCIM has synced the group: deploy the Entra side and run `zone-access await-sync` first.
+ */
+export class ZonePermissionSet extends Construct {
+  readonly permissionSet: SsoadminPermissionSet;
+  readonly inlinePolicy: SsoadminPermissionSetInlinePolicy;
+  /** The Identity Store group SCIM created from the Entra group. */
+  readonly group: DataAwsIdentitystoreGroup;
+  /** Account id → assignment of the group with this permission set. */
+  readonly accountAssignments: ReadonlyMap<string, SsoadminAccountAssignment>;
+  readonly permissionSetName: string;
+  /** The rendered inline policy, exactly as deployed. */
+  readonly policyJson: string;
+
+  constructor(scope: Construct, id: string, props: ZonePermissionSetProps) {
+    super(scope, id);
+    const { zone, platform } = props;
+    assertValidZoneSpec('ZonePermissionSet', zone);
+    const instanceArn = platform.identityCenter.instanceArn;
+    this.permissionSetName = permissionSetName(zone, platform);
+
+    this.permissionSet = new SsoadminPermissionSet(this, 'permission-set', {
+      instanceArn,
+      name: this.permissionSetName,
+      description: zone.description ?? `Zone ${zone.name}`,
+      sessionDuration: zone.sessionDuration,
+      ...(zone.relayState ? { relayState: zone.relayState } : {}),
+      tags: { ...zone.tags, [platform.zoneTagKey]: zone.name },
+      ...(platform.protection.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+
+    this.policyJson = renderPolicy(zonePolicy(zone, platform));
+    this.inlinePolicy = new SsoadminPermissionSetInlinePolicy(this, 'inline-policy', {
+      instanceArn,
+      permissionSetArn: this.permissionSet.arn,
+      inlinePolicy: this.policyJson,
+    });
+
+    for (const arn of zone.managedPolicies) {
+      new SsoadminManagedPolicyAttachment(this, `managed-policy-${constructSafe(arn)}`, {
+        instanceArn,
+        permissionSetArn: this.permissionSet.arn,
+        managedPolicyArn: arn,
+      });
+    }
+    for (const ref of zone.customerManagedPolicies) {
+      new SsoadminCustomerManagedPolicyAttachment(this, `customer-policy-${constructSafe(ref.path + ref.name)}`, {
+        instanceArn,
+        permissionSetArn: this.permissionSet.arn,
+        customerManagedPolicyReference: { name: ref.name, path: ref.path },
+      });
+    }
+    const boundary = zone.permissionsBoundary;
+    if (boundary) {
+      new SsoadminPermissionsBoundaryAttachment(this, 'permissions-boundary', {
+        instanceArn,
+        permissionSetArn: this.permissionSet.arn,
+        permissionsBoundary:
+          boundary.kind === 'managed'
+            ? { managedPolicyArn: boundary.arn }
+            : { customerManagedPolicyReference: { name: boundary.name, path: boundary.path } },
+      });
+    }
+
+    this.group = new DataAwsIdentitystoreGroup(this, 'group', {
+      identityStoreId: platform.identityCenter.identityStoreId,
+      alternateIdentifier: {
+        uniqueAttribute: { attributePath: 'DisplayName', attributeValue: groupDisplayName(zone, platform) },
+      },
+    });
+
+    const assignments = new Map<string, SsoadminAccountAssignment>();
+    // Keyed by account id, so adding or removing one account never touches the others.
+    for (const account of zone.accounts) {
+      assignments.set(
+        account.id,
+        new SsoadminAccountAssignment(this, `assignment-${account.id}`, {
+          instanceArn,
+          permissionSetArn: this.permissionSet.arn,
+          principalId: this.group.groupId,
+          principalType: 'GROUP',
+          targetId: account.id,
+          targetType: 'AWS_ACCOUNT',
+          // Assign only once the policy is in place, so nobody gets a session with an empty set.
+          dependsOn: [this.inlinePolicy],
+        }),
+      );
+    }
+    this.accountAssignments = assignments;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * A problem found in an input file. Every stage that checks input reports these instead of
+ * throwing, so one run can show every problem of every file at once.
+ */
+export interface Diagnostic {
+  /** Path of the offending file, as given to the loader (relative paths stay relative). */
+  readonly file: string;
+  /** 1-based line, when the problem has a position. */
+  readonly line?: number;
+  /** 1-based column, when the problem has a position. */
+  readonly column?: number;
+  /** Dotted path of the field (`accounts[1]`, `tags.cost-center`), or empty for the whole file. */
+  readonly field: string;
+  readonly message: string;
+  /** A suggestion for fixing it, when one helps. */
+  readonly hint?: string;
+  /** Stable machine-readable code, e.g. `unknown-key`, `duplicate-zone`. */
+  readonly code: string;
+}
+
+/** Thrown by APIs that cannot return diagnostics (constructs, the cdktf app) when input is invalid. */
+export class ValidationError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(
+      `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in zone input:\n` +
+        diagnostics.map(formatDiagnostic).join('\n'),
+    );
+    this.name = 'ValidationError';
+  }
+}
+
+/** `file:line:col: field: message (hint)` — the shape editors and terminals link to. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const field = d.field ? ` ${d.field}:` : '';
+  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
+  return `${where}:${field} ${d.message}${hint}`;
+}
+
+/** Sorts by file, then position, then field, so output order never depends on discovery order. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      cmp(a.field, b.field) ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

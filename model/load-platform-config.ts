@@ -1,0 +1,119 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from './diagnostics';
+import { isSessionDurationInRange } from './durations';
+import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
+import { checkAgainstSchema } from './schema-check';
+import type { AccessPreset, CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig } from './types';
+import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
+
+export interface LoadPlatformConfigOptions {
+  /** Preset names the config may not redefine (the built-in catalog). */
+  readonly reservedPresetNames?: ReadonlySet<string>;
+}
+
+/** Reads, validates and normalizes the platform config file. */
+export function loadPlatformConfig(
+  file: string,
+  options: LoadPlatformConfigOptions = {},
+): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
+  const read = readYamlFile(resolve(file), file);
+  if (!read.source) return { diagnostics: read.diagnostics };
+  return platformConfigFromSource(read.source, options);
+}
+
+export function platformConfigFromSource(
+  source: YamlSource,
+  options: LoadPlatformConfigOptions = {},
+): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
+  const schemaProblems = checkAgainstSchema(platformConfigSchema, source);
+  if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
+  const raw = source.value as RawPlatformConfig;
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: (string | number)[], code: string, message: string, hint?: string, key?: string) => {
+    const pos = key === undefined ? positionOf(source, path) : keyPositionOf(source, path, key);
+    diagnostics.push({
+      file: source.file,
+      line: pos.line,
+      column: pos.column,
+      field: [...path, ...(key === undefined ? [] : [key])].join('.'),
+      code,
+      message,
+      ...(hint ? { hint } : {}),
+    });
+  };
+
+  const defaultSessionDuration = raw.defaultSessionDuration ?? 'PT1H';
+  if (!isSessionDurationInRange(defaultSessionDuration)) {
+    problem(['defaultSessionDuration'], 'invalid-value', `${defaultSessionDuration} is outside PT1H..PT12H`);
+  }
+
+  const presets: Record<string, AccessPreset> = {};
+  for (const [name, preset] of Object.entries(raw.access?.presets ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (options.reservedPresetNames?.has(name)) {
+      problem(['access', 'presets'], 'reserved-preset', `preset "${name}" is built in and cannot be redefined`, 'choose another name', name);
+      continue;
+    }
+    presets[name] = {
+      name,
+      description: preset.description,
+      statements: preset.statements.map((s) => ({
+        actions: uniqueSorted(s.actions),
+        resources: uniqueSorted(s.resources ?? ['*']),
+        scope: s.scope,
+      })),
+    };
+  }
+
+  const backend = raw.backend ?? { type: 'local' as const };
+  const config: PlatformConfig = {
+    identityCenter: { ...raw.identityCenter },
+    entra: { ...raw.entra },
+    zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',
+    names: {
+      groupPrefix: raw.names?.groupPrefix ?? 'entigo-zone-',
+      permissionSetPrefix: raw.names?.permissionSetPrefix ?? 'zone-',
+    },
+    defaultSessionDuration,
+    accounts: Object.fromEntries(Object.entries(raw.accounts ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
+    sharding: raw.sharding ?? 'department',
+    backend:
+      backend.type === 's3'
+        ? { type: 's3', bucket: backend.bucket, region: backend.region, keyPrefix: backend.keyPrefix ?? 'zone-access/' }
+        : { type: 'local' },
+    access: {
+      presets,
+      managedPolicies: uniqueSorted(raw.access?.managedPolicies ?? []),
+      customerManagedPolicies: normalizeCustomerPolicies(raw.access?.customerManagedPolicies ?? []),
+      ...(raw.access?.permissionsBoundary ? { permissionsBoundary: toBoundary(raw.access.permissionsBoundary) } : {}),
+    },
+    secrets: { zoneNamePrefix: raw.secrets?.zoneNamePrefix ?? false },
+    protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
+    source: { file: source.file },
+  };
+  return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+}
+
+export function normalizeCustomerPolicies(
+  refs: readonly (string | { name: string; path?: string })[],
+): CustomerManagedPolicyRef[] {
+  const byKey = new Map<string, CustomerManagedPolicyRef>();
+  for (const ref of refs) {
+    const r = typeof ref === 'string' ? { name: ref, path: '/' } : { name: ref.name, path: ref.path ?? '/' };
+    byKey.set(customerPolicyKey(r), r);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
+}
+
+export function customerPolicyKey(ref: CustomerManagedPolicyRef): string {
+  return `${ref.path}${ref.name}`;
+}
+
+export function toBoundary(raw: string | { name: string; path?: string }): PermissionsBoundaryRef {
+  return typeof raw === 'string'
+    ? { kind: 'managed', arn: raw }
+    : { kind: 'customer', name: raw.name, path: raw.path ?? '/' };
+}
+
+export function uniqueSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}

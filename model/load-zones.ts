@@ -1,0 +1,266 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from './diagnostics';
+import { isSessionDurationInRange } from './durations';
+import { customerPolicyKey, normalizeCustomerPolicies, toBoundary, uniqueSorted } from './load-platform-config';
+import { checkAgainstSchema, fieldName } from './schema-check';
+import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount } from './types';
+import { ZONE_NAME_PATTERN, zoneFileSchema, type RawZoneFile } from './zone-file-schema';
+import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
+
+/** Longest permission set name Identity Center accepts. */
+const PERMISSION_SET_NAME_MAX = 32;
+const ZONE_FILE_EXTENSIONS = ['.yaml', '.yml'];
+
+export interface LoadZonesOptions {
+  readonly config: PlatformConfig;
+  /** Names of every preset in the access catalog. */
+  readonly knownPresets: ReadonlySet<string>;
+}
+
+/**
+ * Loads every zone file under `zonesDir` (`<zonesDir>/<department>/<name>.yaml`), validates each
+ * against the schema, the platform config and each other, and returns the zones sorted by name.
+ * Every problem of every file is returned; `zones` is only meaningful when `diagnostics` is empty.
+ */
+export function loadZones(
+  zonesDir: string,
+  options: LoadZonesOptions,
+): { zones: Zone[]; departments: string[]; diagnostics: Diagnostic[] } {
+  const { files, departments, diagnostics } = discoverZoneFiles(zonesDir);
+  const zones: Zone[] = [];
+  for (const { path, department } of files) {
+    const read = readYamlFile(path);
+    if (!read.source) {
+      diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    const result = zoneFromSource(read.source, department, options);
+    diagnostics.push(...result.diagnostics);
+    if (result.zone) zones.push(result.zone);
+  }
+  diagnostics.push(...duplicateZoneDiagnostics(zones));
+  zones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { zones, departments, diagnostics };
+}
+
+/** Finds zone files; YAML files anywhere but directly inside a department folder are errors. */
+export function discoverZoneFiles(zonesDir: string): {
+  files: { path: string; department: string }[];
+  departments: string[];
+  diagnostics: Diagnostic[];
+} {
+  const files: { path: string; department: string }[] = [];
+  const departments: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let top: Dirent[];
+  try {
+    top = readdirSync(zonesDir, { withFileTypes: true });
+  } catch (err) {
+    return { files, departments, diagnostics: [{ file: zonesDir, field: '', code: 'no-zones-dir', message: `cannot read zones directory: ${(err as Error).message}` }] };
+  }
+  for (const entry of sortEntries(top)) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(zonesDir, entry.name);
+    if (entry.isFile() && isYaml(entry.name)) {
+      diagnostics.push(misplaced(path));
+    } else if (entry.isDirectory()) {
+      if (!new RegExp(ZONE_NAME_PATTERN).test(entry.name)) {
+        diagnostics.push({ file: path, field: '', code: 'invalid-department-folder',
+          message: `department folder "${entry.name}" must be lower-case letters, digits and inner hyphens` });
+        continue;
+      }
+      departments.push(entry.name);
+      for (const inner of sortEntries(readdirSync(path, { withFileTypes: true }))) {
+        if (inner.name.startsWith('.')) continue;
+        const innerPath = join(path, inner.name);
+        if (inner.isFile() && isYaml(inner.name)) files.push({ path: innerPath, department: entry.name });
+        else if (inner.isDirectory() && containsYaml(innerPath)) diagnostics.push(misplaced(innerPath));
+      }
+    }
+  }
+  return { files, departments, diagnostics };
+}
+
+/** Validates one parsed zone file. `department` is the folder it was found in. */
+export function zoneFromSource(
+  source: YamlSource,
+  department: string,
+  options: LoadZonesOptions,
+): { zone?: Zone; diagnostics: Diagnostic[] } {
+  const schemaProblems = checkAgainstSchema(zoneFileSchema, source);
+  if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
+
+  const raw = source.value as RawZoneFile;
+  const { config } = options;
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: PathSegment[], code: string, message: string, hint?: string) => {
+    const pos = positionOf(source, path);
+    diagnostics.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}) });
+  };
+
+  if (raw.department !== department) {
+    problem(['department'], 'department-mismatch', `department "${raw.department}" does not match the folder "${department}"`,
+      `move the file to zones/${raw.department}/ or set department: ${department}`);
+  }
+  const maxZoneLength = PERMISSION_SET_NAME_MAX - config.names.permissionSetPrefix.length;
+  if (raw.zone.length > maxZoneLength) {
+    problem(['zone'], 'invalid-length', `is ${raw.zone.length} characters; at most ${maxZoneLength} fit the permission set name "${config.names.permissionSetPrefix}<zone>"`);
+  }
+  const sessionDuration = raw.sessionDuration ?? config.defaultSessionDuration;
+  if (raw.sessionDuration !== undefined && !isSessionDurationInRange(raw.sessionDuration)) {
+    problem(['sessionDuration'], 'invalid-value', `${raw.sessionDuration} is outside PT1H..PT12H`);
+  }
+
+  const accounts = resolveAccounts(raw.accounts, config, problem);
+  checkNoDuplicates(raw.access, ['access'], problem);
+  raw.access.forEach((name, i) => {
+    if (!options.knownPresets.has(name)) {
+      problem(['access', i], 'unknown-preset', `unknown access preset "${name}"`, `known presets: ${[...options.knownPresets].sort().join(', ')}`);
+    }
+  });
+  checkNoDuplicates(raw.owners ?? [], ['owners'], problem);
+
+  for (const key of Object.keys(raw.tags ?? {})) {
+    if (key === config.zoneTagKey) {
+      problem(['tags', key], 'reserved-tag', `tag "${key}" is set by Zone Access to the zone name and cannot be given here`);
+    }
+  }
+  if (Object.keys(raw.tags ?? {}).length > 49) {
+    problem(['tags'], 'too-many-tags', `${Object.keys(raw.tags ?? {}).length} tags given; at most 49 fit beside the zone tag (AWS allows 50)`);
+  }
+
+  const allowedManaged = new Set(config.access.managedPolicies);
+  checkNoDuplicates(raw.managedPolicies ?? [], ['managedPolicies'], problem);
+  (raw.managedPolicies ?? []).forEach((arn, i) => {
+    if (!allowedManaged.has(arn)) {
+      problem(['managedPolicies', i], 'not-allow-listed', `managed policy ${arn} is not allow-listed in the platform config`,
+        allowedManaged.size ? `allowed: ${[...allowedManaged].join(', ')}` : 'the platform config allows no managed policies');
+    }
+  });
+  const allowedCustomer = new Set(config.access.customerManagedPolicies.map(customerPolicyKey));
+  const customerManagedPolicies = normalizeCustomerPolicies(raw.customerManagedPolicies ?? []);
+  (raw.customerManagedPolicies ?? []).forEach((ref, i) => {
+    const [normalized] = normalizeCustomerPolicies([ref]);
+    if (!allowedCustomer.has(customerPolicyKey(normalized))) {
+      problem(['customerManagedPolicies', i], 'not-allow-listed',
+        `customer-managed policy ${customerPolicyKey(normalized)} is not allow-listed in the platform config`);
+    }
+  });
+  let permissionsBoundary: PermissionsBoundaryRef | undefined;
+  if (raw.permissionsBoundary !== undefined) {
+    permissionsBoundary = toBoundary(raw.permissionsBoundary);
+    if (!sameBoundary(permissionsBoundary, config.access.permissionsBoundary)) {
+      problem(['permissionsBoundary'], 'not-allow-listed', 'this permissions boundary is not the one allow-listed in the platform config');
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const zone: Zone = {
+    name: raw.zone,
+    department: raw.department,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    accounts,
+    access: uniqueSorted(raw.access),
+    sessionDuration,
+    owners: uniqueSorted(raw.owners ?? []),
+    ...(raw.relayState !== undefined ? { relayState: raw.relayState } : {}),
+    tags: Object.fromEntries(Object.entries(raw.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
+    managedPolicies: uniqueSorted(raw.managedPolicies ?? []),
+    customerManagedPolicies,
+    ...(permissionsBoundary ? { permissionsBoundary } : {}),
+    source: { file: source.file, ...positionOf(source, []) },
+    positions: topLevelKeyPositions(source),
+  };
+  return { zone, diagnostics };
+}
+
+function resolveAccounts(
+  refs: readonly string[],
+  config: PlatformConfig,
+  problem: (path: PathSegment[], code: string, message: string, hint?: string) => void,
+): ZoneAccount[] {
+  const byId = new Map<string, ZoneAccount>();
+  refs.forEach((ref, i) => {
+    let account: ZoneAccount;
+    if (/^\d{12}$/.test(ref)) {
+      account = { id: ref };
+    } else if (Object.prototype.hasOwnProperty.call(config.accounts, ref)) {
+      account = { id: config.accounts[ref], name: ref };
+    } else {
+      const names = Object.keys(config.accounts);
+      problem(['accounts', i], 'unknown-account', `unknown account name "${ref}"`,
+        names.length ? `known names: ${names.join(', ')}; or give the 12-digit id in quotes` : 'give the 12-digit id in quotes');
+      return;
+    }
+    const previous = byId.get(account.id);
+    if (previous) {
+      problem(['accounts', i], 'duplicate-account', `account ${account.id} is listed twice`);
+      return;
+    }
+    byId.set(account.id, account);
+  });
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function checkNoDuplicates(
+  values: readonly string[],
+  path: PathSegment[],
+  problem: (path: PathSegment[], code: string, message: string) => void,
+): void {
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) problem([...path, i], 'duplicate-entry', `"${v}" is listed twice`);
+    seen.add(v);
+  });
+}
+
+function sameBoundary(a: PermissionsBoundaryRef, b: PermissionsBoundaryRef | undefined): boolean {
+  if (!b) return false;
+  if (a.kind === 'managed' && b.kind === 'managed') return a.arn === b.arn;
+  if (a.kind === 'customer' && b.kind === 'customer') return a.name === b.name && a.path === b.path;
+  return false;
+}
+
+function duplicateZoneDiagnostics(zones: readonly Zone[]): Diagnostic[] {
+  const byName = new Map<string, Zone[]>();
+  for (const zone of zones) byName.set(zone.name, [...(byName.get(zone.name) ?? []), zone]);
+  const out: Diagnostic[] = [];
+  for (const [name, same] of byName) {
+    if (same.length < 2) continue;
+    for (const zone of same) {
+      const others = same.filter((z) => z !== zone).map((z) => z.source.file);
+      const pos = zone.positions.zone;
+      out.push({
+        file: zone.source.file,
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+        field: 'zone',
+        code: 'duplicate-zone',
+        message: `zone "${name}" is also defined in ${others.join(', ')}`,
+        hint: 'zone names are unique across all departments',
+      });
+    }
+  }
+  return out;
+}
+
+function misplaced(path: string): Diagnostic {
+  return {
+    file: path,
+    field: '',
+    code: 'misplaced-file',
+    message: 'zone files live exactly one folder deep: zones/<department>/<zone>.yaml',
+  };
+}
+
+function isYaml(name: string): boolean {
+  return ZONE_FILE_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
+
+function containsYaml(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).some((e) => e.isFile() && isYaml(e.name));
+}
+
+function sortEntries(entries: Dirent[]): Dirent[] {
+  return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,23 @@
+import type { PlatformConfig, Zone } from './types';
+
+/**
+ * The names a zone gets on each side of the federation. They are derived from the zone name only,
+ * never from the department or file path, so moving a zone file between folders does not rename
+ * anything in Entra or Identity Center.
+ */
+
+/** Entra security group, and the Identity Store group SCIM creates from it. */
+export function groupDisplayName(zone: Pick<Zone, 'name'>, config: Pick<PlatformConfig, 'names'>): string {
+  return `${config.names.groupPrefix}${zone.name}`;
+}
+
+/** Identity Center permission set, and the value of the Entra app role. */
+export function permissionSetName(zone: Pick<Zone, 'name'>, config: Pick<PlatformConfig, 'names'>): string {
+  return `${config.names.permissionSetPrefix}${zone.name}`;
+}
+
+/** Stack names for a department (or for everything, in `single` sharding). */
+export function stackNames(department: string, config: Pick<PlatformConfig, 'sharding'>): { entra: string; aws: string } {
+  const shard = config.sharding === 'single' ? 'all' : department;
+  return { entra: `entra-${shard}`, aws: `aws-${shard}` };
+}

@@ -1,0 +1,190 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  ACCOUNT_ID_PATTERN,
+  MANAGED_POLICY_ARN_PATTERN,
+  POLICY_NAME_PATTERN,
+  POLICY_PATH_PATTERN,
+  SESSION_DURATION_PATTERN,
+  ZONE_NAME_PATTERN,
+} from './zone-file-schema';
+
+/**
+ * The platform config format (one file, owned by the platform team), as JSON Schema: compiled by
+ * the validator, written to `schema/platform-config.schema.json` for editors, and the source of the
+ * `RawPlatformConfig` type.
+ */
+
+const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
+/** `service:Action`, no wildcards: presets name exactly what they grant. */
+const ACTION_PATTERN = '^[a-z0-9-]+:[A-Za-z0-9]+$';
+const RESOURCE_PATTERN = '^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$';
+const PREFIX_PATTERN = '^[a-z0-9][a-z0-9-]*-$';
+
+const customerManagedPolicy = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', pattern: POLICY_NAME_PATTERN },
+    path: { type: 'string', pattern: POLICY_PATH_PATTERN, description: 'IAM path, `/` by default.' },
+  },
+} as const;
+
+export const platformConfigSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://entigo.example/zone-access/platform-config.schema.json',
+  title: 'Zone Access platform config',
+  type: 'object',
+  additionalProperties: false,
+  required: ['identityCenter', 'entra'],
+  properties: {
+    identityCenter: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['instanceArn', 'identityStoreId', 'region'],
+      properties: {
+        instanceArn: {
+          type: 'string',
+          pattern: '^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$',
+          description: 'The IAM Identity Center instance ARN.',
+        },
+        identityStoreId: { type: 'string', pattern: '^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$' },
+        region: { type: 'string', pattern: REGION_PATTERN, description: 'The region Identity Center is enabled in.' },
+      },
+    },
+    entra: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['applicationObjectId', 'servicePrincipalObjectId'],
+      dependencies: { provisioningJobId: ['provisioningRuleId'], provisioningRuleId: ['provisioningJobId'] },
+      properties: {
+        tenantId: { type: 'string', pattern: GUID_PATTERN },
+        applicationObjectId: {
+          type: 'string',
+          pattern: GUID_PATTERN,
+          description: 'Object id of the IAM Identity Center enterprise application\'s app registration.',
+        },
+        servicePrincipalObjectId: {
+          type: 'string',
+          pattern: GUID_PATTERN,
+          description: 'Object id of the enterprise application (service principal).',
+        },
+        provisioningJobId: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$',
+          description: 'Id of the SCIM provisioning job; when set, zone groups are provisioned on demand.',
+        },
+        provisioningRuleId: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9-]{1,64}$',
+          description: 'Id of the provisioning job\'s synchronization rule (from the job schema); required with provisioningJobId.',
+        },
+      },
+    },
+    zoneTagKey: { type: 'string', pattern: '^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$', default: 'entigo:zone' },
+    names: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        groupPrefix: { type: 'string', pattern: PREFIX_PATTERN, maxLength: 64, default: 'entigo-zone-' },
+        permissionSetPrefix: { type: 'string', pattern: PREFIX_PATTERN, maxLength: 16, default: 'zone-' },
+      },
+    },
+    defaultSessionDuration: { type: 'string', pattern: SESSION_DURATION_PATTERN, default: 'PT1H' },
+    accounts: {
+      type: 'object',
+      propertyNames: { pattern: ZONE_NAME_PATTERN },
+      additionalProperties: { type: 'string', pattern: ACCOUNT_ID_PATTERN },
+      description: 'Account name → 12-digit id (quoted).',
+    },
+    sharding: { type: 'string', enum: ['department', 'single'], default: 'department' },
+    backend: {
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['type'],
+          properties: { type: { const: 'local' } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['type', 'bucket', 'region'],
+          properties: {
+            type: { const: 's3' },
+            bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
+            region: { type: 'string', pattern: REGION_PATTERN },
+            keyPrefix: { type: 'string', pattern: '^[A-Za-z0-9!_.*\'()/-]*$', default: 'zone-access/' },
+          },
+        },
+      ],
+    },
+    access: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        presets: {
+          type: 'object',
+          propertyNames: { pattern: ZONE_NAME_PATTERN },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['description', 'statements'],
+            properties: {
+              description: { type: 'string', minLength: 1, maxLength: 300 },
+              statements: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['actions', 'scope'],
+                  properties: {
+                    actions: { type: 'array', minItems: 1, items: { type: 'string', pattern: ACTION_PATTERN } },
+                    resources: { type: 'array', minItems: 1, items: { type: 'string', pattern: RESOURCE_PATTERN } },
+                    scope: {
+                      type: 'string',
+                      enum: ['resource-tag', 'request-tag', 'none'],
+                      description:
+                        'resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only).',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        managedPolicies: { type: 'array', items: { type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN } },
+        customerManagedPolicies: { type: 'array', items: customerManagedPolicy },
+        permissionsBoundary: {
+          anyOf: [{ type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN }, customerManagedPolicy],
+        },
+      },
+    },
+    secrets: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        zoneNamePrefix: {
+          type: 'boolean',
+          default: false,
+          description: 'Require zone secrets to be named <zone>/... (see README: residual risk).',
+        },
+      },
+    },
+    protection: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        preventDestroy: {
+          type: 'boolean',
+          default: false,
+          description: 'Add lifecycle.prevent_destroy to every permission set.',
+        },
+      },
+    },
+  },
+} as const;
+
+export type RawPlatformConfig = FromSchema<typeof platformConfigSchema>;

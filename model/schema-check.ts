@@ -1,0 +1,234 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Diagnostic } from './diagnostics';
+import { keyPositionOf, positionOf, type PathSegment, type YamlSource } from './yaml-source';
+
+/**
+ * Runs a JSON Schema against a parsed YAML file and turns every failure into a Diagnostic that
+ * names the field and points at its line. The schemas are compiled once per process, on first use.
+ */
+
+const compiled = new WeakMap<object, ValidateFunction>();
+let ajv: Ajv | undefined;
+
+function validatorFor(schema: object): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, useDefaults: false });
+    fn = ajv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+export function checkAgainstSchema(schema: object, source: YamlSource): Diagnostic[] {
+  const validate = validatorFor(schema);
+  if (validate(source.value)) return [];
+  return toDiagnostics(validate.errors ?? [], source, schema);
+}
+
+function toDiagnostics(errors: readonly ErrorObject[], source: YamlSource, schema: object): Diagnostic[] {
+  // anyOf reports every branch's failure; when one branch failed only on type, the other
+  // branches' messages are the useful ones, so drop branch noise and keep one summary per anyOf.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const insideAnyOf = [...anyOfPaths].some((p) => error.instancePath.startsWith(p) && error.keyword !== 'anyOf' && error.schemaPath.includes('/anyOf/'));
+    if (insideAnyOf) continue;
+    // A failing key name yields a 'pattern' error plus a 'propertyNames' summary; keep the summary.
+    if (error.propertyName !== undefined && error.keyword !== 'propertyNames') continue;
+    const path = pointerToPath(error.instancePath);
+    const d = describe(error, path, source, schema);
+    const key = `${d.field}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, schema: object): Diagnostic {
+  const base = { file: source.file, field: fieldName(path) };
+  const pos = positionOf(source, path);
+  const description = schemaDescription(schema, error.schemaPath);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const keyPos = keyPositionOf(source, path, key);
+      const allowed = allowedKeys(schema, error.schemaPath);
+      return {
+        ...base,
+        field: fieldName([...path, key]),
+        line: keyPos.line,
+        column: keyPos.column,
+        code: 'unknown-key',
+        message: `unknown key "${key}"`,
+        ...(allowed.length ? { hint: `allowed keys: ${allowed.join(', ')}` } : {}),
+      };
+    }
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return {
+        ...base,
+        field: fieldName([...path, missing]),
+        line: pos.line,
+        column: pos.column,
+        code: 'missing-key',
+        message: `required key "${missing}" is missing`,
+      };
+    }
+    case 'type': {
+      const expected = (error.params as { type: string }).type;
+      const actual = typeName(valueAt(source.value, path));
+      const quoteHint =
+        expected === 'string' && actual === 'number' ? 'quote it ("...") so YAML keeps it a string, leading zeros included' : undefined;
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'wrong-type',
+        message: `must be ${article(expected)}, not ${actual}`,
+        ...(quoteHint ? { hint: quoteHint } : description ? { hint: description } : {}),
+      };
+    }
+    case 'pattern':
+    case 'format':
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'invalid-value',
+        message: `${show(valueAt(source.value, path))} is not valid here`,
+        ...(description ? { hint: description } : {}),
+      };
+    case 'propertyNames': {
+      const name = (error.params as { propertyName: string }).propertyName;
+      const keyPos = keyPositionOf(source, path, name);
+      return {
+        ...base,
+        field: fieldName([...path, name]),
+        line: keyPos.line,
+        column: keyPos.column,
+        code: 'invalid-key',
+        message: `key ${show(name)} is not allowed here`,
+        ...(description ? { hint: description } : {}),
+      };
+    }
+    case 'dependencies': {
+      const { property, missingProperty } = error.params as { property: string; missingProperty: string };
+      return {
+        ...base,
+        field: fieldName([...path, missingProperty]),
+        line: pos.line,
+        column: pos.column,
+        code: 'missing-key',
+        message: `"${missingProperty}" is required when "${property}" is set`,
+      };
+    }
+    case 'enum':
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'invalid-value',
+        message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(show).join(', ')}`,
+      };
+    case 'const':
+      return { ...base, ...pos2(pos), code: 'invalid-value', message: `must be ${show((error.params as { allowedValue: unknown }).allowedValue)}` };
+    case 'minItems':
+      return { ...base, ...pos2(pos), code: 'empty-list', message: `must list at least ${(error.params as { limit: number }).limit} item(s)` };
+    case 'maxLength':
+    case 'minLength': {
+      const v = valueAt(source.value, path);
+      const len = typeof v === 'string' ? v.length : 0;
+      const limit = (error.params as { limit: number }).limit;
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'invalid-length',
+        message: error.keyword === 'maxLength' ? `is ${len} characters; at most ${limit} allowed` : `must not be empty`,
+        ...(description ? { hint: description } : {}),
+      };
+    }
+    case 'anyOf':
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'invalid-value',
+        message: `${show(valueAt(source.value, path))} is not valid here`,
+        ...(description ? { hint: description } : {}),
+      };
+    default:
+      return { ...base, ...pos2(pos), code: 'invalid-value', message: error.message ?? 'is not valid' };
+  }
+}
+
+function pos2(pos: { line: number; column: number }): { line: number; column: number } {
+  return { line: pos.line, column: pos.column };
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `accounts[1]`, `tags.cost-center`, `access.presets.x.statements[0].actions` */
+export function fieldName(path: readonly PathSegment[]): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'a boolean';
+  return `a ${typeof v}`;
+}
+
+function article(type: string): string {
+  return ({ object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number' } as Record<string, string>)[type] ?? type;
+}
+
+function show(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** The `description` of the schema node an error came from (or its parent), used as a hint. */
+function schemaDescription(schema: object, schemaPath: string): string | undefined {
+  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean);
+  // Walk up from the failing keyword to the nearest node with a description.
+  for (let depth = segments.length - 1; depth >= 0; depth--) {
+    const node = walk(schema, segments.slice(0, depth));
+    if (node && typeof node === 'object' && typeof (node as { description?: unknown }).description === 'string') {
+      return (node as { description: string }).description;
+    }
+  }
+  return undefined;
+}
+
+function allowedKeys(schema: object, schemaPath: string): string[] {
+  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const node = walk(schema, segments.slice(0, -1)) as { properties?: Record<string, unknown> } | undefined;
+  return node?.properties ? Object.keys(node.properties) : [];
+}
+
+function walk(root: unknown, segments: readonly string[]): unknown {
+  let node = root;
+  for (const seg of segments) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}

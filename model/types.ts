@@ -1,0 +1,175 @@
+/**
+ * The validated model: what a zone file and the platform config mean once every check has passed.
+ *
+ * Everything downstream (policies, constructs, stacks, reports) reads these types and nothing else,
+ * so they are normalized here once: set-like lists are de-duplicated and sorted, account names are
+ * resolved to ids, defaults are applied. Two trees that differ only in list order or file order
+ * produce equal models, which is what keeps synthesis deterministic.
+ */
+
+/** Where a value came from, for error messages and reports. */
+export interface SourceRef {
+  /** Path of the file, relative to the working directory the tree was loaded from. */
+  readonly file: string;
+  /** 1-based line of the value, when known. */
+  readonly line?: number;
+  /** 1-based column of the value, when known. */
+  readonly column?: number;
+}
+
+/** An AWS account a zone is assigned to. */
+export interface ZoneAccount {
+  /** The 12-digit account id. */
+  readonly id: string;
+  /** The name from the platform config's account map, when the zone file used one. */
+  readonly name?: string;
+}
+
+/** A customer-managed policy reference (name and path), as Identity Center attaches it. */
+export interface CustomerManagedPolicyRef {
+  readonly name: string;
+  /** IAM path, `/` by default. */
+  readonly path: string;
+}
+
+/** A permissions boundary: either an AWS-managed policy ARN or a customer-managed policy reference. */
+export type PermissionsBoundaryRef =
+  | { readonly kind: 'managed'; readonly arn: string }
+  | { readonly kind: 'customer'; readonly name: string; readonly path: string };
+
+/** One zone, validated and normalized. */
+export interface Zone {
+  /** The zone name: the value of the zone tag on every resource of the zone. */
+  readonly name: string;
+  /** The department folder the zone file lives in. */
+  readonly department: string;
+  readonly description?: string;
+  /** Sorted by id, unique. */
+  readonly accounts: readonly ZoneAccount[];
+  /** Access preset names, sorted, unique; each exists in the access catalog. */
+  readonly access: readonly string[];
+  /** ISO-8601 duration, PT1H..PT12H, with the platform default applied. */
+  readonly sessionDuration: string;
+  /** Entra group owners (UPNs or object ids), sorted, unique. */
+  readonly owners: readonly string[];
+  readonly relayState?: string;
+  /** Extra permission set tags, keys sorted. Never contains the zone tag key. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** AWS-managed policy ARNs (allow-listed by the platform config), sorted, unique. */
+  readonly managedPolicies: readonly string[];
+  /** Customer-managed policies (allow-listed), sorted by path+name, unique. */
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
+  readonly permissionsBoundary?: PermissionsBoundaryRef;
+  /** The zone file. */
+  readonly source: SourceRef;
+  /** Where each top-level key of the zone file stands, for messages about a field. */
+  readonly positions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
+}
+
+/**
+ * How a statement of an access preset is tied to the zone.
+ * - `resource-tag`: the target resource must carry the zone tag with the zone's value.
+ * - `request-tag`: the request must set the zone tag to the zone's value (creating resources).
+ * - `none`: no zone condition; only for actions AWS cannot scope to a resource (List*, some Describe*).
+ */
+export type ZoneScope = 'resource-tag' | 'request-tag' | 'none';
+
+/** One statement template of an access preset. */
+export interface PresetStatement {
+  /** `service:Action` names; no wildcards. */
+  readonly actions: readonly string[];
+  /** Resource ARN patterns, `*` by default. */
+  readonly resources: readonly string[];
+  readonly scope: ZoneScope;
+}
+
+/** A named set of statement templates, instantiated per zone. */
+export interface AccessPreset {
+  readonly name: string;
+  readonly description: string;
+  readonly statements: readonly PresetStatement[];
+}
+
+export interface LocalBackendConfig {
+  readonly type: 'local';
+}
+
+export interface S3BackendConfig {
+  readonly type: 's3';
+  readonly bucket: string;
+  readonly region: string;
+  /** Object key prefix; the stack name and `.tfstate` are appended. */
+  readonly keyPrefix: string;
+}
+
+export type BackendConfig = LocalBackendConfig | S3BackendConfig;
+
+/** The platform team's single config file, validated and normalized. */
+export interface PlatformConfig {
+  readonly identityCenter: {
+    /** `arn:aws:sso:::instance/ssoins-...` */
+    readonly instanceArn: string;
+    /** `d-...` */
+    readonly identityStoreId: string;
+    /** The region Identity Center lives in (provider region of the AWS stacks). */
+    readonly region: string;
+  };
+  readonly entra: {
+    /** Entra tenant id (GUID), when the provider should be pinned to one tenant. */
+    readonly tenantId?: string;
+    /** Object id of the Identity Center enterprise application's app registration. */
+    readonly applicationObjectId: string;
+    /** Object id of its service principal (the enterprise application). */
+    readonly servicePrincipalObjectId: string;
+    /** Id of the SCIM provisioning job on the service principal; enables provision on demand. */
+    readonly provisioningJobId?: string;
+    /** Id of the job's synchronization rule that provisions groups (required with provisioningJobId). */
+    readonly provisioningRuleId?: string;
+  };
+  /** Tag key that marks a resource's zone, `entigo:zone` by default. */
+  readonly zoneTagKey: string;
+  readonly names: {
+    /** Entra group name prefix, `entigo-zone-` by default. */
+    readonly groupPrefix: string;
+    /** Permission set (and app role value) prefix, `zone-` by default. */
+    readonly permissionSetPrefix: string;
+  };
+  /** Session duration for zones that do not set one, `PT1H` by default. */
+  readonly defaultSessionDuration: string;
+  /** Account name → 12-digit id. */
+  readonly accounts: Readonly<Record<string, string>>;
+  /** `department`: a stack pair per department; `single`: one pair for all zones. */
+  readonly sharding: 'department' | 'single';
+  readonly backend: BackendConfig;
+  readonly access: {
+    /** Presets added by the platform team, by name (built-in names cannot be redefined). */
+    readonly presets: Readonly<Record<string, AccessPreset>>;
+    /** AWS-managed policy ARNs zone files may attach. */
+    readonly managedPolicies: readonly string[];
+    /** Customer-managed policies zone files may attach. */
+    readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
+    /** The one permissions boundary zone files may set. */
+    readonly permissionsBoundary?: PermissionsBoundaryRef;
+  };
+  readonly secrets: {
+    /** When true, zone secrets must be named `<zone>/...` (mitigates claiming untagged secrets). */
+    readonly zoneNamePrefix: boolean;
+  };
+  readonly protection: {
+    /** When true, permission sets carry `lifecycle.prevent_destroy`. */
+    readonly preventDestroy: boolean;
+  };
+  /** The config file, for messages. */
+  readonly source: SourceRef;
+}
+
+/** A validated tree: every zone (sorted by name) and the config it was validated against. */
+export interface ZoneTree {
+  readonly config: PlatformConfig;
+  readonly zones: readonly Zone[];
+  /**
+   * Every department folder, sorted, including empty ones: an empty folder keeps its stacks (with
+   * no resources) so that deleting a department's last zone destroys what it had deployed.
+   */
+  readonly departments: readonly string[];
+}

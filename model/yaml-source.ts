@@ -1,0 +1,171 @@
+import { readFileSync, statSync } from 'node:fs';
+import { Document, isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { Diagnostic } from './diagnostics';
+
+/**
+ * Reads one YAML input file strictly and keeps enough of the parse to point at any field's line.
+ *
+ * Strict means: one document, no anchors/aliases (they buy nothing in a zone file and are the
+ * vector for alias bombs), no custom tags, no duplicate keys, UTF-8 text only, bounded size.
+ */
+
+/** Zone files are a dozen lines; anything this large is a mistake or an attack. */
+export const MAX_FILE_BYTES = 64 * 1024;
+
+export interface YamlSource {
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The plain JS value of the document. */
+  readonly value: unknown;
+}
+
+export type PathSegment = string | number;
+
+export function readYamlFile(file: string, displayName = file): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (err) {
+    return fail(displayName, 'unreadable', `cannot read file: ${(err as Error).message}`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fail(displayName, 'file-too-large', `file is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes`);
+  }
+  const bytes = readFileSync(file);
+  return parseYamlText(bytes, displayName);
+}
+
+export function parseYamlText(bytes: Buffer | string, file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  if (buffer.includes(0)) {
+    return fail(file, 'binary-file', 'file contains NUL bytes; expected UTF-8 YAML text');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return fail(file, 'not-utf8', 'file is not valid UTF-8 text');
+  }
+  if (text.trim() === '') {
+    return fail(file, 'empty-file', 'file is empty', 'a zone file needs at least zone, department, accounts and access');
+  }
+
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  // parseAllDocuments returns an EmptyStream (array-like, length 0) for comment-only input.
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return fail(file, 'empty-file', 'file has no YAML document (only comments?)');
+  }
+  if (docs.length > 1) {
+    const pos = lines.linePos(docs[1].range[0]);
+    return {
+      diagnostics: [
+        {
+          file,
+          line: pos.line,
+          column: pos.col,
+          field: '',
+          code: 'multiple-documents',
+          message: `file holds ${docs.length} YAML documents; a zone file holds exactly one`,
+          hint: 'put each zone in its own file',
+        },
+      ],
+    };
+  }
+  const doc = docs[0];
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const pos = problem.linePos?.[0] ?? lines.linePos(problem.pos[0]);
+    diagnostics.push({
+      file,
+      line: pos.line,
+      column: pos.col,
+      field: '',
+      code: problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      message: firstLine(problem.message),
+    });
+  }
+  visit(doc, {
+    Alias(_, node) {
+      diagnostics.push(at(file, lines, node.range?.[0], 'yaml-alias', 'YAML aliases (*name) are not allowed in zone input'));
+      return visit.SKIP;
+    },
+    Node(_, node) {
+      if (node.anchor) {
+        diagnostics.push(at(file, lines, node.range?.[0], 'yaml-anchor', 'YAML anchors (&name) are not allowed in zone input'));
+      }
+      if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        diagnostics.push(at(file, lines, node.range?.[0], 'yaml-tag', `custom YAML tag ${node.tag} is not allowed`));
+      }
+    },
+    Pair(_, pair) {
+      if (isNode(pair.key) && !isScalar(pair.key)) {
+        diagnostics.push(at(file, lines, pair.key.range?.[0], 'yaml-complex-key', 'mapping keys must be plain strings'));
+      }
+    },
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+
+  // Aliases are rejected above, so toJS cannot expand anything; the count is a second fence.
+  const value = doc.toJS({ maxAliasCount: 0 });
+  return { source: { file, doc, lines, value }, diagnostics: [] };
+}
+
+/** The 1-based line/column of the value at `path`, or of its nearest existing ancestor. */
+export function positionOf(source: YamlSource, path: readonly PathSegment[]): { line: number; column: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = source.doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return linePos(source.lines, node.range[0]);
+  }
+  return { line: 1, column: 1 };
+}
+
+/** The 1-based line/column of the key `key` in the map at `path` (for unknown-key errors). */
+export function keyPositionOf(
+  source: YamlSource,
+  path: readonly PathSegment[],
+  key: string,
+): { line: number; column: number } {
+  const parent = path.length === 0 ? source.doc.contents : source.doc.getIn(path, true);
+  if (isMap(parent)) {
+    for (const item of parent.items) {
+      if (isPair(item) && isScalar(item.key) && String(item.key.value) === key && item.key.range) {
+        return linePos(source.lines, item.key.range[0]);
+      }
+    }
+  }
+  return positionOf(source, path);
+}
+
+/** Positions of the top-level keys of a mapping document. */
+export function topLevelKeyPositions(source: YamlSource): Record<string, { line: number; column: number }> {
+  const positions: Record<string, { line: number; column: number }> = {};
+  const root = source.doc.contents;
+  if (isMap(root)) {
+    for (const item of root.items) {
+      if (isPair(item) && isScalar(item.key) && item.key.range) {
+        positions[String(item.key.value)] = linePos(source.lines, item.key.range[0]);
+      }
+    }
+  }
+  return positions;
+}
+
+function linePos(lines: LineCounter, offset: number): { line: number; column: number } {
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function at(file: string, lines: LineCounter, offset: number | undefined, code: string, message: string): Diagnostic {
+  const pos = offset === undefined ? { line: 1, column: 1 } : linePos(lines, offset);
+  return { file, line: pos.line, column: pos.column, field: '', code, message };
+}
+
+function fail(file: string, code: string, message: string, hint?: string): { diagnostics: Diagnostic[] } {
+  return { diagnostics: [{ file, field: '', code, message, ...(hint ? { hint } : {}) }] };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

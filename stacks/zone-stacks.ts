@@ -1,0 +1,74 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ZoneAccess } from '../constructs/zone-access';
+import { stackNames } from '../model/names';
+import type { PlatformConfig, ZoneTree } from '../model/types';
+
+/**
+ * One shard's pair of stacks. The Entra stack holds only azuread resources and the AWS stack only
+ * aws resources: they run with different credentials, and the AWS one can only be planned after
+ * SCIM has synced the groups the Entra one creates.
+ */
+export interface StackPair {
+  readonly entra: TerraformStack;
+  readonly aws: TerraformStack;
+}
+
+export interface ZoneStacks {
+  /** Shard name (department, or `all`) → its stacks. */
+  readonly shards: ReadonlyMap<string, StackPair>;
+  /** Zone name → its constructs. */
+  readonly zones: ReadonlyMap<string, ZoneAccess>;
+}
+
+/** Adds every shard's stacks and every zone's constructs to `app`. */
+export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
+  const { config } = tree;
+  const shards = new Map<string, StackPair>();
+  const pairFor = (department: string): StackPair => {
+    const names = stackNames(department, config);
+    let pair = shards.get(names.aws);
+    if (!pair) {
+      pair = { entra: entraStack(app, names.entra, config), aws: awsStack(app, names.aws, config) };
+      shards.set(names.aws, pair);
+    }
+    return pair;
+  };
+  // Departments first (sorted), so an empty department folder still yields its (empty) stacks.
+  for (const department of tree.departments) pairFor(department);
+
+  const zones = new Map<string, ZoneAccess>();
+  for (const zone of tree.zones) {
+    const pair = pairFor(zone.department);
+    zones.set(zone.name, new ZoneAccess({ zone, platform: config, entraScope: pair.entra, awsScope: pair.aws }));
+  }
+  return { shards, zones };
+}
+
+function entraStack(scope: Construct, name: string, config: PlatformConfig): TerraformStack {
+  const stack = new TerraformStack(scope, name);
+  new AzureadProvider(stack, 'azuread', config.entra.tenantId ? { tenantId: config.entra.tenantId } : {});
+  addBackend(stack, name, config);
+  return stack;
+}
+
+function awsStack(scope: Construct, name: string, config: PlatformConfig): TerraformStack {
+  const stack = new TerraformStack(scope, name);
+  new AwsProvider(stack, 'aws', { region: config.identityCenter.region });
+  addBackend(stack, name, config);
+  return stack;
+}
+
+function addBackend(stack: TerraformStack, name: string, config: PlatformConfig): void {
+  const backend = config.backend;
+  if (backend.type === 's3') {
+    new S3Backend(stack, { bucket: backend.bucket, region: backend.region, key: `${backend.keyPrefix}${name}.tfstate`, encrypt: true });
+    // S3-native locking (Terraform ≥ 1.10); cdktf's S3Backend has no typed option for it yet.
+    stack.addOverride('terraform.backend.s3.use_lockfile', true);
+  } else {
+    // Relative, so the synthesized JSON is identical on every machine.
+    new LocalBackend(stack, { path: 'terraform.tfstate' });
+  }
+}
