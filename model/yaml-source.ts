@@ -25,14 +25,28 @@ export type PathSegment = string | number;
 export function readYamlFile(file: string, displayName = file): { source?: YamlSource; diagnostics: Diagnostic[] } {
   let size: number;
   try {
-    size = statSync(file).size;
+    const stat = statSync(file);
+    // A directory would throw EISDIR on read; a FIFO or device (/dev/zero) would block or never end.
+    if (!stat.isFile()) {
+      return fail(displayName, 'not-a-file', `not a regular file (${stat.isDirectory() ? 'a directory' : 'a device, pipe or socket'})`);
+    }
+    size = stat.size;
   } catch (err) {
     return fail(displayName, 'unreadable', `cannot read file: ${(err as Error).message}`);
   }
   if (size > MAX_FILE_BYTES) {
     return fail(displayName, 'file-too-large', `file is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes`);
   }
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    return fail(displayName, 'unreadable', `cannot read file: ${(err as Error).message}`);
+  }
+  // It may have grown since the stat.
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail(displayName, 'file-too-large', `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} bytes`);
+  }
   return parseYamlText(bytes, displayName);
 }
 
