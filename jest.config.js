@@ -7,6 +7,7 @@ module.exports = {
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-after-env.ts'],
+  reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -1,12 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
+type ParsedValues<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'];
+
 /** A command-line mistake: reported with the command's usage and exit code 2. */
 export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Strict option parsing: unknown flags and stray positionals are usage errors, not ignored. */
-export function parseOptions<T extends Options>(args: string[], options: T) {
+export function parseOptions<T extends Options>(args: string[], options: T): ParsedValues<T> {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (err) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignment';
-import { ApplicationAppRole } from '@cdktf/provider-azuread/lib/application-app-role';
+import { ApplicationAppRoleA as ApplicationAppRole } from '@cdktf/provider-azuread/lib/application-app-role';
 import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';

@@ -79,9 +79,10 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     }
     case 'type': {
       const expected = (error.params as { type: string }).type;
-      const actual = typeName(valueAt(source.value, path));
+      const value = valueAt(source.value, path);
+      const actual = typeName(value);
       const quoteHint =
-        expected === 'string' && actual === 'number' ? 'quote it ("...") so YAML keeps it a string, leading zeros included' : undefined;
+        expected === 'string' && typeof value === 'number' ? 'quote it ("...") so YAML keeps it a string, leading zeros included' : undefined;
       return {
         ...base,
         ...pos2(pos),

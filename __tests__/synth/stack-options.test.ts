@@ -1,0 +1,68 @@
+import { Testing } from 'cdktf';
+import type { ZoneTree } from '../../model/types';
+import { loadTree } from '../../pipeline/load';
+import { addZoneStacks } from '../../stacks/zone-stacks';
+import { baseConfig, writeTree, zoneDoc } from '../support/tree';
+
+const JOB = 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef';
+
+function treeWith(config: Record<string, unknown>): ZoneTree {
+  const { zonesDir, configPath } = writeTree({
+    config,
+    zones: { 'a/one.yaml': zoneDoc('one', 'a'), 'a/two.yaml': zoneDoc('two', 'a'), 'b/three.yaml': zoneDoc('three', 'b') },
+    emptyDepartments: ['retired'],
+  });
+  const { tree, diagnostics } = loadTree({ zonesDir, configPath });
+  if (!tree) throw new Error(JSON.stringify(diagnostics));
+  return tree;
+}
+
+function synthAll(tree: ZoneTree): Map<string, any> {
+  const app = Testing.app({ stackTraces: false });
+  const { shards } = addZoneStacks(app, tree);
+  const out = new Map<string, any>();
+  for (const pair of shards.values()) for (const s of [pair.entra, pair.aws]) out.set(s.node.id, JSON.parse(Testing.synth(s)));
+  return out;
+}
+
+describe('stack options from the platform config', () => {
+  it('shards per department by default, keeping empty departments as empty stacks', () => {
+    const stacks = synthAll(treeWith(baseConfig()));
+    expect([...stacks.keys()].sort()).toEqual(['aws-a', 'aws-b', 'aws-retired', 'entra-a', 'entra-b', 'entra-retired']);
+    expect(stacks.get('aws-retired').resource).toBeUndefined();
+  });
+
+  it('puts everything into one pair in single mode', () => {
+    const stacks = synthAll(treeWith(baseConfig({ sharding: 'single' })));
+    expect([...stacks.keys()].sort()).toEqual(['aws-all', 'entra-all']);
+    expect(Object.keys(stacks.get('aws-all').resource.aws_ssoadmin_permission_set)).toHaveLength(3);
+  });
+
+  it('selects an S3 backend with native locking', () => {
+    const stacks = synthAll(treeWith(baseConfig({ backend: { type: 's3', bucket: 'tf-state-bucket', region: 'eu-north-1' } })));
+    expect(stacks.get('aws-a').terraform.backend).toEqual({
+      s3: { bucket: 'tf-state-bucket', region: 'eu-north-1', key: 'zone-access/aws-a.tfstate', encrypt: true, use_lockfile: true },
+    });
+    expect(stacks.get('entra-b').terraform.backend.s3.key).toBe('zone-access/entra-b.tfstate');
+  });
+
+  it('provisions each group on demand after its app role assignment when a job is configured', () => {
+    const config = baseConfig();
+    config.entra = { ...(config.entra as object), provisioningJobId: JOB, provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8' };
+    const stacks = synthAll(treeWith(config));
+    const entra = stacks.get('entra-a');
+    const requests = Object.values<any>(entra.resource.azuread_synchronization_job_provision_on_demand);
+    expect(requests).toHaveLength(2);
+    const assignments = Object.keys(entra.resource.azuread_app_role_assignment).map((k) => `azuread_app_role_assignment.${k}`);
+    for (const r of requests) {
+      expect(r).toMatchObject({
+        service_principal_id: '/servicePrincipals/66666666-7777-4888-8999-000000000000',
+        synchronization_job_id: JOB,
+        parameter: [{ rule_id: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8', subject: [{ object_type_name: 'Group' }] }],
+      });
+      expect(r.depends_on).toHaveLength(1);
+      expect(assignments).toContain(r.depends_on[0]);
+      expect(r.parameter[0].subject[0].object_id).toMatch(/^\$\{azuread_group\..+\.object_id\}$/);
+    }
+  });
+});
