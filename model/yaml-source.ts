@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Document, isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
 import type { Diagnostic } from './diagnostics';
 
 /**
@@ -11,6 +11,15 @@ import type { Diagnostic } from './diagnostics';
 
 /** Zone files are a dozen lines; anything this large is a mistake or an attack. */
 export const MAX_FILE_BYTES = 64 * 1024;
+
+/**
+ * Deepest collection nesting accepted. A zone file nests 3 levels, the platform config about 8.
+ * The YAML composer recurses once per level: a few thousand levels (`[[[[…`, `- - - …`, well under
+ * the size limit) overflow the stack, and V8 can then abort the whole process (a fatal "out of
+ * memory" in its RegExp compiler) on the next file. So depth is checked on the iterative CST parser
+ * before anything recursive runs.
+ */
+export const MAX_NESTING_DEPTH = 32;
 
 export interface YamlSource {
   readonly file: string;
@@ -63,6 +72,24 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
   }
   if (text.trim() === '') {
     return fail(file, 'empty-file', 'file is empty', 'a zone file needs at least zone, department, accounts and access');
+  }
+
+  const depth = nestingDepthBeyond(text, MAX_NESTING_DEPTH);
+  if (depth) {
+    const before = text.slice(0, depth.offset);
+    return {
+      diagnostics: [
+        {
+          file,
+          line: before.split('\n').length,
+          column: depth.offset - before.lastIndexOf('\n'),
+          field: '',
+          code: 'too-deep',
+          message: `collections are nested more than ${MAX_NESTING_DEPTH} levels deep`,
+          hint: 'a zone file needs no more than 3 levels; check for unbalanced [ or {',
+        },
+      ],
+    };
   }
 
   const lines = new LineCounter();
@@ -124,6 +151,22 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
   // Aliases are rejected above, so toJS cannot expand anything; the count is a second fence.
   const value = doc.toJS({ maxAliasCount: 0 });
   return { source: { file, doc, lines, value }, diagnostics: [] };
+}
+
+/**
+ * Runs the (iterative) CST parser and stops as soon as its stack of open nodes is deeper than
+ * `max`; returns the source offset where that happened, or undefined if it never did.
+ */
+function nestingDepthBeyond(text: string, max: number): { offset: number } | undefined {
+  const parser = new Parser();
+  for (const lexeme of new Lexer().lex(text)) {
+    const offset = parser.offset;
+    for (const _ of parser.next(lexeme)) {
+      // tokens are not needed, only the parser's stack depth
+    }
+    if (parser.stack.length > max) return { offset };
+  }
+  return undefined;
 }
 
 /** The 1-based line/column of the value at `path`, or of its nearest existing ancestor. */
