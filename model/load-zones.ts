@@ -2,6 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
+import { RESERVED_ZONE_NAMES } from './names';
 import { customerPolicyKey, normalizeCustomerPolicies, toBoundary, uniqueSorted } from './load-platform-config';
 import { checkAgainstSchema, fieldName } from './schema-check';
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount } from './types';
@@ -106,6 +107,10 @@ export function zoneFromSource(
   const maxZoneLength = PERMISSION_SET_NAME_MAX - config.names.permissionSetPrefix.length;
   if (raw.zone.length > maxZoneLength) {
     problem(['zone'], 'invalid-length', `is ${raw.zone.length} characters; at most ${maxZoneLength} fit the permission set name "${config.names.permissionSetPrefix}<zone>"`);
+  }
+  if (RESERVED_ZONE_NAMES.has(raw.zone)) {
+    problem(['zone'], 'reserved-zone-name', `"${raw.zone}" is reserved for the stacks' own providers and backend`,
+      `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`);
   }
   const sessionDuration = raw.sessionDuration ?? config.defaultSessionDuration;
   if (raw.sessionDuration !== undefined && !isSessionDurationInRange(raw.sessionDuration)) {

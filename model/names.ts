@@ -21,3 +21,11 @@ export function stackNames(department: string, config: Pick<PlatformConfig, 'sha
   const shard = config.sharding === 'single' ? 'all' : department;
   return { entra: `entra-${shard}`, aws: `aws-${shard}` };
 }
+
+/**
+ * Construct ids the stacks give their own children (the `aws` / `azuread` provider and the
+ * backend). Each zone is added to its stacks under its name, so a zone named like one of these
+ * would collide and synthesis would throw ("There is already a Construct with name 'aws'").
+ * Keep in sync with stacks/zone-stacks.ts.
+ */
+export const RESERVED_ZONE_NAMES: ReadonlySet<string> = new Set(['aws', 'azuread', 'backend']);
