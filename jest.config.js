@@ -8,6 +8,8 @@ module.exports = {
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-after-env.ts'],
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
+  // The library examples import the package by name, as a consumer would.
+  moduleNameMapper: { '^zone-access$': '<rootDir>/index.ts' },
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -1,0 +1,51 @@
+import { Testing } from 'cdktf';
+import { buildApp } from '../../examples/library/zone-in-code';
+
+describe('the library example (constructs used from another stack)', () => {
+  const { app, zone } = buildApp(Testing.app().outdir);
+  const stacks = Object.fromEntries(
+    app.node.children.map((c) => [c.node.id, JSON.parse(Testing.synth(c as Parameters<typeof Testing.synth>[0]))]),
+  );
+
+  it('synthesizes both halves into the caller\'s stacks', () => {
+    expect(Object.keys(stacks).sort()).toEqual(['analytics-aws', 'analytics-entra']);
+    expect(Object.keys(stacks['analytics-aws'].resource).sort()).toEqual([
+      'aws_ssoadmin_account_assignment',
+      'aws_ssoadmin_permission_set',
+      'aws_ssoadmin_permission_set_inline_policy',
+    ]);
+    expect(Object.keys(stacks['analytics-entra'].resource).sort()).toEqual([
+      'azuread_app_role_assignment',
+      'azuread_application_app_role',
+      'azuread_group',
+    ]);
+  });
+
+  it('exposes readonly attributes usable as tokens', () => {
+    expect(stacks['analytics-aws'].output['permission-set-arn'].value).toMatch(/^\$\{aws_ssoadmin_permission_set\..+\.arn\}$/);
+    expect(zone.accountAssignments.size).toBe(1);
+    expect(zone.aws.permissionSetName).toBe('zone-analytics-prod');
+  });
+
+  it('honours protection.preventDestroy', () => {
+    const ps = Object.values<any>(stacks['analytics-aws'].resource.aws_ssoadmin_permission_set)[0];
+    expect(ps.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('rejects invalid props in the constructor, naming the zone and the problems', () => {
+    const { ZoneAccess } = require('zone-access');
+    const { platform } = require('../../examples/library/zone-in-code');
+    const scope = Testing.app();
+    const { TerraformStack } = require('cdktf');
+    const s = new TerraformStack(scope, 's');
+    expect(
+      () =>
+        new ZoneAccess({
+          entraScope: s,
+          awsScope: s,
+          platform,
+          zone: { name: 'Bad Zone', department: 'x', accounts: [{ id: '12' }], access: [], sessionDuration: 'PT20H', owners: [], tags: {}, managedPolicies: [], customerManagedPolicies: [] },
+        }),
+    ).toThrow(/zone "Bad Zone": zone name .*; account id "12" must be 12 digits; at least one access preset is required; session duration/);
+  });
+});
