@@ -1,4 +1,4 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
@@ -65,6 +65,8 @@ export function discoverZoneFiles(zonesDir: string): {
     const path = join(zonesDir, entry.name);
     if (entry.isFile() && isYaml(entry.name)) {
       diagnostics.push(misplaced(path));
+    } else if (isSkippedSpecialEntry(entry, path)) {
+      diagnostics.push(notRegular(entry, path));
     } else if (entry.isDirectory()) {
       if (!new RegExp(ZONE_NAME_PATTERN).test(entry.name)) {
         diagnostics.push({ file: path, field: '', code: 'invalid-department-folder',
@@ -72,10 +74,18 @@ export function discoverZoneFiles(zonesDir: string): {
         continue;
       }
       departments.push(entry.name);
-      for (const inner of sortEntries(readdirSync(path, { withFileTypes: true }))) {
+      let innerEntries: Dirent[];
+      try {
+        innerEntries = readdirSync(path, { withFileTypes: true });
+      } catch (err) {
+        diagnostics.push({ file: path, field: '', code: 'unreadable', message: `cannot read department folder: ${(err as Error).message}` });
+        continue;
+      }
+      for (const inner of sortEntries(innerEntries)) {
         if (inner.name.startsWith('.')) continue;
         const innerPath = join(path, inner.name);
         if (inner.isFile() && isYaml(inner.name)) files.push({ path: innerPath, department: entry.name });
+        else if (isSkippedSpecialEntry(inner, innerPath)) diagnostics.push(notRegular(inner, innerPath));
         else if (inner.isDirectory() && containsYaml(innerPath)) diagnostics.push(misplaced(innerPath));
       }
     }
@@ -255,6 +265,33 @@ function misplaced(path: string): Diagnostic {
     field: '',
     code: 'misplaced-file',
     message: 'zone files live exactly one folder deep: zones/<department>/<zone>.yaml',
+  };
+}
+
+/**
+ * A symlink, pipe, socket or device that would otherwise be skipped silently although it looks like
+ * input: named like a zone file, or a link to a folder. Skipping it would drop the zone (or the
+ * whole department's stacks) from the synthesized output, so it is reported instead.
+ */
+function isSkippedSpecialEntry(entry: Dirent, path: string): boolean {
+  if (entry.isFile() || entry.isDirectory()) return false;
+  if (isYaml(entry.name)) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function notRegular(entry: Dirent, path: string): Diagnostic {
+  const what = entry.isSymbolicLink() ? 'a symbolic link (links are not followed)' : 'not a regular file (a pipe, socket or device)';
+  return {
+    file: path,
+    field: '',
+    code: 'not-a-file',
+    message: `is ${what}, so it would be left out of the synthesized stacks`,
+    hint: 'zone files and department folders must be regular files and folders inside the zones directory',
   };
 }
 
