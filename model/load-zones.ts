@@ -140,6 +140,10 @@ export function zoneFromSource(
     if (key === config.zoneTagKey) {
       problem(['tags', key], 'reserved-tag', `tag "${key}" is set by Zone Access to the zone name and cannot be given here`);
     }
+    if (key === '__proto__') {
+      // A legal AWS tag key, but JavaScript object handling downstream drops it without a word.
+      problem(['tags', key], 'invalid-key', 'tag key "__proto__" is not supported (it would be dropped from the synthesized permission set)');
+    }
   }
   if (Object.keys(raw.tags ?? {}).length > 49) {
     problem(['tags'], 'too-many-tags', `${Object.keys(raw.tags ?? {}).length} tags given; at most 49 fit beside the zone tag (AWS allows 50)`);
