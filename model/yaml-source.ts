@@ -21,6 +21,9 @@ export const MAX_FILE_BYTES = 64 * 1024;
  */
 export const MAX_NESTING_DEPTH = 32;
 
+/** YAML-level problems reported per file; the rest are summarized in one line. */
+export const MAX_YAML_PROBLEMS = 20;
+
 export interface YamlSource {
   readonly file: string;
   readonly doc: Document.Parsed;
@@ -146,6 +149,20 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
       }
     },
   });
+  if (diagnostics.length > MAX_YAML_PROBLEMS) {
+    // A 64 KB file of `*a, *a, ...` or garbage yields thousands; the first ones say enough.
+    diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const more = diagnostics.length - MAX_YAML_PROBLEMS;
+    const last = diagnostics[MAX_YAML_PROBLEMS];
+    diagnostics.splice(MAX_YAML_PROBLEMS, more, {
+      file,
+      line: last.line,
+      column: last.column,
+      field: '',
+      code: 'too-many-problems',
+      message: `${more} more YAML problem${more === 1 ? '' : 's'} in this file not shown`,
+    });
+  }
   if (diagnostics.length > 0) return { diagnostics };
 
   // Aliases are rejected above, so toJS cannot expand anything; the count is a second fence.
