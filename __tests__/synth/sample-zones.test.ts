@@ -1,4 +1,12 @@
+import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group';
+import { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment';
+import { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
+import { ApplicationAppRoleA } from '@cdktf/provider-azuread/lib/application-app-role';
+import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
+import { Group } from '@cdktf/provider-azuread/lib/group';
+import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';
 import { Testing, type TerraformStack } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
 import { appRoleIdFor } from '../../constructs/zone-entra-group';
 import type { ZoneTree } from '../../model/types';
 import { loadTree } from '../../pipeline/load';
@@ -56,7 +64,7 @@ describe('sample zones', () => {
     const pair = () => stacks.shards.get(`aws-${zone().department}`)!;
 
     it('gets a security group that cannot be created twice', () => {
-      expect(synthOf(pair().entra)).toHaveResourceWithProperties({ tfResourceType: 'azuread_group' }, {
+      expect(synthOf(pair().entra)).toHaveResourceWithProperties(Group, {
         display_name: `entigo-zone-${zoneName}`,
         security_enabled: true,
         mail_enabled: false,
@@ -65,7 +73,7 @@ describe('sample zones', () => {
     });
 
     it('gets an app role with a stable, zone-derived id and the permission set name as value', () => {
-      expect(synthOf(pair().entra)).toHaveResourceWithProperties({ tfResourceType: 'azuread_application_app_role' }, {
+      expect(synthOf(pair().entra)).toHaveResourceWithProperties(ApplicationAppRoleA, {
         application_id: '/applications/4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
         role_id: appRoleIdFor(zoneName),
         value: `zone-${zoneName}`,
@@ -86,7 +94,7 @@ describe('sample zones', () => {
 
     it('gets a permission set named after the zone, tagged with the zone', () => {
       const z = zone();
-      expect(synthOf(pair().aws)).toHaveResourceWithProperties({ tfResourceType: 'aws_ssoadmin_permission_set' }, {
+      expect(synthOf(pair().aws)).toHaveResourceWithProperties(SsoadminPermissionSet, {
         name: `zone-${zoneName}`,
         session_duration: z.sessionDuration,
         tags: { ...z.tags, 'entigo:zone': zoneName },
@@ -94,7 +102,7 @@ describe('sample zones', () => {
     });
 
     it('looks the synced group up by display name', () => {
-      expect(synthOf(pair().aws)).toHaveDataSourceWithProperties({ tfResourceType: 'aws_identitystore_group' }, {
+      expect(synthOf(pair().aws)).toHaveDataSourceWithProperties(DataAwsIdentitystoreGroup, {
         identity_store_id: 'd-9067a1b2c3',
         alternate_identifier: { unique_attribute: { attribute_path: 'DisplayName', attribute_value: `entigo-zone-${zoneName}` } },
       });
@@ -137,25 +145,25 @@ describe('sample zones', () => {
 
   it('looks up owners given as UPNs and uses object ids as they are', () => {
     expect(synthOf(stacks.shards.get('aws-payments')!.entra)).toHaveDataSourceWithProperties(
-      { tfResourceType: 'azuread_user' },
+      DataAzureadUser,
       { user_principal_name: 'alice@example.com' },
     );
     expect(synthOf(stacks.shards.get('aws-logistics')!.entra)).toHaveResourceWithProperties(
-      { tfResourceType: 'azuread_group' },
+      Group,
       { owners: ['3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'] },
     );
   });
 
   it('attaches allow-listed managed policies', () => {
     expect(synthOf(stacks.shards.get('aws-research')!.aws)).toHaveResourceWithProperties(
-      { tfResourceType: 'aws_ssoadmin_managed_policy_attachment' },
+      SsoadminManagedPolicyAttachment,
       { managed_policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
     );
   });
 
   it('provisions nothing on demand when no provisioning job is configured', () => {
     for (const pair of stacks.shards.values()) {
-      expect(synthOf(pair.entra)).not.toHaveResource({ tfResourceType: 'azuread_synchronization_job_provision_on_demand' });
+      expect(synthOf(pair.entra)).not.toHaveResource(SynchronizationJobProvisionOnDemand);
     }
   });
 
