@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
-import { checkAgainstSchema } from './schema-check';
+import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import type { AccessPreset, CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig } from './types';
 import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
 
@@ -27,6 +27,11 @@ export function platformConfigFromSource(
 ): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
   const schemaProblems = checkAgainstSchema(platformConfigSchema, source);
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
+  const templateProblems = checkNoTemplateSequences(
+    source,
+    'config values are copied into Terraform as they are; IAM policy variables such as ${aws:username} are not supported in preset resources',
+  );
+  if (templateProblems.length > 0) return { diagnostics: templateProblems };
   const raw = source.value as RawPlatformConfig;
   const diagnostics: Diagnostic[] = [];
   const problem = (path: (string | number)[], code: string, message: string, hint?: string, key?: string) => {

@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { RESERVED_ZONE_NAMES } from './names';
 import { customerPolicyKey, normalizeCustomerPolicies, toBoundary, uniqueSorted } from './load-platform-config';
-import { checkAgainstSchema, fieldName } from './schema-check';
+import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount } from './types';
 import { ZONE_NAME_PATTERN, zoneFileSchema, type RawZoneFile } from './zone-file-schema';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
@@ -101,6 +101,8 @@ export function zoneFromSource(
 ): { zone?: Zone; diagnostics: Diagnostic[] } {
   const schemaProblems = checkAgainstSchema(zoneFileSchema, source);
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
+  const templateProblems = checkNoTemplateSequences(source);
+  if (templateProblems.length > 0) return { diagnostics: templateProblems };
 
   const raw = source.value as RawZoneFile;
   const { config } = options;

@@ -233,3 +233,43 @@ function walk(root: unknown, segments: readonly string[]): unknown {
   }
   return node;
 }
+
+/** `${` and `%{` open a template in any Terraform JSON string; `$${` and `%%{` are their escapes. */
+const TEMPLATE_SEQUENCE = /[$%]\{/;
+
+/**
+ * Every string (key or value) of the file that contains a Terraform template sequence. Input
+ * strings are written into the synthesized Terraform JSON as they are, where Terraform would
+ * evaluate `${file("...")}` or `${data...}`: a description could read files on the CI runner or
+ * other resources' attributes into AWS and Entra. Rejected rather than escaped, so what is deployed
+ * is always exactly what the file says.
+ */
+export function checkNoTemplateSequences(source: YamlSource, hint?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      if (TEMPLATE_SEQUENCE.test(value)) out.push(templateDiagnostic(source, path, value, hint));
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (TEMPLATE_SEQUENCE.test(key)) out.push(templateDiagnostic(source, [...path, key], key, hint));
+        walk(v, [...path, key]);
+      }
+    }
+  };
+  walk(source.value, []);
+  return out;
+}
+
+function templateDiagnostic(source: YamlSource, path: PathSegment[], value: string, hint?: string): Diagnostic {
+  const sequence = TEMPLATE_SEQUENCE.exec(value)?.[0] ?? '${';
+  return {
+    file: source.file,
+    ...pos2(positionOf(source, path)),
+    field: fieldName(path),
+    code: 'template-sequence',
+    message: `contains "${sequence}", which Terraform would evaluate as an expression`,
+    hint: hint ?? `zone input is copied into Terraform as it is; remove the "${sequence}"`,
+  };
+}
