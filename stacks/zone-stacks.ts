@@ -32,6 +32,8 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
     let pair = shards.get(names.aws);
     if (!pair) {
       pair = { entra: entraStack(app, names.entra, config), aws: awsStack(app, names.aws, config) };
+      // Recorded in cdktf's manifest, so `cdktf deploy '*'` applies the Entra side first.
+      pair.aws.addDependency(pair.entra);
       shards.set(names.aws, pair);
     }
     return pair;

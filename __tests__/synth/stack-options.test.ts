@@ -32,6 +32,12 @@ describe('stack options from the platform config', () => {
     expect(stacks.get('aws-retired').resource).toBeUndefined();
   });
 
+  it('makes each AWS stack depend on its Entra stack, so cdktf deploys the Entra side first', () => {
+    const app = Testing.app({ stackTraces: false });
+    const { shards } = addZoneStacks(app, treeWith(baseConfig()));
+    for (const pair of shards.values()) expect(pair.aws.dependencies).toEqual([pair.entra]);
+  });
+
   it('puts everything into one pair in single mode', () => {
     const stacks = synthAll(treeWith(baseConfig({ sharding: 'single' })));
     expect([...stacks.keys()].sort()).toEqual(['aws-all', 'entra-all']);
