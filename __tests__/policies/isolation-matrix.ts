@@ -1,0 +1,307 @@
+import { accessCatalog } from '../../policies/catalog';
+import { isTaggingAction, type PolicyDocument } from '../../policies/zone-policy';
+import type { ZoneScope, ZoneTree } from '../../model/types';
+import {
+  ALLOW_ALL,
+  arnOf,
+  requestTagContext,
+  resourceTagContext,
+  resourceTypeOf,
+  simulate,
+  untagContext,
+  type Context,
+  type Outcome,
+} from './simulate';
+
+/**
+ * The isolation matrix. Expectations come from an independent model of what the catalog *means*
+ * (the preset scopes), never from the policy under test; outcomes come from simulating the policy.
+ *
+ * - For every zone and every action of the whole catalog: on a resource of the own zone, another
+ *   zone, an untagged resource and a differently-cased tag value; creating with the own tag, another
+ *   zone's, a differently-cased one, none, or an extra tag; tag-on-create onto an untagged, own or
+ *   foreign resource. Allowed exactly when the zone's presets say so.
+ * - Tag tampering (remove the zone tag, retag to another zone, tag into another zone, create with a
+ *   foreign tag or none) on every tag-capable resource kind: explicitly denied, even when an
+ *   over-broad managed policy (`Allow *`) is attached too.
+ * - Actions outside the catalog: denied.
+ */
+
+export type Expectation = 'Allowed' | 'Denied' | 'ExplicitlyDenied';
+
+export interface MatrixCase {
+  readonly zone: string;
+  readonly title: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context: Context;
+  readonly expect: Expectation;
+  /** Simulate with `Allow *` attached besides the zone policy. */
+  readonly withAllowAll?: boolean;
+}
+
+export interface MatrixFailure {
+  readonly kase: MatrixCase;
+  readonly outcome: Outcome;
+}
+
+/** Tag-capable resources the tampering cases cover: one per catalog service (and both RDS kinds). */
+const TAGGABLE: readonly { service: string; type: string; tag: string; untag: string; create?: string }[] = [
+  { service: 'rds', type: 'db', tag: 'rds:AddTagsToResource', untag: 'rds:RemoveTagsFromResource', create: 'rds:CreateDBInstance' },
+  { service: 'rds', type: 'cluster', tag: 'rds:AddTagsToResource', untag: 'rds:RemoveTagsFromResource', create: 'rds:CreateDBCluster' },
+  { service: 'secretsmanager', type: 'Secret', tag: 'secretsmanager:TagResource', untag: 'secretsmanager:UntagResource', create: 'secretsmanager:CreateSecret' },
+  { service: 'sqs', type: 'queue', tag: 'sqs:TagQueue', untag: 'sqs:UntagQueue', create: 'sqs:CreateQueue' },
+];
+
+/** Near misses of every catalog action: same services, not granted by any preset. */
+export const OUTSIDE_CATALOG = [
+  'rds:DeleteDBInstance',
+  'rds:ModifyDBInstance',
+  'rds:DeleteDBCluster',
+  'rds:CreateDBSnapshot',
+  'secretsmanager:PutResourcePolicy',
+  'secretsmanager:DeleteResourcePolicy',
+  'secretsmanager:CancelRotateSecret',
+  'secretsmanager:RestoreSecret',
+  'secretsmanager:UpdateSecretVersionStage',
+  'sqs:DeleteQueue',
+  'sqs:SendMessage',
+  'sqs:ReceiveMessage',
+  'sqs:SetQueueAttributes',
+  'kms:Decrypt',
+  'iam:CreateUser',
+  's3:GetObject',
+];
+
+const service = (action: string) => action.slice(0, action.indexOf(':'));
+const upperFirst = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** What the catalog says a zone may do with `action`: the scopes of its statements naming it. */
+function scopesOf(tree: ZoneTree, access: readonly string[], action: string): Set<ZoneScope> {
+  const catalog = accessCatalog(tree.config);
+  const scopes = new Set<ZoneScope>();
+  for (const name of access) {
+    for (const st of catalog.get(name)?.statements ?? []) {
+      if (st.actions.some((a) => a.toLowerCase() === action.toLowerCase())) scopes.add(st.scope);
+    }
+  }
+  return scopes;
+}
+
+interface Request {
+  resourceZone?: string;
+  requestTags?: Record<string, string>;
+  /** Name of the resource (secrets: `<zone>/...`); matters with `secrets.zoneNamePrefix`. */
+  resourceName?: string;
+}
+
+/** The model: would the zone's presets allow this request? */
+function modelAllows(tree: ZoneTree, zone: string, scopes: Set<ZoneScope>, action: string, req: Request): boolean {
+  const key = tree.config.zoneTagKey;
+  if (scopes.has('none')) return true;
+  if (scopes.has('resource-tag') && req.requestTags === undefined && req.resourceZone === zone) return true;
+  if (scopes.has('request-tag') && req.requestTags) {
+    const keys = Object.keys(req.requestTags);
+    const setsOwnZoneOnly = keys.length === 1 && req.requestTags[key] === zone;
+    const prefixOk = !(tree.config.secrets.zoneNamePrefix && service(action) === 'secretsmanager') || (req.resourceName ?? '').startsWith(`${zone}/`);
+    if (setsOwnZoneOnly && prefixOk && (!isTaggingAction(action) || req.resourceZone === undefined)) return true;
+  }
+  return false;
+}
+
+/** Builds every case for every zone of `tree`. */
+export async function buildMatrix(tree: ZoneTree): Promise<MatrixCase[]> {
+  const key = tree.config.zoneTagKey;
+  const zoneNames = tree.zones.map((z) => z.name);
+  const catalog = accessCatalog(tree.config);
+  const universe = new Map<string, Set<ZoneScope>>();
+  for (const preset of catalog.values()) {
+    for (const st of preset.statements) for (const a of st.actions) universe.set(a, (universe.get(a) ?? new Set()).add(st.scope));
+  }
+  const cases: MatrixCase[] = [];
+
+  for (const zone of tree.zones) {
+    const Z = zone.name;
+    const others = zoneNames.filter((n) => n !== Z);
+    const caseVariants = [Z.toUpperCase(), upperFirst(Z)].filter((v) => v !== Z);
+    const push = (c: Omit<MatrixCase, 'zone'>) => cases.push({ zone: Z, ...c });
+
+    for (const [action, catalogScopes] of [...universe.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const svc = service(action);
+      const scopes = scopesOf(tree, zone.access, action);
+      const type = await resourceTypeOf(action);
+      const expectFor = (req: Request): Expectation => (modelAllows(tree, Z, scopes, action, req) ? 'Allowed' : 'Denied');
+      const nameFor = (owner: string | undefined) => (svc === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`);
+      const arnFor = async (owner: string | undefined) => (type ? arnOf(svc, type, nameFor(owner)) : '*');
+
+      if (catalogScopes.has('none') || catalogScopes.has('resource-tag')) {
+        const resourceCases: [string, string | undefined][] = [
+          ['own zone', Z],
+          ...others.map((o): [string, string] => [`zone ${o}`, o]),
+          ...caseVariants.map((v): [string, string] => [`tag value ${v}`, v]),
+          ['untagged', undefined],
+        ];
+        for (const [label, owner] of resourceCases) {
+          push({
+            title: `${action} on a resource of ${label}`,
+            action,
+            resource: await arnFor(owner),
+            context: await resourceTagContext(svc, type, key, owner),
+            expect: expectFor({ resourceZone: owner }),
+          });
+        }
+      }
+
+      if (catalogScopes.has('request-tag') && !isTaggingAction(action)) {
+        const createCases: [string, Record<string, string> | undefined][] = [
+          ['the own zone tag', { [key]: Z }],
+          ...others.map((o): [string, Record<string, string>] => [`zone ${o}'s tag`, { [key]: o }]),
+          ...caseVariants.map((v): [string, Record<string, string>] => [`tag value ${v}`, { [key]: v }]),
+          ['no tags', undefined],
+          ['the own zone tag and another tag', { [key]: Z, owner: 'someone' }],
+        ];
+        for (const [label, tags] of createCases) {
+          const name = svc === 'secretsmanager' ? `${Z}/new-AbCdEf` : `new-${Z}`;
+          push({
+            title: `${action} with ${label}`,
+            action,
+            resource: type ? await arnOf(svc, type, name) : '*',
+            context: { ...(await requestTagContext(action, tags)), ...extraCreateContext(action, name) },
+            expect: expectFor({ requestTags: tags, resourceName: name }),
+          });
+        }
+      }
+
+      if (catalogScopes.has('request-tag') && isTaggingAction(action)) {
+        const tagCases: [string, string | undefined, Record<string, string>][] = [
+          ['own zone tag onto an untagged resource (tag-on-create)', undefined, { [key]: Z }],
+          ['own zone tag onto a resource of the own zone', Z, { [key]: Z }],
+          ...others.map((o): [string, string, Record<string, string>] => [`own zone tag onto a resource of zone ${o}`, o, { [key]: Z }]),
+          ...others.map((o): [string, undefined, Record<string, string>] => [`zone ${o}'s tag onto an untagged resource`, undefined, { [key]: o }]),
+          ['own zone tag and another tag onto an untagged resource', undefined, { [key]: Z, owner: 'someone' }],
+          ['another tag onto a resource of the own zone', Z, { owner: 'someone' }],
+        ];
+        for (const [label, owner, tags] of tagCases) {
+          // Tag-on-create targets the new secret, named by the own zone; a tagged one is named by its zone.
+          const name = svc === 'secretsmanager' ? `${owner ?? Z}/app-AbCdEf` : `res-${owner ?? 'untagged'}`;
+          push({
+            title: `${action}: ${label}`,
+            action,
+            resource: type ? await arnOf(svc, type, name) : '*',
+            context: { ...(await resourceTagContext(svc, type, key, owner)), ...(await requestTagContext(action, tags)) },
+            expect: expectFor({ resourceZone: owner, requestTags: tags, resourceName: name }),
+          });
+        }
+      }
+    }
+
+    // Tag tampering: explicitly denied, with or without an over-broad managed policy.
+    const createActions = new Set([...universe.keys()].filter((a) => scopesOf(tree, zone.access, a).has('request-tag')));
+    for (const r of TAGGABLE) {
+      const arn = (owner: string | undefined) => arnOf(r.service, r.type, r.service === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`);
+      const other = others[0];
+      const tamper: [string, string, string | undefined, Context][] = [
+        [`remove the zone tag from a ${r.type} of the own zone`, r.untag, Z, untagContext([key])],
+        [`remove the zone tag and another tag from a ${r.type} of the own zone`, r.untag, Z, untagContext(['owner', key])],
+        [`remove the zone tag from a ${r.type} of zone ${other}`, r.untag, other, untagContext([key])],
+        [`remove the zone tag from an untagged ${r.type}`, r.untag, undefined, untagContext([key])],
+        [`retag a ${r.type} of the own zone to zone ${other}`, r.tag, Z, await requestTagContext(r.tag, { [key]: other })],
+        [`tag a ${r.type} of zone ${other} into the own zone`, r.tag, other, await requestTagContext(r.tag, { [key]: Z })],
+        [`tag an untagged ${r.type} into zone ${other}`, r.tag, undefined, await requestTagContext(r.tag, { [key]: other })],
+      ];
+      for (const v of caseVariants) {
+        tamper.push([`tag an untagged ${r.type} with value ${v}`, r.tag, undefined, await requestTagContext(r.tag, { [key]: v })]);
+      }
+      for (const [title, action, owner, ctx] of tamper) {
+        const context = { ...(await resourceTagContext(r.service, r.type, key, owner)), ...ctx };
+        for (const withAllowAll of [false, true]) {
+          push({ title: `tamper: ${title}`, action, resource: await arn(owner), context, expect: 'ExplicitlyDenied', withAllowAll });
+        }
+      }
+      // The guards are targeted: other tags of the own zone's resources stay manageable by a broader policy.
+      push({
+        title: `guards leave other tags alone: untag "owner" from a ${r.type} of the own zone`,
+        action: r.untag,
+        resource: await arn(Z),
+        context: { ...(await resourceTagContext(r.service, r.type, key, Z)), ...untagContext(['owner']) },
+        expect: 'Allowed',
+        withAllowAll: true,
+      });
+
+      if (r.create) {
+        const name = r.service === 'secretsmanager' ? `${Z}/new-AbCdEf` : `new-${Z}`;
+        const newArn = await arnOf(r.service, r.type, name);
+        const creates: [string, Record<string, string> | undefined, Expectation, boolean[]][] = [
+          [`create a ${r.type} tagged with zone ${other}`, { [key]: other }, 'ExplicitlyDenied', [false, true]],
+          ...caseVariants.map((v): [string, Record<string, string>, Expectation, boolean[]] => [`create a ${r.type} tagged ${v}`, { [key]: v }, 'ExplicitlyDenied', [false, true]]),
+          [`create a ${r.type} without tags`, undefined, 'Denied', [false]],
+        ];
+        // For the zone's own create actions, "only with the zone tag" holds even beside a broader policy.
+        if (createActions.has(r.create)) creates.push([`create a ${r.type} without tags (own create action)`, undefined, 'ExplicitlyDenied', [true]]);
+        for (const [title, tags, expect, variants] of creates) {
+          for (const withAllowAll of variants) {
+            push({
+              title: `tamper: ${title}`,
+              action: r.create,
+              resource: newArn,
+              context: { ...(await requestTagContext(r.create, tags)), ...extraCreateContext(r.create, name) },
+              expect,
+              withAllowAll,
+            });
+          }
+        }
+      }
+    }
+
+    // Outside the catalog: denied even on the own zone's resources.
+    for (const action of OUTSIDE_CATALOG) {
+      const svc = service(action);
+      const type = await resourceTypeOf(action);
+      push({
+        title: `outside the catalog: ${action} on a resource of the own zone`,
+        action,
+        resource: type ? await arnOf(svc, type, svc === 'secretsmanager' ? `${Z}/app-AbCdEf` : `res-${Z}`) : '*',
+        context: await resourceTagContext(svc, type, key, Z),
+        expect: 'Denied',
+      });
+    }
+  }
+  return cases;
+}
+
+/** Request parameters a real create request carries besides tags. */
+function extraCreateContext(action: string, name: string): Context {
+  if (action === 'secretsmanager:CreateSecret') return { 'secretsmanager:Name': name.replace(/-[A-Za-z0-9]{6}$/, '') };
+  return {};
+}
+
+function meets(outcome: Outcome, expect: Expectation): boolean {
+  if (expect === 'Denied') return outcome !== 'Allowed';
+  return outcome === expect;
+}
+
+/** Simulates every case against `policyOf(zone)`; returns the cases whose outcome differs from the expectation. */
+export async function runMatrix(
+  cases: readonly MatrixCase[],
+  policyOf: (zone: string) => PolicyDocument,
+  options: { stopAfter?: number } = {},
+): Promise<MatrixFailure[]> {
+  const failures: MatrixFailure[] = [];
+  for (const kase of cases) {
+    const policies = kase.withAllowAll ? [policyOf(kase.zone), ALLOW_ALL] : [policyOf(kase.zone)];
+    const outcome = await simulate(policies, kase.action, kase.resource, kase.context);
+    if (!meets(outcome, kase.expect)) failures.push({ kase, outcome });
+    if (options.stopAfter !== undefined && failures.length >= options.stopAfter) break;
+  }
+  return failures;
+}
+
+/** One line per failure, for assertion messages. */
+export function describeFailures(failures: readonly MatrixFailure[], limit = 40): string {
+  const lines = failures.slice(0, limit).map(
+    ({ kase, outcome }) =>
+      `[${kase.zone}] ${kase.title}${kase.withAllowAll ? ' (+ Allow *)' : ''}: expected ${kase.expect}, got ${outcome}`,
+  );
+  if (failures.length > limit) lines.push(`... and ${failures.length - limit} more`);
+  return lines.join('\n');
+}

@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { formatDiagnostic } from '../../model/diagnostics';
+import type { AccessPreset, PlatformConfig, Zone } from '../../model/types';
+import { checkZoneLimits, LIMITS, policySize } from '../../policies/limits';
+import { renderPolicy, zonePolicy } from '../../policies/zone-policy';
+import { loadTree } from '../../pipeline/load';
+import { baseConfig, writeTree, zoneDoc } from '../support/tree';
+
+const FILE = 'zones/payments/prod-1.yaml';
+
+function zone(over: Partial<Zone> = {}): Zone {
+  return {
+    name: 'prod-1',
+    department: 'payments',
+    accounts: [{ id: '123456789012' }],
+    access: ['secrets-reader'],
+    sessionDuration: 'PT1H',
+    owners: [],
+    tags: {},
+    managedPolicies: [],
+    customerManagedPolicies: [],
+    source: { file: FILE, line: 1, column: 1 },
+    positions: {
+      zone: { line: 2, column: 1 },
+      department: { line: 3, column: 1 },
+      access: { line: 5, column: 1 },
+      description: { line: 6, column: 1 },
+      relayState: { line: 7, column: 1 },
+      tags: { line: 8, column: 1 },
+      managedPolicies: { line: 10, column: 1 },
+      customerManagedPolicies: { line: 12, column: 1 },
+      sessionDuration: { line: 14, column: 1 },
+    },
+    ...over,
+  };
+}
+
+function platform(over: { presets?: Record<string, AccessPreset>; prefix?: string; zoneNamePrefix?: boolean } = {}): PlatformConfig {
+  return {
+    identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444', identityStoreId: 'd-1234567890', region: 'eu-north-1' },
+    entra: { applicationObjectId: 'a', servicePrincipalObjectId: 'b' },
+    zoneTagKey: 'entigo:zone',
+    names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: over.prefix ?? 'zone-' },
+    defaultSessionDuration: 'PT1H',
+    accounts: {},
+    sharding: 'department',
+    backend: { type: 'local' },
+    access: { presets: over.presets ?? {}, managedPolicies: [], customerManagedPolicies: [] },
+    secrets: { zoneNamePrefix: over.zoneNamePrefix ?? false },
+    protection: { preventDestroy: false },
+    source: { file: 'config/platform.yaml' },
+  };
+}
+
+/** A config preset whose policy grows with `n` resource ARNs. */
+function bigPreset(n: number): AccessPreset {
+  return {
+    name: 'bucket-reader',
+    description: 'Read objects of many buckets.',
+    statements: [
+      {
+        actions: ['s3:GetObject'],
+        resources: Array.from({ length: n }, (_, i) => `arn:aws:s3:::zone-bucket-${String(i).padStart(4, '0')}/*`),
+        scope: 'resource-tag',
+      },
+    ],
+  };
+}
+
+const codes = (z: Zone, c: PlatformConfig) => checkZoneLimits(z, c).map((d) => d.code);
+
+test('a zone within every limit has no diagnostics', () => {
+  expect(checkZoneLimits(zone({ access: ['rds-operator', 'secrets-editor', 'secrets-reader'] }), platform({ zoneNamePrefix: true }))).toEqual([]);
+});
+
+describe('inline policy size', () => {
+  test('over 10,240 non-whitespace characters: an error naming the zone file, field, zone and figures', () => {
+    const cfg = platform({ presets: { 'bucket-reader': bigPreset(300) } });
+    const z = zone({ access: ['bucket-reader', 'secrets-reader'] });
+    const size = policySize(renderPolicy(zonePolicy(z, cfg))).nonWhitespaceBytes;
+    expect(size).toBeGreaterThan(LIMITS.inlinePolicyNonWhitespaceBytes);
+    const diagnostics = checkZoneLimits(z, cfg);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: FILE, line: 5, column: 1, field: 'access', code: 'policy-too-large' }),
+    ]);
+    expect(formatDiagnostic(diagnostics[0])).toContain(
+      `${FILE}:5:1: access: zone "prod-1": inline policy is ${size} non-whitespace characters; AWS allows at most 10240 per permission set`,
+    );
+  });
+
+  test('the error appears exactly when the rendered policy exceeds the limit', () => {
+    const seen = new Set<boolean>();
+    fc.assert(
+      fc.property(fc.integer({ min: 250, max: 330 }), (n) => {
+        const cfg = platform({ presets: { 'bucket-reader': bigPreset(n) } });
+        const z = zone({ access: ['bucket-reader'] });
+        const over = policySize(renderPolicy(zonePolicy(z, cfg))).nonWhitespaceBytes > 10_240;
+        seen.add(over);
+        expect(codes(z, cfg).includes('policy-too-large')).toBe(over);
+      }),
+      { numRuns: 80, examples: [[270], [320]] },
+    );
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
+  test('policySize counts whitespace-free bytes and total bytes', () => {
+    expect(policySize('{ "a": "b c" }\n')).toEqual({ bytes: 15, nonWhitespaceBytes: 10 });
+  });
+
+  test('through the loader: validation fails and names the zone file and the zone', () => {
+    const presets = { 'bucket-reader': { description: 'many buckets', statements: [{ actions: ['s3:GetObject'], resources: bigPreset(300).statements[0].resources, scope: 'resource-tag' }] } };
+    const paths = writeTree({
+      config: baseConfig({ access: { presets } }),
+      zones: {
+        'payments/big-zone.yaml': zoneDoc('big-zone', 'payments', { access: ['bucket-reader'] }),
+        'payments/small-zone.yaml': zoneDoc('small-zone', 'payments'),
+      },
+    });
+    const { tree, diagnostics } = loadTree({ zonesDir: paths.zonesDir, configPath: paths.configPath });
+    expect(tree).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: join(paths.zonesDir, 'payments', 'big-zone.yaml'), field: 'access', code: 'policy-too-large', line: expect.any(Number) }),
+    ]);
+    expect(diagnostics[0].message).toMatch(/^zone "big-zone": inline policy is \d+ non-whitespace characters; AWS allows at most 10240/);
+  });
+});
+
+test('more than 20 managed policies (AWS-managed + customer-managed)', () => {
+  const aws = Array.from({ length: 12 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`);
+  const customer = Array.from({ length: 9 }, (_, i) => ({ name: `C${i}`, path: '/' }));
+  expect(codes(zone({ managedPolicies: aws.slice(0, 11), customerManagedPolicies: customer }), platform())).toEqual([]);
+  const diagnostics = checkZoneLimits(zone({ managedPolicies: aws, customerManagedPolicies: customer }), platform());
+  expect(diagnostics).toEqual([expect.objectContaining({ file: FILE, line: 10, field: 'managedPolicies', code: 'too-many-managed-policies' })]);
+  expect(diagnostics[0].message).toBe('zone "prod-1": 21 managed policies (12 AWS-managed + 9 customer-managed); AWS allows at most 20 per permission set');
+});
+
+describe('permission set name: prefix + zone name, 1..32 of [\\w+=,.@-]', () => {
+  test('too long with a long prefix', () => {
+    const z = zone({ name: 'a'.repeat(27) });
+    expect(codes(z, platform())).toEqual([]);
+    const diagnostics = checkZoneLimits(z, platform({ prefix: 'platform-zone-' }));
+    expect(diagnostics).toEqual([expect.objectContaining({ field: 'zone', line: 2, code: 'invalid-permission-set-name' })]);
+    expect(diagnostics[0].message).toContain(`permission set name "platform-zone-${'a'.repeat(27)}" is 41 characters; AWS allows 1 to 32`);
+  });
+
+  test('characters outside the pattern', () => {
+    expect(codes(zone({ name: 'a b' }), platform())).toContain('invalid-permission-set-name');
+  });
+});
+
+describe('description: 1..700 of tab, LF, CR, printable ASCII, Latin-1', () => {
+  test.each([
+    ['700 characters', 'd'.repeat(700), []],
+    ['Latin-1, tab and newline', 'Grüße aus Tallinn\n\tok', []],
+    ['an en dash (not Latin-1)', 'Zahlungen – Tallinn', ['invalid-description']],
+    ['701 characters', 'd'.repeat(701), ['invalid-description']],
+    ['empty (the API wants at least 1)', '', ['invalid-description']],
+    ['emoji', 'ok 🚀', ['invalid-description']],
+  ])('%s', (_label, description, expected) => {
+    expect(codes(zone({ description }), platform())).toEqual(expected);
+  });
+
+  test('without a description the default ("Zone <name>") is checked and fine', () => {
+    expect(codes(zone(), platform())).toEqual([]);
+  });
+});
+
+describe('relay state: 1..240 of AWS\'s RelayState pattern', () => {
+  test.each([
+    ['a console URL', 'https://console.aws.amazon.com/rds/home?region=eu-north-1#databases:', []],
+    ['240 characters', `https://x/${'a'.repeat(230)}`, []],
+    ['241 characters', `https://x/${'a'.repeat(231)}`, ['invalid-relay-state']],
+    ['a character outside the pattern', 'https://console.aws.amazon.com/<script>', ['invalid-relay-state']],
+  ])('%s', (_label, relayState, expected) => {
+    expect(codes(zone({ relayState }), platform())).toEqual(expected);
+  });
+});
+
+describe('tags: at most 50 including the zone tag; keys 1..128, values 0..256, AWS characters, no aws: prefix', () => {
+  const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+  test.each([
+    ['49 tags + the zone tag', many(49), []],
+    ['50 tags + the zone tag', many(50), ['too-many-tags']],
+    ['a key with #', { 'cost#center': 'x' }, ['invalid-tag']],
+    ['a 129-character key', { ['k'.repeat(129)]: 'x' }, ['invalid-tag']],
+    ['an aws: key', { 'aws:owner': 'x' }, ['invalid-tag']],
+    ['a 257-character value', { owner: 'v'.repeat(257) }, ['invalid-tag']],
+    ['a value with a comma', { owner: 'a,b' }, ['invalid-tag']],
+    ['unicode letters and spaces', { 'kostenstelle Ä': 'Zahlungen Ü 1' }, []],
+  ])('%s', (_label, tags, expected) => {
+    const diagnostics = checkZoneLimits(zone({ tags }), platform());
+    expect(diagnostics.map((d) => d.code)).toEqual(expected);
+    for (const d of diagnostics) expect(d).toEqual(expect.objectContaining({ file: FILE, line: 8 }));
+  });
+});
+
+test.each([
+  ['PT1H', []],
+  ['PT12H', []],
+  ['PT1H30M', []],
+  ['PT30M', ['invalid-session-duration']],
+  ['PT13H', ['invalid-session-duration']],
+  ['P1D', ['invalid-session-duration']],
+])('session duration %s', (sessionDuration, expected) => {
+  expect(codes(zone({ sessionDuration }), platform())).toEqual(expected);
+});
+
+test('a policy that cannot be built is a diagnostic, not an exception', () => {
+  expect(checkZoneLimits(zone({ access: ['no-such-preset'] }), platform())).toEqual([
+    expect.objectContaining({ file: FILE, field: 'access', code: 'policy-error', message: expect.stringContaining('unknown access preset "no-such-preset"') }),
+  ]);
+});

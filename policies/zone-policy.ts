@@ -1,0 +1,289 @@
+import type { PlatformConfig, PresetStatement, Zone } from '../model/types';
+import { accessCatalog } from './catalog';
+
+/**
+ * One zone's inline policy: the allow statements of its presets, instantiated for the zone, and the
+ * guard statements every zone gets.
+ *
+ * Design (verified against AWS's service reference by the tests, not by reading):
+ * - Resource scoping uses the global `aws:ResourceTag/<key>` (RDS fills it for `db` and `cluster`,
+ *   Secrets Manager for `Secret`). Service-specific keys such as `rds:db-tag/<key>` are not needed,
+ *   and `rds:ResourceTag/<key>` does not exist at all.
+ * - All comparisons of the zone value are `StringEquals`: tag values are case-sensitive, and zone
+ *   names are lower-case only, so `Prod-1` is not `prod-1`.
+ * - Guards are explicit denies on every action (`*`), keyed only on the tag condition keys that AWS
+ *   sets for tagging and tag-on-create requests, so they also hold against anything an allow-listed
+ *   managed policy might grant:
+ *   1. nobody removes the zone tag (`aws:TagKeys` names it, no value is set);
+ *   2. nobody sets the zone tag to another zone (or any other value);
+ *   3. nobody re-tags a resource of another zone into this one;
+ *   4. the zone's create actions are denied without the zone tag;
+ *   5. with `secrets.zoneNamePrefix`, the zone tag can only be set on secrets named `<zone>/...`.
+ */
+
+export type ConditionValue = string | string[];
+/** operator → context key → value(s). */
+export type PolicyCondition = Record<string, Record<string, ConditionValue>>;
+
+export interface PolicyStatement {
+  /** Stable and unique within the document: `<PresetName><index>` for allows, `Guard...` for denies. */
+  Sid: string;
+  Effect: 'Allow' | 'Deny';
+  /** One action is rendered as a string, several as a sorted array. */
+  Action: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: PolicyCondition;
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+/** What `zonePolicy` accepts as a zone name: the zone file schema's pattern (lower-case only). */
+const ZONE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** AWS tag key characters; the `aws:` prefix is reserved. */
+const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu;
+/**
+ * Actions that write tags onto an existing resource (TagResource, TagQueue, AddTagsToResource,
+ * CreateTags, CreateOrUpdateTags, PutBucketTagging, ChangeTagsForResource, ...), but not creates
+ * that merely accept tags (CreateStreamingDistributionWithTags). Runtime code cannot consult AWS's
+ * service reference (test-only data), so this is a name rule; a test checks it against the
+ * reference's "Tagging" access level for every action of the common services.
+ */
+const TAGGING_ACTION = /^[a-z0-9-]+:(?!\w*with)(tag\w*|(add|create|put|set|update|change|replicate)\w*tag(s|ging)\w*)$/i;
+
+/** True for an action that writes tags; in a `request-tag` statement it gets the "no zone tag yet" condition. */
+export function isTaggingAction(action: string): boolean {
+  return TAGGING_ACTION.test(action);
+}
+
+/**
+ * The zone's inline policy. Deterministic: presets are taken in name order, actions and resources
+ * are sorted and de-duplicated, statements with the same resources and conditions are merged, and
+ * actions an unconditional allow already grants are dropped from conditional ones.
+ *
+ * @throws Error for an unknown preset name (the loader rejects those first) or an invalid zone name / tag key.
+ */
+export function zonePolicy(
+  zone: Pick<Zone, 'name' | 'access'>,
+  config: Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>,
+): PolicyDocument {
+  if (!ZONE_NAME.test(zone.name)) throw new Error(`invalid zone name "${zone.name}": lower-case letters, digits and inner hyphens only`);
+  const key = config.zoneTagKey;
+  if (!TAG_KEY.test(key)) throw new Error(`invalid zone tag key "${key}"`);
+
+  const catalog = accessCatalog(config);
+  const allows: Draft[] = [];
+  const createActions: string[] = [];
+  for (const presetName of uniqueSorted(zone.access)) {
+    const preset = catalog.get(presetName);
+    if (!preset) throw new Error(`zone "${zone.name}": unknown access preset "${presetName}"`);
+    preset.statements.forEach((template, index) => {
+      const sid = `${pascalCase(presetName)}${index}`;
+      for (const draft of instantiate(template, sid, zone.name, key)) {
+        allows.push(draft);
+        if (template.scope === 'request-tag') createActions.push(...draft.actions.filter((a) => !isTaggingAction(a)));
+      }
+    });
+  }
+
+  const statements: PolicyStatement[] = [...minimizeAllows(allows), ...guards(zone.name, key, createActions, config.secrets.zoneNamePrefix)];
+  return { Version: '2012-10-17', Statement: uniqueSids(statements) };
+}
+
+/**
+ * The exact string deployed as the permission set's inline policy: minified JSON with a fixed key
+ * order (statement keys in IAM's conventional order, condition operators and keys sorted), so the
+ * same document always renders to the same bytes.
+ */
+export function renderPolicy(doc: PolicyDocument): string {
+  return JSON.stringify({ Version: doc.Version, Statement: doc.Statement.map(canonicalStatement) });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Draft {
+  sid: string;
+  actions: string[];
+  resources: string[];
+  condition?: PolicyCondition;
+}
+
+function instantiate(template: PresetStatement, sid: string, zone: string, key: string): Draft[] {
+  const actions = uniqueActions(template.actions);
+  const resources = template.resources.length > 0 ? uniqueSorted(template.resources) : ['*'];
+  if (actions.length === 0) return [];
+  switch (template.scope) {
+    case 'none':
+      return [{ sid, actions, resources }];
+    case 'resource-tag':
+      return [{ sid, actions, resources, condition: { StringEquals: { [`aws:ResourceTag/${key}`]: zone } } }];
+    case 'request-tag': {
+      const setsOwnZoneOnly: PolicyCondition = {
+        StringEquals: { [`aws:RequestTag/${key}`]: zone },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': key },
+      };
+      const creating = actions.filter((a) => !isTaggingAction(a));
+      const tagging = actions.filter(isTaggingAction);
+      const out: Draft[] = [];
+      if (creating.length > 0) out.push({ sid, actions: creating, resources, condition: setsOwnZoneOnly });
+      // Tag-on-create companions: only onto a resource that has no zone tag yet (the one being created).
+      if (tagging.length > 0) {
+        out.push({
+          sid: creating.length > 0 ? `${sid}Tag` : sid,
+          actions: tagging,
+          resources,
+          condition: { ...setsOwnZoneOnly, Null: { [`aws:ResourceTag/${key}`]: 'true' } },
+        });
+      }
+      return out;
+    }
+    default:
+      throw new Error(`unknown scope "${String((template as { scope: unknown }).scope)}"`);
+  }
+}
+
+/**
+ * Merges allow drafts with identical resources and conditions, and removes actions already granted
+ * unconditionally on `*`. A merged statement's Sid names every preset statement it implements, in
+ * preset name order (`RdsOperator1SecretsReader1`).
+ */
+function minimizeAllows(drafts: readonly Draft[]): PolicyStatement[] {
+  const isUnconditional = (d: Draft) => !d.condition && d.resources.length === 1 && d.resources[0] === '*';
+  const unconditional = new Set(drafts.filter(isUnconditional).flatMap((d) => d.actions.map(lower)));
+  const merged = new Map<string, { sids: string[]; actions: string[]; draft: Draft }>();
+  for (const draft of drafts) {
+    const actions = isUnconditional(draft) ? draft.actions : draft.actions.filter((a) => !unconditional.has(lower(a)));
+    if (actions.length === 0) continue;
+    const groupKey = JSON.stringify([draft.resources, draft.condition ? canonicalCondition(draft.condition) : null]);
+    const group = merged.get(groupKey);
+    if (group) {
+      group.actions = uniqueActions([...group.actions, ...actions]);
+      if (!group.sids.includes(draft.sid)) group.sids.push(draft.sid);
+    } else {
+      merged.set(groupKey, { sids: [draft.sid], actions, draft });
+    }
+  }
+  return [...merged.values()].map(({ sids, actions, draft }) => ({
+    Sid: sids.join(''),
+    Effect: 'Allow' as const,
+    Action: one(actions),
+    Resource: one(draft.resources),
+    ...(draft.condition ? { Condition: draft.condition } : {}),
+  }));
+}
+
+function guards(zone: string, key: string, createActions: readonly string[], zoneNamePrefix: boolean): PolicyStatement[] {
+  const requestTag = `aws:RequestTag/${key}`;
+  const resourceTag = `aws:ResourceTag/${key}`;
+  const out: PolicyStatement[] = [
+    {
+      // Untag requests name the key in aws:TagKeys but set no value. Key names are matched
+      // ignoring case, as AWS resolves aws:RequestTag/aws:ResourceTag key names ignoring case.
+      Sid: 'GuardZoneTagRemoval',
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': key }, Null: { [requestTag]: 'true' } },
+    },
+    {
+      // Tagging or creating with any other zone value (including a differently-cased one).
+      Sid: 'GuardForeignZoneTag',
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { Null: { [requestTag]: 'false' }, StringNotEquals: { [requestTag]: zone } },
+    },
+    {
+      // Setting the zone tag on a resource that already belongs to another zone.
+      Sid: 'GuardZoneTagChange',
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { Null: { [requestTag]: 'false', [resourceTag]: 'false' }, StringNotEquals: { [resourceTag]: zone } },
+    },
+  ];
+  const creates = uniqueActions(createActions);
+  if (creates.length > 0) {
+    out.push({
+      Sid: 'GuardCreateWithoutZoneTag',
+      Effect: 'Deny',
+      Action: one(creates),
+      Resource: '*',
+      Condition: { Null: { [requestTag]: 'true' } },
+    });
+  }
+  if (zoneNamePrefix) {
+    out.push({
+      // Mitigates claiming untagged secrets: the zone tag only goes onto secrets named `<zone>/...`.
+      Sid: 'GuardSecretNamePrefix',
+      Effect: 'Deny',
+      Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
+      NotResource: `arn:*:secretsmanager:*:*:secret:${zone}/*`,
+      Condition: { Null: { [requestTag]: 'false' } },
+    });
+  }
+  return out;
+}
+
+function canonicalStatement(s: PolicyStatement): PolicyStatement {
+  return {
+    Sid: s.Sid,
+    Effect: s.Effect,
+    Action: s.Action,
+    ...(s.Resource !== undefined ? { Resource: s.Resource } : {}),
+    ...(s.NotResource !== undefined ? { NotResource: s.NotResource } : {}),
+    ...(s.Condition !== undefined ? { Condition: canonicalCondition(s.Condition) } : {}),
+  };
+}
+
+function canonicalCondition(c: PolicyCondition): PolicyCondition {
+  const out: PolicyCondition = {};
+  for (const op of Object.keys(c).sort()) {
+    const inner: Record<string, ConditionValue> = {};
+    for (const k of Object.keys(c[op]).sort()) inner[k] = c[op][k];
+    out[op] = inner;
+  }
+  return out;
+}
+
+/** Sids must be unique; a collision (e.g. presets `a1` index 0 and `a` index 10) gets a suffix. */
+function uniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
+  const seen = new Set<string>();
+  return statements.map((s) => {
+    let sid = s.Sid;
+    for (let n = 2; seen.has(sid); n++) sid = `${s.Sid}X${n}`;
+    seen.add(sid);
+    return sid === s.Sid ? s : { ...s, Sid: sid };
+  });
+}
+
+/** `rds-operator` → `RdsOperator`; Sids allow only letters and digits. */
+function pascalCase(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** IAM action names are case-insensitive: de-duplicate ignoring case, keep the first spelling, sort. */
+function uniqueActions(actions: readonly string[]): string[] {
+  const byLower = new Map<string, string>();
+  for (const a of actions) if (!byLower.has(lower(a))) byLower.set(lower(a), a);
+  return [...byLower.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, a]) => a);
+}
+
+function uniqueSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function one(values: string[]): string | string[] {
+  return values.length === 1 ? values[0] : values;
+}
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
