@@ -11,6 +11,8 @@ import { arnOf, requestTagContext, resourceTagContext, simulate } from './simula
  */
 
 const K = ZONE_TAG_KEY;
+// ~2,000 simulations per matrix run (a few seconds alone); leave room for a loaded CI machine.
+jest.setTimeout(180_000);
 
 let fixture: SynthesizedFixture;
 let cases: MatrixCase[];
