@@ -73,6 +73,7 @@ export const zoneFileSchema = {
     },
     description: {
       type: 'string',
+      minLength: 1,
       maxLength: 700,
       pattern: DESCRIPTION_PATTERN,
       description: 'Shown on the group and the permission set; at most 700 characters of printable ASCII/Latin-1.',
