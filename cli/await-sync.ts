@@ -1,0 +1,283 @@
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostics';
+import { groupDisplayName } from '../model/names';
+import type { Zone, ZoneTree } from '../model/types';
+import { AwaitGroupsError, awaitGroups, describeError, type AwaitGroupsOptions } from '../sync/await-groups';
+import {
+  IDENTITYSTORE_ENDPOINT_ENV,
+  createIdentityStoreLookup,
+  credentialsFromEnv,
+  displayNameProblem,
+  endpointFromEnv,
+  type IdentityStoreLookup,
+  type IdentityStoreLookupOptions,
+} from '../sync/identity-store-lookup';
+import { createProgressRenderer, formatDuration } from '../sync/progress';
+import { EXIT, type CliIO } from './io';
+
+/**
+ * `zone-access await-sync`: waits until SCIM has copied every zone group from Entra ID into the AWS
+ * Identity Store, so the AWS stack (which looks groups up by display name) can be applied.
+ */
+
+export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D]
+
+Waits until every zone group (the Entra ID group <groupPrefix><zone>) exists in the AWS Identity
+Store, asking GetGroupId by display name with backoff. Run it after applying the Entra stacks and
+before planning the AWS stacks.
+
+  --zones DIR          zone files folder (default: zones)
+  --config FILE        platform config (default: config/platform.yaml)
+  --timeout DURATION   how long to wait: 15m, 90s, 1h30m, 500ms, or plain seconds (default: 15m)
+  --department D       only the zones of department D (repeatable)
+
+AWS credentials come from the usual SDK chain (environment, profile, SSO, instance role); the
+region is identityCenter.region of the platform config.
+Exit codes: 0 every group synced; 1 invalid input, a group still missing at the timeout, or a
+lookup error that waiting cannot fix; 2 bad command line.`;
+
+/** The same text, under the name the CLI dispatcher uses. */
+export const AWAIT_SYNC_USAGE = usage;
+
+export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
+/** Longer than any provisioning cycle; beyond it something else is wrong. */
+const MAX_TIMEOUT_MS = 24 * 3_600_000;
+
+export interface LoadTreeResult {
+  readonly tree?: ZoneTree;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Seams for tests; the CLI dispatcher calls `run(args, io)` without them. */
+export interface AwaitSyncDeps {
+  readonly loadTree?: (opts: { zonesDir: string; configPath: string }) => LoadTreeResult | Promise<LoadTreeResult>;
+  readonly createLookup?: (opts: IdentityStoreLookupOptions) => Promise<IdentityStoreLookup>;
+  /** Schedule knobs for `awaitGroups` (short delays in tests). */
+  readonly wait?: Partial<
+    Pick<
+      AwaitGroupsOptions,
+      'concurrency' | 'minIntervalMs' | 'initialDelayMs' | 'maxDelayMs' | 'throttleDelayMs' | 'maxThrottleDelayMs' | 'now' | 'sleep' | 'random'
+    >
+  >;
+  /** SDK attempts per lookup (default 2). */
+  readonly sdkMaxAttempts?: number;
+  /** Heartbeat of the plain-line progress (default 60 s). */
+  readonly heartbeatMs?: number;
+}
+
+export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): Promise<number> {
+  const err = (line: string): void => void io.stderr.write(`${line}\n`);
+
+  let values: { zones?: string; config?: string; timeout?: string; department?: string[]; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        zones: { type: 'string' },
+        config: { type: 'string' },
+        timeout: { type: 'string' },
+        department: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    err(`zone-access await-sync: ${e instanceof Error ? e.message : String(e)}`);
+    err(`usage: ${usage}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.stdout.write(`usage: ${usage}\n`);
+    return EXIT.ok;
+  }
+
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    const parsed = parseDuration(values.timeout);
+    if (parsed === undefined || parsed <= 0 || parsed > MAX_TIMEOUT_MS) {
+      err(`zone-access await-sync: --timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`);
+      err(`usage: ${usage}`);
+      return EXIT.usage;
+    }
+    timeoutMs = parsed;
+  }
+
+  let endpoint: string | undefined;
+  try {
+    endpoint = endpointFromEnv(io.env);
+  } catch (e) {
+    err(`zone-access await-sync: ${(e as Error).message}`);
+    return EXIT.usage;
+  }
+
+  const loader = await import('../pipeline/load');
+  const loadTree = deps.loadTree ?? loader.loadTree;
+  const { tree, diagnostics } = await loadTree(loader.resolveTreeOptions(io.cwd, values.zones, values.config));
+  if (diagnostics.length > 0 || !tree) {
+    for (const d of diagnostics) err(formatDiagnostic(d));
+    err(`zone-access await-sync: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the zone input; nothing was checked`);
+    return EXIT.failed;
+  }
+
+  let zones: readonly Zone[] = tree.zones;
+  if (values.department && values.department.length > 0) {
+    const known = new Set([...tree.departments, ...tree.zones.map((z) => z.department)]);
+    const unknown = values.department.filter((d) => !known.has(d));
+    if (unknown.length > 0) {
+      err(
+        `zone-access await-sync: no zones in department${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} ` +
+          `(departments: ${[...known].sort().join(', ') || 'none'})`,
+      );
+      return EXIT.usage;
+    }
+    const wanted = new Set(values.department);
+    zones = zones.filter((z) => wanted.has(z.department));
+  }
+
+  const config = tree.config;
+  const byGroup = new Map<string, Zone>();
+  for (const z of zones) byGroup.set(groupDisplayName(z, config), z);
+  const names = [...byGroup.keys()];
+  const storeId = config.identityCenter.identityStoreId;
+
+  if (names.length === 0) {
+    io.stdout.write('0/0 groups synced\n');
+    return EXIT.ok;
+  }
+
+  err(
+    `waiting for ${names.length} zone group${names.length === 1 ? '' : 's'} in Identity Store ${storeId} ` +
+      `(${config.identityCenter.region}${endpoint ? `, endpoint ${endpoint} from ${IDENTITYSTORE_ENDPOINT_ENV}` : ''}), ` +
+      `timeout ${formatDuration(timeoutMs)}`,
+  );
+
+  const createLookup = deps.createLookup ?? createIdentityStoreLookup;
+  const credentials = credentialsFromEnv(io.env);
+  const store = await createLookup({
+    region: config.identityCenter.region,
+    identityStoreId: storeId,
+    ...(endpoint ? { endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+    ...(io.env.AWS_PROFILE ? { profile: io.env.AWS_PROFILE } : {}),
+    maxAttempts: deps.sdkMaxAttempts ?? 2,
+  });
+  const progress = createProgressRenderer(io.stderr, {
+    ...(deps.wait?.now ? { now: deps.wait.now } : {}),
+    ...(deps.heartbeatMs !== undefined ? { heartbeatMs: deps.heartbeatMs } : {}),
+  });
+
+  let result;
+  try {
+    result = await awaitGroups({
+      ...deps.wait,
+      names,
+      lookup: (name) => store.lookup(name),
+      timeoutMs,
+      onProgress: (p) => progress.update(p),
+    });
+  } catch (e) {
+    progress.finish();
+    if (e instanceof AwaitGroupsError) {
+      err(`error: ${e.message}`);
+      err(failureHint(e.cause));
+    } else {
+      err(`error: ${describeError(e)}`);
+    }
+    return EXIT.failed;
+  } finally {
+    progress.finish();
+    store.close();
+  }
+
+  const synced = `${result.found.size}/${names.length} groups synced`;
+  if (result.missing.length === 0) {
+    io.stdout.write(`${synced}\n`);
+    for (const name of names) io.stdout.write(`  ${name}  ${result.found.get(name)}\n`);
+    return EXIT.ok;
+  }
+
+  io.stdout.write(`${synced}\n`);
+  err(
+    `error: ${result.missing.length} of ${names.length} zone group${names.length === 1 ? '' : 's'} not in Identity Store ${storeId} ` +
+      `after ${formatDuration(result.elapsedMs)}:`,
+  );
+  for (const name of result.missing) {
+    const z = byGroup.get(name)!;
+    const lastError = result.lastErrors.get(name);
+    err(`  ${name}  (zone ${z.name}, department ${z.department}, ${z.source.file})${lastError ? `  last error: ${lastError}` : ''}`);
+  }
+  for (const line of checklist(result.missing, tree)) err(line);
+  return EXIT.failed;
+}
+
+/** What to check when groups did not arrive, most likely cause first. */
+function checklist(missing: readonly string[], tree: ZoneTree): string[] {
+  const { entra } = tree.config;
+  const lines = [
+    'Check, for each missing group:',
+    `  - Is the Entra ID group assigned to the IAM Identity Center enterprise application ` +
+      `(service principal ${entra.servicePrincipalObjectId})? SCIM copies only assigned groups; ` +
+      `the Entra stack makes that assignment, so it must have been applied.`,
+    `  - Is the provisioning job running, and not paused or in quarantine? Entra admin center > Enterprise applications > ` +
+      `the Identity Center app > Provisioning shows its status and the provisioning logs show per-group errors. ` +
+      `An automatic cycle can take about 40 minutes, the first one longer.`,
+  ];
+  if (entra.provisioningJobId) {
+    lines.push(
+      `  - Provisioning on demand is configured (job ${entra.provisioningJobId}); check that the on-demand ` +
+        `provisioning of these groups succeeded in the provisioning logs, or wait for the next cycle with a longer --timeout.`,
+    );
+  } else {
+    lines.push(
+      `  - Provisioning on demand is not configured: set entra.provisioningJobId in ${tree.config.source.file} ` +
+        `to have new zone groups provisioned at once instead of waiting for the next cycle, or use a longer --timeout.`,
+    );
+  }
+  const problems = missing.map((n) => [n, displayNameProblem(n)] as const).filter(([, p]) => p !== undefined);
+  if (problems.length > 0) {
+    lines.push('  - Does the group name contain something SCIM or the Identity Store rejects? These names do:');
+    for (const [n, p] of problems) lines.push(`      ${JSON.stringify(n)}: ${p}`);
+  } else {
+    lines.push(
+      `  - Does the group name contain characters SCIM or the Identity Store rejects, or was the Entra group renamed? ` +
+        `The Identity Store group must be named exactly as listed (prefix "${tree.config.names.groupPrefix}").`,
+    );
+  }
+  return lines;
+}
+
+function failureHint(cause: unknown): string {
+  const name = typeof cause === 'object' && cause !== null ? String((cause as { name?: unknown }).name ?? '') : '';
+  if (name === 'CredentialsProviderError') {
+    return 'hint: no AWS credentials were found: set AWS_PROFILE (after `aws sso login`) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where a role is available.';
+  }
+  if (/AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch/i.test(name)) {
+    return 'hint: the AWS credentials must be valid and allow identitystore:GetGroupId on the identity store (check AWS_PROFILE or the CI role).';
+  }
+  if (name === 'IdentityStoreNotFoundError') {
+    return 'hint: identityCenter.identityStoreId and identityCenter.region in the platform config must match the Identity Center instance.';
+  }
+  return 'hint: this error does not go away by waiting; fix it and run await-sync again.';
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/**
+ * `15m`, `90s`, `1h30m`, `2.5s`, `500ms`, or a plain number of seconds, in milliseconds;
+ * `undefined` when it is none of these.
+ */
+export function parseDuration(text: string): number | undefined {
+  const s = text.trim();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1_000);
+  if (!/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(s)) return undefined;
+  let total = 0;
+  const seen = new Set<string>();
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
+    const unit = m[2]!;
+    if (seen.has(unit)) return undefined;
+    seen.add(unit);
+    total += Number(m[1]) * UNIT_MS[unit]!;
+  }
+  return Math.round(total);
+}
