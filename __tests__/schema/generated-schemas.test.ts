@@ -1,0 +1,95 @@
+import Ajv from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { platformConfigSchema } from '../../model/platform-config-schema';
+import { zoneFileSchema } from '../../model/zone-file-schema';
+import { generateSchemas, REGENERATE_COMMAND, SCHEMA_FILES, writeSchemas } from '../../scripts/generate-schemas';
+import { makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
+
+/**
+ * The editor schemas in schema/ are generated from the consts the validator compiles. These tests
+ * keep the committed files identical to the generator's output, so nobody edits them by hand and
+ * nobody forgets to regenerate after changing the model.
+ */
+
+const MODELINE = /^# yaml-language-server: \$schema=(\S+)\s*$/;
+
+function committed(path: string): string | undefined {
+  try {
+    return readFileSync(join(REPO_ROOT, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+describe('schema/*.json', () => {
+  it.each(Object.keys(SCHEMA_FILES))('%s is exactly what the generator writes', (path) => {
+    const expected = generateSchemas()[path];
+    const actual = committed(path);
+    if (actual !== expected) {
+      throw new Error(`${path} is ${actual === undefined ? 'missing' : 'out of date'}: it is generated from the model. Run \`${REGENERATE_COMMAND}\` and commit the result.`);
+    }
+  });
+
+  it('holds the model consts unchanged, plus only a "generated" $comment', () => {
+    const strip = (text: string) => {
+      const { $comment, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      expect($comment).toMatch(/generated/i);
+      return rest;
+    };
+    const files = generateSchemas();
+    expect(strip(files['schema/zone-file.schema.json'])).toEqual(JSON.parse(JSON.stringify(zoneFileSchema)));
+    expect(strip(files['schema/platform-config.schema.json'])).toEqual(JSON.parse(JSON.stringify(platformConfigSchema)));
+  });
+
+  it('is formatted as 2-space JSON with a trailing newline', () => {
+    for (const text of Object.values(generateSchemas())) {
+      expect(text.endsWith('}\n')).toBe(true);
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+    }
+  });
+
+  it('compiles in a strict, independent ajv (draft-07), as editors load it', () => {
+    const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
+    for (const path of Object.keys(SCHEMA_FILES)) {
+      expect(() => ajv.compile(JSON.parse(committed(path) ?? '{}'))).not.toThrow();
+    }
+  });
+
+  it('the generator writes missing files and reports nothing stale afterwards (--check)', () => {
+    const root = makeTempDir('schemas-');
+    expect(writeSchemas(root, { check: true }).sort()).toEqual(Object.keys(SCHEMA_FILES).sort());
+    expect(writeSchemas(root).sort()).toEqual(Object.keys(SCHEMA_FILES).sort());
+    expect(writeSchemas(root, { check: true })).toEqual([]);
+    expect(readFileSync(join(root, 'schema/zone-file.schema.json'), 'utf8')).toBe(generateSchemas()['schema/zone-file.schema.json']);
+  });
+});
+
+describe('sample files point editors at the schema', () => {
+  const zoneFiles = readdirSync(SAMPLE_ZONES, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+
+  it('there are sample zone files', () => expect(zoneFiles.length).toBeGreaterThan(0));
+
+  it.each([...zoneFiles.map((f) => [relative(REPO_ROOT, f), 'schema/zone-file.schema.json']), [relative(REPO_ROOT, SAMPLE_CONFIG), 'schema/platform-config.schema.json']])(
+    '%s starts with a yaml-language-server modeline that resolves to %s',
+    (file, schemaPath) => {
+      const firstLine = readFileSync(join(REPO_ROOT, file), 'utf8').split('\n')[0];
+      const match = MODELINE.exec(firstLine);
+      expect(match).not.toBeNull();
+      expect(resolve(dirname(join(REPO_ROOT, file)), match![1])).toBe(join(REPO_ROOT, schemaPath));
+    },
+  );
+
+  it('every sample validates against the generated schema', () => {
+    const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
+    const zone = ajv.compile(JSON.parse(committed('schema/zone-file.schema.json')!));
+    const config = ajv.compile(JSON.parse(committed('schema/platform-config.schema.json')!));
+    for (const file of zoneFiles) {
+      expect({ file, ok: zone(parse(readFileSync(file, 'utf8'))), errors: zone.errors ?? null }).toEqual({ file, ok: true, errors: null });
+    }
+    expect(config(parse(readFileSync(SAMPLE_CONFIG, 'utf8')))).toBe(true);
+  });
+});

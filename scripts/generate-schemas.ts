@@ -1,0 +1,74 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { platformConfigSchema } from '../model/platform-config-schema';
+import { zoneFileSchema } from '../model/zone-file-schema';
+
+/**
+ * Writes the editor schemas (`schema/*.json`) from the JSON Schema consts the validator compiles,
+ * so there is one source of truth and no hand-kept copy. Sample files point editors at them with
+ * `# yaml-language-server: $schema=...`; a test fails when the committed files differ from what
+ * this script produces.
+ *
+ *   npm run schemas            (build, then node dist/scripts/generate-schemas.js)
+ *   node dist/scripts/generate-schemas.js --check   (exit 1 when a committed file is stale)
+ */
+
+/** Repository-relative path → schema object. */
+export const SCHEMA_FILES: Readonly<Record<string, object>> = {
+  'schema/zone-file.schema.json': zoneFileSchema,
+  'schema/platform-config.schema.json': platformConfigSchema,
+};
+
+export const REGENERATE_COMMAND = 'npm run schemas';
+
+const GENERATED_NOTE = `Generated from the model by scripts/generate-schemas.ts (${REGENERATE_COMMAND}); do not edit by hand.`;
+
+/** The exact text of one schema file: 2-space JSON with a trailing newline and a "generated" note. */
+export function renderSchema(schema: object): string {
+  const { $schema, $id, ...rest } = schema as Record<string, unknown>;
+  return JSON.stringify({ $schema, $id, $comment: GENERATED_NOTE, ...rest }, null, 2) + '\n';
+}
+
+/** Repository-relative path → file text. */
+export function generateSchemas(): Record<string, string> {
+  return Object.fromEntries(Object.entries(SCHEMA_FILES).map(([path, schema]) => [path, renderSchema(schema)]));
+}
+
+/** Writes (or, with `check`, compares) every schema file under `root`; returns the stale paths. */
+export function writeSchemas(root: string, options: { check?: boolean } = {}): string[] {
+  const stale: string[] = [];
+  for (const [path, text] of Object.entries(generateSchemas())) {
+    const file = join(root, path);
+    let current: string | undefined;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === text) continue;
+    stale.push(path);
+    if (!options.check) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  }
+  return stale;
+}
+
+/** The repository root, both from the sources (ts) and from the build output (dist/scripts). */
+function repoRoot(): string {
+  const parent = dirname(__dirname);
+  return basename(parent) === 'dist' ? dirname(parent) : parent;
+}
+
+if (require.main === module) {
+  const check = process.argv.includes('--check');
+  const root = repoRoot();
+  const stale = writeSchemas(root, { check });
+  if (check && stale.length > 0) {
+    process.stderr.write(`stale: ${stale.join(', ')}; run ${REGENERATE_COMMAND}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(stale.length ? `wrote ${stale.join(', ')}\n` : 'schemas are up to date\n');
+  }
+}
