@@ -14,6 +14,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check zone files and the platform config', load: () => import('./validate') },
   synth: { summary: 'write Terraform JSON for every stack (only if everything is valid)', load: () => import('./synth') },
+  report: { summary: 'compare two zone trees: access gained or lost per zone, and replacement warnings', load: () => import('./report') },
   'await-sync': {
     summary: 'wait until SCIM has copied every zone group into the Identity Store',
     load: async () => {

@@ -1,0 +1,94 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { helpText, main } from '../../cli/zone-access';
+import { captureIO, makeTempDir, REPO_ROOT, zoneDoc } from '../support/tree';
+import { REPORT_FIXTURES, writeCheckout } from './support';
+
+async function report(args: string[], cwd = REPORT_FIXTURES) {
+  const { io, out, err } = captureIO(cwd);
+  const code = await main(['report', ...args], io);
+  return { code, out: out(), err: err() };
+}
+
+describe('zone-access report', () => {
+  it('is listed in the help', () => {
+    expect(helpText()).toMatch(/\n {2}report +compare two zone trees/);
+  });
+
+  it('prints the Markdown report by default (exit 0 even with changes); paths resolve against the working directory', async () => {
+    const r = await report(['--base', 'base', '--head', 'head']);
+    expect(r).toEqual({ code: 0, out: readFileSync(join(REPORT_FIXTURES, 'expected.md'), 'utf8'), err: '' });
+  });
+
+  it('--format json prints the JSON report', async () => {
+    const r = await report(['--base', join(REPORT_FIXTURES, 'base'), '--head', join(REPORT_FIXTURES, 'head'), '--format', 'json'], REPO_ROOT);
+    expect(r).toEqual({ code: 0, out: readFileSync(join(REPORT_FIXTURES, 'expected.json'), 'utf8'), err: '' });
+  });
+
+  it('the repository against itself: an empty report', async () => {
+    const md = await report(['--base', '.', '--head', '.'], REPO_ROOT);
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/No access changes: 4 zones compared/);
+    const json = await report(['--base', '.', '--head', '.', '--format', 'json'], REPO_ROOT);
+    expect(JSON.parse(json.out)).toMatchObject({ zones: [], platform: [], summary: { base: 4, head: 4, added: 0, removed: 0, changed: 0 } });
+  });
+
+  it('a rename is flagged as a replacement', async () => {
+    const base = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-b', 'pay') } });
+    const r = await report(['--base', base, '--head', head, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.out);
+    expect(parsed.zones).toHaveLength(1);
+    expect(parsed.zones[0]).toMatchObject({ zone: 'zone-b', change: 'renamed', previous: { zone: 'zone-a' }, replacements: [{ reason: 'rename' }] });
+    const md = await report(['--base', base, '--head', head]);
+    expect(md.out).toMatch(/### ⚠️ Replacements\n\n>[^\n]*\n\n- ⚠️ \*\*`zone-b`\*\* \(was `zone-a`\): renaming zone zone-a to zone-b replaces the permission set/);
+  });
+
+  it('--base-config / --head-config / --*-zones override the checkout layout', async () => {
+    const elsewhere = makeTempDir('elsewhere-');
+    mkdirSync(join(elsewhere, 'cfg'));
+    copyFileSync(join(REPORT_FIXTURES, 'head', 'config', 'platform.yaml'), join(elsewhere, 'cfg', 'platform.yaml'));
+    const r = await report(['--base', 'base', '--head', 'does-not-exist', '--head-zones', 'head/zones', '--head-config', join(elsewhere, 'cfg', 'platform.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(readFileSync(join(REPORT_FIXTURES, 'expected.md'), 'utf8'));
+  });
+
+  it('an invalid tree: exit 1, its problems on stderr with file:line:col, nothing on stdout', async () => {
+    const base = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' } });
+    const r = await report(['--base', base, '--head', head]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/the head tree \(.*zones, .*platform\.yaml\) is invalid:/);
+    expect(r.err).toMatch(/pay\/a\.yaml:3:12: accounts\[0\]: must be a string, not a number/);
+    expect(r.err).not.toMatch(/the base tree/);
+  });
+
+  it('a missing checkout is an invalid tree, reported for the side it belongs to', async () => {
+    const r = await report(['--base', 'no-such-dir', '--head', 'head']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/the base tree .* is invalid/);
+  });
+
+  it.each([
+    [['--head', 'head'], /--base is required/],
+    [['--base', 'base'], /--head is required/],
+    [[], /--base and --head are required/],
+    [['--base', 'base', '--head', 'head', '--format', 'html'], /--format must be one of markdown, json/],
+    [['--base', 'base', '--head', 'head', '--colour'], /Unknown option '--colour'/],
+    [['--base', 'base', '--head', 'head', 'extra'], /positional argument/],
+  ])('usage error %j: exit 2 with the usage', async (args, message) => {
+    const r = await report(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(r.err).toMatch(/usage: zone-access report --base DIR --head DIR/);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await report(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^usage: zone-access report --base DIR --head DIR \[--format markdown\|json\]/);
+  });
+});

@@ -1,0 +1,74 @@
+import { join, relative, resolve } from 'node:path';
+import { formatDiagnostic } from '../model/diagnostics';
+import { DEFAULT_CONFIG_PATH, DEFAULT_ZONES_DIR, loadTree } from '../pipeline/load';
+import { diffTrees } from '../report/diff';
+import { renderJson } from '../report/render-json';
+import { renderMarkdown } from '../report/render-markdown';
+import { parseOptions, UsageError } from './args';
+import { EXIT, type CliIO } from './io';
+
+export const REPORT_FORMATS = ['markdown', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const usage = `zone-access report --base DIR --head DIR [--format markdown|json]
+       [--base-zones DIR] [--base-config FILE] [--head-zones DIR] [--head-config FILE]
+
+Compares two zone trees (e.g. main's and a pull request's) and prints, per zone, what is added,
+removed or changed: accounts and actions (expanded from the presets) gained or lost, attributes
+changed in place, and a warning for every change that replaces resources (renaming a zone, moving
+it to another stack, a new permission set name). Unchanged zones are not listed.
+
+DIR is a checkout holding zones/ and config/platform.yaml. --*-zones and --*-config override those
+paths (relative to the current directory).
+Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid; 2 bad command line.`;
+
+/** `zone-access report`: a reviewer's view of what a change to the zone tree grants and revokes. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const values = parseOptions(args, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string', default: 'markdown' },
+    'base-zones': { type: 'string' },
+    'base-config': { type: 'string' },
+    'head-zones': { type: 'string' },
+    'head-config': { type: 'string' },
+  });
+  if (values.base === undefined || values.head === undefined) {
+    const missing = [values.base === undefined ? '--base' : '', values.head === undefined ? '--head' : ''].filter(Boolean);
+    throw new UsageError(`${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} required`);
+  }
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+
+  // Paths as the user gave them, resolved against the command's directory; shown relative to the
+  // process's own directory, so messages read `base/zones/x/y.yaml`.
+  const shown = (p: string) => relative(process.cwd(), resolve(io.cwd, p)) || '.';
+  const sides = [
+    { label: 'base', dir: values.base, zones: values['base-zones'], config: values['base-config'] },
+    { label: 'head', dir: values.head, zones: values['head-zones'], config: values['head-config'] },
+  ].map((side) => {
+    const options = {
+      zonesDir: shown(side.zones ?? join(side.dir, DEFAULT_ZONES_DIR)),
+      configPath: shown(side.config ?? join(side.dir, DEFAULT_CONFIG_PATH)),
+    };
+    return { ...side, options, ...loadTree(options) };
+  });
+
+  let invalid = false;
+  for (const side of sides) {
+    if (side.tree) continue;
+    invalid = true;
+    const n = side.diagnostics.length;
+    io.stderr.write(
+      `zone-access report: the ${side.label} tree (${side.options.zonesDir}, ${side.options.configPath}) is invalid:\n` +
+        side.diagnostics.map(formatDiagnostic).join('\n') +
+        `\n${n} problem${n === 1 ? '' : 's'}; no report was made.\n\n`,
+    );
+  }
+  const [base, head] = sides;
+  if (invalid || !base.tree || !head.tree) return EXIT.failed;
+
+  const report = diffTrees(base.tree, head.tree);
+  io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));
+  return EXIT.ok;
+}
