@@ -12,7 +12,7 @@ const { tree, diagnostics } = loadTree(
   resolveTreeOptions(process.cwd(), process.env.ZONE_ACCESS_ZONES, process.env.ZONE_ACCESS_CONFIG),
 );
 if (!tree) {
-  process.stderr.write(formatHuman(diagnostics));
+  process.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
   process.exit(1);
 }
 // cdktf-cli passes the output folder through CDKTF_OUTDIR, which App reads itself.

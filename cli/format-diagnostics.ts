@@ -3,13 +3,11 @@ import { formatDiagnostic, type Diagnostic } from '../model/diagnostics';
 export const OUTPUT_FORMATS = ['human', 'json', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** Human-readable: one `file:line:col: field: message` block per problem, then a count. */
-export function formatHuman(diagnostics: readonly Diagnostic[]): string {
+/** Human-readable: one `file:line:col: field: message` block per problem, then a count and what it meant. */
+export function formatHuman(diagnostics: readonly Diagnostic[], consequence?: string): string {
   const files = new Set(diagnostics.map((d) => d.file)).size;
-  return (
-    diagnostics.map(formatDiagnostic).join('\n') +
-    `\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was synthesized.\n`
-  );
+  const count = `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  return `${diagnostics.map(formatDiagnostic).join('\n')}\n\n${count}${consequence ? `; ${consequence}` : ''}.\n`;
 }
 
 /** Machine-readable: a stable JSON document. */

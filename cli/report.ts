@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatDiagnostic } from '../model/diagnostics';
 import { DEFAULT_CONFIG_PATH, DEFAULT_ZONES_DIR, loadTree } from '../pipeline/load';
@@ -53,6 +54,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     };
     return { ...side, options, ...loadTree(options) };
   });
+  // The first pull request of a repository: its base checkout exists but has neither zones/ nor a
+  // platform config, so every zone of the head is new. Anything less is still an invalid base.
+  const [baseSide, headSide] = sides;
+  if (!baseSide.tree && headSide.tree && existsSync(resolve(io.cwd, baseSide.dir)) && !existsSync(baseSide.options.zonesDir) && !existsSync(baseSide.options.configPath)) {
+    io.stderr.write(`zone-access report: ${baseSide.dir} has no zone tree yet; treating the base as empty\n`);
+    baseSide.tree = { config: headSide.tree.config, zones: [], departments: [] };
+    baseSide.diagnostics = [];
+  }
 
   let invalid = false;
   for (const side of sides) {

@@ -11,7 +11,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const started = process.hrtime.bigint();
   const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config));
   if (!tree) {
-    io.stderr.write(formatHuman(diagnostics));
+    io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
     return EXIT.failed;
   }
   io.stderr.write(`validated ${tree.zones.length} zones; synthesizing...\n`);

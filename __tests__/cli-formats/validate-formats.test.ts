@@ -46,7 +46,7 @@ describe('--format human (the default)', () => {
         `    hint: quote it ("...") so YAML keeps it a string, leading zeros included\n` +
         `${t.unknown}:4:5: accounts[0]: unknown account name "nope"\n` +
         `    hint: known names: shared-prod; or give the 12-digit id in quotes\n` +
-        `\n2 problems in 2 files; nothing was synthesized.\n`,
+        `\n2 problems in 2 files.\n`,
     );
   });
 

@@ -33,6 +33,23 @@ describe('zone-access report', () => {
     expect(JSON.parse(json.out)).toMatchObject({ zones: [], platform: [], summary: { base: 4, head: 4, added: 0, removed: 0, changed: 0 } });
   });
 
+  it('a base with no zone tree yet (the first pull request) counts as empty: every head zone is added', async () => {
+    const base = makeTempDir('empty-base-');
+    const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const r = await report(['--base', base, '--head', head, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('treating the base as empty');
+    expect(JSON.parse(r.out).summary).toMatchObject({ base: 0, head: 1, added: 1 });
+  });
+
+  it('a base with a config but no zones/ is still invalid', async () => {
+    const base = writeCheckout({ zones: {} });
+    const { rmSync } = await import('node:fs');
+    rmSync(join(base, 'zones'), { recursive: true });
+    const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    expect((await report(['--base', base, '--head', head])).code).toBe(1);
+  });
+
   it('a rename is flagged as a replacement', async () => {
     const base = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
     const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-b', 'pay') } });
