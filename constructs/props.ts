@@ -29,6 +29,19 @@ export function assertValidZoneSpec(construct: string, zone: ZoneSpec): void {
   if (!isSessionDurationInRange(zone.sessionDuration)) {
     problems.push(`session duration "${zone.sessionDuration}" must be an ISO-8601 duration between PT1H and PT12H`);
   }
+  // Written into Terraform JSON as they are, where `${...}` / `%{...}` would be evaluated.
+  const freeText: [string, string | undefined][] = [
+    ['description', zone.description],
+    ['relayState', zone.relayState],
+    ...zone.owners.map((o, i): [string, string] => [`owners[${i}]`, o]),
+    ...Object.entries(zone.tags).flatMap(([k, v]): [string, string][] => [[`tag key ${JSON.stringify(k)}`, k], [`tags.${k}`, v]]),
+    ...zone.customerManagedPolicies.map((p, i): [string, string] => [`customerManagedPolicies[${i}]`, p.path + p.name]),
+  ];
+  for (const [field, value] of freeText) {
+    if (value !== undefined && /[$%]\{/.test(value)) {
+      problems.push(`${field} contains "\${" or "%{", which Terraform would evaluate as an expression`);
+    }
+  }
   if (problems.length > 0) {
     throw new Error(`${construct} for zone "${zone.name}": ${problems.join('; ')}`);
   }

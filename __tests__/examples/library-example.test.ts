@@ -48,4 +48,14 @@ describe('the library example (constructs used from another stack)', () => {
         }),
     ).toThrow(/zone "Bad Zone": zone name .*; account id "12" must be 12 digits; at least one access preset is required; session duration/);
   });
+
+  it('rejects Terraform template sequences in free text given in code', () => {
+    const { ZoneAccess } = require('zone-access');
+    const { platform } = require('../../examples/library/zone-in-code');
+    const { TerraformStack } = require('cdktf');
+    const s = new TerraformStack(Testing.app(), 's');
+    const zone = { name: 'ok', department: 'x', accounts: [{ id: '123456789012' }], access: ['secrets-reader'], sessionDuration: 'PT1H', owners: [], managedPolicies: [], customerManagedPolicies: [] };
+    expect(() => new ZoneAccess({ entraScope: s, awsScope: s, platform, zone: { ...zone, description: '${file("/etc/passwd")}', tags: {} } })).toThrow(/description contains/);
+    expect(() => new ZoneAccess({ entraScope: s, awsScope: s, platform, zone: { ...zone, tags: { a: '%{if x}' } } })).toThrow(/tags\.a contains/);
+  });
 });
