@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { PlatformSpec, ZoneSpec } from './props';
+import { assertValidZoneSpec, type PlatformSpec, type ZoneSpec } from './props';
 import { ZoneEntraGroup } from './zone-entra-group';
 import { ZonePermissionSet } from './zone-permission-set';
 
@@ -24,6 +24,8 @@ export class ZoneAccess {
   readonly aws: ZonePermissionSet;
 
   constructor(props: ZoneAccessProps) {
+    // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
+    assertValidZoneSpec('ZoneAccess', props.zone);
     this.zoneName = props.zone.name;
     this.entra = new ZoneEntraGroup(props.entraScope, props.zone.name, { zone: props.zone, platform: props.platform });
     this.aws = new ZonePermissionSet(props.awsScope, props.zone.name, { zone: props.zone, platform: props.platform });

@@ -43,9 +43,10 @@ export class ZoneEntraGroup extends Construct {
   readonly appRoleId: string;
 
   constructor(scope: Construct, id: string, props: ZoneEntraGroupProps) {
+    // Before super(): invalid props must not leave a half-built construct in the tree.
+    assertValidZoneSpec('ZoneEntraGroup', props.zone);
     super(scope, id);
     const { zone, platform } = props;
-    assertValidZoneSpec('ZoneEntraGroup', zone);
     this.groupName = groupDisplayName(zone, platform);
     const roleValue = permissionSetName(zone, platform);
     this.appRoleId = appRoleIdFor(zone.name);

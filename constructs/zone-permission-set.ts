@@ -36,9 +36,10 @@ export class ZonePermissionSet extends Construct {
   readonly policyJson: string;
 
   constructor(scope: Construct, id: string, props: ZonePermissionSetProps) {
+    // Before super(): invalid props must not leave a half-built construct in the tree.
+    assertValidZoneSpec('ZonePermissionSet', props.zone);
     super(scope, id);
     const { zone, platform } = props;
-    assertValidZoneSpec('ZonePermissionSet', zone);
     const instanceArn = platform.identityCenter.instanceArn;
     this.permissionSetName = permissionSetName(zone, platform);
 

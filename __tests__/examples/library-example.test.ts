@@ -46,7 +46,8 @@ describe('the library example (constructs used from another stack)', () => {
           platform,
           zone: { name: 'Bad Zone', department: 'x', accounts: [{ id: '12' }], access: [], sessionDuration: 'PT20H', owners: [], tags: {}, managedPolicies: [], customerManagedPolicies: [] },
         }),
-    ).toThrow(/zone "Bad Zone": zone name .*; account id "12" must be 12 digits; at least one access preset is required; session duration/);
+    ).toThrow(/ZoneAccess for zone "Bad Zone": zone name .*; account id "12" must be 12 digits; at least one access preset is required; session duration/);
+    expect(s.node.children).toHaveLength(0);
   });
 
   it('rejects Terraform template sequences in free text given in code', () => {
