@@ -1,0 +1,507 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateTree, type GeneratedTree } from './generate-tree';
+
+/**
+ * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones (issue 5).
+ *
+ * Every figure is measured in a child process, exactly as the pipeline runs it, and compared with
+ * a bare `node -e 0` start measured in the same interleaved sequence, so machine noise (the other
+ * core busy, CPU frequency, page cache) hits every command equally. Per size, each command runs
+ * once untimed (which also checks that it exits 0 and warms the page cache), then `runs` rounds;
+ * within a round the commands rotate so none is always first. The figure is the median.
+ *
+ *   node dist/bench/run.js [--quick] [--sizes 200,1000,3500] [--runs 7,5,3] [--no-naive]
+ *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
+ *                          [--json FILE] [--md FILE] [--no-write] [--keep]
+ *
+ * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1.
+ * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
+ * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
+ */
+
+const REPO = resolve(__dirname, '..', '..');
+const CLI = join(REPO, 'dist', 'cli', 'zone-access.js');
+const NAIVE = join(REPO, 'dist', 'bench', 'naive-app.js');
+const RSS_PRELOAD = join(REPO, 'dist', 'bench', 'rss-preload.js');
+const GNU_TIME = '/usr/bin/time';
+
+type CommandKey = 'floor' | 'validate' | 'synth' | 'naive';
+
+const LABELS: Record<CommandKey, string> = {
+  floor: 'bare node start (node -e 0)',
+  validate: 'zone-access validate',
+  synth: 'zone-access synth',
+  naive: 'naive root-import app (no cdktf-cli)',
+};
+
+export const TARGETS = {
+  validateRatio200: 2.5,
+  synthRatio200: 8,
+  rssMB3500: 400,
+  /** Per-zone marginal cost from 1,000→3,500 over that from 200→1,000: "roughly linear". */
+  growthSlopeRatio: 1.5,
+  jestSeconds: 90,
+};
+
+interface Options {
+  sizes: number[];
+  runs: number[];
+  naive: boolean;
+  jest: boolean;
+  nodeFlags: string[];
+  rss: 'time' | 'preload';
+  json?: string;
+  md?: string;
+  keep: boolean;
+}
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  samples: number[];
+}
+
+interface CommandResult {
+  label: string;
+  argv: string[];
+  wallMs: Stat;
+  rssMB: Stat;
+  /** User + system CPU time of the process (its threads included). */
+  cpuMs: Stat;
+  /** Median wall time / median bare node start of the same size. */
+  wallRatio: number;
+  rssRatio: number;
+  /** CPU time ratio: less sensitive than wall time to other work on the machine. */
+  cpuRatio: number;
+}
+
+interface StackResources {
+  resource: number;
+  data: number;
+  total: number;
+}
+
+interface ResourceSummary {
+  stacks: number;
+  total: number;
+  perStack: Record<string, StackResources>;
+  /** `aws` / `entra` stacks → min and max resources (resource + data) per stack. */
+  byKind: Record<string, { stacks: number; min: number; max: number }>;
+}
+
+interface SizeResult {
+  zones: number;
+  departments: number;
+  accountsPerZone: number;
+  presetsPerZone: number;
+  runs: number;
+  commands: Partial<Record<CommandKey, CommandResult>>;
+  resources: ResourceSummary;
+  naiveResources?: { total: number; matchesSynth: boolean };
+}
+
+interface Target {
+  name: string;
+  limit: string;
+  value: string;
+  pass: boolean | null;
+  detail: string;
+}
+
+interface JestResult {
+  wallSeconds: number;
+  exitCode: number | null;
+  summary: string[];
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function listOption(value: string | undefined): number[] | undefined {
+  if (!value) return undefined;
+  const list = value.split(',').map((v) => Number(v.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`expected a comma-separated list of positive integers, got "${value}"`);
+  return list;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+      sizes: { type: 'string', default: process.env.BENCH_SIZES },
+      runs: { type: 'string', default: process.env.BENCH_RUNS },
+      'no-naive': { type: 'boolean', default: process.env.BENCH_NO_NAIVE === '1' },
+      jest: { type: 'boolean', default: process.env.BENCH_JEST === '1' },
+      'node-flags': { type: 'string', default: '' },
+      rss: { type: 'string' },
+      json: { type: 'string' },
+      md: { type: 'string' },
+      'no-write': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
+  const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
+  const given = listOption(values.runs);
+  const runs = sizes.map((zones, i) => given?.[Math.min(i, given.length - 1)] ?? defaultRuns(zones));
+  const rss = (values.rss ?? (existsSync(GNU_TIME) ? 'time' : 'preload')) as Options['rss'];
+  if (rss !== 'time' && rss !== 'preload') throw new Error('--rss must be time or preload');
+  const results = join(REPO, 'bench', 'results');
+  return {
+    sizes,
+    runs,
+    naive: !values['no-naive'],
+    jest: values.jest!,
+    nodeFlags: values['node-flags']!.split(/\s+/).filter(Boolean),
+    rss,
+    ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
+    keep: values.keep!,
+  };
+}
+
+function stat(samples: number[]): Stat {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], samples };
+}
+
+interface Sample {
+  wallMs: number;
+  rssKB: number;
+  cpuMs: number;
+}
+
+/** Runs `node <args>` once; wall clock around spawnSync, peak RSS and CPU from GNU time or the preload. */
+function runOnce(args: string[], rss: Options['rss'], scratch: string, what: string): Sample {
+  const rssFile = join(scratch, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const node = process.execPath;
+  const [file, argv, env] =
+    rss === 'time'
+      ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, node, ...args], process.env]
+      : [node, ['-r', RSS_PRELOAD, ...args], { ...process.env, ZONE_ACCESS_BENCH_RSS_FILE: rssFile }];
+  const started = process.hrtime.bigint();
+  const child = spawnSync(file, argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.error) throw child.error;
+  if (child.status !== 0) {
+    throw new Error(`${what} exited with ${child.status ?? child.signal}:\n${child.stderr.toString().slice(-4000)}${child.stdout.toString().slice(-2000)}`);
+  }
+  // GNU time prints "Command exited with non-zero status" first when it applies; the figure is last.
+  const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+  const [rssKB, user, system] = lines[lines.length - 1].split(' ').map(Number);
+  if (![rssKB, user, system].every(Number.isFinite)) throw new Error(`${what}: no peak RSS/CPU in ${rssFile}: ${lines.join(' | ')}`);
+  // GNU time: seconds with 2 decimals; the preload: microseconds.
+  const cpuMs = rss === 'time' ? (user + system) * 1000 : (user + system) / 1000;
+  return { wallMs, rssKB, cpuMs };
+}
+
+/** Counts `resource` and `data` blocks of every synthesized stack under `<outDir>/stacks`. */
+export function countResources(outDir: string): ResourceSummary {
+  const stacksDir = join(outDir, 'stacks');
+  const perStack: Record<string, StackResources> = {};
+  const byKind: ResourceSummary['byKind'] = {};
+  let total = 0;
+  for (const name of readdirSync(stacksDir).sort()) {
+    const file = join(stacksDir, name, 'cdk.tf.json');
+    if (!existsSync(file)) continue;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, object>; data?: Record<string, object> };
+    const count = (blocks?: Record<string, object>) => Object.values(blocks ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    const resource = count(json.resource);
+    const data = count(json.data);
+    perStack[name] = { resource, data, total: resource + data };
+    total += resource + data;
+    const kind = name.split('-')[0];
+    const k = (byKind[kind] ??= { stacks: 0, min: Infinity, max: 0 });
+    k.stacks++;
+    k.min = Math.min(k.min, resource + data);
+    k.max = Math.max(k.max, resource + data);
+  }
+  return { stacks: Object.keys(perStack).length, total, perStack, byKind };
+}
+
+function measureSize(tree: GeneratedTree, runs: number, options: Options, scratch: string): SizeResult {
+  const out = (key: string) => join(tree.root, `out-${key}`);
+  const treeArgs = ['--zones', tree.zonesDir, '--config', tree.configPath];
+  const commands: { key: CommandKey; args: string[]; prepare?: () => void }[] = [
+    { key: 'floor', args: ['-e', '0'] },
+    { key: 'validate', args: [...options.nodeFlags, CLI, 'validate', ...treeArgs] },
+    { key: 'synth', args: [...options.nodeFlags, CLI, 'synth', ...treeArgs, '--out', out('synth')], prepare: () => rmSync(out('synth'), { recursive: true, force: true }) },
+  ];
+  if (options.naive) {
+    commands.push({ key: 'naive', args: [...options.nodeFlags, NAIVE, ...treeArgs, '--out', out('naive')], prepare: () => rmSync(out('naive'), { recursive: true, force: true }) });
+  }
+
+  // Untimed first pass: every command must succeed on this tree (validate exit 0 in particular).
+  for (const c of commands) {
+    c.prepare?.();
+    const s = runOnce(c.args, options.rss, scratch, `${c.key} (${tree.zones} zones, check run)`);
+    log(`${tree.zones} zones: ${c.key} ok (check run ${s.wallMs.toFixed(0)} ms, ${(s.rssKB / 1024).toFixed(0)} MB)`);
+  }
+  const resources = countResources(out('synth'));
+  const naiveTotal = options.naive ? countResources(out('naive')).total : undefined;
+
+  const samples = new Map<CommandKey, Sample[]>(commands.map((c) => [c.key, []]));
+  for (let round = 0; round < runs; round++) {
+    const order = commands.map((_, i) => commands[(i + round) % commands.length]);
+    for (const c of order) {
+      c.prepare?.();
+      samples.get(c.key)!.push(runOnce(c.args, options.rss, scratch, `${c.key} (${tree.zones} zones)`));
+    }
+    const last = order.map((c) => `${c.key} ${samples.get(c.key)!.at(-1)!.wallMs.toFixed(0)}`).join(', ');
+    log(`${tree.zones} zones: round ${round + 1}/${runs}: ${last} ms`);
+  }
+
+  const floor = samples.get('floor')!;
+  const floorWall = stat(floor.map((s) => s.wallMs)).median;
+  const floorRss = stat(floor.map((s) => s.rssKB / 1024)).median;
+  const floorCpu = stat(floor.map((s) => s.cpuMs)).median;
+  const results: SizeResult['commands'] = {};
+  for (const c of commands) {
+    const list = samples.get(c.key)!;
+    const wallMs = stat(list.map((s) => s.wallMs));
+    const rssMB = stat(list.map((s) => s.rssKB / 1024));
+    const cpuMs = stat(list.map((s) => s.cpuMs));
+    results[c.key] = {
+      label: LABELS[c.key],
+      argv: ['node', ...c.args.map((a) => (a.startsWith('/') ? relative(REPO, a) || '.' : a))],
+      wallMs,
+      rssMB,
+      cpuMs,
+      wallRatio: wallMs.median / floorWall,
+      rssRatio: rssMB.median / floorRss,
+      cpuRatio: cpuMs.median / floorCpu,
+    };
+  }
+  return {
+    zones: tree.zones,
+    departments: tree.departments,
+    accountsPerZone: tree.accountsPerZone,
+    presetsPerZone: tree.presetsPerZone,
+    runs,
+    commands: results,
+    resources,
+    ...(naiveTotal !== undefined ? { naiveResources: { total: naiveTotal, matchesSynth: naiveTotal === resources.total } } : {}),
+  };
+}
+
+function runJest(): JestResult {
+  log('jest: running the suite (npx jest)...');
+  const started = process.hrtime.bigint();
+  const child = spawnSync('npx', ['jest'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const text = `${child.stdout?.toString() ?? ''}\n${child.stderr?.toString() ?? ''}`;
+  const summary = text.split('\n').filter((l) => /^(Test Suites|Tests|Snapshots|Time):/.test(l.trim())).map((l) => l.trim());
+  log(`jest: exit ${child.status}, ${wallSeconds.toFixed(1)} s`);
+  return { wallSeconds, exitCode: child.status, summary };
+}
+
+const fmtRatio = (r: number) => `${r.toFixed(r < 10 ? 2 : 1)}×`;
+
+function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined): Target[] {
+  const targets: Target[] = [];
+  const at = (zones: number) => sizes.find((s) => s.zones === zones);
+  const s200 = at(200);
+  const v200 = s200?.commands.validate;
+  const y200 = s200?.commands.synth;
+  targets.push(
+    v200
+      ? { name: 'validate, 200 zones', limit: `≤ ${TARGETS.validateRatio200}× bare node`, value: fmtRatio(v200.wallRatio), pass: v200.wallRatio <= TARGETS.validateRatio200,
+          detail: `${v200.wallMs.median.toFixed(0)} ms vs ${s200!.commands.floor!.wallMs.median.toFixed(0)} ms bare node` }
+      : { name: 'validate, 200 zones', limit: `≤ ${TARGETS.validateRatio200}×`, value: 'n/a', pass: null, detail: 'size 200 not measured' },
+  );
+  targets.push(
+    y200
+      ? { name: 'synth, 200 zones × 3 accounts', limit: `≤ ${TARGETS.synthRatio200}× bare node`, value: fmtRatio(y200.wallRatio), pass: y200.wallRatio <= TARGETS.synthRatio200,
+          detail: `${y200.wallMs.median.toFixed(0)} ms vs ${s200!.commands.floor!.wallMs.median.toFixed(0)} ms bare node` +
+            (s200!.commands.naive ? `; naive root-import app (no cdktf-cli): ${fmtRatio(s200!.commands.naive.wallRatio)}` : '') }
+      : { name: 'synth, 200 zones × 3 accounts', limit: `≤ ${TARGETS.synthRatio200}×`, value: 'n/a', pass: null, detail: 'size 200 not measured' },
+  );
+  const [a, b, c] = [at(200), at(1000), at(3500)];
+  for (const key of ['validate', 'synth'] as const) {
+    const name = `${key}: growth 200 → 3,500 roughly linear`;
+    if (!a || !b || !c) {
+      targets.push({ name, limit: `slope ratio ≤ ${TARGETS.growthSlopeRatio}`, value: 'n/a', pass: null, detail: 'needs sizes 200, 1000 and 3500' });
+      continue;
+    }
+    const t = (s: SizeResult) => s.commands[key]!.wallMs.median;
+    const slope1 = (t(b) - t(a)) / (b.zones - a.zones);
+    const slope2 = (t(c) - t(b)) / (c.zones - b.zones);
+    const ratio = slope2 / slope1;
+    targets.push({
+      name,
+      limit: `per-zone cost 1,000→3,500 ≤ ${TARGETS.growthSlopeRatio}× that of 200→1,000`,
+      value: `${ratio.toFixed(2)}`,
+      pass: ratio <= TARGETS.growthSlopeRatio,
+      detail: `${slope1.toFixed(2)} → ${slope2.toFixed(2)} ms/zone; ${t(a).toFixed(0)} / ${t(b).toFixed(0)} / ${t(c).toFixed(0)} ms at 200 / 1,000 / 3,500 (×${(t(c) / t(a)).toFixed(1)} for ×17.5 zones)`,
+    });
+  }
+  if (c) {
+    const peak = Math.max(c.commands.validate!.rssMB.median, c.commands.synth!.rssMB.median);
+    targets.push({ name: 'peak RSS, 3,500 zones (validate, synth)', limit: `≤ ${TARGETS.rssMB3500} MB`, value: `${peak.toFixed(0)} MB`, pass: peak <= TARGETS.rssMB3500,
+      detail: `validate ${c.commands.validate!.rssMB.median.toFixed(0)} MB, synth ${c.commands.synth!.rssMB.median.toFixed(0)} MB` +
+        (c.commands.naive ? `; naive ${c.commands.naive.rssMB.median.toFixed(0)} MB` : '') });
+  } else {
+    targets.push({ name: 'peak RSS, 3,500 zones (validate, synth)', limit: `≤ ${TARGETS.rssMB3500} MB`, value: 'n/a', pass: null, detail: 'size 3500 not measured' });
+  }
+  targets.push(
+    jest
+      ? { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: `${jest.wallSeconds.toFixed(1)} s`, pass: jest.wallSeconds <= TARGETS.jestSeconds,
+          detail: `exit ${jest.exitCode}; ${jest.summary.join('; ')}` }
+      : { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: 'n/a', pass: null, detail: 'not measured (run with --jest)' },
+  );
+  return targets;
+}
+
+/** A table as aligned text (stdout) or markdown; `numeric` columns are right-aligned. */
+function table(header: string[], rows: string[][], markdown: boolean, numeric: readonly number[] = []): string {
+  const right = (i: number) => numeric.includes(i);
+  if (markdown) {
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map((_, i) => (right(i) ? '---:' : '---'))), ...rows.map(line)].join('\n') + '\n';
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+function render(report: BenchReport, markdown: boolean): string {
+  const figures = report.sizes.flatMap((s) =>
+    (['floor', 'validate', 'synth', 'naive'] as const).flatMap((key) => {
+      const c = s.commands[key];
+      if (!c) return [];
+      return [[
+        String(s.zones),
+        c.label,
+        c.wallMs.median.toFixed(0),
+        `${c.wallMs.min.toFixed(0)}–${c.wallMs.max.toFixed(0)}`,
+        fmtRatio(c.wallRatio),
+        c.cpuMs.median.toFixed(0),
+        fmtRatio(c.cpuRatio),
+        c.rssMB.median.toFixed(0),
+        fmtRatio(c.rssRatio),
+        String(c.wallMs.samples.length),
+      ]];
+    }),
+  );
+  const resources = report.sizes.map((s) => [
+    String(s.zones),
+    String(s.departments),
+    String(s.resources.stacks),
+    Object.entries(s.resources.byKind).map(([k, v]) => `${k}-*: ${v.min === v.max ? v.min : `${v.min}–${v.max}`}`).join(', '),
+    String(s.resources.total),
+    s.naiveResources ? (s.naiveResources.matchesSynth ? 'same total' : `differs (${s.naiveResources.total})`) : '–',
+  ]);
+  const targets = report.targets.map((t) => [t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS', t.name, t.value, t.limit, t.detail]);
+  const h = (title: string) => (markdown ? `\n## ${title}\n\n` : `\n${title}\n`);
+  const m = report.machine;
+  const load = `load average ${m.loadAverage.start.map((l) => l.toFixed(2)).join(' / ')} at start, ${m.loadAverage.end.map((l) => l.toFixed(2)).join(' / ')} at end (1 / 5 / 15 min)`;
+  let text = markdown
+    ? `# Zone Access benchmarks (latest)\n\nGenerated by \`npm run bench\` (bench/run.ts) on ${report.generatedAt}.\n\n` +
+      `Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGB} GB RAM, Node ${m.node} (${m.platform}/${m.arch}); ${load}. ` +
+      `Peak RSS and CPU time from ${report.rssSource}. Trees: ${report.sizes[0]?.accountsPerZone ?? 3} accounts and ${report.sizes[0]?.presetsPerZone ?? 2} presets per zone, 20 zones per department. ` +
+      `Each figure is the median of the given number of interleaved runs; \`× node\` is the ratio to the bare \`node -e 0\` start measured alongside (wall time, CPU time, peak RSS). ` +
+      'The targets are judged on wall time; CPU time (user + system, all threads) is given because it is less disturbed by other work on the machine.\n'
+    : `Zone Access benchmarks: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${report.generatedAt}; ${load}; RSS and CPU from ${report.rssSource}\n`;
+  text += h('Targets') + table(['result', 'target', 'value', 'limit', 'detail'], targets, markdown);
+  text += h('Wall time, CPU time and peak RSS (median; × node = ratio to the bare node start)') +
+    table(['zones', 'command', 'wall ms', 'min–max', '× node', 'CPU ms', '× node', 'RSS MB', '× node', 'runs'], figures, markdown, [0, 2, 3, 4, 5, 6, 7, 8, 9]);
+  text += h('Resources per stack (resource + data blocks in cdk.tf.json)') +
+    table(['zones', 'departments', 'stacks', 'per stack', 'total', 'naive app'], resources, markdown, [0, 1, 2, 4]);
+  if (report.jest) {
+    text += h('jest') + `${markdown ? '' : '  '}\`npx jest\`: ${report.jest.wallSeconds.toFixed(1)} s wall, exit ${report.jest.exitCode}` +
+      (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') + '\n';
+  }
+  if (report.notes.length) text += h('Notes') + report.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  return text;
+}
+
+interface BenchReport {
+  generatedAt: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemoryGB: number;
+    node: string;
+    platform: string;
+    arch: string;
+    loadAverage: { start: number[]; end: number[] };
+  };
+  rssSource: string;
+  options: { sizes: number[]; runs: number[]; naive: boolean; nodeFlags: string[] };
+  targetLimits: typeof TARGETS;
+  sizes: SizeResult[];
+  targets: Target[];
+  jest?: JestResult;
+  notes: string[];
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  for (const file of [CLI, ...(options.naive ? [NAIVE] : []), ...(options.rss === 'preload' ? [RSS_PRELOAD] : [])]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
+  }
+  const loadStart = loadavg();
+  const root = mkdtempSync(join(tmpdir(), 'zone-access-bench-'));
+  log(`trees in ${root}; sizes ${options.sizes.join(', ')}; runs ${options.runs.join(', ')}; RSS via ${options.rss === 'time' ? GNU_TIME : 'process.resourceUsage()'}`);
+  const sizes: SizeResult[] = [];
+  try {
+    options.sizes.forEach((zones, i) => {
+      const started = Date.now();
+      const tree = generateTree(join(root, `zones-${zones}`), { zones });
+      log(`${zones} zones: generated ${tree.departments} departments in ${Date.now() - started} ms`);
+      sizes.push(measureSize(tree, options.runs[i], options, root));
+    });
+  } finally {
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+    else log(`kept ${root}`);
+  }
+  const jest = options.jest ? runJest() : undefined;
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      totalMemoryGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      loadAverage: { start: loadStart, end: loadavg() },
+    },
+    rssSource: options.rss === 'time' ? "/usr/bin/time -f '%M %U %S'" : 'process.resourceUsage() (-r preload)',
+    options: { sizes: options.sizes, runs: options.runs, naive: options.naive, nodeFlags: options.nodeFlags },
+    targetLimits: TARGETS,
+    sizes,
+    targets: [],
+    ...(jest ? { jest } : {}),
+    notes: [],
+  };
+  if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
+    report.notes.push(`the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`);
+  }
+  report.targets = evaluateTargets(sizes, jest);
+  process.stdout.write(render(report, false));
+  if (options.json && options.md) {
+    mkdirSync(resolve(options.json, '..'), { recursive: true });
+    writeFileSync(options.json, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(options.md, render(report, true));
+    log(`wrote ${relative(process.cwd(), options.json)} and ${relative(process.cwd(), options.md)}`);
+  }
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}
