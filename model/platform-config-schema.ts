@@ -1,9 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import {
   ACCOUNT_ID_PATTERN,
+  customerManagedPolicyObject,
   MANAGED_POLICY_ARN_PATTERN,
-  POLICY_NAME_PATTERN,
-  POLICY_PATH_PATTERN,
   SESSION_DURATION_PATTERN,
   ZONE_NAME_PATTERN,
 } from './zone-file-schema';
@@ -20,16 +19,6 @@ const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
 const ACTION_PATTERN = '^[a-z0-9-]+:[A-Za-z0-9]+$';
 const RESOURCE_PATTERN = '^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$';
 const PREFIX_PATTERN = '^[a-z0-9][a-z0-9-]*-$';
-
-const customerManagedPolicy = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name'],
-  properties: {
-    name: { type: 'string', pattern: POLICY_NAME_PATTERN },
-    path: { type: 'string', pattern: POLICY_PATH_PATTERN, description: 'IAM path, `/` by default.' },
-  },
-} as const;
 
 export const platformConfigSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -156,9 +145,9 @@ export const platformConfigSchema = {
           },
         },
         managedPolicies: { type: 'array', items: { type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN } },
-        customerManagedPolicies: { type: 'array', items: customerManagedPolicy },
+        customerManagedPolicies: { type: 'array', items: customerManagedPolicyObject },
         permissionsBoundary: {
-          anyOf: [{ type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN }, customerManagedPolicy],
+          anyOf: [{ type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN }, customerManagedPolicyObject],
         },
       },
     },

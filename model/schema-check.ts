@@ -93,6 +93,7 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     }
     case 'pattern':
     case 'format':
+    case 'anyOf':
       return {
         ...base,
         ...pos2(pos),
@@ -148,14 +149,6 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
         ...(description ? { hint: description } : {}),
       };
     }
-    case 'anyOf':
-      return {
-        ...base,
-        ...pos2(pos),
-        code: 'invalid-value',
-        message: `${show(valueAt(source.value, path))} is not valid here`,
-        ...(description ? { hint: description } : {}),
-      };
     default:
       return { ...base, ...pos2(pos), code: 'invalid-value', message: error.message ?? 'is not valid' };
   }

@@ -31,20 +31,20 @@ export const MANAGED_POLICY_ARN_PATTERN = '^arn:aws[a-z-]*:iam::aws:policy/[\\w+
 export const POLICY_NAME_PATTERN = '^[\\w+=,.@-]{1,128}$';
 export const POLICY_PATH_PATTERN = '^/([\\x21-\\x7E]{0,510}/)?$';
 
+/** A customer-managed policy as `{ name, path }`; shared with the platform config's allow-list. */
+export const customerManagedPolicyObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', pattern: POLICY_NAME_PATTERN },
+    path: { type: 'string', pattern: POLICY_PATH_PATTERN, description: 'IAM path, `/` by default.' },
+  },
+} as const;
+
 const customerManagedPolicyRef = {
   description: 'A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.',
-  anyOf: [
-    { type: 'string', pattern: POLICY_NAME_PATTERN },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name'],
-      properties: {
-        name: { type: 'string', pattern: POLICY_NAME_PATTERN },
-        path: { type: 'string', pattern: POLICY_PATH_PATTERN, description: 'IAM path, `/` by default.' },
-      },
-    },
-  ],
+  anyOf: [{ type: 'string', pattern: POLICY_NAME_PATTERN }, customerManagedPolicyObject],
 } as const;
 
 export const zoneFileSchema = {
@@ -129,7 +129,7 @@ export const zoneFileSchema = {
     },
     permissionsBoundary: {
       description: 'The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.',
-      anyOf: [{ type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN }, customerManagedPolicyRef.anyOf[1]],
+      anyOf: [{ type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN }, customerManagedPolicyObject],
     },
   },
 } as const;
