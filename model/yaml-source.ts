@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
+import { Composer, Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { Diagnostic } from './diagnostics';
 
 /**
@@ -77,15 +77,16 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
     return fail(file, 'empty-file', 'file is empty', 'a zone file needs at least zone, department, accounts and access');
   }
 
-  const depth = nestingDepthBeyond(text, MAX_NESTING_DEPTH);
-  if (depth) {
-    const before = text.slice(0, depth.offset);
+  const lines = new LineCounter();
+  const { docs, tooDeepAt } = parseDocuments(text, lines);
+  if (tooDeepAt !== undefined) {
+    const before = text.slice(0, tooDeepAt);
     return {
       diagnostics: [
         {
           file,
           line: before.split('\n').length,
-          column: depth.offset - before.lastIndexOf('\n'),
+          column: tooDeepAt - before.lastIndexOf('\n'),
           field: '',
           code: 'too-deep',
           message: `collections are nested more than ${MAX_NESTING_DEPTH} levels deep`,
@@ -94,11 +95,7 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
       ],
     };
   }
-
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  // parseAllDocuments returns an EmptyStream (array-like, length 0) for comment-only input.
-  if (!Array.isArray(docs) || docs.length === 0) {
+  if (docs.length === 0) {
     return fail(file, 'empty-file', 'file has no YAML document (only comments?)');
   }
   if (docs.length > 1) {
@@ -174,16 +171,29 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
  * Runs the (iterative) CST parser and stops as soon as its stack of open nodes is deeper than
  * `max`; returns the source offset where that happened, or undefined if it never did.
  */
-function nestingDepthBeyond(text: string, max: number): { offset: number } | undefined {
-  const parser = new Parser();
-  for (const lexeme of new Lexer().lex(text)) {
-    const offset = parser.offset;
-    for (const _ of parser.next(lexeme)) {
-      // tokens are not needed, only the parser's stack depth
+/**
+ * yaml's parseAllDocuments, unrolled so the parser's nesting depth can be watched on the way: the
+ * composer recurses once per level, so a document nested thousands deep must never reach it (it
+ * overflows the stack, and V8 may not recover). One pass over the text, not a second parse.
+ */
+function parseDocuments(text: string, lines: LineCounter): { docs: Document.Parsed[]; tooDeepAt?: number } {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ uniqueKeys: true, strict: true });
+  let tooDeepAt: number | undefined;
+  function* tokens() {
+    lines.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      const offset = parser.offset;
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING_DEPTH) {
+        tooDeepAt = offset;
+        return;
+      }
     }
-    if (parser.stack.length > max) return { offset };
+    yield* parser.end();
   }
-  return undefined;
+  const docs = Array.from(composer.compose(tokens()));
+  return tooDeepAt === undefined ? { docs } : { docs: [], tooDeepAt };
 }
 
 /** The 1-based line/column of the value at `path`, or of its nearest existing ancestor. */
