@@ -1,4 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as generated from './generated/schema-validators';
+import { platformConfigSchema } from './platform-config-schema';
+import { zoneFileSchema } from './zone-file-schema';
 import type { Diagnostic } from './diagnostics';
 import { keyPositionOf, positionOf, type PathSegment, type YamlSource } from './yaml-source';
 
@@ -7,14 +11,25 @@ import { keyPositionOf, positionOf, type PathSegment, type YamlSource } from './
  * names the field and points at its line. The schemas are compiled once per process, on first use.
  */
 
+/** The options the validators are compiled with, ahead of time and at run time alike. */
+export const AJV_OPTIONS = { allErrors: true, strict: true, strictTypes: false, useDefaults: false } as const;
+
+/** Validators generated ahead of time (`npm run schemas`), by schema `$id`. */
+const PRECOMPILED: Readonly<Record<string, ValidateFunction>> = {
+  [zoneFileSchema.$id]: generated.validateZoneFile as ValidateFunction,
+  [platformConfigSchema.$id]: generated.validatePlatformConfig as ValidateFunction,
+};
+
 const compiled = new WeakMap<object, ValidateFunction>();
-let ajv: Ajv | undefined;
 
 function validatorFor(schema: object): ValidateFunction {
+  const id = (schema as { $id?: string }).$id;
+  if (id && PRECOMPILED[id]) return PRECOMPILED[id];
+  // Any other schema (a test's, say) is compiled on first use; ajv is loaded only then.
   let fn = compiled.get(schema);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, useDefaults: false });
-    fn = ajv.compile(schema);
+    const AjvClass: typeof Ajv = require('ajv').default;
+    fn = new AjvClass(AJV_OPTIONS).compile(schema);
     compiled.set(schema, fn);
   }
   return fn;

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { platformConfigSchema } from '../../model/platform-config-schema';
 import { zoneFileSchema } from '../../model/zone-file-schema';
-import { generateSchemas, REGENERATE_COMMAND, SCHEMA_FILES, writeSchemas } from '../../scripts/generate-schemas';
+import { generateSchemas, generateValidators, REGENERATE_COMMAND, SCHEMA_FILES, VALIDATORS_FILE, writeSchemas } from '../../scripts/generate-schemas';
 import { makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
 
 /**
@@ -29,6 +29,12 @@ describe('schema/*.json', () => {
     const actual = committed(path);
     if (actual !== expected) {
       throw new Error(`${path} is ${actual === undefined ? 'missing' : 'out of date'}: it is generated from the model. Run \`${REGENERATE_COMMAND}\` and commit the result.`);
+    }
+  });
+
+  it(`${VALIDATORS_FILE} (precompiled validators) is exactly what the generator writes`, () => {
+    if (committed(VALIDATORS_FILE) !== generateValidators()[VALIDATORS_FILE]) {
+      throw new Error(`${VALIDATORS_FILE} is out of date: it is compiled from the model's schemas. Run \`${REGENERATE_COMMAND}\` and commit the result.`);
     }
   });
 
@@ -59,8 +65,9 @@ describe('schema/*.json', () => {
 
   it('the generator writes missing files and reports nothing stale afterwards (--check)', () => {
     const root = makeTempDir('schemas-');
-    expect(writeSchemas(root, { check: true }).sort()).toEqual(Object.keys(SCHEMA_FILES).sort());
-    expect(writeSchemas(root).sort()).toEqual(Object.keys(SCHEMA_FILES).sort());
+    const all = [...Object.keys(SCHEMA_FILES), VALIDATORS_FILE].sort();
+    expect(writeSchemas(root, { check: true }).sort()).toEqual(all);
+    expect(writeSchemas(root).sort()).toEqual(all);
     expect(writeSchemas(root, { check: true })).toEqual([]);
     expect(readFileSync(join(root, 'schema/zone-file.schema.json'), 'utf8')).toBe(generateSchemas()['schema/zone-file.schema.json']);
   });
