@@ -5,8 +5,7 @@
  */
 import { formatHuman } from './cli/format-diagnostics';
 import { loadTree, resolveTreeOptions } from './pipeline/load';
-import { createApp } from './pipeline/synthesize';
-import { addZoneStacks } from './stacks/zone-stacks';
+import { synthesizeTree } from './pipeline/synthesize';
 
 const { tree, diagnostics } = loadTree(
   resolveTreeOptions(process.cwd(), process.env.ZONE_ACCESS_ZONES, process.env.ZONE_ACCESS_CONFIG),
@@ -16,6 +15,4 @@ if (!tree) {
   process.exit(1);
 }
 // cdktf-cli passes the output folder through CDKTF_OUTDIR, which App reads itself.
-const app = createApp();
-addZoneStacks(app, tree);
-app.synth();
+synthesizeTree(tree);
