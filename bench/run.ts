@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,10 +24,35 @@ import { generateTree, type GeneratedTree } from './generate-tree';
  */
 
 const REPO = resolve(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli', 'zone-access.js');
-const NAIVE = join(REPO, 'dist', 'bench', 'naive-app.js');
-const RSS_PRELOAD = join(REPO, 'dist', 'bench', 'rss-preload.js');
 const GNU_TIME = '/usr/bin/time';
+
+/**
+ * The build output the children run. It is copied into the temp folder first (with a link to
+ * node_modules), so a rebuild of dist/ while the benchmark runs, by another developer in the same
+ * tree, cannot change the code under measurement half-way.
+ */
+interface AppFiles {
+  readonly root: string;
+  readonly cli: string;
+  readonly naive: string;
+  readonly rssPreload: string;
+}
+
+function appFiles(root: string): AppFiles {
+  return {
+    root,
+    cli: join(root, 'dist', 'cli', 'zone-access.js'),
+    naive: join(root, 'dist', 'bench', 'naive-app.js'),
+    rssPreload: join(root, 'dist', 'bench', 'rss-preload.js'),
+  };
+}
+
+function snapshotApp(into: string): AppFiles {
+  mkdirSync(into, { recursive: true });
+  cpSync(join(REPO, 'dist'), join(into, 'dist'), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(into, 'node_modules'), 'dir');
+  return appFiles(into);
+}
 
 type CommandKey = 'floor' | 'validate' | 'synth' | 'naive';
 
@@ -180,14 +205,14 @@ interface Sample {
 }
 
 /** Runs `node <args>` once; wall clock around spawnSync, peak RSS and CPU from GNU time or the preload. */
-function runOnce(args: string[], rss: Options['rss'], scratch: string, what: string): Sample {
+function runOnce(args: string[], rss: Options['rss'], scratch: string, what: string, app: AppFiles): Sample {
   const rssFile = join(scratch, 'rss.txt');
   rmSync(rssFile, { force: true });
   const node = process.execPath;
   const [file, argv, env] =
     rss === 'time'
       ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, node, ...args], process.env]
-      : [node, ['-r', RSS_PRELOAD, ...args], { ...process.env, ZONE_ACCESS_BENCH_RSS_FILE: rssFile }];
+      : [node, ['-r', app.rssPreload, ...args], { ...process.env, ZONE_ACCESS_BENCH_RSS_FILE: rssFile }];
   const started = process.hrtime.bigint();
   const child = spawnSync(file, argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -228,22 +253,22 @@ export function countResources(outDir: string): ResourceSummary {
   return { stacks: Object.keys(perStack).length, total, perStack, byKind };
 }
 
-function measureSize(tree: GeneratedTree, runs: number, options: Options, scratch: string): SizeResult {
+function measureSize(tree: GeneratedTree, runs: number, options: Options, scratch: string, app: AppFiles): SizeResult {
   const out = (key: string) => join(tree.root, `out-${key}`);
   const treeArgs = ['--zones', tree.zonesDir, '--config', tree.configPath];
   const commands: { key: CommandKey; args: string[]; prepare?: () => void }[] = [
     { key: 'floor', args: ['-e', '0'] },
-    { key: 'validate', args: [...options.nodeFlags, CLI, 'validate', ...treeArgs] },
-    { key: 'synth', args: [...options.nodeFlags, CLI, 'synth', ...treeArgs, '--out', out('synth')], prepare: () => rmSync(out('synth'), { recursive: true, force: true }) },
+    { key: 'validate', args: [...options.nodeFlags, app.cli, 'validate', ...treeArgs] },
+    { key: 'synth', args: [...options.nodeFlags, app.cli, 'synth', ...treeArgs, '--out', out('synth')], prepare: () => rmSync(out('synth'), { recursive: true, force: true }) },
   ];
   if (options.naive) {
-    commands.push({ key: 'naive', args: [...options.nodeFlags, NAIVE, ...treeArgs, '--out', out('naive')], prepare: () => rmSync(out('naive'), { recursive: true, force: true }) });
+    commands.push({ key: 'naive', args: [...options.nodeFlags, app.naive, ...treeArgs, '--out', out('naive')], prepare: () => rmSync(out('naive'), { recursive: true, force: true }) });
   }
 
   // Untimed first pass: every command must succeed on this tree (validate exit 0 in particular).
   for (const c of commands) {
     c.prepare?.();
-    const s = runOnce(c.args, options.rss, scratch, `${c.key} (${tree.zones} zones, check run)`);
+    const s = runOnce(c.args, options.rss, scratch, `${c.key} (${tree.zones} zones, check run)`, app);
     log(`${tree.zones} zones: ${c.key} ok (check run ${s.wallMs.toFixed(0)} ms, ${(s.rssKB / 1024).toFixed(0)} MB)`);
   }
   const resources = countResources(out('synth'));
@@ -254,7 +279,7 @@ function measureSize(tree: GeneratedTree, runs: number, options: Options, scratc
     const order = commands.map((_, i) => commands[(i + round) % commands.length]);
     for (const c of order) {
       c.prepare?.();
-      samples.get(c.key)!.push(runOnce(c.args, options.rss, scratch, `${c.key} (${tree.zones} zones)`));
+      samples.get(c.key)!.push(runOnce(c.args, options.rss, scratch, `${c.key} (${tree.zones} zones)`, app));
     }
     const last = order.map((c) => `${c.key} ${samples.get(c.key)!.at(-1)!.wallMs.toFixed(0)}`).join(', ');
     log(`${tree.zones} zones: round ${round + 1}/${runs}: ${last} ms`);
@@ -272,7 +297,7 @@ function measureSize(tree: GeneratedTree, runs: number, options: Options, scratc
     const cpuMs = stat(list.map((s) => s.cpuMs));
     results[c.key] = {
       label: LABELS[c.key],
-      argv: ['node', ...c.args.map((a) => (a.startsWith('/') ? relative(REPO, a) || '.' : a))],
+      argv: ['node', ...c.args.map((a) => (a.startsWith(app.root) ? relative(app.root, a) : a.startsWith(scratch) ? `<tmp>/${relative(scratch, a)}` : a))],
       wallMs,
       rssMB,
       cpuMs,
@@ -299,7 +324,7 @@ function runJest(): JestResult {
   const child = spawnSync('npx', ['jest'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const text = `${child.stdout?.toString() ?? ''}\n${child.stderr?.toString() ?? ''}`;
-  const summary = text.split('\n').filter((l) => /^(Test Suites|Tests|Snapshots|Time):/.test(l.trim())).map((l) => l.trim());
+  const summary = text.split('\n').filter((l) => /^(Test Suites|Tests|Snapshots|Time):/.test(l.trim())).map((l) => l.trim().replace(/\s+/g, ' '));
   log(`jest: exit ${child.status}, ${wallSeconds.toFixed(1)} s`);
   return { wallSeconds, exitCode: child.status, summary };
 }
@@ -354,7 +379,7 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined): Tar
   }
   targets.push(
     jest
-      ? { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: `${jest.wallSeconds.toFixed(1)} s`, pass: jest.wallSeconds <= TARGETS.jestSeconds,
+      ? { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: `${jest.wallSeconds.toFixed(1)} s${jest.exitCode === 0 ? '' : ` (exit ${jest.exitCode})`}`, pass: jest.wallSeconds <= TARGETS.jestSeconds,
           detail: `exit ${jest.exitCode}; ${jest.summary.join('; ')}` }
       : { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: 'n/a', pass: null, detail: 'not measured (run with --jest)' },
   );
@@ -446,11 +471,13 @@ interface BenchReport {
 
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
-  for (const file of [CLI, ...(options.naive ? [NAIVE] : []), ...(options.rss === 'preload' ? [RSS_PRELOAD] : [])]) {
+  const repoApp = appFiles(REPO);
+  for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
   }
   const loadStart = loadavg();
   const root = mkdtempSync(join(tmpdir(), 'zone-access-bench-'));
+  const app = snapshotApp(join(root, 'app'));
   log(`trees in ${root}; sizes ${options.sizes.join(', ')}; runs ${options.runs.join(', ')}; RSS via ${options.rss === 'time' ? GNU_TIME : 'process.resourceUsage()'}`);
   const sizes: SizeResult[] = [];
   try {
@@ -458,7 +485,7 @@ function main(): void {
       const started = Date.now();
       const tree = generateTree(join(root, `zones-${zones}`), { zones });
       log(`${zones} zones: generated ${tree.departments} departments in ${Date.now() - started} ms`);
-      sizes.push(measureSize(tree, options.runs[i], options, root));
+      sizes.push(measureSize(tree, options.runs[i], options, root, app));
     });
   } finally {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
