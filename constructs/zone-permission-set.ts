@@ -7,7 +7,7 @@ import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoad
 import { SsoadminPermissionsBoundaryAttachment } from '@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment';
 import { Construct } from 'constructs';
 import { groupDisplayName, permissionSetName } from '../model/names';
-import { renderPolicy, zonePolicy } from '../policies/zone-policy';
+import { renderedZonePolicy } from '../policies/zone-policy';
 import { assertValidZoneSpec, type PlatformSpec, type ZoneSpec } from './props';
 import { constructSafe } from './zone-entra-group';
 
@@ -53,7 +53,7 @@ export class ZonePermissionSet extends Construct {
       ...(platform.protection.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
     });
 
-    this.policyJson = renderPolicy(zonePolicy(zone, platform));
+    this.policyJson = renderedZonePolicy(zone, platform);
     this.inlinePolicy = new SsoadminPermissionSetInlinePolicy(this, 'inline-policy', {
       instanceArn,
       permissionSetArn: this.permissionSet.arn,

@@ -21,20 +21,21 @@ export function synthesizeTree(tree: ZoneTree, outDir?: string): ZoneStacks {
 }
 
 /**
- * cdktf records a full, formatted stack trace for every token it creates (`creationStack`, shown
- * only when a token fails to resolve), whatever `stackTraces` says. Formatting those traces was a
- * sixth of synth time for 200 zones. They are captured into plain `{ stack }` objects, never into
- * Errors, so while `fn` runs such captures format to nothing; real Errors keep their stack traces.
+ * cdktf captures a full stack trace (`Error.stackTraceLimit = Infinity`) for every token it creates
+ * (`creationStack`, shown only when a token fails to resolve), whatever `stackTraces` says. It
+ * captures into plain `{ stack }` objects, never into Errors, so while `fn` runs such captures are
+ * skipped altogether: V8 neither walks the stack nor builds call sites, and `creationStack` is
+ * empty. Real Errors keep their stack traces. (Skipping only the formatting with a custom
+ * `Error.prepareStackTrace` still walks the stack: synth of 3,500 zones 12.1 s vs 9.5 s.)
  */
 export function withoutTokenCreationStacks<T>(fn: () => T): T {
-  const previous = Error.prepareStackTrace;
-  Error.prepareStackTrace = (target: unknown, frames: NodeJS.CallSite[]) => {
-    if (!(target instanceof Error)) return '';
-    return previous ? previous(target, frames) : `${String(target)}${frames.map((f) => `\n    at ${String(f)}`).join('')}`;
-  };
+  const original = Error.captureStackTrace;
+  Error.captureStackTrace = function captureStackTrace(target: object, below?: Function): void {
+    if (target instanceof Error) original.call(Error, target, below);
+  } as typeof Error.captureStackTrace;
   try {
     return fn();
   } finally {
-    Error.prepareStackTrace = previous;
+    Error.captureStackTrace = original;
   }
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import { permissionSetName } from '../model/names';
 import type { PlatformConfig, Zone } from '../model/types';
-import { renderPolicy, zonePolicy } from './zone-policy';
+import { renderedZonePolicy } from './zone-policy';
 
 /**
  * AWS limits a zone's permission set must fit, checked before synthesis so that `terraform apply`
@@ -65,7 +65,7 @@ export function checkZoneLimits(zone: Zone, config: PlatformConfig): Diagnostic[
   // Inline policy.
   let json: string | undefined;
   try {
-    json = renderPolicy(zonePolicy(zone, config));
+    json = renderedZonePolicy(zone, config);
   } catch (err) {
     at('access', 'policy-error', `cannot build the inline policy: ${(err as Error).message}`);
   }

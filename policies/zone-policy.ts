@@ -287,3 +287,20 @@ function one(values: string[]): string | string[] {
 function lower(s: string): string {
   return s.toLowerCase();
 }
+
+const rendered = new WeakMap<object, WeakMap<object, string>>();
+
+/**
+ * `renderPolicy(zonePolicy(zone, config))`, computed once per zone and config object: validation
+ * (the size limits) and synthesis (the permission set) both need it, and the models are immutable.
+ */
+export function renderedZonePolicy(
+  zone: Pick<Zone, 'name' | 'access'>,
+  config: Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>,
+): string {
+  let byConfig = rendered.get(zone);
+  if (!byConfig) rendered.set(zone, (byConfig = new WeakMap()));
+  let json = byConfig.get(config);
+  if (json === undefined) byConfig.set(config, (json = renderPolicy(zonePolicy(zone, config))));
+  return json;
+}

@@ -49,15 +49,31 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
   return { shards, zones };
 }
 
+/**
+ * A zone stack never references another stack (the AWS side finds the Entra group by display name
+ * through a data source), so cdktf's preparing resolve pass, which resolves every element once only
+ * to discover cross-stack references, is skipped (a fifth of synth time at 200 zones). Without that
+ * pass a reference from these stacks to another stack would be written as a dangling
+ * `${type.name}`: callers of `addZoneStacks` may reference these stacks' resources from their own
+ * stacks (their stacks run the pass), but must not add such references into these stacks.
+ * __tests__/synth/stack-isolation.test.ts fails if any stack's JSON references a resource it does
+ * not define.
+ */
+class ZoneStack extends TerraformStack {
+  override prepareStack(): void {
+    this.ensureBackendExists();
+  }
+}
+
 function entraStack(scope: Construct, name: string, config: PlatformConfig): TerraformStack {
-  const stack = new TerraformStack(scope, name);
+  const stack = new ZoneStack(scope, name);
   new AzureadProvider(stack, 'azuread', config.entra.tenantId ? { tenantId: config.entra.tenantId } : {});
   addBackend(stack, name, config);
   return stack;
 }
 
 function awsStack(scope: Construct, name: string, config: PlatformConfig): TerraformStack {
-  const stack = new TerraformStack(scope, name);
+  const stack = new ZoneStack(scope, name);
   new AwsProvider(stack, 'aws', { region: config.identityCenter.region });
   addBackend(stack, name, config);
   return stack;

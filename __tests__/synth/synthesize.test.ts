@@ -1,7 +1,7 @@
 import { withoutTokenCreationStacks } from '../../pipeline/synthesize';
 
 describe('withoutTokenCreationStacks', () => {
-  it('formats captures into plain objects (cdktf token creation stacks) to nothing', () => {
+  it('skips captures into plain objects (cdktf token creation stacks)', () => {
     const captured = withoutTokenCreationStacks(() => {
       const target = { stack: '' };
       Error.captureStackTrace(target);
@@ -18,9 +18,19 @@ describe('withoutTokenCreationStacks', () => {
     expect(target.stack).toMatch(/\n\s+at /);
   });
 
-  it('restores the previous prepareStackTrace, also when the work throws', () => {
-    const before = Error.prepareStackTrace;
+  it('restores Error.captureStackTrace, also when the work throws', () => {
+    const before = Error.captureStackTrace;
     expect(() => withoutTokenCreationStacks(() => { throw new Error('x'); })).toThrow('x');
-    expect(Error.prepareStackTrace).toBe(before);
+    expect(Error.captureStackTrace).toBe(before);
+  });
+
+  it('keeps stack traces of Error subclasses that capture explicitly', () => {
+    class Custom extends Error {
+      constructor() {
+        super('custom');
+        Error.captureStackTrace(this, Custom);
+      }
+    }
+    expect(withoutTokenCreationStacks(() => new Custom().stack)).toMatch(/Error: custom\n\s+at /);
   });
 });
