@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseOptions, TREE_OPTIONS } from './args';
 import { formatHuman } from './format-diagnostics';
@@ -17,11 +19,33 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   io.stderr.write(`validated ${tree.zones.length} zones; synthesizing...\n`);
   // Loaded only now: validation must stay free of cdktf's and the providers' start-up cost.
   const { synthesizeTree } = await import('../pipeline/synthesize');
-  const { resolve } = await import('node:path');
   const outDir = resolve(io.cwd, values.out!);
-  const stacks = synthesizeTree(tree, outDir);
+  const before = existingStacks(outDir);
+  let stacks: Awaited<ReturnType<typeof synthesizeTree>>;
+  try {
+    stacks = synthesizeTree(tree, outDir);
+  } catch (err) {
+    io.stderr.write(`zone-access synth: synthesis into ${outDir} failed: ${(err as Error).message}\n`);
+    return EXIT.failed;
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const names = [...stacks.shards.values()].flatMap((p) => [p.entra.node.id, p.aws.node.id]).sort();
   io.stderr.write(`wrote ${names.length} stacks (${names.join(', ')}) for ${tree.zones.length} zones to ${outDir}/stacks in ${seconds.toFixed(2)} s\n`);
+  // Left alone on purpose (a local backend keeps its state there), but never to be applied again.
+  const stale = before.filter((name) => !names.includes(name));
+  if (stale.length > 0) {
+    io.stderr.write(
+      `warning: ${outDir}/stacks also holds ${stale.join(', ')}, which this tree no longer produces; ` +
+        'destroy them (terraform destroy in each) or delete the folders, and deploy only the stacks listed in manifest.json\n',
+    );
+  }
   return EXIT.ok;
+}
+
+function existingStacks(outDir: string): string[] {
+  try {
+    return readdirSync(join(outDir, 'stacks'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }

@@ -84,7 +84,8 @@ export class ZoneEntraGroup extends Construct {
     const { provisioningJobId, provisioningRuleId } = platform.entra;
     if (provisioningJobId && provisioningRuleId) {
       this.provisionOnDemand = new SynchronizationJobProvisionOnDemand(this, 'provision-on-demand', {
-        servicePrincipalId: `/servicePrincipals/${platform.entra.servicePrincipalObjectId}`,
+        // azuread v3 takes the bare object id here (validated as a UUID), unlike application_id.
+        servicePrincipalId: platform.entra.servicePrincipalObjectId,
         synchronizationJobId: provisioningJobId,
         parameter: [{ ruleId: provisioningRuleId, subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
         // Re-provision when the assignment is re-created, not on every apply.

@@ -5,6 +5,7 @@ import { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmi
 import { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
 import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';
 import { SsoadminPermissionsBoundaryAttachment } from '@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment';
+import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { groupDisplayName, permissionSetName } from '../model/names';
 import { renderedZonePolicy } from '../policies/zone-policy';
@@ -60,30 +61,32 @@ export class ZonePermissionSet extends Construct {
       inlinePolicy: this.policyJson,
     });
 
+    // Everything that shapes a session; assignments wait for all of it.
+    const sessionShape: TerraformResource[] = [this.inlinePolicy];
     for (const arn of zone.managedPolicies) {
-      new SsoadminManagedPolicyAttachment(this, `managed-policy-${constructSafe(arn)}`, {
+      sessionShape.push(new SsoadminManagedPolicyAttachment(this, `managed-policy-${constructSafe(arn)}`, {
         instanceArn,
         permissionSetArn: this.permissionSet.arn,
         managedPolicyArn: arn,
-      });
+      }));
     }
     for (const ref of zone.customerManagedPolicies) {
-      new SsoadminCustomerManagedPolicyAttachment(this, `customer-policy-${constructSafe(ref.path + ref.name)}`, {
+      sessionShape.push(new SsoadminCustomerManagedPolicyAttachment(this, `customer-policy-${constructSafe(ref.path + ref.name)}`, {
         instanceArn,
         permissionSetArn: this.permissionSet.arn,
         customerManagedPolicyReference: { name: ref.name, path: ref.path },
-      });
+      }));
     }
     const boundary = zone.permissionsBoundary;
     if (boundary) {
-      new SsoadminPermissionsBoundaryAttachment(this, 'permissions-boundary', {
+      sessionShape.push(new SsoadminPermissionsBoundaryAttachment(this, 'permissions-boundary', {
         instanceArn,
         permissionSetArn: this.permissionSet.arn,
         permissionsBoundary:
           boundary.kind === 'managed'
             ? { managedPolicyArn: boundary.arn }
             : { customerManagedPolicyReference: { name: boundary.name, path: boundary.path } },
-      });
+      }));
     }
 
     this.group = new DataAwsIdentitystoreGroup(this, 'group', {
@@ -105,8 +108,8 @@ export class ZonePermissionSet extends Construct {
           principalType: 'GROUP',
           targetId: account.id,
           targetType: 'AWS_ACCOUNT',
-          // Assign only once the policy is in place, so nobody gets a session with an empty set.
-          dependsOn: [this.inlinePolicy],
+          // Assign only once policies and boundary are in place, so no session starts half-shaped.
+          dependsOn: sessionShape,
         }),
       );
     }

@@ -85,6 +85,24 @@ describe('zone-access synth', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('warns about stack folders the tree no longer produces, and leaves them alone', async () => {
+    const out = makeTempDir('synth-stale-');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(out, 'stacks', 'aws-retired'), { recursive: true });
+    const r = await cli(['synth', '--zones', SAMPLE_ZONES, '--config', SAMPLE_CONFIG, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: .*aws-retired, which this tree no longer produces/);
+    expect(existsSync(join(out, 'stacks', 'aws-retired'))).toBe(true);
+  });
+
+  it('exits 1 with a one-line message when the output cannot be written', async () => {
+    const file = join(makeTempDir('synth-unwritable-'), 'a-file');
+    require('node:fs').writeFileSync(file, '');
+    const r = await cli(['synth', '--zones', SAMPLE_ZONES, '--config', SAMPLE_CONFIG, '--out', join(file, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/zone-access synth: synthesis into .* failed: /);
+  });
+
   it('synthesizes a 200-zone tree: 10 stack pairs, a permission set per zone, an assignment per account', async () => {
     const { zonesDir, configPath } = generateTree(200);
     const out = makeTempDir('synth-200-');

@@ -38,6 +38,38 @@ describe('stack options from the platform config', () => {
     for (const pair of shards.values()) expect(pair.aws.dependencies).toEqual([pair.entra]);
   });
 
+  it('assigns accounts only after the inline policy, managed policies and the boundary are attached', () => {
+    const config = baseConfig({
+      access: {
+        managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        customerManagedPolicies: [{ name: 'team-extra' }],
+        permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      },
+    });
+    const { zonesDir, configPath } = writeTree({
+      config,
+      zones: {
+        'a/one.yaml': zoneDoc('one', 'a', {
+          managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+          customerManagedPolicies: ['team-extra'],
+          permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
+        }),
+      },
+    });
+    const { tree, diagnostics } = loadTree({ zonesDir, configPath });
+    expect(diagnostics).toEqual([]);
+    const aws = synthAll(tree!).get('aws-a');
+    const expected = [
+      'aws_ssoadmin_customer_managed_policy_attachment',
+      'aws_ssoadmin_managed_policy_attachment',
+      'aws_ssoadmin_permission_set_inline_policy',
+      'aws_ssoadmin_permissions_boundary_attachment',
+    ].flatMap((type) => Object.keys(aws.resource[type]).map((name) => `${type}.${name}`));
+    for (const assignment of Object.values<any>(aws.resource.aws_ssoadmin_account_assignment)) {
+      expect([...assignment.depends_on].sort()).toEqual(expected.sort());
+    }
+  });
+
   it('puts everything into one pair in single mode', () => {
     const stacks = synthAll(treeWith(baseConfig({ sharding: 'single' })));
     expect([...stacks.keys()].sort()).toEqual(['aws-all', 'entra-all']);
@@ -62,7 +94,7 @@ describe('stack options from the platform config', () => {
     const assignments = Object.keys(entra.resource.azuread_app_role_assignment).map((k) => `azuread_app_role_assignment.${k}`);
     for (const r of requests) {
       expect(r).toMatchObject({
-        service_principal_id: '/servicePrincipals/66666666-7777-4888-8999-000000000000',
+        service_principal_id: '66666666-7777-4888-8999-000000000000',
         synchronization_job_id: JOB,
         parameter: [{ rule_id: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8', subject: [{ object_type_name: 'Group' }] }],
       });
