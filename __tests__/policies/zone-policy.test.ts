@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../../model/types';
-import { renderPolicy, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
+import { renderPolicy, VALUE_CARRYING_UNTAG_ACTIONS, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
 
 type PolicyConfig = Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>;
 
@@ -73,16 +73,17 @@ describe('determinism', () => {
       'SecretsEditor2TagSqsOperator2Tag',
       'SqsOperator1',
       'GuardZoneTagRemoval',
+      'GuardZoneTagDeletion',
       'GuardForeignZoneTag',
       'GuardZoneTagChange',
       'GuardCreateWithoutZoneTag',
     ]);
     expect(parse(render(['rds-operator'])).Statement.map((s) => s.Sid)).toEqual([
-      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardForeignZoneTag', 'GuardZoneTagChange',
+      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange',
     ]);
     expect(parse(render(['secrets-editor'], config({}, true))).Statement.map((s) => s.Sid)).toEqual([
       'SecretsEditor0', 'SecretsEditor1', 'SecretsEditor2', 'SecretsEditor2Tag',
-      'GuardZoneTagRemoval', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardCreateWithoutZoneTag', 'GuardSecretNamePrefix',
+      'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardCreateWithoutZoneTag', 'GuardSecretNamePrefix',
     ]);
   });
 
@@ -92,6 +93,7 @@ describe('determinism', () => {
         '{"Sid":"RdsOperator0","Effect":"Allow","Action":["rds:DescribeDBClusters","rds:DescribeDBInstances"],"Resource":"*"},' +
         '{"Sid":"RdsOperator1","Effect":"Allow","Action":["rds:RebootDBCluster","rds:RebootDBInstance","rds:StartDBCluster","rds:StartDBInstance","rds:StopDBCluster","rds:StopDBInstance"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/entigo:zone":"prod-1"}}},' +
         '{"Sid":"GuardZoneTagRemoval","Effect":"Deny","Action":"*","Resource":"*","Condition":{"ForAnyValue:StringEqualsIgnoreCase":{"aws:TagKeys":"entigo:zone"},"Null":{"aws:RequestTag/entigo:zone":"true"}}},' +
+        `{"Sid":"GuardZoneTagDeletion","Effect":"Deny","Action":${JSON.stringify(VALUE_CARRYING_UNTAG_ACTIONS)},"Resource":"*","Condition":{"ForAnyValue:StringEqualsIgnoreCase":{"aws:TagKeys":"entigo:zone"}}},` +
         '{"Sid":"GuardForeignZoneTag","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"},"StringNotEquals":{"aws:RequestTag/entigo:zone":"prod-1"}}},' +
         '{"Sid":"GuardZoneTagChange","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false","aws:ResourceTag/entigo:zone":"false"},"StringNotEquals":{"aws:ResourceTag/entigo:zone":"prod-1"}}}' +
         ']}',
@@ -178,5 +180,18 @@ describe('errors', () => {
   test('an invalid zone tag key is refused', () => {
     expect(() => zonePolicy({ name: 'a', access: [] }, { ...config(), zoneTagKey: 'aws:zone' })).toThrow(/invalid zone tag key/);
     expect(() => zonePolicy({ name: 'a', access: [] }, { ...config(), zoneTagKey: 'zone*' })).toThrow(/invalid zone tag key/);
+  });
+});
+
+describe('untagging the zone key with its value (ec2:DeleteTags Key=K,Value=<own zone>)', () => {
+  test('is denied even next to an Allow * policy, while other tags may still be removed', async () => {
+    const { ALLOW_ALL, simulate } = await import('./simulate');
+    const policy = parse(render(['rds-operator']));
+    const arn = 'arn:aws:ec2:eu-north-1:123456789012:instance/i-0123456789abcdef0';
+    const own = { 'aws:ResourceTag/entigo:zone': 'prod-1' };
+    const deleteZoneTagWithValue = { ...own, 'aws:TagKeys': ['entigo:zone'], 'aws:RequestTag/entigo:zone': 'prod-1' };
+    expect(await simulate([policy, ALLOW_ALL], 'ec2:DeleteTags', arn, deleteZoneTagWithValue)).toBe('ExplicitlyDenied');
+    const deleteOtherTag = { ...own, 'aws:TagKeys': ['team'], 'aws:RequestTag/team': 'x' };
+    expect(await simulate([policy, ALLOW_ALL], 'ec2:DeleteTags', arn, deleteOtherTag)).toBe('Allowed');
   });
 });
