@@ -161,6 +161,9 @@ export function zoneFromSource(
   });
   const allowedCustomer = new Set(config.access.customerManagedPolicies.map(customerPolicyKey));
   const customerManagedPolicies = normalizeCustomerPolicies(raw.customerManagedPolicies ?? []);
+  const customerKeys = (raw.customerManagedPolicies ?? []).map((ref) => customerPolicyKey(normalizeCustomerPolicies([ref])[0]));
+  // Compared by path+name, so `x` and `{ name: x, path: / }` are the same policy listed twice.
+  checkNoDuplicates(customerKeys, ['customerManagedPolicies'], problem);
   (raw.customerManagedPolicies ?? []).forEach((ref, i) => {
     const [normalized] = normalizeCustomerPolicies([ref]);
     if (!allowedCustomer.has(customerPolicyKey(normalized))) {

@@ -91,6 +91,8 @@ describe('each zone-file rule rejects bad input with file, line, column and fiel
       { line: 5, field: 'managedPolicies[0]', code: 'not-allow-listed' }],
     ['customer policy not allow-listed', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ncustomerManagedPolicies: [team-admin]\n',
       { line: 5, field: 'customerManagedPolicies[0]', code: 'not-allow-listed' }],
+    ['customer policy listed twice (name and object form)', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ncustomerManagedPolicies: [team-admin, { name: team-admin, path: / }]\n',
+      { line: 5, field: 'customerManagedPolicies[1]', code: 'duplicate-entry' }],
     ['permissions boundary not allow-listed', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\npermissionsBoundary: arn:aws:iam::aws:policy/PowerUserAccess\n',
       { line: 5, field: 'permissionsBoundary', code: 'not-allow-listed' }],
     ['duplicate key', 'zone: zone-a\nzone: zone-b\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
