@@ -1,6 +1,6 @@
 import { isSessionDurationInRange } from '../model/durations';
 import type { PlatformConfig, Zone } from '../model/types';
-import { ACCOUNT_ID_PATTERN, ZONE_NAME_MAX_LENGTH, ZONE_NAME_PATTERN } from '../model/zone-file-schema';
+import { ACCOUNT_ID_PATTERN, TEMPLATE_SEQUENCE, ZONE_NAME_MAX_LENGTH, ZONE_NAME_PATTERN } from '../model/zone-file-schema';
 
 /**
  * What the constructs need to know about a zone: a `Zone` from the loader fits as it is; a stack
@@ -15,14 +15,17 @@ export type PlatformSpec = Omit<PlatformConfig, 'source'> & Partial<Pick<Platfor
  * Constructor-time validation for callers who build props in code rather than through the loader
  * (which has already reported these with file and line). Fails fast with every problem listed.
  */
+const ZONE_NAME = new RegExp(ZONE_NAME_PATTERN);
+const ACCOUNT_ID = new RegExp(ACCOUNT_ID_PATTERN);
+
 export function assertValidZoneSpec(construct: string, zone: ZoneSpec): void {
   const problems: string[] = [];
-  if (!new RegExp(ZONE_NAME_PATTERN).test(zone.name) || zone.name.length > ZONE_NAME_MAX_LENGTH) {
+  if (!ZONE_NAME.test(zone.name) || zone.name.length > ZONE_NAME_MAX_LENGTH) {
     problems.push(`zone name "${zone.name}" must match ${ZONE_NAME_PATTERN} and be at most ${ZONE_NAME_MAX_LENGTH} characters`);
   }
   if (zone.accounts.length === 0) problems.push('at least one account is required');
   for (const account of zone.accounts) {
-    if (!new RegExp(ACCOUNT_ID_PATTERN).test(account.id)) problems.push(`account id "${account.id}" must be 12 digits`);
+    if (!ACCOUNT_ID.test(account.id)) problems.push(`account id "${account.id}" must be 12 digits`);
   }
   if (new Set(zone.accounts.map((a) => a.id)).size !== zone.accounts.length) problems.push('account ids must be unique');
   if (zone.access.length === 0) problems.push('at least one access preset is required');
@@ -38,7 +41,7 @@ export function assertValidZoneSpec(construct: string, zone: ZoneSpec): void {
     ...zone.customerManagedPolicies.map((p, i): [string, string] => [`customerManagedPolicies[${i}]`, p.path + p.name]),
   ];
   for (const [field, value] of freeText) {
-    if (value !== undefined && /[$%]\{/.test(value)) {
+    if (value !== undefined && TEMPLATE_SEQUENCE.test(value)) {
       problems.push(`${field} contains "\${" or "%{", which Terraform would evaluate as an expression`);
     }
   }

@@ -164,11 +164,9 @@ export function zoneFromSource(
   const customerKeys = (raw.customerManagedPolicies ?? []).map((ref) => customerPolicyKey(normalizeCustomerPolicies([ref])[0]));
   // Compared by path+name, so `x` and `{ name: x, path: / }` are the same policy listed twice.
   checkNoDuplicates(customerKeys, ['customerManagedPolicies'], problem);
-  (raw.customerManagedPolicies ?? []).forEach((ref, i) => {
-    const [normalized] = normalizeCustomerPolicies([ref]);
-    if (!allowedCustomer.has(customerPolicyKey(normalized))) {
-      problem(['customerManagedPolicies', i], 'not-allow-listed',
-        `customer-managed policy ${customerPolicyKey(normalized)} is not allow-listed in the platform config`);
+  customerKeys.forEach((key, i) => {
+    if (!allowedCustomer.has(key)) {
+      problem(['customerManagedPolicies', i], 'not-allow-listed', `customer-managed policy ${key} is not allow-listed in the platform config`);
     }
   });
   let permissionsBoundary: PermissionsBoundaryRef | undefined;

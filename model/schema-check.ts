@@ -2,7 +2,7 @@ import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as generated from './generated/schema-validators';
 import { platformConfigSchema } from './platform-config-schema';
-import { zoneFileSchema } from './zone-file-schema';
+import { TEMPLATE_SEQUENCE, zoneFileSchema } from './zone-file-schema';
 import type { Diagnostic } from './diagnostics';
 import { keyPositionOf, positionOf, type PathSegment, type YamlSource } from './yaml-source';
 
@@ -242,8 +242,6 @@ function walk(root: unknown, segments: readonly string[]): unknown {
   return node;
 }
 
-/** `${` and `%{` open a template in any Terraform JSON string; `$${` and `%%{` are their escapes. */
-const TEMPLATE_SEQUENCE = /[$%]\{/;
 
 /**
  * Every string (key or value) of the file that contains a Terraform template sequence. Input

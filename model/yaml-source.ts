@@ -80,13 +80,13 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
   const lines = new LineCounter();
   const { docs, tooDeepAt } = parseDocuments(text, lines);
   if (tooDeepAt !== undefined) {
-    const before = text.slice(0, tooDeepAt);
+    const pos = lines.linePos(tooDeepAt);
     return {
       diagnostics: [
         {
           file,
-          line: before.split('\n').length,
-          column: tooDeepAt - before.lastIndexOf('\n'),
+          line: pos.line,
+          column: pos.col,
           field: '',
           code: 'too-deep',
           message: `collections are nested more than ${MAX_NESTING_DEPTH} levels deep`,
@@ -167,10 +167,6 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
   return { source: { file, doc, lines, value }, diagnostics: [] };
 }
 
-/**
- * Runs the (iterative) CST parser and stops as soon as its stack of open nodes is deeper than
- * `max`; returns the source offset where that happened, or undefined if it never did.
- */
 /**
  * yaml's parseAllDocuments, unrolled so the parser's nesting depth can be watched on the way: the
  * composer recurses once per level, so a document nested thousands deep must never reach it (it

@@ -29,6 +29,11 @@ export const TAG_KEY_PATTERN = '^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$'
 export const TAG_VALUE_PATTERN = '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$';
 export const MANAGED_POLICY_ARN_PATTERN = '^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$';
 export const POLICY_NAME_PATTERN = '^[\\w+=,.@-]{1,128}$';
+/**
+ * `${` and `%{` open a template in any Terraform JSON string (`$${` and `%%{` are their escapes).
+ * Input is written into Terraform as it is, so the loader and the constructs both refuse these.
+ */
+export const TEMPLATE_SEQUENCE = /[$%]\{/;
 export const POLICY_PATH_PATTERN = '^/([\\x21-\\x7E]{0,510}/)?$';
 
 /** A customer-managed policy as `{ name, path }`; shared with the platform config's allow-list. */
