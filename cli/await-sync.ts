@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, type Diagnostic } from '../model/diagnostics';
+import type { Diagnostic } from '../model/diagnostics';
 import { groupDisplayName } from '../model/names';
 import type { Zone, ZoneTree } from '../model/types';
 import { AwaitGroupsError, awaitGroups, describeError, type AwaitGroupsOptions } from '../sync/await-groups';
@@ -13,6 +13,7 @@ import {
   type IdentityStoreLookupOptions,
 } from '../sync/identity-store-lookup';
 import { createProgressRenderer, formatDuration } from '../sync/progress';
+import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
 /**
@@ -115,8 +116,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   const loadTree = deps.loadTree ?? loader.loadTree;
   const { tree, diagnostics } = await loadTree(loader.resolveTreeOptions(io.cwd, values.zones, values.config));
   if (diagnostics.length > 0 || !tree) {
-    for (const d of diagnostics) err(formatDiagnostic(d));
-    err(`zone-access await-sync: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the zone input; nothing was checked`);
+    io.stderr.write(formatHuman(diagnostics, 'nothing was checked'));
     return EXIT.failed;
   }
 

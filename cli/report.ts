@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { formatDiagnostic } from '../model/diagnostics';
 import { DEFAULT_CONFIG_PATH, DEFAULT_ZONES_DIR, loadTree } from '../pipeline/load';
 import { diffTrees } from '../report/diff';
 import { renderJson } from '../report/render-json';
 import { renderMarkdown } from '../report/render-markdown';
 import { parseOptions, UsageError } from './args';
+import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
 export const REPORT_FORMATS = ['markdown', 'json'] as const;
@@ -67,11 +67,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const side of sides) {
     if (side.tree) continue;
     invalid = true;
-    const n = side.diagnostics.length;
     io.stderr.write(
       `zone-access report: the ${side.label} tree (${side.options.zonesDir}, ${side.options.configPath}) is invalid:\n` +
-        side.diagnostics.map(formatDiagnostic).join('\n') +
-        `\n${n} problem${n === 1 ? '' : 's'}; no report was made.\n\n`,
+        formatHuman(side.diagnostics, 'no report was made') +
+        '\n',
     );
   }
   const [base, head] = sides;
