@@ -4,9 +4,9 @@ import { ACCOUNT_ID_PATTERN, TEMPLATE_SEQUENCE, ZONE_NAME_MAX_LENGTH, ZONE_NAME_
 
 /**
  * What the constructs need to know about a zone: a `Zone` from the loader fits as it is; a stack
- * that builds zones in code can leave out the source-file fields.
+ * that builds zones in code can leave out the source-file fields and `members` (none).
  */
-export type ZoneSpec = Omit<Zone, 'source' | 'positions'> & Partial<Pick<Zone, 'source' | 'positions'>>;
+export type ZoneSpec = Omit<Zone, 'source' | 'positions' | 'members'> & Partial<Pick<Zone, 'source' | 'positions' | 'members'>>;
 
 /** The platform settings the constructs read: a `PlatformConfig` from the loader fits as it is. */
 export type PlatformSpec = Omit<PlatformConfig, 'source'> & Partial<Pick<PlatformConfig, 'source'>>;

@@ -5,8 +5,10 @@ import { isSessionDurationInRange } from './durations';
 import { RESERVED_ZONE_NAMES } from './names';
 import { customerPolicyKey, normalizeCustomerPolicies, toBoundary, uniqueSorted } from './load-platform-config';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
-import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount } from './types';
-import { ZONE_NAME_PATTERN, zoneFileSchema, type RawZoneFile } from './zone-file-schema';
+import { isRealDate } from './dates';
+import { memberKey } from './membership';
+import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
+import { ZONE_NAME_PATTERN, zoneFileSchema, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
 
 /** Longest permission set name Identity Center accepts. */
@@ -137,6 +139,7 @@ export function zoneFromSource(
     }
   });
   checkNoDuplicates(raw.owners ?? [], ['owners'], problem);
+  const members = normalizeMembers(raw.members ?? [], problem);
 
   for (const key of Object.keys(raw.tags ?? {})) {
     if (key === config.zoneTagKey) {
@@ -186,6 +189,7 @@ export function zoneFromSource(
     access: uniqueSorted(raw.access),
     sessionDuration,
     owners: uniqueSorted(raw.owners ?? []),
+    members,
     ...(raw.relayState !== undefined ? { relayState: raw.relayState } : {}),
     tags: Object.fromEntries(Object.entries(raw.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
     managedPolicies: uniqueSorted(raw.managedPolicies ?? []),
@@ -223,6 +227,33 @@ function resolveAccounts(
     byId.set(account.id, account);
   });
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * `members:` entries as the model holds them: a bare string becomes `{ user }`, users are
+ * lower-cased (one person, however spelled, is one member) and sorted. A person listed twice, in
+ * any spelling, and an `until` that is not a calendar date are errors.
+ */
+function normalizeMembers(
+  raw: readonly RawZoneMember[],
+  problem: (path: PathSegment[], code: string, message: string, hint?: string) => void,
+): ZoneMember[] {
+  const byUser = new Map<string, ZoneMember>();
+  raw.forEach((entry, i) => {
+    const { user, until, reason } = typeof entry === 'string' ? { user: entry, until: undefined, reason: undefined } : entry;
+    const key = memberKey(user);
+    const userPath: PathSegment[] = typeof entry === 'string' ? ['members', i] : ['members', i, 'user'];
+    if (byUser.has(key)) {
+      problem(userPath, 'duplicate-member', `"${user}" is listed twice (users compare case-insensitively)`,
+        'keep one entry per person; give it the latest until');
+      return;
+    }
+    if (until !== undefined && !isRealDate(until)) {
+      problem(['members', i, 'until'], 'invalid-date', `"${until}" is not a calendar date`, 'write the last day of access as YYYY-MM-DD, e.g. 2026-12-31');
+    }
+    byUser.set(key, { user: key, ...(until !== undefined ? { until } : {}), ...(reason !== undefined ? { reason } : {}) });
+  });
+  return [...byUser.values()].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
 }
 
 function checkNoDuplicates(

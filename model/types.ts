@@ -37,6 +37,19 @@ export type PermissionsBoundaryRef =
   | { readonly kind: 'managed'; readonly arn: string }
   | { readonly kind: 'customer'; readonly name: string; readonly path: string };
 
+/**
+ * One entry of a zone file's `members:` list. Membership of the zone's Entra group is access to the
+ * zone; in departments whose membership mode is `file` the zone file is its source of truth.
+ */
+export interface ZoneMember {
+  /** Entra UPN or user object id, lower-cased (UPNs and GUIDs compare case-insensitively in Entra). */
+  readonly user: string;
+  /** Last day of access, `YYYY-MM-DD`: access ends at the end of that day, UTC. None: no expiry. */
+  readonly until?: string;
+  /** Why the person needs access, for reviewers. */
+  readonly reason?: string;
+}
+
 /** One zone, validated and normalized. */
 export interface Zone {
   /** The zone name: the value of the zone tag on every resource of the zone. */
@@ -52,6 +65,11 @@ export interface Zone {
   readonly sessionDuration: string;
   /** Entra group owners (UPNs or object ids), sorted, unique. */
   readonly owners: readonly string[];
+  /**
+   * Every `members:` entry of the zone file, expired ones included, sorted by user, unique by user.
+   * Which of them have access on a given day: `activeMembers` in model/membership.ts.
+   */
+  readonly members: readonly ZoneMember[];
   readonly relayState?: string;
   /** Extra permission set tags, keys sorted. Never contains the zone tag key. */
   readonly tags: Readonly<Record<string, string>>;

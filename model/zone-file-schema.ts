@@ -24,6 +24,10 @@ export const SESSION_DURATION_PATTERN = '^PT(?=\\d)(\\d+H)?(\\d+M)?$';
 /** UPN (user@domain) or Entra object id (GUID). */
 export const OWNER_PATTERN =
   '^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
+/** A calendar date, `YYYY-MM-DD`; that it is a real date is checked by the loader. */
+export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+/** Free text shown to reviewers: one line of printable characters (no control characters). */
+export const REASON_PATTERN = '^[^\\u0000-\\u001F\\u007F]*$';
 /** AWS tag key/value characters (letters, digits, spaces and `_.:/=+-@`). */
 export const TAG_KEY_PATTERN = '^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$';
 export const TAG_VALUE_PATTERN = '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$';
@@ -109,6 +113,35 @@ export const zoneFileSchema = {
       items: { type: 'string', pattern: OWNER_PATTERN, description: 'An Entra UPN or user object id.' },
       description: 'Owners of the Entra group.',
     },
+    members: {
+      type: 'array',
+      items: {
+        // One node for both spellings instead of anyOf: `pattern` applies only to strings and the
+        // object keywords only to mappings, so a bad entry gets the precise error of its own shape.
+        type: ['string', 'object'],
+        description: 'A zone member: a UPN or user object id, or { user, until, reason }.',
+        pattern: OWNER_PATTERN,
+        additionalProperties: false,
+        required: ['user'],
+        properties: {
+          user: { type: 'string', pattern: OWNER_PATTERN, description: 'An Entra UPN or user object id.' },
+          until: {
+            type: 'string',
+            pattern: DATE_PATTERN,
+            description: 'Last day of access, YYYY-MM-DD (access ends at the end of that day, UTC).',
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            pattern: REASON_PATTERN,
+            description: 'Why the person needs access; shown in the access report (one line, at most 200 characters).',
+          },
+        },
+      },
+      description:
+        "Members of the zone's Entra group, in departments whose membership mode is `file`; a bare string is a member with no expiry.",
+    },
     relayState: {
       type: 'string',
       minLength: 1,
@@ -141,4 +174,5 @@ export const zoneFileSchema = {
 
 /** A zone file that passed the schema (before cross-file checks and normalization). */
 export type RawZoneFile = FromSchema<typeof zoneFileSchema>;
+export type RawZoneMember = string | { user: string; until?: string; reason?: string };
 export type RawCustomerManagedPolicyRef = string | { name: string; path?: string };

@@ -17,6 +17,7 @@ function zone(over: Partial<Zone> = {}): Zone {
     access: ['secrets-reader'],
     sessionDuration: 'PT1H',
     owners: [],
+    members: [],
     tags: {},
     managedPolicies: [],
     customerManagedPolicies: [],

@@ -4,7 +4,7 @@
 /* eslint-disable */
 
 export const validateZoneFile = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/zone-file.schema.json","title":"Zone Access zone file","description":"One zone: zones/<department>/<zone>.yaml","type":"object","additionalProperties":false,"required":["zone","department","accounts","access"],"properties":{"zone":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":27,"description":"The zone name and entigo:zone tag value: lower-case letters, digits and inner hyphens, at most 27 characters."},"department":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":40,"description":"The owning department; must equal the folder the file is in (zones/<department>/)."},"description":{"type":"string","minLength":1,"maxLength":700,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$","description":"Shown on the group and the permission set; at most 700 characters of printable ASCII/Latin-1."},"accounts":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^([0-9]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?)$","description":"A 12-digit account id in quotes, or an account name from the platform config."},"description":"The AWS accounts the zone group is assigned to."},"access":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An access preset name."},"description":"Access presets from the catalog, e.g. rds-operator, secrets-reader, secrets-editor."},"sessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO-8601 duration between PT1H and PT12H, e.g. PT4H or PT1H30M."},"owners":{"type":"array","items":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"description":"Owners of the Entra group."},"relayState":{"type":"string","minLength":1,"maxLength":240,"pattern":"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$","description":"Console URL users land on after sign-in; at most 240 characters."},"tags":{"type":"object","propertyNames":{"pattern":"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},"additionalProperties":{"type":"string","pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},"description":"Extra tags on the permission set (the zone tag is added automatically)."},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},"description":"AWS-managed policy ARNs allow-listed in the platform config."},"customerManagedPolicies":{"type":"array","items":{"description":"A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.","anyOf":[{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]},"description":"Customer-managed policies allow-listed in the platform config."},"permissionsBoundary":{"description":"The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/zone-file.schema.json","title":"Zone Access zone file","description":"One zone: zones/<department>/<zone>.yaml","type":"object","additionalProperties":false,"required":["zone","department","accounts","access"],"properties":{"zone":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":27,"description":"The zone name and entigo:zone tag value: lower-case letters, digits and inner hyphens, at most 27 characters."},"department":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":40,"description":"The owning department; must equal the folder the file is in (zones/<department>/)."},"description":{"type":"string","minLength":1,"maxLength":700,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$","description":"Shown on the group and the permission set; at most 700 characters of printable ASCII/Latin-1."},"accounts":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^([0-9]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?)$","description":"A 12-digit account id in quotes, or an account name from the platform config."},"description":"The AWS accounts the zone group is assigned to."},"access":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An access preset name."},"description":"Access presets from the catalog, e.g. rds-operator, secrets-reader, secrets-editor."},"sessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO-8601 duration between PT1H and PT12H, e.g. PT4H or PT1H30M."},"owners":{"type":"array","items":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"description":"Owners of the Entra group."},"members":{"type":"array","items":{"type":["string","object"],"description":"A zone member: a UPN or user object id, or { user, until, reason }.","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","additionalProperties":false,"required":["user"],"properties":{"user":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"until":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day of access, YYYY-MM-DD (access ends at the end of that day, UTC)."},"reason":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001F\\u007F]*$","description":"Why the person needs access; shown in the access report (one line, at most 200 characters)."}}},"description":"Members of the zone's Entra group, in departments whose membership mode is `file`; a bare string is a member with no expiry."},"relayState":{"type":"string","minLength":1,"maxLength":240,"pattern":"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$","description":"Console URL users land on after sign-in; at most 240 characters."},"tags":{"type":"object","propertyNames":{"pattern":"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},"additionalProperties":{"type":"string","pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},"description":"Extra tags on the permission set (the zone tag is added automatically)."},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},"description":"AWS-managed policy ARNs allow-listed in the platform config."},"customerManagedPolicies":{"type":"array","items":{"description":"A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.","anyOf":[{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]},"description":"Customer-managed policies allow-listed in the platform config."},"permissionsBoundary":{"description":"The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
@@ -12,12 +12,14 @@ const pattern2 = new RegExp("^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00
 const pattern3 = new RegExp("^([0-9]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?)$", "u");
 const pattern5 = new RegExp("^PT(?=\\d)(\\d+H)?(\\d+M)?$", "u");
 const pattern6 = new RegExp("^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$", "u");
-const pattern7 = new RegExp("^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$", "u");
-const pattern8 = new RegExp("^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$", "u");
-const pattern9 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$", "u");
-const pattern10 = new RegExp("^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$", "u");
-const pattern11 = new RegExp("^[\\w+=,.@-]{1,128}$", "u");
-const pattern13 = new RegExp("^/([\\x21-\\x7E]{0,510}/)?$", "u");
+const pattern9 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern10 = new RegExp("^[^\\u0000-\\u001F\\u007F]*$", "u");
+const pattern11 = new RegExp("^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$", "u");
+const pattern12 = new RegExp("^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$", "u");
+const pattern13 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$", "u");
+const pattern14 = new RegExp("^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$", "u");
+const pattern15 = new RegExp("^[\\w+=,.@-]{1,128}$", "u");
+const pattern17 = new RegExp("^/([\\x21-\\x7E]{0,510}/)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://entigo.example/zone-access/zone-file.schema.json" */;
@@ -379,11 +381,14 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.relayState !== undefined){
-let data10 = data.relayState;
-if(typeof data10 === "string"){
-if(func3(data10) > 240){
-const err30 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/maxLength",keyword:"maxLength",params:{limit: 240},message:"must NOT have more than 240 characters"};
+if(data.members !== undefined){
+let data10 = data.members;
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
+if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
+const err30 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/type",keyword:"type",params:{type: schema11.properties.members.items.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -392,8 +397,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func3(data10) < 1){
-const err31 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data11 === "string"){
+if(!pattern6.test(data11)){
+const err31 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -402,8 +408,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern7.test(data10)){
-const err32 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"},message:"must match pattern \""+"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"+"\""};
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.user === undefined){
+const err32 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -412,9 +420,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data11){
+if(!(((key1 === "user") || (key1 === "until")) || (key1 === "reason"))){
+const err33 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -424,14 +432,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data11 = data.tags;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key1 in data11){
-const _errs26 = errors;
-if(typeof key1 === "string"){
-if(!pattern8.test(key1)){
-const err34 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"+"\"",propertyName:key1};
+if(data11.user !== undefined){
+let data12 = data11.user;
+if(typeof data12 === "string"){
+if(!pattern6.test(data12)){
+const err34 = {instancePath:instancePath+"/members/" + i3+"/user",schemaPath:"#/properties/members/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -441,9 +446,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-var valid7 = _errs26 === errors;
-if(!valid7){
-const err35 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+const err35 = {instancePath:instancePath+"/members/" + i3+"/user",schemaPath:"#/properties/members/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -453,11 +457,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-for(const key2 in data11){
-let data12 = data11[key2];
-if(typeof data12 === "string"){
-if(!pattern9.test(data12)){
-const err36 = {instancePath:instancePath+"/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"+"\""};
+if(data11.until !== undefined){
+let data13 = data11.until;
+if(typeof data13 === "string"){
+if(!pattern9.test(data13)){
+const err36 = {instancePath:instancePath+"/members/" + i3+"/until",schemaPath:"#/properties/members/items/properties/until/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -468,7 +472,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/members/" + i3+"/until",schemaPath:"#/properties/members/items/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -478,9 +482,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.reason !== undefined){
+let data14 = data11.reason;
+if(typeof data14 === "string"){
+if(func3(data14) > 200){
+const err38 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -489,16 +495,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.managedPolicies !== undefined){
-let data13 = data.managedPolicies;
-if(Array.isArray(data13)){
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-let data14 = data13[i3];
-if(typeof data14 === "string"){
-if(!pattern10.test(data14)){
-const err39 = {instancePath:instancePath+"/managedPolicies/" + i3,schemaPath:"#/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+if(func3(data14) < 1){
+const err39 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -507,9 +505,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/managedPolicies/" + i3,schemaPath:"#/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data14)){
+const err40 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -519,9 +516,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/managedPolicies",schemaPath:"#/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err41 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -531,18 +527,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.customerManagedPolicies !== undefined){
-let data15 = data.customerManagedPolicies;
-if(Array.isArray(data15)){
-const len4 = data15.length;
-for(let i4=0; i4<len4; i4++){
-let data16 = data15[i4];
-const _errs37 = errors;
-let valid13 = false;
-const _errs38 = errors;
-if(typeof data16 === "string"){
-if(!pattern11.test(data16)){
-const err42 = {instancePath:instancePath+"/customerManagedPolicies/" + i4,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -552,8 +541,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/customerManagedPolicies/" + i4,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.relayState !== undefined){
+let data15 = data.relayState;
+if(typeof data15 === "string"){
+if(func3(data15) > 240){
+const err43 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/maxLength",keyword:"maxLength",params:{limit: 240},message:"must NOT have more than 240 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -562,13 +554,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
-valid13 = valid13 || _valid0;
-if(!valid13){
-const _errs40 = errors;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.name === undefined){
-const err44 = {instancePath:instancePath+"/customerManagedPolicies/" + i4,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(func3(data15) < 1){
+const err44 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -577,9 +564,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!((key3 === "name") || (key3 === "path"))){
-const err45 = {instancePath:instancePath+"/customerManagedPolicies/" + i4,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!pattern11.test(data15)){
+const err45 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"},message:"must match pattern \""+"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -589,11 +575,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data16.name !== undefined){
-let data17 = data16.name;
-if(typeof data17 === "string"){
-if(!pattern11.test(data17)){
-const err46 = {instancePath:instancePath+"/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+else {
+const err46 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -603,8 +586,14 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tags !== undefined){
+let data16 = data.tags;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key2 in data16){
+const _errs37 = errors;
+if(typeof key2 === "string"){
+if(!pattern12.test(key2)){
+const err47 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -614,11 +603,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data16.path !== undefined){
-let data18 = data16.path;
-if(typeof data18 === "string"){
-if(!pattern13.test(data18)){
-const err48 = {instancePath:instancePath+"/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+var valid10 = _errs37 === errors;
+if(!valid10){
+const err48 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -628,8 +615,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data16){
+let data17 = data16[key3];
+if(typeof data17 === "string"){
+if(!pattern13.test(data17)){
+const err49 = {instancePath:instancePath+"/tags/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -639,9 +629,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
 else {
-const err50 = {instancePath:instancePath+"/customerManagedPolicies/" + i4,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath:instancePath+"/tags/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -650,11 +639,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-valid13 = valid13 || _valid0;
 }
-if(!valid13){
-const err51 = {instancePath:instancePath+"/customerManagedPolicies/" + i4,schemaPath:"#/properties/customerManagedPolicies/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err51 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -663,21 +651,16 @@ vErrors.push(err51);
 }
 errors++;
 }
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/customerManagedPolicies",schemaPath:"#/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.managedPolicies !== undefined){
+let data18 = data.managedPolicies;
+if(Array.isArray(data18)){
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(typeof data19 === "string"){
+if(!pattern14.test(data19)){
+const err52 = {instancePath:instancePath+"/managedPolicies/" + i4,schemaPath:"#/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -687,14 +670,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.permissionsBoundary !== undefined){
-let data19 = data.permissionsBoundary;
-const _errs48 = errors;
-let valid15 = false;
-const _errs49 = errors;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err53 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+else {
+const err53 = {instancePath:instancePath+"/managedPolicies/" + i4,schemaPath:"#/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -704,8 +681,9 @@ vErrors.push(err53);
 errors++;
 }
 }
+}
 else {
-const err54 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/managedPolicies",schemaPath:"#/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -714,13 +692,19 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs51 = errors;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.name === undefined){
-const err55 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.customerManagedPolicies !== undefined){
+let data20 = data.customerManagedPolicies;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+const _errs48 = errors;
+let valid16 = false;
+const _errs49 = errors;
+if(typeof data21 === "string"){
+if(!pattern15.test(data21)){
+const err55 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -729,9 +713,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key4 in data19){
-if(!((key4 === "name") || (key4 === "path"))){
-const err56 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err56 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -740,12 +724,13 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data19.name !== undefined){
-let data20 = data19.name;
-if(typeof data20 === "string"){
-if(!pattern11.test(data20)){
-const err57 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+var _valid0 = _errs49 === errors;
+valid16 = valid16 || _valid0;
+if(!valid16){
+const _errs51 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.name === undefined){
+const err57 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -754,9 +739,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data21){
+if(!((key4 === "name") || (key4 === "path"))){
+const err58 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -766,11 +751,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data19.path !== undefined){
-let data21 = data19.path;
-if(typeof data21 === "string"){
-if(!pattern13.test(data21)){
-const err59 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+if(data21.name !== undefined){
+let data22 = data21.name;
+if(typeof data22 === "string"){
+if(!pattern15.test(data22)){
+const err59 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -781,7 +766,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -791,9 +776,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.path !== undefined){
+let data23 = data21.path;
+if(typeof data23 === "string"){
+if(!pattern17.test(data23)){
+const err61 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -802,16 +789,39 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid1 = _errs51 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err62 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err62 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid0 = _errs51 === errors;
+valid16 = valid16 || _valid0;
+}
+if(!valid16){
+const err64 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
@@ -829,12 +839,164 @@ vErrors = null;
 }
 }
 else {
-const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err65 = {instancePath:instancePath+"/customerManagedPolicies",schemaPath:"#/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err65];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.permissionsBoundary !== undefined){
+let data24 = data.permissionsBoundary;
+const _errs59 = errors;
+let valid18 = false;
+const _errs60 = errors;
+if(typeof data24 === "string"){
+if(!pattern14.test(data24)){
+const err66 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid1 = _errs60 === errors;
+valid18 = valid18 || _valid1;
+if(!valid18){
+const _errs62 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.name === undefined){
+const err68 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+for(const key5 in data24){
+if(!((key5 === "name") || (key5 === "path"))){
+const err69 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data24.name !== undefined){
+let data25 = data24.name;
+if(typeof data25 === "string"){
+if(!pattern15.test(data25)){
+const err70 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data24.path !== undefined){
+let data26 = data24.path;
+if(typeof data26 === "string"){
+if(!pattern17.test(data26)){
+const err72 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid1 = _errs62 === errors;
+valid18 = valid18 || _valid1;
+}
+if(!valid18){
+const err75 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+else {
+errors = _errs59;
+if(vErrors !== null){
+if(_errs59){
+vErrors.length = _errs59;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -844,19 +1006,19 @@ return errors === 0;
 
 export const validatePlatformConfig = validate11;
 const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}}}};
-const pattern17 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
-const pattern18 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
-const pattern19 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
-const pattern20 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-const pattern23 = new RegExp("^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$", "u");
-const pattern24 = new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
-const pattern25 = new RegExp("^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$", "u");
-const pattern26 = new RegExp("^[a-z0-9][a-z0-9-]*-$", "u");
-const pattern30 = new RegExp("^[0-9]{12}$", "u");
-const pattern31 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern33 = new RegExp("^[A-Za-z0-9!_.*'()/-]*$", "u");
-const pattern35 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
-const pattern36 = new RegExp("^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$", "u");
+const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
+const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
+const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
+const pattern24 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+const pattern27 = new RegExp("^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$", "u");
+const pattern28 = new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
+const pattern29 = new RegExp("^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$", "u");
+const pattern30 = new RegExp("^[a-z0-9][a-z0-9-]*-$", "u");
+const pattern34 = new RegExp("^[0-9]{12}$", "u");
+const pattern35 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern37 = new RegExp("^[A-Za-z0-9!_.*'()/-]*$", "u");
+const pattern39 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
+const pattern40 = new RegExp("^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://entigo.example/zone-access/platform-config.schema.json" */;
@@ -943,7 +1105,7 @@ errors++;
 if(data0.instanceArn !== undefined){
 let data1 = data0.instanceArn;
 if(typeof data1 === "string"){
-if(!pattern17.test(data1)){
+if(!pattern21.test(data1)){
 const err7 = {instancePath:instancePath+"/identityCenter/instanceArn",schemaPath:"#/properties/identityCenter/properties/instanceArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -968,7 +1130,7 @@ errors++;
 if(data0.identityStoreId !== undefined){
 let data2 = data0.identityStoreId;
 if(typeof data2 === "string"){
-if(!pattern18.test(data2)){
+if(!pattern22.test(data2)){
 const err9 = {instancePath:instancePath+"/identityCenter/identityStoreId",schemaPath:"#/properties/identityCenter/properties/identityStoreId/pattern",keyword:"pattern",params:{pattern: "^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},message:"must match pattern \""+"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -993,7 +1155,7 @@ errors++;
 if(data0.region !== undefined){
 let data3 = data0.region;
 if(typeof data3 === "string"){
-if(!pattern19.test(data3)){
+if(!pattern23.test(data3)){
 const err11 = {instancePath:instancePath+"/identityCenter/region",schemaPath:"#/properties/identityCenter/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -1095,7 +1257,7 @@ errors++;
 if(data4.tenantId !== undefined){
 let data5 = data4.tenantId;
 if(typeof data5 === "string"){
-if(!pattern20.test(data5)){
+if(!pattern24.test(data5)){
 const err19 = {instancePath:instancePath+"/entra/tenantId",schemaPath:"#/properties/entra/properties/tenantId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
@@ -1120,7 +1282,7 @@ errors++;
 if(data4.applicationObjectId !== undefined){
 let data6 = data4.applicationObjectId;
 if(typeof data6 === "string"){
-if(!pattern20.test(data6)){
+if(!pattern24.test(data6)){
 const err21 = {instancePath:instancePath+"/entra/applicationObjectId",schemaPath:"#/properties/entra/properties/applicationObjectId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -1145,7 +1307,7 @@ errors++;
 if(data4.servicePrincipalObjectId !== undefined){
 let data7 = data4.servicePrincipalObjectId;
 if(typeof data7 === "string"){
-if(!pattern20.test(data7)){
+if(!pattern24.test(data7)){
 const err23 = {instancePath:instancePath+"/entra/servicePrincipalObjectId",schemaPath:"#/properties/entra/properties/servicePrincipalObjectId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
@@ -1170,7 +1332,7 @@ errors++;
 if(data4.provisioningJobId !== undefined){
 let data8 = data4.provisioningJobId;
 if(typeof data8 === "string"){
-if(!pattern23.test(data8)){
+if(!pattern27.test(data8)){
 const err25 = {instancePath:instancePath+"/entra/provisioningJobId",schemaPath:"#/properties/entra/properties/provisioningJobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$"},message:"must match pattern \""+"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -1195,7 +1357,7 @@ errors++;
 if(data4.provisioningRuleId !== undefined){
 let data9 = data4.provisioningRuleId;
 if(typeof data9 === "string"){
-if(!pattern24.test(data9)){
+if(!pattern28.test(data9)){
 const err27 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
@@ -1232,7 +1394,7 @@ errors++;
 if(data.zoneTagKey !== undefined){
 let data10 = data.zoneTagKey;
 if(typeof data10 === "string"){
-if(!pattern25.test(data10)){
+if(!pattern29.test(data10)){
 const err30 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
@@ -1282,7 +1444,7 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern26.test(data12)){
+if(!pattern30.test(data12)){
 const err34 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
@@ -1317,7 +1479,7 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern26.test(data13)){
+if(!pattern30.test(data13)){
 const err37 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -1408,7 +1570,7 @@ errors++;
 for(const key5 in data15){
 let data16 = data15[key5];
 if(typeof data16 === "string"){
-if(!pattern30.test(data16)){
+if(!pattern34.test(data16)){
 const err44 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -1578,7 +1740,7 @@ errors++;
 if(data18.bucket !== undefined){
 let data21 = data18.bucket;
 if(typeof data21 === "string"){
-if(!pattern31.test(data21)){
+if(!pattern35.test(data21)){
 const err58 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
@@ -1603,7 +1765,7 @@ errors++;
 if(data18.region !== undefined){
 let data22 = data18.region;
 if(typeof data22 === "string"){
-if(!pattern19.test(data22)){
+if(!pattern23.test(data22)){
 const err60 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
@@ -1628,7 +1790,7 @@ errors++;
 if(data18.keyPrefix !== undefined){
 let data23 = data18.keyPrefix;
 if(typeof data23 === "string"){
-if(!pattern33.test(data23)){
+if(!pattern37.test(data23)){
 const err62 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
@@ -1866,7 +2028,7 @@ const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
 let data31 = data30[i1];
 if(typeof data31 === "string"){
-if(!pattern35.test(data31)){
+if(!pattern39.test(data31)){
 const err80 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
@@ -1917,7 +2079,7 @@ const len2 = data32.length;
 for(let i2=0; i2<len2; i2++){
 let data33 = data32[i2];
 if(typeof data33 === "string"){
-if(!pattern36.test(data33)){
+if(!pattern40.test(data33)){
 const err84 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err84];
@@ -2029,7 +2191,7 @@ const len3 = data35.length;
 for(let i3=0; i3<len3; i3++){
 let data36 = data35[i3];
 if(typeof data36 === "string"){
-if(!pattern10.test(data36)){
+if(!pattern14.test(data36)){
 const err93 = {instancePath:instancePath+"/access/managedPolicies/" + i3,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err93];
@@ -2095,7 +2257,7 @@ errors++;
 if(data38.name !== undefined){
 let data39 = data38.name;
 if(typeof data39 === "string"){
-if(!pattern11.test(data39)){
+if(!pattern15.test(data39)){
 const err98 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err98];
@@ -2120,7 +2282,7 @@ errors++;
 if(data38.path !== undefined){
 let data40 = data38.path;
 if(typeof data40 === "string"){
-if(!pattern13.test(data40)){
+if(!pattern17.test(data40)){
 const err100 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err100];
@@ -2172,7 +2334,7 @@ const _errs100 = errors;
 let valid26 = false;
 const _errs101 = errors;
 if(typeof data41 === "string"){
-if(!pattern10.test(data41)){
+if(!pattern14.test(data41)){
 const err104 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
@@ -2223,7 +2385,7 @@ errors++;
 if(data41.name !== undefined){
 let data42 = data41.name;
 if(typeof data42 === "string"){
-if(!pattern11.test(data42)){
+if(!pattern15.test(data42)){
 const err108 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err108];
@@ -2248,7 +2410,7 @@ errors++;
 if(data41.path !== undefined){
 let data43 = data41.path;
 if(typeof data43 === "string"){
-if(!pattern13.test(data43)){
+if(!pattern17.test(data43)){
 const err110 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err110];
