@@ -29,7 +29,7 @@ export function sampleConfig(overrides: Record<string, unknown> = {}): Record<st
       customerManagedPolicies: [{ name: 'team-tools' }, { name: 'log-reader', path: '/ops/' }],
       permissionsBoundary: { name: 'zone-boundary', path: '/' },
       presets: {
-        'logs-reader': {
+        'logs-viewer': {
           description: 'Read the zone log groups',
           statements: [
             { actions: ['logs:DescribeLogGroups'], scope: 'none' },
@@ -68,7 +68,7 @@ export function sampleZones(): Record<string, Record<string, unknown>> {
       zone: 'payouts',
       department: 'pay',
       accounts: ['pay-dev'],
-      access: ['rds-operator', 'logs-reader'],
+      access: ['rds-operator', 'logs-viewer'],
       customerManagedPolicies: ['team-tools'],
       permissionsBoundary: { name: 'zone-boundary' },
     },
@@ -76,7 +76,7 @@ export function sampleZones(): Record<string, Record<string, unknown>> {
       zone: 'monitoring',
       department: 'ops',
       accounts: ['ops-prod', 'ops-dev', 'pay-prod'],
-      access: ['logs-reader', 'secrets-reader'],
+      access: ['logs-viewer', 'secrets-reader'],
       managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
       customerManagedPolicies: [{ name: 'log-reader', path: '/ops/' }, 'team-tools'],
     },

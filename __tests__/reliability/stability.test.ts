@@ -89,7 +89,7 @@ it('changing one zone\'s accounts only adds and removes that zone\'s assignments
 
 it('changing one zone\'s presets only rewrites that zone\'s inline policy', () => {
   const diff = after((zones) => {
-    zones['ops/monitoring.yaml'].access = ['logs-reader', 'rds-operator', 'secrets-editor'];
+    zones['ops/monitoring.yaml'].access = ['logs-viewer', 'rds-operator', 'secrets-editor'];
   });
   expectOnlyZone(diff, 'monitoring');
   expect({ added: diff.added, removed: diff.removed, framesChanged: diff.framesChanged }).toEqual({ added: [], removed: [], framesChanged: [] });

@@ -99,7 +99,7 @@ describe('the fixture trees: every category once', () => {
     expect(z.actions).toEqual({ gained: ['logs:FilterLogEvents'], lost: [] });
     expect(z.rescoped).toEqual([{ action: 'logs:DescribeLogStreams', base: ['none'], head: ['resource-tag'] }]);
     expect(z.presets).toEqual({ gained: [], lost: [] });
-    expect(report.platform.map((f) => f.field)).toEqual(['access.presets.logs-reader']);
+    expect(report.platform.map((f) => f.field)).toEqual(['access.presets.logs-viewer']);
   });
 
   it('moved to another department (department sharding): a replacement across stacks', () => {
