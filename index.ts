@@ -15,4 +15,6 @@ export { loadTree, type LoadTreeOptions } from './pipeline/load';
 export { synthesizeTree, createApp } from './pipeline/synthesize';
 export { addZoneStacks, type StackPair, type ZoneStacks } from './stacks/zone-stacks';
 export { accessCatalog, BUILT_IN_PRESETS } from './policies/catalog';
+export { BUILT_IN_PRESET_DEFINITIONS } from './policies/presets';
+export { definePreset, type BuiltInPreset, type BuiltInPresetDefinition } from './policies/presets/define';
 export { zonePolicy, renderPolicy, type PolicyDocument } from './policies/zone-policy';

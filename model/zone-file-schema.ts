@@ -101,7 +101,7 @@ export const zoneFileSchema = {
       type: 'array',
       minItems: 1,
       items: { type: 'string', pattern: ZONE_NAME_PATTERN, description: 'An access preset name.' },
-      description: 'Access presets from the catalog, e.g. rds-operator, secrets-reader, secrets-editor.',
+      description: 'Access presets: built-in ones (README.md, Access presets) or the platform config\'s access.presets.',
     },
     sessionDuration: {
       type: 'string',

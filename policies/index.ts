@@ -1,7 +1,8 @@
-export { accessCatalog, BUILT_IN_PRESETS } from './catalog';
+export { accessCatalog, BUILT_IN_PRESETS, isTaggingAction, isTagOnCreate, type CatalogStatement } from './catalog';
+export { BUILT_IN_PRESET_DEFINITIONS } from './presets';
+export { definePreset, type BuiltInPreset, type BuiltInPresetDefinition, type BuiltInStatement, type GuardContext, type TaggableResource } from './presets/define';
 export { AWS_PATTERNS, checkZoneLimits, LIMITS, policySize } from './limits';
 export {
-  isTaggingAction,
   renderPolicy,
   zonePolicy,
   type ConditionValue,

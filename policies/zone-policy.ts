@@ -1,5 +1,6 @@
 import type { PlatformConfig, PresetStatement, Zone } from '../model/types';
-import { accessCatalog } from './catalog';
+import { accessCatalog, isTagOnCreate } from './catalog';
+import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
 
 /**
  * One zone's inline policy: the allow statements of its presets, instantiated for the zone, and the
@@ -18,7 +19,8 @@ import { accessCatalog } from './catalog';
  *   2. nobody sets the zone tag to another zone (or any other value);
  *   3. nobody re-tags a resource of another zone into this one;
  *   4. the zone's create actions are denied without the zone tag;
- *   5. with `secrets.zoneNamePrefix`, the zone tag can only be set on secrets named `<zone>/...`.
+ *   5. each built-in preset's own guards (e.g. secrets-editor's `GuardSecretNamePrefix` with
+ *      `secrets.zoneNamePrefix`), for every zone, whether or not it uses that preset.
  */
 
 export type ConditionValue = string | string[];
@@ -46,20 +48,6 @@ const ZONE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** AWS tag key characters; the `aws:` prefix is reserved. */
 const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu;
 /**
- * Actions that write tags onto an existing resource (TagResource, TagQueue, AddTagsToResource,
- * CreateTags, CreateOrUpdateTags, PutBucketTagging, ChangeTagsForResource, ...), but not creates
- * that merely accept tags (CreateStreamingDistributionWithTags). Runtime code cannot consult AWS's
- * service reference (test-only data), so this is a name rule; a test checks it against the
- * reference's "Tagging" access level for every action of the common services.
- */
-const TAGGING_ACTION = /^[a-z0-9-]+:(?!\w*with)(tag\w*|(add|create|put|set|update|change|replicate)\w*tag(s|ging)\w*)$/i;
-
-/** True for an action that writes tags; in a `request-tag` statement it gets the "no zone tag yet" condition. */
-export function isTaggingAction(action: string): boolean {
-  return TAGGING_ACTION.test(action);
-}
-
-/**
  * The zone's inline policy. Deterministic: presets are taken in name order, actions and resources
  * are sorted and de-duplicated, statements with the same resources and conditions are merged, and
  * actions an unconditional allow already grants are dropped from conditional ones.
@@ -84,12 +72,12 @@ export function zonePolicy(
       const sid = `${pascalCase(presetName)}${index}`;
       for (const draft of instantiate(template, sid, zone.name, key)) {
         allows.push(draft);
-        if (template.scope === 'request-tag') createActions.push(...draft.actions.filter((a) => !isTaggingAction(a)));
+        if (template.scope === 'request-tag') createActions.push(...draft.actions.filter((a) => !isTagOnCreate(template, a)));
       }
     });
   }
 
-  const statements: PolicyStatement[] = [...minimizeAllows(allows), ...guards(zone.name, key, createActions, config.secrets.zoneNamePrefix)];
+  const statements: PolicyStatement[] = [...minimizeAllows(allows), ...guards(zone.name, key, createActions), ...presetGuards(zone.name, key, config)];
   return { Version: '2012-10-17', Statement: uniqueSids(statements) };
 }
 
@@ -125,8 +113,8 @@ function instantiate(template: PresetStatement, sid: string, zone: string, key: 
         StringEquals: { [`aws:RequestTag/${key}`]: zone },
         'ForAllValues:StringEquals': { 'aws:TagKeys': key },
       };
-      const creating = actions.filter((a) => !isTaggingAction(a));
-      const tagging = actions.filter(isTaggingAction);
+      const creating = actions.filter((a) => !isTagOnCreate(template, a));
+      const tagging = actions.filter((a) => isTagOnCreate(template, a));
       const out: Draft[] = [];
       if (creating.length > 0) out.push({ sid, actions: creating, resources, condition: setsOwnZoneOnly });
       // Tag-on-create companions: only onto a resource that has no zone tag yet (the one being created).
@@ -211,7 +199,7 @@ export const VALUE_CARRYING_UNTAG_ACTIONS: readonly string[] = [
   'workspaces:DeleteTags',
 ];
 
-function guards(zone: string, key: string, createActions: readonly string[], zoneNamePrefix: boolean): PolicyStatement[] {
+function guards(zone: string, key: string, createActions: readonly string[]): PolicyStatement[] {
   const requestTag = `aws:RequestTag/${key}`;
   const resourceTag = `aws:ResourceTag/${key}`;
   const out: PolicyStatement[] = [
@@ -260,17 +248,16 @@ function guards(zone: string, key: string, createActions: readonly string[], zon
       Condition: { Null: { [requestTag]: 'true' } },
     });
   }
-  if (zoneNamePrefix) {
-    out.push({
-      // Mitigates claiming untagged secrets: the zone tag only goes onto secrets named `<zone>/...`.
-      Sid: 'GuardSecretNamePrefix',
-      Effect: 'Deny',
-      Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
-      NotResource: `arn:*:secretsmanager:*:*:secret:${zone}/*`,
-      Condition: { Null: { [requestTag]: 'false' } },
-    });
-  }
   return out;
+}
+
+/**
+ * Service-specific guards, from the built-in preset files, in preset name order. Every zone gets
+ * them whether or not it uses the preset: like the generic guards, they must also hold against
+ * what an allow-listed managed policy grants.
+ */
+function presetGuards(zone: string, key: string, config: Pick<PlatformConfig, 'secrets'>): PolicyStatement[] {
+  return [...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.guards?.({ zone, key, config }) ?? []);
 }
 
 function canonicalStatement(s: PolicyStatement): PolicyStatement {

@@ -5,6 +5,8 @@ import { basename, dirname, join } from 'node:path';
 import { platformConfigSchema } from '../model/platform-config-schema';
 import { AJV_OPTIONS } from '../model/schema-check';
 import { zoneFileSchema } from '../model/zone-file-schema';
+import { BUILT_IN_PRESETS } from '../policies/catalog';
+import { presetDetails, presetSummaryTable } from './preset-docs';
 
 /**
  * Writes the editor schemas (`schema/*.json`) from the JSON Schema consts the validator compiles,
@@ -16,11 +18,56 @@ import { zoneFileSchema } from '../model/zone-file-schema';
  *   node dist/scripts/generate-schemas.js --check   (exit 1 when a committed file is stale)
  */
 
+/**
+ * The zone-file schema for editors: the validator's schema plus the built-in preset names as
+ * completions (`examples` of an `access` entry). Not an `enum`: the platform config may add presets,
+ * and the loader already names an unknown preset with the known ones.
+ */
+export function editorZoneFileSchema(): object {
+  const schema = structuredClone(zoneFileSchema) as { properties: { access: { items: Record<string, unknown> } } };
+  schema.properties.access.items.examples = Object.keys(BUILT_IN_PRESETS);
+  return schema;
+}
+
 /** Repository-relative path → schema object. */
 export const SCHEMA_FILES: Readonly<Record<string, object>> = {
-  'schema/zone-file.schema.json': zoneFileSchema,
+  'schema/zone-file.schema.json': editorZoneFileSchema(),
   'schema/platform-config.schema.json': platformConfigSchema,
 };
+
+/** Generated parts of hand-written files: repository path → section name → text between the markers. */
+export function generateSections(): Record<string, Record<string, string>> {
+  return {
+    'README.md': { presets: presetSummaryTable() },
+    'policies/README.md': { presets: presetDetails() },
+  };
+}
+
+const begin = (name: string) => `<!-- BEGIN GENERATED ${name}: ${REGENERATE_COMMAND} writes this from policies/presets/; do not edit -->`;
+const end = (name: string) => `<!-- END GENERATED ${name} -->`;
+
+/** `text` with the section `name` replaced; throws when the markers are missing. */
+export function replaceSection(text: string, name: string, body: string, path: string): string {
+  const from = text.indexOf(begin(name));
+  const to = text.indexOf(end(name));
+  if (from < 0 || to < from) throw new Error(`${path}: missing the markers ${begin(name)} ... ${end(name)}`);
+  return text.slice(0, from) + `${begin(name)}\n${body}\n${end(name)}` + text.slice(to + end(name).length);
+}
+
+/** Writes (or, with `check`, compares) the generated sections under `root`; returns the stale paths. */
+export function writeSections(root: string, options: { check?: boolean } = {}): string[] {
+  const stale: string[] = [];
+  for (const [path, sections] of Object.entries(generateSections())) {
+    const file = join(root, path);
+    const current = readFileSync(file, 'utf8');
+    let next = current;
+    for (const [name, body] of Object.entries(sections)) next = replaceSection(next, name, body, path);
+    if (next === current) continue;
+    stale.push(path);
+    if (!options.check) writeFileSync(file, next);
+  }
+  return stale;
+}
 
 export const REGENERATE_COMMAND = 'npm run schemas';
 
@@ -89,7 +136,7 @@ function repoRoot(): string {
 if (require.main === module) {
   const check = process.argv.includes('--check');
   const root = repoRoot();
-  const stale = writeSchemas(root, { check });
+  const stale = [...writeSchemas(root, { check }), ...writeSections(root, { check })];
   if (check && stale.length > 0) {
     process.stderr.write(`stale: ${stale.join(', ')}; run ${REGENERATE_COMMAND}\n`);
     process.exitCode = 1;

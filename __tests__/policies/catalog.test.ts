@@ -1,47 +1,56 @@
 import type { AccessPreset, PlatformConfig } from '../../model/types';
 import { accessCatalog, BUILT_IN_PRESETS } from '../../policies/catalog';
+import { BUILT_IN_PRESET_DEFINITIONS } from '../../policies/presets';
+
+/**
+ * What every preset file must hold (each preset's own claims are in __tests__/policies/presets/),
+ * and how the catalog is derived from the files.
+ */
 
 const access = (presets: Record<string, AccessPreset> = {}): Pick<PlatformConfig, 'access'> => ({
   access: { presets, managedPolicies: [], customerManagedPolicies: [] },
 });
 
-const actionsOf = (p: AccessPreset, scope?: string) =>
-  p.statements.filter((s) => !scope || s.scope === scope).flatMap((s) => [...s.actions]).sort();
+const actionsOf = (p: AccessPreset) => p.statements.flatMap((s) => [...s.actions]);
 
-describe('built-in presets (the action lists policies/README.md documents)', () => {
-  test('rds-operator', () => {
-    const p = BUILT_IN_PRESETS['rds-operator'];
-    expect(actionsOf(p, 'none')).toEqual(['rds:DescribeDBClusters', 'rds:DescribeDBInstances']);
-    expect(actionsOf(p, 'resource-tag')).toEqual([
-      'rds:RebootDBCluster', 'rds:RebootDBInstance', 'rds:StartDBCluster', 'rds:StartDBInstance', 'rds:StopDBCluster', 'rds:StopDBInstance',
-    ]);
-    expect(actionsOf(p, 'request-tag')).toEqual([]);
+describe('built-in preset files (policies/presets/<name>.ts)', () => {
+  const definitions = [...BUILT_IN_PRESET_DEFINITIONS.values()];
+
+  test('are discovered, one per file, named by the file, sorted', () => {
+    const names = definitions.map((d) => d.name);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(names).toEqual([...names].sort());
+    for (const name of names) expect(require.resolve(`../../policies/presets/${name}`)).toMatch(new RegExp(`presets/${name}\\.ts$`));
   });
 
-  test('secrets-reader', () => {
-    const p = BUILT_IN_PRESETS['secrets-reader'];
-    expect(actionsOf(p, 'none')).toEqual(['secretsmanager:ListSecrets']);
-    expect(actionsOf(p, 'resource-tag')).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds']);
-    expect(actionsOf(p, 'request-tag')).toEqual([]);
+  test.each(definitions.map((d) => [d.name, d] as const))('%s: documented, frozen, exact action names, unscoped groups say why', (_name, d) => {
+    expect(Object.isFrozen(d)).toBe(true);
+    expect(d.summary).toMatch(/^\S.{10,200}\.$/);
+    expect(d.doc.length).toBeGreaterThan(100);
+    expect(d.links.length).toBeGreaterThan(0);
+    for (const link of d.links) expect(link).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+$/);
+    expect(d.links[0]).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_\w+\.html$/);
+    for (const s of d.statements) {
+      for (const a of [...s.actions, ...(s.tagOnCreate ?? [])]) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+      if (s.scope === 'none') expect({ actions: s.actions, why: s.why }).toEqual({ actions: s.actions, why: expect.stringMatching(/\w{3,}/) });
+      if (s.tagOnCreate) expect(s.scope).toBe('request-tag');
+    }
+    const granted = new Set(d.statements.flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])].map((a) => a.toLowerCase())));
+    for (const a of d.notGranted) expect({ notGranted: a, granted: granted.has(a.toLowerCase()) }).toEqual({ notGranted: a, granted: false });
   });
+});
 
-  test('secrets-editor is secrets-reader plus writes of the zone and creating into the zone', () => {
-    const p = BUILT_IN_PRESETS['secrets-editor'];
-    const reader = BUILT_IN_PRESETS['secrets-reader'];
-    expect(actionsOf(p)).toEqual(expect.arrayContaining(actionsOf(reader)));
-    expect(actionsOf(p, 'resource-tag')).toEqual([
-      'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds',
-      'secretsmanager:PutSecretValue', 'secretsmanager:RotateSecret', 'secretsmanager:UpdateSecret',
-    ]);
-    expect(actionsOf(p, 'request-tag')).toEqual(['secretsmanager:CreateSecret', 'secretsmanager:TagResource']);
-  });
-
-  test('are frozen, named by their key, and list no wildcard actions', () => {
+describe('BUILT_IN_PRESETS (the catalog entries derived from the files)', () => {
+  test('one per file, frozen, description = summary, tag-on-create actions included in the actions', () => {
     expect(Object.isFrozen(BUILT_IN_PRESETS)).toBe(true);
+    expect(Object.keys(BUILT_IN_PRESETS)).toEqual([...BUILT_IN_PRESET_DEFINITIONS.keys()]);
     for (const [name, p] of Object.entries(BUILT_IN_PRESETS)) {
+      const d = BUILT_IN_PRESET_DEFINITIONS.get(name)!;
       expect(Object.isFrozen(p)).toBe(true);
       expect(p.name).toBe(name);
-      for (const a of actionsOf(p)) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+      expect(p.description).toBe(d.summary);
+      expect(actionsOf(p).sort()).toEqual(d.statements.flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])]).sort());
+      for (const s of p.statements) expect(s.resources.length).toBeGreaterThan(0);
     }
   });
 });
@@ -55,7 +64,7 @@ describe('accessCatalog', () => {
 
   test('built-ins plus config presets, sorted by name', () => {
     const catalog = accessCatalog(access({ 'zz-last': { ...extra, name: 'zz-last' }, 'aaa-first': extra }));
-    expect([...catalog.keys()]).toEqual(['aaa-first', 'rds-operator', 'secrets-editor', 'secrets-reader', 'zz-last']);
+    expect([...catalog.keys()]).toEqual(['aaa-first', ...Object.keys(BUILT_IN_PRESETS), 'zz-last']);
     expect(catalog.get('aaa-first')).toBe(extra);
   });
 

@@ -1,20 +1,23 @@
 import { join } from 'node:path';
 import { loadTree } from '../../pipeline/load';
+import { BUILT_IN_PRESETS } from '../../policies/catalog';
 import { synthesizeTree } from '../../pipeline/synthesize';
 import type { ZoneTree } from '../../model/types';
 import { baseConfig, makeTempDir, writeTree, zoneDoc } from '../support/tree';
+import type { MatrixExtras } from './isolation-matrix';
 import { readSynthesizedPolicies, type SynthesizedPolicy } from './synthesized-policies';
 
 /**
- * The isolation matrix's input: zones in three departments (so three AWS stacks), every built-in
- * preset and one platform-config preset, each preset in at least two zones, and two zones whose
- * names are prefixes of each other (`prod`, `prod-1`).
+ * The isolation matrix's input, derived from the catalog: one zone per preset holding only that
+ * preset (what a preset grants alone), and two zones holding every preset whose names are prefixes
+ * of each other (`prod`, `prod-1`); zones in three departments (so three AWS stacks). So every
+ * preset is in at least three zones, and adding a preset file adds its zone here.
  */
 export const ZONE_TAG_KEY = 'entigo:zone';
 
 /** A config preset over another service, with all three scopes and a tag-on-create companion. */
 export const EXTRA_PRESETS = {
-  'sqs-operator': {
+  'queue-operator': {
     description: 'List queues; read attributes of and purge queues of the zone; create queues tagged with the zone.',
     statements: [
       { actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' },
@@ -24,14 +27,26 @@ export const EXTRA_PRESETS = {
   },
 };
 
-export const FIXTURE_ZONES: Record<string, { department: string; access: string[] }> = {
-  'alpha-1': { department: 'alpha', access: ['rds-operator'] },
-  'alpha-2': { department: 'alpha', access: ['secrets-reader'] },
-  'beta-1': { department: 'beta', access: ['secrets-editor'] },
-  'beta-2': { department: 'beta', access: ['sqs-operator', 'secrets-reader'] },
-  prod: { department: 'gamma', access: ['rds-operator', 'secrets-editor', 'secrets-reader', 'sqs-operator'] },
-  'prod-1': { department: 'gamma', access: ['secrets-editor', 'rds-operator', 'sqs-operator'] },
+/** What the matrix covers for the config preset (built-in presets bring their own in their files). */
+export const EXTRA_MATRIX: MatrixExtras = {
+  taggable: [{ service: 'sqs', type: 'queue', tag: 'sqs:TagQueue', untag: 'sqs:UntagQueue', create: 'sqs:CreateQueue' }],
+  notGranted: ['sqs:DeleteQueue', 'sqs:ReceiveMessage', 'sqs:SendMessage', 'sqs:SetQueueAttributes'],
 };
+
+/** Zone name -> department and presets, for every preset of `presetNames` (sorted). */
+export function fixtureZones(presetNames: readonly string[]): Record<string, { department: string; access: string[] }> {
+  const zones: Record<string, { department: string; access: string[] }> = {};
+  [...presetNames].sort().forEach((name, i) => {
+    const department = i % 2 === 0 ? 'alpha' : 'beta';
+    zones[`${department}-${Math.floor(i / 2) + 1}`] = { department, access: [name] };
+  });
+  zones.prod = { department: 'gamma', access: [...presetNames] };
+  zones['prod-1'] = { department: 'gamma', access: [...presetNames].reverse() };
+  return zones;
+}
+
+/** The fixture's zones: built-in presets (from policies/presets/) plus the config preset. */
+export const FIXTURE_ZONES = fixtureZones([...Object.keys(BUILT_IN_PRESETS), ...Object.keys(EXTRA_PRESETS)]);
 
 export interface SynthesizedFixture {
   readonly tree: ZoneTree;

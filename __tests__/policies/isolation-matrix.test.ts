@@ -1,6 +1,6 @@
-import { accessCatalog } from '../../policies/catalog';
+import { accessCatalog, BUILT_IN_PRESETS } from '../../policies/catalog';
 import { renderPolicy, zonePolicy, type PolicyDocument, type PolicyStatement } from '../../policies/zone-policy';
-import { synthesizeFixture, ZONE_TAG_KEY, type SynthesizedFixture } from './fixture-tree';
+import { EXTRA_MATRIX, EXTRA_PRESETS, synthesizeFixture, ZONE_TAG_KEY, type SynthesizedFixture } from './fixture-tree';
 import { checkAgainstReference } from './iam-reference';
 import { buildMatrix, describeFailures, runMatrix, type MatrixCase } from './isolation-matrix';
 import { arnOf, requestTagContext, resourceTagContext, simulate } from './simulate';
@@ -21,10 +21,16 @@ const policyOf = (zone: string): PolicyDocument => {
   if (!p) throw new Error(`no synthesized policy for zone ${zone}`);
   return p.policy;
 };
+/** The fixture zone that holds exactly `preset` (the fixture has one per preset). */
+const zoneOnly = (preset: string): string => {
+  const zone = fixture.tree.zones.find((z) => z.access.length === 1 && z.access[0] === preset);
+  if (!zone) throw new Error(`the fixture has no zone with only ${preset}`);
+  return zone.name;
+};
 
 beforeAll(async () => {
   fixture = synthesizeFixture();
-  cases = await buildMatrix(fixture.tree);
+  cases = await buildMatrix(fixture.tree, EXTRA_MATRIX);
 });
 
 describe('synthesized inline policies', () => {
@@ -48,9 +54,10 @@ describe('synthesized inline policies', () => {
 describe('isolation matrix', () => {
   test('the fixture covers several zones for every preset, and every catalog action is allowed somewhere', () => {
     const catalog = accessCatalog(fixture.tree.config);
-    expect([...catalog.keys()]).toEqual(['rds-operator', 'secrets-editor', 'secrets-reader', 'sqs-operator']);
+    expect([...catalog.keys()]).toEqual([...Object.keys(BUILT_IN_PRESETS), ...Object.keys(EXTRA_PRESETS)].sort());
     for (const name of catalog.keys()) {
-      expect({ name, zones: fixture.tree.zones.filter((z) => z.access.includes(name)).length >= 2 }).toEqual({ name, zones: true });
+      expect({ name, zones: fixture.tree.zones.filter((z) => z.access.includes(name)).length >= 3 }).toEqual({ name, zones: true });
+      expect(zoneOnly(name)).toBeDefined();
     }
     const allowedActions = new Set(cases.filter((c) => c.expect === 'Allowed' && !c.withAllowAll).map((c) => c.action));
     for (const preset of catalog.values()) for (const st of preset.statements) for (const a of st.actions) expect(allowedActions).toContain(a);
@@ -114,7 +121,8 @@ describe('the matrix has teeth: a weakened policy goes red', () => {
   });
 
   test('the design notes\' rds:ResourceTag key is also caught by the reference check', async () => {
-    const mutated = mutate(policyOf('alpha-1'), 'alpha-1', MUTANTS['the design notes\' rds:ResourceTag key']);
+    const zone = zoneOnly('rds-operator');
+    const mutated = mutate(policyOf(zone), zone, MUTANTS['the design notes\' rds:ResourceTag key']);
     const problems = await checkAgainstReference(mutated);
     expect(problems.map((p) => p.message)).toContain(`condition key rds:ResourceTag/${K} does not exist in AWS's service reference`);
   });
@@ -137,21 +145,22 @@ describe('Secrets Manager tag-on-create and the zone name prefix', () => {
 
   test('residual risk without the prefix: TagResource can claim an untagged existing secret', async () => {
     // Documented in policies/README.md; mitigated by secrets.zoneNamePrefix (next test).
-    expect(await tagOwnZone(policyOf('beta-1'), 'beta-1', 'legacy-db-password')).toBe('Allowed');
+    const editor = zoneOnly('secrets-editor');
+    expect(await tagOwnZone(policyOf(editor), editor, 'legacy-db-password')).toBe('Allowed');
     // ...but never a secret that already has a zone tag, own or foreign.
-    expect(await tagOwnZone(policyOf('beta-1'), 'beta-1', 'beta-1/app', 'beta-1')).not.toBe('Allowed');
-    expect(await tagOwnZone(policyOf('beta-1'), 'beta-1', 'prod/app', 'prod')).toBe('ExplicitlyDenied');
+    expect(await tagOwnZone(policyOf(editor), editor, `${editor}/app`, editor)).not.toBe('Allowed');
+    expect(await tagOwnZone(policyOf(editor), editor, 'prod/app', 'prod')).toBe('ExplicitlyDenied');
   });
 
   test('with secrets.zoneNamePrefix the zone tag only goes onto secrets named <zone>/...', async () => {
     const prefixed = synthesizeFixture({ zoneNamePrefix: true });
     const editors = prefixed.tree.zones.filter((z) => z.access.includes('secrets-editor')).map((z) => z.name);
-    expect(editors).toEqual(expect.arrayContaining(['beta-1', 'prod', 'prod-1']));
+    expect(editors).toEqual(expect.arrayContaining([zoneOnly('secrets-editor'), 'prod', 'prod-1']));
     for (const zone of editors) {
       const policy = prefixed.policies.get(zone)!.policy;
       expect(await create(policy, zone, `${zone}/app`)).toBe('Allowed');
       expect(await tagOwnZone(policy, zone, `${zone}/app`)).toBe('Allowed');
-      for (const name of ['legacy-db-password', 'alpha-1/app', `${zone}-x/app`, `x/${zone}/app`]) {
+      for (const name of ['legacy-db-password', `${zoneOnly('rds-operator')}/app`, `${zone}-x/app`, `x/${zone}/app`]) {
         expect({ zone, name, create: await create(policy, zone, name) }).toEqual({ zone, name, create: 'ExplicitlyDenied' });
         expect({ zone, name, tag: await tagOwnZone(policy, zone, name) }).toEqual({ zone, name, tag: 'ExplicitlyDenied' });
       }
@@ -159,7 +168,7 @@ describe('Secrets Manager tag-on-create and the zone name prefix', () => {
     // `prod` and `prod-1` do not share a prefix.
     expect(await create(prefixed.policies.get('prod')!.policy, 'prod', 'prod-1/app')).toBe('ExplicitlyDenied');
     // The whole matrix still holds with the switch on.
-    const failures = await runMatrix(await buildMatrix(prefixed.tree), (zone) => prefixed.policies.get(zone)!.policy);
+    const failures = await runMatrix(await buildMatrix(prefixed.tree, EXTRA_MATRIX), (zone) => prefixed.policies.get(zone)!.policy);
     expect(describeFailures(failures)).toBe('');
     // And the guard has teeth.
     const withoutGuard = mutate(prefixed.policies.get('prod')!.policy, 'prod', (s) => (s.Sid === 'GuardSecretNamePrefix' ? undefined : s));

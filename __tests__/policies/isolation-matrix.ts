@@ -1,5 +1,7 @@
-import { accessCatalog } from '../../policies/catalog';
-import { isTaggingAction, type PolicyDocument } from '../../policies/zone-policy';
+import { accessCatalog, isTagOnCreate } from '../../policies/catalog';
+import { BUILT_IN_PRESET_DEFINITIONS } from '../../policies/presets';
+import type { TaggableResource } from '../../policies/presets/define';
+import type { PolicyDocument } from '../../policies/zone-policy';
 import type { ZoneScope, ZoneTree } from '../../model/types';
 import {
   ALLOW_ALL,
@@ -45,36 +47,56 @@ export interface MatrixFailure {
   readonly outcome: Outcome;
 }
 
-/** Tag-capable resources the tampering cases cover: one per catalog service (and both RDS kinds). */
-const TAGGABLE: readonly { service: string; type: string; tag: string; untag: string; create?: string }[] = [
-  { service: 'rds', type: 'db', tag: 'rds:AddTagsToResource', untag: 'rds:RemoveTagsFromResource', create: 'rds:CreateDBInstance' },
-  { service: 'rds', type: 'cluster', tag: 'rds:AddTagsToResource', untag: 'rds:RemoveTagsFromResource', create: 'rds:CreateDBCluster' },
-  { service: 'secretsmanager', type: 'Secret', tag: 'secretsmanager:TagResource', untag: 'secretsmanager:UntagResource', create: 'secretsmanager:CreateSecret' },
-  { service: 'sqs', type: 'queue', tag: 'sqs:TagQueue', untag: 'sqs:UntagQueue', create: 'sqs:CreateQueue' },
-];
+/** A tag-capable resource the tampering cases cover, with its service. */
+export interface TamperTarget extends TaggableResource {
+  readonly service: string;
+}
 
-/** Near misses of every catalog action: same services, not granted by any preset. */
-export const OUTSIDE_CATALOG = [
-  'rds:DeleteDBInstance',
-  'rds:ModifyDBInstance',
-  'rds:DeleteDBCluster',
-  'rds:CreateDBSnapshot',
-  'secretsmanager:PutResourcePolicy',
-  'secretsmanager:DeleteResourcePolicy',
-  'secretsmanager:CancelRotateSecret',
-  'secretsmanager:RestoreSecret',
-  'secretsmanager:UpdateSecretVersionStage',
-  'sqs:DeleteQueue',
-  'sqs:SendMessage',
-  'sqs:ReceiveMessage',
-  'sqs:SetQueueAttributes',
-  'kms:Decrypt',
-  'iam:CreateUser',
-  's3:GetObject',
-];
+/** Near misses outside any preset's service, denied like every action the catalog does not name. */
+const UNRELATED_ACTIONS = ['iam:CreateUser', 'kms:Decrypt', 's3:GetObject'];
+
+/**
+ * What the matrix covers besides the catalog's own actions, derived from the built-in preset files
+ * (`taggable`, `notGranted`) plus what a test adds for its platform-config presets.
+ */
+export interface MatrixExtras {
+  readonly taggable?: readonly TamperTarget[];
+  readonly notGranted?: readonly string[];
+  /** Tamper with these resources only (default: every built-in preset's `taggable` plus `taggable`). */
+  readonly tamperOnly?: readonly TamperTarget[];
+}
+
+/** Tag-capable resources: one entry per service and resource type, built-ins' first. */
+export function tamperTargets(extras: MatrixExtras = {}): TamperTarget[] {
+  if (extras.tamperOnly) return [...extras.tamperOnly];
+  const all = [
+    ...[...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.taggable.map((t) => ({ ...t, service: service(t.tag) }))),
+    ...(extras.taggable ?? []),
+  ];
+  const seen = new Set<string>();
+  return all.filter((t) => !seen.has(`${t.service}:${t.type}`) && seen.add(`${t.service}:${t.type}`));
+}
+
+/** Near misses of the catalog: every preset file's `notGranted`, the extras', and a few unrelated actions; minus what the catalog grants. */
+export function outsideCatalog(tree: ZoneTree, extras: MatrixExtras = {}): string[] {
+  const granted = new Set([...accessCatalog(tree.config).values()].flatMap((p) => p.statements.flatMap((s) => s.actions.map((a) => a.toLowerCase()))));
+  const candidates = [
+    ...[...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.notGranted),
+    ...(extras.notGranted ?? []),
+    ...UNRELATED_ACTIONS,
+  ];
+  return [...new Set(candidates)].filter((a) => !granted.has(a.toLowerCase())).sort();
+}
 
 const service = (action: string) => action.slice(0, action.indexOf(':'));
 const upperFirst = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** True when the catalog lists `action` as a tag-on-create companion (of some request-tag statement). */
+function isTagOnCreateAction(tree: ZoneTree, action: string): boolean {
+  return [...accessCatalog(tree.config).values()].some((p) =>
+    p.statements.some((st) => st.scope === 'request-tag' && st.actions.some((a) => a.toLowerCase() === action.toLowerCase()) && isTagOnCreate(st, action)),
+  );
+}
 
 /** What the catalog says a zone may do with `action`: the scopes of its statements naming it. */
 function scopesOf(tree: ZoneTree, access: readonly string[], action: string): Set<ZoneScope> {
@@ -104,13 +126,13 @@ function modelAllows(tree: ZoneTree, zone: string, scopes: Set<ZoneScope>, actio
     const keys = Object.keys(req.requestTags);
     const setsOwnZoneOnly = keys.length === 1 && req.requestTags[key] === zone;
     const prefixOk = !(tree.config.secrets.zoneNamePrefix && service(action) === 'secretsmanager') || (req.resourceName ?? '').startsWith(`${zone}/`);
-    if (setsOwnZoneOnly && prefixOk && (!isTaggingAction(action) || req.resourceZone === undefined)) return true;
+    if (setsOwnZoneOnly && prefixOk && (!isTagOnCreateAction(tree, action) || req.resourceZone === undefined)) return true;
   }
   return false;
 }
 
 /** Builds every case for every zone of `tree`. */
-export async function buildMatrix(tree: ZoneTree): Promise<MatrixCase[]> {
+export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Promise<MatrixCase[]> {
   const key = tree.config.zoneTagKey;
   const zoneNames = tree.zones.map((z) => z.name);
   const catalog = accessCatalog(tree.config);
@@ -152,7 +174,8 @@ export async function buildMatrix(tree: ZoneTree): Promise<MatrixCase[]> {
         }
       }
 
-      if (catalogScopes.has('request-tag') && !isTaggingAction(action)) {
+      const tagOnCreate = isTagOnCreateAction(tree, action);
+      if (catalogScopes.has('request-tag') && !tagOnCreate) {
         const createCases: [string, Record<string, string> | undefined][] = [
           ['the own zone tag', { [key]: Z }],
           ...others.map((o): [string, Record<string, string>] => [`zone ${o}'s tag`, { [key]: o }]),
@@ -172,7 +195,7 @@ export async function buildMatrix(tree: ZoneTree): Promise<MatrixCase[]> {
         }
       }
 
-      if (catalogScopes.has('request-tag') && isTaggingAction(action)) {
+      if (catalogScopes.has('request-tag') && tagOnCreate) {
         const tagCases: [string, string | undefined, Record<string, string>][] = [
           ['own zone tag onto an untagged resource (tag-on-create)', undefined, { [key]: Z }],
           ['own zone tag onto a resource of the own zone', Z, { [key]: Z }],
@@ -197,7 +220,7 @@ export async function buildMatrix(tree: ZoneTree): Promise<MatrixCase[]> {
 
     // Tag tampering: explicitly denied, with or without an over-broad managed policy.
     const createActions = new Set([...universe.keys()].filter((a) => scopesOf(tree, zone.access, a).has('request-tag')));
-    for (const r of TAGGABLE) {
+    for (const r of tamperTargets(extras)) {
       const arn = (owner: string | undefined) => arnOf(r.service, r.type, r.service === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`);
       const other = others[0];
       const tamper: [string, string, string | undefined, Context][] = [
@@ -254,7 +277,7 @@ export async function buildMatrix(tree: ZoneTree): Promise<MatrixCase[]> {
     }
 
     // Outside the catalog: denied even on the own zone's resources.
-    for (const action of OUTSIDE_CATALOG) {
+    for (const action of outsideCatalog(tree, extras)) {
       const svc = service(action);
       const type = await resourceTypeOf(action);
       push({

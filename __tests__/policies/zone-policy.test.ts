@@ -11,7 +11,7 @@ const config = (presets: Record<string, AccessPreset> = {}, zoneNamePrefix = fal
 });
 
 const SQS: AccessPreset = {
-  name: 'sqs-operator',
+  name: 'sqs-queue-operator',
   description: 'queues',
   statements: [
     { actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' },
@@ -19,9 +19,9 @@ const SQS: AccessPreset = {
     { actions: ['sqs:CreateQueue', 'sqs:TagQueue'], resources: ['*'], scope: 'request-tag' },
   ],
 };
-const ALL = ['rds-operator', 'secrets-editor', 'secrets-reader', 'sqs-operator'];
+const ALL = ['rds-operator', 'secrets-editor', 'secrets-reader', 'sqs-queue-operator'];
 
-const render = (access: string[], cfg: PolicyConfig = config({ 'sqs-operator': SQS }), name = 'prod-1') => renderPolicy(zonePolicy({ name, access }, cfg));
+const render = (access: string[], cfg: PolicyConfig = config({ 'sqs-queue-operator': SQS }), name = 'prod-1') => renderPolicy(zonePolicy({ name, access }, cfg));
 const parse = (json: string) => JSON.parse(json) as PolicyDocument;
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -45,14 +45,14 @@ describe('determinism', () => {
       fc.property(fc.tuple(...SQS.statements.map(shuffledStatement)), fc.boolean(), (statements, extraFirst) => {
         const sqs = { ...SQS, statements };
         const other: AccessPreset = { name: 'aaa-unused', description: 'x', statements: [{ actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' }] };
-        const presets = extraFirst ? { 'aaa-unused': other, 'sqs-operator': sqs } : { 'sqs-operator': sqs, 'aaa-unused': other };
+        const presets = extraFirst ? { 'aaa-unused': other, 'sqs-queue-operator': sqs } : { 'sqs-queue-operator': sqs, 'aaa-unused': other };
         expect(render(ALL, config(presets))).toBe(expected);
       }),
     );
   });
 
   test('rendering does not depend on the key order of the document', () => {
-    const doc = zonePolicy({ name: 'prod-1', access: ALL }, config({ 'sqs-operator': SQS }));
+    const doc = zonePolicy({ name: 'prod-1', access: ALL }, config({ 'sqs-queue-operator': SQS }));
     const reversed: PolicyDocument = {
       Statement: doc.Statement.map((s) => {
         const condition = s.Condition
@@ -67,11 +67,11 @@ describe('determinism', () => {
 
   test('stable statement order and Sids', () => {
     expect(parse(render(ALL)).Statement.map((s) => s.Sid)).toEqual([
-      'RdsOperator0SecretsEditor0SecretsReader0SqsOperator0',
+      'RdsOperator0SecretsEditor0SecretsReader0SqsQueueOperator0',
       'RdsOperator1SecretsEditor1SecretsReader1',
-      'SecretsEditor2SqsOperator2',
-      'SecretsEditor2TagSqsOperator2Tag',
-      'SqsOperator1',
+      'SecretsEditor2SqsQueueOperator2',
+      'SecretsEditor2TagSqsQueueOperator2Tag',
+      'SqsQueueOperator1',
       'GuardZoneTagRemoval',
       'GuardZoneTagDeletion',
       'GuardForeignZoneTag',
@@ -103,7 +103,7 @@ describe('determinism', () => {
 
 describe('minimal output', () => {
   test('minified: no whitespace outside strings, Sids unique and alphanumeric', () => {
-    const json = render(ALL, config({ 'sqs-operator': SQS }, true));
+    const json = render(ALL, config({ 'sqs-queue-operator': SQS }, true));
     expect(json).not.toMatch(/\s/);
     const sids = parse(json).Statement.map((s) => s.Sid);
     expect(new Set(sids).size).toBe(sids.length);

@@ -1,10 +1,11 @@
 import Ajv from 'ajv';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { platformConfigSchema } from '../../model/platform-config-schema';
 import { zoneFileSchema } from '../../model/zone-file-schema';
-import { generateSchemas, generateValidators, REGENERATE_COMMAND, SCHEMA_FILES, VALIDATORS_FILE, writeSchemas } from '../../scripts/generate-schemas';
+import { BUILT_IN_PRESETS } from '../../policies/catalog';
+import { generateSchemas, generateSections, generateValidators, REGENERATE_COMMAND, replaceSection, SCHEMA_FILES, VALIDATORS_FILE, writeSchemas, writeSections } from '../../scripts/generate-schemas';
 import { makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
 
 /**
@@ -45,7 +46,11 @@ describe('schema/*.json', () => {
       return rest;
     };
     const files = generateSchemas();
-    expect(strip(files['schema/zone-file.schema.json'])).toEqual(JSON.parse(JSON.stringify(zoneFileSchema)));
+    // The zone-file schema adds only the built-in preset names as completions of an access entry.
+    const zone = strip(files['schema/zone-file.schema.json']) as { properties: { access: { items: Record<string, unknown> } } };
+    expect(zone.properties.access.items.examples).toEqual(Object.keys(BUILT_IN_PRESETS));
+    delete zone.properties.access.items.examples;
+    expect(zone).toEqual(JSON.parse(JSON.stringify(zoneFileSchema)));
     expect(strip(files['schema/platform-config.schema.json'])).toEqual(JSON.parse(JSON.stringify(platformConfigSchema)));
   });
 
@@ -70,6 +75,34 @@ describe('schema/*.json', () => {
     expect(writeSchemas(root).sort()).toEqual(all);
     expect(writeSchemas(root, { check: true })).toEqual([]);
     expect(readFileSync(join(root, 'schema/zone-file.schema.json'), 'utf8')).toBe(generateSchemas()['schema/zone-file.schema.json']);
+  });
+});
+
+describe('README sections generated from the preset files', () => {
+  it.each(Object.keys(generateSections()))('%s holds exactly what the generator writes between its markers', (path) => {
+    if (writeSections(REPO_ROOT, { check: true }).includes(path)) {
+      throw new Error(`${path}: a generated section is out of date (it is rendered from policies/presets/). Run \`${REGENERATE_COMMAND}\` and commit the result.`);
+    }
+  });
+
+  it('lists every built-in preset in both READMEs', () => {
+    for (const [path, sections] of Object.entries(generateSections())) {
+      for (const name of Object.keys(BUILT_IN_PRESETS)) expect({ path, name, listed: sections.presets.includes(`\`${name}\``) }).toEqual({ path, name, listed: true });
+    }
+  });
+
+  it('a hand edit between the markers is reported stale and rewritten; missing markers are an error', () => {
+    const root = makeTempDir('sections-');
+    const generated = generateSections();
+    for (const path of Object.keys(generated)) {
+      const file = join(root, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, readFileSync(join(REPO_ROOT, path), 'utf8').replace('| Preset |', '| Presets (edited) |'));
+    }
+    expect(writeSections(root, { check: true }).sort()).toEqual(Object.keys(generated).sort());
+    expect(writeSections(root).sort()).toEqual(Object.keys(generated).sort());
+    expect(writeSections(root, { check: true })).toEqual([]);
+    expect(() => replaceSection('no markers here', 'presets', 'x', 'README.md')).toThrow(/README.md: missing the markers/);
   });
 });
 

@@ -1,0 +1,29 @@
+import { actionsByScope, policyFor, provePreset } from './prove-preset';
+
+provePreset('secrets-editor');
+
+describe('secrets-editor', () => {
+  test('is secrets-reader plus writes of the zone and creating into the zone', () => {
+    const editor = actionsByScope('secrets-editor');
+    const reader = actionsByScope('secrets-reader');
+    expect(editor.none).toEqual(reader.none);
+    expect(editor.resourceTag).toEqual(expect.arrayContaining(reader.resourceTag));
+    expect(editor).toEqual({
+      none: ['secretsmanager:ListSecrets'],
+      resourceTag: [
+        'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds',
+        'secretsmanager:PutSecretValue', 'secretsmanager:RotateSecret', 'secretsmanager:UpdateSecret',
+      ],
+      requestTag: ['secretsmanager:CreateSecret'],
+      tagOnCreate: ['secretsmanager:TagResource'],
+    });
+  });
+
+  test('its guard GuardSecretNamePrefix goes to every zone with secrets.zoneNamePrefix, whatever its presets', () => {
+    for (const access of [['secrets-editor'], ['rds-operator'], []]) {
+      const sids = policyFor('prod', access, true).Statement.map((s) => s.Sid);
+      expect({ access, guard: sids.includes('GuardSecretNamePrefix') }).toEqual({ access, guard: true });
+      expect(policyFor('prod', access, false).Statement.map((s) => s.Sid)).not.toContain('GuardSecretNamePrefix');
+    }
+  });
+});
