@@ -1,15 +1,26 @@
 import { isSessionDurationInRange } from '../model/durations';
 import type { PlatformConfig, Zone } from '../model/types';
+import { normalizeZone, type NormalizedZone, type ZoneInput } from '../model/zone-defaults';
 import { ACCOUNT_ID_PATTERN, TEMPLATE_SEQUENCE, ZONE_NAME_MAX_LENGTH, ZONE_NAME_PATTERN } from '../model/zone-file-schema';
 
-/**
- * What the constructs need to know about a zone: a `Zone` from the loader fits as it is; a stack
- * that builds zones in code can leave out the source-file fields and `members` (none).
- */
-export type ZoneSpec = Omit<Zone, 'source' | 'positions' | 'members'> & Partial<Pick<Zone, 'source' | 'positions' | 'members'>>;
+/** A zone after defaults are filled: what the constructs build from. A loaded `Zone` fits as it is. */
+export type ZoneSpec = NormalizedZone & Partial<Pick<Zone, 'source' | 'positions'>>;
 
-/** The platform settings the constructs read: a `PlatformConfig` from the loader fits as it is. */
-export type PlatformSpec = Omit<PlatformConfig, 'source'> & Partial<Pick<PlatformConfig, 'source'>>;
+/**
+ * The platform settings the constructs (and the policies they render) read: a `PlatformConfig`
+ * from the loader fits as it is, `platformConfig()` makes one from YAML or a partial object.
+ * Stack-level settings (`sharding`, `backend`) are not part of it: the caller owns the stacks.
+ */
+export type PlatformSpec = Pick<
+  PlatformConfig,
+  'identityCenter' | 'entra' | 'zoneTagKey' | 'names' | 'defaultSessionDuration' | 'access' | 'secrets' | 'protection'
+> &
+  Partial<Pick<PlatformConfig, 'accounts' | 'source'>>;
+
+/** Fills a zone's defaults exactly as the loader does for a zone file (model/zone-defaults.ts). */
+export function zoneSpecFrom(zone: ZoneInput, platform: PlatformSpec): ZoneSpec {
+  return normalizeZone(zone, platform);
+}
 
 /**
  * Constructor-time validation for callers who build props in code rather than through the loader

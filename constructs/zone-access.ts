@@ -1,10 +1,13 @@
+import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { assertValidZoneSpec, type PlatformSpec, type ZoneSpec } from './props';
+import type { ZoneInput } from '../model/zone-defaults';
+import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
 import { ZoneEntraGroup } from './zone-entra-group';
 import { ZonePermissionSet } from './zone-permission-set';
 
 export interface ZoneAccessProps {
-  readonly zone: ZoneSpec;
+  /** Only what a zone file requires (`name`, `department`, `accounts`, `access`); the rest defaults the same way. */
+  readonly zone: ZoneInput;
   readonly platform: PlatformSpec;
   /** Where the Entra half goes: a construct inside a stack with an `azuread` provider. */
   readonly entraScope: Construct;
@@ -16,7 +19,9 @@ export interface ZoneAccessProps {
  * Everything one zone needs on both sides of the federation. The two halves need different
  * credentials and the AWS half can only be planned once SCIM has synced the group, so they live in
  * separate stacks; this class creates both, each under the zone's name as construct id, which keeps
- * every resource address a function of the zone alone.
+ * every resource address a function of the zone alone. When the two scopes are in different
+ * stacks, the AWS stack is made to depend on the Entra stack (recorded in cdktf's manifest), so
+ * `cdktf deploy` applies the Entra side first, as the CLI's own stacks do.
  */
 export class ZoneAccess {
   readonly zoneName: string;
@@ -24,11 +29,15 @@ export class ZoneAccess {
   readonly aws: ZonePermissionSet;
 
   constructor(props: ZoneAccessProps) {
+    const zone = zoneSpecFrom(props.zone, props.platform);
     // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
-    assertValidZoneSpec('ZoneAccess', props.zone);
-    this.zoneName = props.zone.name;
-    this.entra = new ZoneEntraGroup(props.entraScope, props.zone.name, { zone: props.zone, platform: props.platform });
-    this.aws = new ZonePermissionSet(props.awsScope, props.zone.name, { zone: props.zone, platform: props.platform });
+    assertValidZoneSpec('ZoneAccess', zone);
+    this.zoneName = zone.name;
+    this.entra = new ZoneEntraGroup(props.entraScope, zone.name, { zone, platform: props.platform });
+    this.aws = new ZonePermissionSet(props.awsScope, zone.name, { zone, platform: props.platform });
+    const entraStack = TerraformStack.of(props.entraScope);
+    const awsStack = TerraformStack.of(props.awsScope);
+    if (entraStack !== awsStack) awsStack.addDependency(entraStack);
   }
 
   /** The Entra security group. */

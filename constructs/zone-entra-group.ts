@@ -7,7 +7,8 @@ import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib
 import { Construct } from 'constructs';
 import { v5 as uuidv5 } from 'uuid';
 import { groupDisplayName, permissionSetName } from '../model/names';
-import { assertValidZoneSpec, type PlatformSpec, type ZoneSpec } from './props';
+import type { ZoneInput } from '../model/zone-defaults';
+import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
 
 /** Namespace for app role ids: fixed forever, so a zone's role id never changes between syntheses. */
 export const APP_ROLE_ID_NAMESPACE = '5c0f3b8e-6a4d-4f7e-9f7a-2a9d8e1c4b30';
@@ -15,7 +16,8 @@ export const APP_ROLE_ID_NAMESPACE = '5c0f3b8e-6a4d-4f7e-9f7a-2a9d8e1c4b30';
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export interface ZoneEntraGroupProps {
-  readonly zone: ZoneSpec;
+  /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
+  readonly zone: ZoneInput;
   readonly platform: PlatformSpec;
 }
 
@@ -44,9 +46,10 @@ export class ZoneEntraGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ZoneEntraGroupProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
-    assertValidZoneSpec('ZoneEntraGroup', props.zone);
+    const zone = zoneSpecFrom(props.zone, props.platform);
+    assertValidZoneSpec('ZoneEntraGroup', zone);
     super(scope, id);
-    const { zone, platform } = props;
+    const { platform } = props;
     this.groupName = groupDisplayName(zone, platform);
     const roleValue = permissionSetName(zone, platform);
     this.appRoleId = appRoleIdFor(zone.name);

@@ -9,11 +9,13 @@ import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { groupDisplayName, permissionSetName } from '../model/names';
 import { renderedZonePolicy } from '../policies/zone-policy';
-import { assertValidZoneSpec, type PlatformSpec, type ZoneSpec } from './props';
+import type { ZoneInput } from '../model/zone-defaults';
+import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
 import { constructSafe } from './zone-entra-group';
 
 export interface ZonePermissionSetProps {
-  readonly zone: ZoneSpec;
+  /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
+  readonly zone: ZoneInput;
   readonly platform: PlatformSpec;
 }
 
@@ -38,9 +40,10 @@ export class ZonePermissionSet extends Construct {
 
   constructor(scope: Construct, id: string, props: ZonePermissionSetProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
-    assertValidZoneSpec('ZonePermissionSet', props.zone);
+    const zone = zoneSpecFrom(props.zone, props.platform);
+    assertValidZoneSpec('ZonePermissionSet', zone);
     super(scope, id);
-    const { zone, platform } = props;
+    const { platform } = props;
     const instanceArn = platform.identityCenter.instanceArn;
     this.permissionSetName = permissionSetName(zone, platform);
 

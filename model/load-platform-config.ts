@@ -3,7 +3,8 @@ import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
-import type { AccessPreset, CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig } from './types';
+import type { AccessPreset, PlatformConfig } from './types';
+import { normalizeCustomerPolicies, toBoundary, uniqueSorted } from './zone-defaults';
 import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
 
 export interface LoadPlatformConfigOptions {
@@ -96,29 +97,4 @@ export function platformConfigFromSource(
     source: { file: source.file },
   };
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
-}
-
-export function normalizeCustomerPolicies(
-  refs: readonly (string | { name: string; path?: string })[],
-): CustomerManagedPolicyRef[] {
-  const byKey = new Map<string, CustomerManagedPolicyRef>();
-  for (const ref of refs) {
-    const r = typeof ref === 'string' ? { name: ref, path: '/' } : { name: ref.name, path: ref.path ?? '/' };
-    byKey.set(customerPolicyKey(r), r);
-  }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
-}
-
-export function customerPolicyKey(ref: CustomerManagedPolicyRef): string {
-  return `${ref.path}${ref.name}`;
-}
-
-export function toBoundary(raw: string | { name: string; path?: string }): PermissionsBoundaryRef {
-  return typeof raw === 'string'
-    ? { kind: 'managed', arn: raw }
-    : { kind: 'customer', name: raw.name, path: raw.path ?? '/' };
-}
-
-export function uniqueSorted(values: readonly string[]): string[] {
-  return [...new Set(values)].sort();
 }

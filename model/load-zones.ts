@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { RESERVED_ZONE_NAMES } from './names';
-import { customerPolicyKey, normalizeCustomerPolicies, toBoundary, uniqueSorted } from './load-platform-config';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
 import { isRealDate } from './dates';
 import { memberKey } from './membership';
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
+import { customerPolicyKey, normalizeCustomerPolicies, normalizeZone, toBoundary } from './zone-defaults';
 import { ZONE_NAME_PATTERN, zoneFileSchema, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
 
@@ -126,7 +126,6 @@ export function zoneFromSource(
     problem(['zone'], 'reserved-zone-name', `"${raw.zone}" is reserved for the stacks' own providers and backend`,
       `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`);
   }
-  const sessionDuration = raw.sessionDuration ?? config.defaultSessionDuration;
   if (raw.sessionDuration !== undefined && !isSessionDurationInRange(raw.sessionDuration)) {
     problem(['sessionDuration'], 'invalid-value', `${raw.sessionDuration} is outside PT1H..PT12H`);
   }
@@ -163,7 +162,6 @@ export function zoneFromSource(
     }
   });
   const allowedCustomer = new Set(config.access.customerManagedPolicies.map(customerPolicyKey));
-  const customerManagedPolicies = normalizeCustomerPolicies(raw.customerManagedPolicies ?? []);
   const customerKeys = (raw.customerManagedPolicies ?? []).map((ref) => customerPolicyKey(normalizeCustomerPolicies([ref])[0]));
   // Compared by path+name, so `x` and `{ name: x, path: / }` are the same policy listed twice.
   checkNoDuplicates(customerKeys, ['customerManagedPolicies'], problem);
@@ -172,29 +170,17 @@ export function zoneFromSource(
       problem(['customerManagedPolicies', i], 'not-allow-listed', `customer-managed policy ${key} is not allow-listed in the platform config`);
     }
   });
-  let permissionsBoundary: PermissionsBoundaryRef | undefined;
   if (raw.permissionsBoundary !== undefined) {
-    permissionsBoundary = toBoundary(raw.permissionsBoundary);
+    const permissionsBoundary = toBoundary(raw.permissionsBoundary);
     if (!sameBoundary(permissionsBoundary, config.access.permissionsBoundary)) {
       problem(['permissionsBoundary'], 'not-allow-listed', 'this permissions boundary is not the one allow-listed in the platform config');
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
 
+  // Defaults and normalization come from the same function the constructs use for zones in code.
   const zone: Zone = {
-    name: raw.zone,
-    department: raw.department,
-    ...(raw.description !== undefined ? { description: raw.description } : {}),
-    accounts,
-    access: uniqueSorted(raw.access),
-    sessionDuration,
-    owners: uniqueSorted(raw.owners ?? []),
-    members,
-    ...(raw.relayState !== undefined ? { relayState: raw.relayState } : {}),
-    tags: Object.fromEntries(Object.entries(raw.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
-    managedPolicies: uniqueSorted(raw.managedPolicies ?? []),
-    customerManagedPolicies,
-    ...(permissionsBoundary ? { permissionsBoundary } : {}),
+    ...normalizeZone({ ...raw, name: raw.zone, accounts, members }, config),
     source: { file: source.file, ...positionOf(source, []) },
     positions: topLevelKeyPositions(source),
   };

@@ -60,3 +60,12 @@ describe('the library example (constructs used from another stack)', () => {
     expect(() => new ZoneAccess({ entraScope: s, awsScope: s, platform, zone: { ...zone, tags: { a: '%{if x}' } } })).toThrow(/tags\.a contains/);
   });
 });
+
+describe("README's library example", () => {
+  it('is examples/library/zone-in-code.ts, verbatim', () => {
+    const { readFileSync } = require('node:fs');
+    const { join } = require('node:path');
+    const { readmeLibraryExample } = require('../support/readme');
+    expect(readmeLibraryExample()).toBe(readFileSync(join(__dirname, '..', '..', 'examples', 'library', 'zone-in-code.ts'), 'utf8'));
+  });
+});

@@ -1,18 +1,14 @@
-/**
- * Worked example: using the Zone Access constructs from another cdktf project, without zone files.
- *
- *   npm install zone-access cdktf constructs @cdktf/provider-aws @cdktf/provider-azuread
- *
- * A platform stack that already owns a workload (here: a team's RDS cluster) adds the zone's access
- * next to it. The two halves go into stacks with the right provider each; the AWS half must be
- * deployed after SCIM has synced the group (`zone-access await-sync`).
- */
+// A cdktf app that adds a zone's access next to its own stacks, without zone files.
+//   npm install ./zone-access-0.1.0.tgz cdktf@0.21.0 constructs@10.4.2 \
+//     @cdktf/provider-aws@20.1.0 @cdktf/provider-azuread@14.3.1    (the tarball: `npm pack` here)
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { ZoneAccess, type PlatformSpec } from 'zone-access';
+import { ZoneAccess, platformConfig } from 'zone-access';
 
-export const platform: PlatformSpec = {
+// Only what the constructs use; the rest takes config/platform.yaml's defaults. Or read that
+// file itself: platformConfigFromFile('config/platform.yaml').
+export const platform = platformConfig({
   identityCenter: {
     instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6',
     identityStoreId: 'd-9067a1b2c3',
@@ -22,40 +18,25 @@ export const platform: PlatformSpec = {
     applicationObjectId: '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
     servicePrincipalObjectId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
   },
-  zoneTagKey: 'entigo:zone',
-  names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: 'zone-' },
-  defaultSessionDuration: 'PT1H',
-  accounts: {},
-  sharding: 'single',
-  backend: { type: 'local' },
-  access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
-  secrets: { zoneNamePrefix: false },
+  accounts: { 'analytics-prod': '123456789012' },
   protection: { preventDestroy: true },
-};
+});
 
 export function buildApp(outdir?: string): { app: App; zone: ZoneAccess } {
   const app = new App({ ...(outdir ? { outdir } : {}), stackTraces: false });
+  // Two stacks: the halves use different credentials. ZoneAccess makes the AWS stack depend on
+  // the Entra stack, so `cdktf deploy` applies the Entra side first.
   const entra = new TerraformStack(app, 'analytics-entra');
   new AzureadProvider(entra, 'azuread', {});
   const aws = new TerraformStack(app, 'analytics-aws');
   new AwsProvider(aws, 'aws', { region: platform.identityCenter.region });
 
+  // As minimal as a zone file: session duration, owners, tags and policies take their defaults.
   const zone = new ZoneAccess({
     entraScope: entra,
     awsScope: aws,
     platform,
-    zone: {
-      name: 'analytics-prod',
-      department: 'analytics',
-      description: 'Analytics production',
-      accounts: [{ id: '123456789012' }],
-      access: ['rds-operator', 'secrets-reader'],
-      sessionDuration: 'PT2H',
-      owners: ['dana@example.com'],
-      tags: { 'cost-center': '5100' },
-      managedPolicies: [],
-      customerManagedPolicies: [],
-    },
+    zone: { name: 'analytics-prod', department: 'analytics', accounts: ['analytics-prod'], access: ['rds-operator', 'secrets-reader'] },
   });
 
   // Readonly attributes are ordinary cdktf tokens: wire them into anything else in the stacks.

@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Testing, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  loadPlatformConfig,
+  platformConfig,
+  platformConfigFromFile,
+  platformConfigFromYaml,
+  ValidationError,
+  ZoneAccess,
+  type PlatformSpec,
+} from 'zone-access';
+import { zoneFromSource } from '../../model/load-zones';
+import { parseYamlText } from '../../model/yaml-source';
+import { accessCatalog } from '../../policies/catalog';
+import { buildApp } from '../../examples/library/zone-in-code';
+
+const IDS = {
+  identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', region: 'eu-north-1' },
+  entra: { applicationObjectId: '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60', servicePrincipalObjectId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' },
+};
+
+function synthStack(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack));
+}
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('platformConfig(): platform settings for the constructs, as the CLI reads them', () => {
+  it('needs only identityCenter and entra, and fills the platform file defaults', () => {
+    const platform = platformConfig(IDS);
+    expect(platform).toEqual({
+      ...IDS,
+      entra: { ...IDS.entra },
+      zoneTagKey: 'entigo:zone',
+      names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: 'zone-' },
+      defaultSessionDuration: 'PT1H',
+      accounts: {},
+      access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+      secrets: { zoneNamePrefix: false },
+      protection: { preventDestroy: false },
+      source: { file: 'platformConfig()' },
+    });
+    // Stack-level settings are the caller's: not part of what the constructs get.
+    expect(platform).not.toHaveProperty('sharding');
+    expect(platform).not.toHaveProperty('backend');
+  });
+
+  it('from YAML text and from a file gives what the loader gives (minus stack-level settings)', () => {
+    const file = 'config/platform.yaml';
+    const loaded = loadPlatformConfig(file).config!;
+    const { sharding, backend, ...constructSettings } = loaded;
+    expect(sharding).toBeDefined();
+    expect(backend).toBeDefined();
+    expect(platformConfigFromFile(file)).toEqual(constructSettings);
+    expect(platformConfigFromYaml(readFileSync(file, 'utf8'), file)).toEqual(constructSettings);
+  });
+
+  it('throws one ValidationError listing every problem, with the field of each', () => {
+    const err = thrown(() =>
+      platformConfig({
+        ...IDS,
+        identityCenter: { ...IDS.identityCenter, region: 'Europe' },
+        defaultSessionDuration: '4h',
+        accounts: { prod: '12345' },
+        access: { presets: { 'rds-operator': { description: 'x', statements: [{ actions: ['rds:RebootDBInstance'], scope: 'none' }] } } },
+      } as any),
+    );
+    expect(err).toBeInstanceOf(ValidationError);
+    const fields = (err as ValidationError).diagnostics.map((d) => d.field).sort();
+    expect(fields).toEqual(expect.arrayContaining(['accounts.prod', 'defaultSessionDuration', 'identityCenter.region']));
+    // Positions in the YAML text generated from an object would mean nothing to the caller.
+    expect((err as ValidationError).diagnostics.every((d) => d.file === 'platformConfig()' && d.line === undefined)).toBe(true);
+  });
+
+  it('refuses to redefine a built-in preset, as the platform config file does', () => {
+    const err = thrown(() =>
+      platformConfig({ ...IDS, access: { presets: { 'rds-operator': { description: 'x', statements: [{ actions: ['rds:RebootDBInstance'], scope: 'resource-tag' }] } } } }),
+    );
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).diagnostics.map((d) => d.code)).toEqual(['reserved-preset']);
+  });
+
+  it('reports a YAML problem of the text with its line', () => {
+    const err = thrown(() => platformConfigFromYaml('identityCenter: {\n', 'inline.yaml'));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).diagnostics[0].file).toBe('inline.yaml');
+  });
+});
+
+describe('ZoneAccess takes a zone as minimal as a zone file', () => {
+  const platform: PlatformSpec = platformConfigFromFile('config/platform.yaml');
+  const minimalFile = 'zone: orders-prod\ndepartment: payments\naccounts: ["payments-prod", "222222222222"]\naccess: [secrets-reader]\n';
+
+  function loadedZone(text: string) {
+    const { source } = parseYamlText(text, 'zones/payments/orders-prod.yaml');
+    const config = loadPlatformConfig('config/platform.yaml').config!;
+    const { zone, diagnostics } = zoneFromSource(source!, 'payments', { config, knownPresets: new Set(accessCatalog(config).keys()) });
+    expect(diagnostics).toEqual([]);
+    return zone!;
+  }
+
+  function synthBoth(zone: ConstructorParameters<typeof ZoneAccess>[0]['zone']) {
+    const app = Testing.app();
+    const entra = new TerraformStack(app, 'entra');
+    const aws = new TerraformStack(app, 'aws');
+    new ZoneAccess({ entraScope: entra, awsScope: aws, platform, zone });
+    return { entra: synthStack(entra), aws: synthStack(aws) };
+  }
+
+  it('fills the defaults exactly as the loader fills them for the same zone file', () => {
+    const inCode = synthBoth({ name: 'orders-prod', department: 'payments', accounts: ['payments-prod', '222222222222'], access: ['secrets-reader'] });
+    const fromFile = synthBoth(loadedZone(minimalFile));
+    expect(inCode).toEqual(fromFile);
+    const ps = Object.values<any>(inCode.aws.resource.aws_ssoadmin_permission_set)[0];
+    expect(ps.session_duration).toBe('PT1H');
+    expect(Object.keys(inCode.aws.resource.aws_ssoadmin_account_assignment)).toHaveLength(2);
+  });
+
+  it('normalizes lists the same way (order and duplicates do not matter)', () => {
+    const a = synthBoth({ name: 'orders-prod', department: 'payments', accounts: ['222222222222', '111111111111'], access: ['secrets-reader', 'rds-operator'], owners: ['b@example.com', 'a@example.com'] });
+    const b = synthBoth({ name: 'orders-prod', department: 'payments', accounts: ['payments-prod', 'payments-staging'], access: ['rds-operator', 'secrets-reader'], owners: ['a@example.com', 'b@example.com'] });
+    expect(a).toEqual(b);
+  });
+
+  it('invalid input is still refused, and leaves nothing in the tree', () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, 's');
+    expect(() => new ZoneAccess({ entraScope: s, awsScope: s, platform, zone: { name: 'x', department: 'x', accounts: ['no-such-account'], access: ['secrets-reader'] } })).toThrow(
+      /account id "no-such-account" must be 12 digits/,
+    );
+    expect(s.node.children).toHaveLength(0);
+  });
+});
+
+describe('ZoneAccess orders its two stacks', () => {
+  it('makes the AWS stack depend on the Entra stack when the halves are in different stacks (cdktf manifest)', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'za-lib-'));
+    buildApp(outdir).app.synth();
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks['analytics-aws'].dependencies).toEqual(['analytics-entra']);
+    expect(manifest.stacks['analytics-entra'].dependencies).toEqual([]);
+  });
+
+  it('adds no dependency when both halves are in one stack', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'za-lib-')), stackTraces: false });
+    const one = new TerraformStack(app, 'one');
+    const [entraScope, awsScope] = [new Construct(one, 'entra'), new Construct(one, 'aws')];
+    new ZoneAccess({ entraScope, awsScope, platform: platformConfig(IDS), zone: { name: 'z', department: 'd', accounts: ['123456789012'], access: ['secrets-reader'] } });
+    expect(one.dependencies).toEqual([]);
+  });
+});

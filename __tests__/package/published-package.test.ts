@@ -1,0 +1,136 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readmeLibraryExample } from '../support/readme';
+import { REPO_ROOT, makeTempDir } from '../support/tree';
+
+/**
+ * What `npm publish` would ship, installed the way a consumer installs it. The tarball comes from
+ * `npm pack` on the built tree (npm test builds first). The scratch consumer gets the tarball's
+ * contents as npm extracts them, and links this repository's node_modules for the dependencies:
+ * resolving and downloading ~600 MB of providers again would need the network and a minute.
+ */
+
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
+
+function pack(into: string): PackResult {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: run "npm run build" (npm test does it first)');
+  // --ignore-scripts: `prepare` would rebuild dist/, which npm test has just done.
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return JSON.parse(out)[0];
+}
+
+/** Links `name` (scoped or not) from this repository's node_modules into `modules`. */
+function linkDependency(modules: string, name: string): void {
+  const target = join(REPO_ROOT, 'node_modules', name);
+  if (!existsSync(target)) throw new Error(`${name} is not installed in ${REPO_ROOT}/node_modules`);
+  mkdirSync(dirname(join(modules, name)), { recursive: true });
+  symlinkSync(target, join(modules, name), 'dir');
+}
+
+function run(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+}
+
+describe('the published package', () => {
+  const work = makeTempDir('pack-');
+  const packed = pack(work);
+  const files = packed.files.map((f) => f.path).sort();
+
+  it('ships the built library, the CLI and the schemas', () => {
+    for (const required of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/zone-access.js', 'dist/main.js',
+      'schema/zone-file.schema.json', 'schema/platform-config.schema.json']) {
+      expect(files).toContain(required);
+    }
+    expect(pkg.private).toBeUndefined();
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(pkg.scripts.prepublishOnly).toBe('npm test');
+  });
+
+  it('ships no tests, fixtures, sample zones, sources, benchmarks, scripts or CI files', () => {
+    const unwanted = files.filter(
+      (f) =>
+        /(^|\/)(__tests__|fixtures|zones|config|examples|bench|scripts|\.ci|\.github)(\/|$)/.test(f) ||
+        /\.test\.|\.spec\./.test(f) ||
+        (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) ||
+        /(^|\/)(tsconfig[^/]*\.json|jest\.config\.js|cdktf\.json|package-lock\.json)$/.test(f),
+    );
+    expect(unwanted).toEqual([]);
+    expect(files.every((f) => f.startsWith('dist/') || f.startsWith('schema/') || ['README.md', 'package.json'].includes(f))).toBe(true);
+  });
+
+  describe('installed into a scratch consumer project', () => {
+    const consumer = join(work, 'consumer');
+    const modules = join(consumer, 'node_modules');
+    mkdirSync(join(modules, 'zone-access'), { recursive: true });
+    // What npm does with a tarball dependency: unpack its `package/` folder, link its bin.
+    execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', join(modules, 'zone-access'), '--strip-components=1']);
+    const libraryDeps = ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-azuread'];
+    for (const name of new Set([...Object.keys(pkg.dependencies), ...libraryDeps, 'typescript', '@types/node'])) linkDependency(modules, name);
+    mkdirSync(join(modules, '.bin'));
+    symlinkSync(join('..', 'zone-access', pkg.bin['zone-access']), join(modules, '.bin', 'zone-access'));
+    chmodSync(join(modules, 'zone-access', pkg.bin['zone-access']), 0o755); // as npm's bin-links does
+    writeFileSync(
+      join(consumer, 'package.json'),
+      JSON.stringify({
+        name: 'consumer',
+        private: true,
+        dependencies: { 'zone-access': `file:../${packed.filename}`, ...Object.fromEntries(libraryDeps.map((d) => [d, pkg.dependencies[d]])) },
+      }),
+    );
+
+    it("compiles README's library example with tsc (types through the exports map) and synthesizes it", () => {
+      writeFileSync(join(consumer, 'main.ts'), readmeLibraryExample());
+      writeFileSync(
+        join(consumer, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'], outDir: 'out' },
+          files: ['main.ts'],
+        }),
+      );
+      const tsc = run(process.execPath, [join(modules, 'typescript', 'bin', 'tsc'), '-p', '.'], consumer);
+      expect(tsc).toEqual({ status: 0, out: expect.any(String) });
+      const synth = run(process.execPath, ['out/main.js'], consumer);
+      expect(synth).toEqual({ status: 0, out: expect.any(String) });
+      const manifest = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'manifest.json'), 'utf8'));
+      expect(Object.keys(manifest.stacks).sort()).toEqual(['analytics-aws', 'analytics-entra']);
+      expect(manifest.stacks['analytics-aws'].dependencies).toEqual(['analytics-entra']);
+      const aws = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'stacks', 'analytics-aws', 'cdk.tf.json'), 'utf8'));
+      expect(Object.keys(aws.resource.aws_ssoadmin_permission_set)).toHaveLength(1);
+    });
+
+    it('validates and synthesizes a zones-only repository with the packaged CLI and schema paths', () => {
+      const repo = join(consumer, 'repo');
+      mkdirSync(join(repo, 'zones', 'payments'), { recursive: true });
+      mkdirSync(join(repo, 'config'));
+      // A zones-only repository's own node_modules is the consumer's here.
+      symlinkSync(modules, join(repo, 'node_modules'), 'dir');
+      writeFileSync(join(repo, 'package.json'), JSON.stringify({ private: true, dependencies: { 'zone-access': `file:../../${packed.filename}` } }));
+      const zoneSchema = '../../node_modules/zone-access/schema/zone-file.schema.json';
+      const configSchema = '../node_modules/zone-access/schema/platform-config.schema.json';
+      writeFileSync(
+        join(repo, 'zones', 'payments', 'payments-prod.yaml'),
+        `# yaml-language-server: $schema=${zoneSchema}\nzone: payments-prod\ndepartment: payments\naccounts: ["111111111111"]\naccess: [secrets-reader]\n`,
+      );
+      writeFileSync(join(repo, 'config', 'platform.yaml'), `# yaml-language-server: $schema=${configSchema}\n${readFileSync(join(REPO_ROOT, 'config', 'platform.yaml'), 'utf8').split('\n').slice(1).join('\n')}`);
+      // The schema paths README documents exist relative to the files that name them.
+      expect(existsSync(join(repo, 'zones', 'payments', zoneSchema))).toBe(true);
+      expect(existsSync(join(repo, 'config', configSchema))).toBe(true);
+
+      // ZONE_ACCESS as the CI templates set it in a consumer repository.
+      const npx = ['--no', 'zone-access'];
+      const validate = run('npx', [...npx, 'validate'], repo);
+      expect(validate.out).toMatch(/ok: 1 zone/);
+      expect(validate.status).toBe(0);
+      const synth = run('npx', [...npx, 'synth', '--out', 'cdktf.out'], repo);
+      expect(synth.status).toBe(0);
+      expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual(['aws-payments', 'entra-payments']);
+    });
+  });
+});
