@@ -67,7 +67,7 @@ describe('examples/ci/github-actions.yml', () => {
 
   it('pull request: install without npm ci, build, annotate, report against the checked-out base', () => {
     expect(runs(pr)).toContain('npm install --no-audit --no-fund');
-    expect(runs(pr)).toContain('npm run build');
+    expect(runs(pr)).toContain('npm run build --if-present');
     expect(runs(pr)).toContain('$ZONE_ACCESS validate --format github');
     const base = pr.steps.find((s: any) => s.with?.path === '.zone-access-base');
     expect(base.uses).toMatch(/^actions\/checkout@/);
@@ -123,7 +123,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
   it('merge request: validate (Code Quality report) and report (merge request note)', () => {
     expect(ci.validate.extends).toEqual(['.node', '.merge-request']);
     expect(ci.validate.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
-    expect(ci['.node'].before_script).toEqual(['npm install --no-audit --no-fund', 'npm run build']);
+    expect(ci['.node'].before_script).toEqual(['npm install --no-audit --no-fund', 'npm run build --if-present']);
     expect(script('report')).toContain('git worktree add --detach .zone-access-base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"');
     expect(script('report')).toContain('$ZONE_ACCESS report --base .zone-access-base --head . --format markdown > zone-access-report.md');
     expect(ci.report.variables.GIT_DEPTH).toBe('0');
