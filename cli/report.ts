@@ -4,14 +4,14 @@ import { DEFAULT_CONFIG_PATH, DEFAULT_ZONES_DIR, loadTree } from '../pipeline/lo
 import { diffTrees } from '../report/diff';
 import { renderJson } from '../report/render-json';
 import { renderMarkdown } from '../report/render-markdown';
-import { parseOptions, UsageError } from './args';
+import { parseAt, parseOptions, UsageError } from './args';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
 export const REPORT_FORMATS = ['markdown', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const usage = `zone-access report --base DIR --head DIR [--format markdown|json]
+export const usage = `zone-access report --base DIR --head DIR [--format markdown|json] [--at YYYY-MM-DD]
        [--base-zones DIR] [--base-config FILE] [--head-zones DIR] [--head-config FILE]
 
 Compares two zone trees (e.g. main's and a pull request's) and prints, per zone, what is added,
@@ -19,6 +19,8 @@ removed or changed: accounts and actions (expanded from the presets) gained or l
 changed in place, and a warning for every change that replaces resources (renaming a zone, moving
 it to another stack, a new permission set name). Unchanged zones are not listed.
 
+Both trees are evaluated on the same day, --at (default today, UTC): members whose until has
+passed are not members on either side.
 DIR is a checkout holding zones/ and config/platform.yaml. --*-zones and --*-config override those
 paths (relative to the current directory).
 Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid; 2 bad command line.`;
@@ -29,6 +31,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     base: { type: 'string' },
     head: { type: 'string' },
     format: { type: 'string', default: 'markdown' },
+    at: { type: 'string' },
     'base-zones': { type: 'string' },
     'base-config': { type: 'string' },
     'head-zones': { type: 'string' },
@@ -40,6 +43,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const at = parseAt(values.at);
 
   // Paths as the user gave them, resolved against the command's directory; shown relative to the
   // process's own directory, so messages read `base/zones/x/y.yaml`.
@@ -51,6 +55,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const options = {
       zonesDir: shown(side.zones ?? join(side.dir, DEFAULT_ZONES_DIR)),
       configPath: shown(side.config ?? join(side.dir, DEFAULT_CONFIG_PATH)),
+      at,
     };
     return { ...side, options, ...loadTree(options) };
   });
@@ -59,7 +64,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const [baseSide, headSide] = sides;
   if (!baseSide.tree && headSide.tree && existsSync(resolve(io.cwd, baseSide.dir)) && !existsSync(baseSide.options.zonesDir) && !existsSync(baseSide.options.configPath)) {
     io.stderr.write(`zone-access report: ${baseSide.dir} has no zone tree yet; treating the base as empty\n`);
-    baseSide.tree = { config: headSide.tree.config, zones: [], departments: [] };
+    baseSide.tree = { config: headSide.tree.config, zones: [], departments: [], at };
     baseSide.diagnostics = [];
   }
 

@@ -1,17 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
-import { parseOptions, TREE_OPTIONS } from './args';
+import { parseAt, parseOptions, TREE_OPTIONS } from './args';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
-export const usage = 'zone-access synth [--zones DIR] [--config FILE] [--out DIR]';
+export const usage = 'zone-access synth [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--out DIR]';
 
 /** Validates the tree and, only if every file is valid, writes Terraform JSON per stack. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const values = parseOptions(args, { ...TREE_OPTIONS, out: { type: 'string', default: 'cdktf.out' } });
   const started = process.hrtime.bigint();
-  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config));
+  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at)));
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
     return EXIT.failed;

@@ -1,9 +1,9 @@
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
-import { parseOptions, TREE_OPTIONS, UsageError } from './args';
+import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
-export const usage = 'zone-access validate [--zones DIR] [--config FILE] [--format human|json|github]';
+export const usage = 'zone-access validate [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--format human|json|github]';
 
 /** Checks every zone file and the platform config; never loads cdktf or the providers. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -11,7 +11,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
 
-  const options = resolveTreeOptions(io.cwd, values.zones, values.config);
+  const options = resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at));
   const { tree, diagnostics } = loadTree(options);
   const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length } : {};
 

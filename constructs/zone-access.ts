@@ -1,8 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { DEFAULT_MEMBERSHIP, type MembershipSettings } from '../model/membership-settings';
 import type { ZoneInput } from '../model/zone-defaults';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
 import { ZoneEntraGroup } from './zone-entra-group';
+import { assertValidMembershipProps, ZoneMembership } from './zone-membership';
 import { ZonePermissionSet } from './zone-permission-set';
 
 export interface ZoneAccessProps {
@@ -13,6 +15,12 @@ export interface ZoneAccessProps {
   readonly entraScope: Construct;
   /** Where the AWS half goes: a construct inside a stack with an `aws` provider. */
   readonly awsScope: Construct;
+  /** Who manages the group's members (a department's `membership` settings); default `entra`. */
+  readonly membership?: MembershipSettings;
+  /** The day membership is evaluated for, `YYYY-MM-DD` (file mode: expired members are left out); default today, UTC. */
+  readonly at?: string;
+  /** access-package mode: the department catalog's id (`DepartmentCatalog.catalog.id`). */
+  readonly catalogId?: string;
 }
 
 /**
@@ -27,13 +35,30 @@ export class ZoneAccess {
   readonly zoneName: string;
   readonly entra: ZoneEntraGroup;
   readonly aws: ZonePermissionSet;
+  /** The group's membership resources (absent in `entra` mode, where Entra's owners manage members). */
+  readonly membership?: ZoneMembership;
 
   constructor(props: ZoneAccessProps) {
     const zone = zoneSpecFrom(props.zone, props.platform);
     // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
     assertValidZoneSpec('ZoneAccess', zone);
+    const membership = props.membership ?? DEFAULT_MEMBERSHIP;
+    const membershipProps = {
+      zone,
+      membership,
+      ...(props.at !== undefined ? { at: props.at } : {}),
+      ...(props.catalogId !== undefined ? { catalogId: props.catalogId } : {}),
+    };
+    assertValidMembershipProps({ ...membershipProps, group: { objectId: '', displayName: '' } });
     this.zoneName = zone.name;
     this.entra = new ZoneEntraGroup(props.entraScope, zone.name, { zone, platform: props.platform });
+    if (membership.mode !== 'entra') {
+      // A child of the Entra half, so its addresses are `<zone>/membership/...`: the zone's alone.
+      this.membership = new ZoneMembership(this.entra, 'membership', {
+        ...membershipProps,
+        group: { objectId: this.entra.group.objectId, displayName: this.entra.groupName },
+      });
+    }
     this.aws = new ZonePermissionSet(props.awsScope, zone.name, { zone, platform: props.platform });
     const entraStack = TerraformStack.of(props.entraScope);
     const awsStack = TerraformStack.of(props.awsScope);

@@ -190,4 +190,10 @@ export interface ZoneTree {
    * no resources) so that deleting a department's last zone destroys what it had deployed.
    */
   readonly departments: readonly string[];
+  /**
+   * The day the tree was evaluated for (`--at`, default today UTC), `YYYY-MM-DD`: who is a member
+   * (expired entries are left out), which expiry warnings apply. Fixed per run, so output is
+   * reproducible.
+   */
+  readonly at: string;
 }

@@ -24,6 +24,13 @@ export const SESSION_DURATION_PATTERN = '^PT(?=\\d)(\\d+H)?(\\d+M)?$';
 /** UPN (user@domain) or Entra object id (GUID). */
 export const OWNER_PATTERN =
   '^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
+/**
+ * A zone member: an Entra UPN with the characters Entra allows in one (user part A-Z a-z 0-9
+ * ' . - _ ! # ^ ~, so guest UPNs with #EXT# fit; a DNS domain), or a user object id. Stricter
+ * than owners because members are written into Terraform expressions as string literals.
+ */
+export const MEMBER_USER_PATTERN =
+  "^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
 /** A calendar date, `YYYY-MM-DD`; that it is a real date is checked by the loader. */
 export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 /** Free text shown to reviewers: one line of printable characters (no control characters). */
@@ -120,11 +127,11 @@ export const zoneFileSchema = {
         // object keywords only to mappings, so a bad entry gets the precise error of its own shape.
         type: ['string', 'object'],
         description: 'A zone member: a UPN or user object id, or { user, until, reason }.',
-        pattern: OWNER_PATTERN,
+        pattern: MEMBER_USER_PATTERN,
         additionalProperties: false,
         required: ['user'],
         properties: {
-          user: { type: 'string', pattern: OWNER_PATTERN, description: 'An Entra UPN or user object id.' },
+          user: { type: 'string', pattern: MEMBER_USER_PATTERN, description: 'An Entra UPN (user@domain) or user object id.' },
           until: {
             type: 'string',
             pattern: DATE_PATTERN,

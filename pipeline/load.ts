@@ -1,4 +1,5 @@
 import { isAbsolute, join, relative } from 'node:path';
+import { isRealDate, todayUtc } from '../model/dates';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostics';
 import { loadPlatformConfig } from '../model/load-platform-config';
 import { loadZones } from '../model/load-zones';
@@ -13,6 +14,8 @@ export const DEFAULT_CONFIG_PATH = join('config', 'platform.yaml');
 export interface LoadTreeOptions {
   readonly zonesDir: string;
   readonly configPath: string;
+  /** The day to evaluate membership for, `YYYY-MM-DD` (default: today, UTC). */
+  readonly at?: string;
 }
 
 /**
@@ -23,20 +26,22 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)) });
   if (!loaded.config) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
   const config = loaded.config;
+  const at = options.at ?? todayUtc();
+  if (!isRealDate(at)) throw new Error(`at "${at}" is not a date (YYYY-MM-DD)`);
 
   const catalog = accessCatalog(config);
   const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets: new Set(catalog.keys()) });
   for (const zone of zones) diagnostics.push(...checkZoneLimits(zone, config));
   if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
-  return { tree: { config, zones, departments }, diagnostics: [] };
+  return { tree: { config, zones, departments, at }, diagnostics: [] };
 }
 
 /**
  * Resolves path options against a working directory, keeping them relative to the process's own
  * directory where possible so messages show `zones/x/y.yaml`, not a machine-specific absolute path.
  */
-export function resolveTreeOptions(cwd: string, zonesDir?: string, configPath?: string): LoadTreeOptions {
+export function resolveTreeOptions(cwd: string, zonesDir?: string, configPath?: string, at?: string): LoadTreeOptions {
   const base = relative(process.cwd(), cwd);
-  const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  return { zonesDir: at(zonesDir ?? DEFAULT_ZONES_DIR), configPath: at(configPath ?? DEFAULT_CONFIG_PATH) };
+  const path = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  return { zonesDir: path(zonesDir ?? DEFAULT_ZONES_DIR), configPath: path(configPath ?? DEFAULT_CONFIG_PATH), ...(at !== undefined ? { at } : {}) };
 }

@@ -235,7 +235,7 @@ describe('names the stacks reserve', () => {
     const ids = new Set<string>();
     for (const backend of [{ type: 'local' as const }, { type: 's3' as const, bucket: 'state-bucket', region: 'eu-north-1', keyPrefix: 'za/' }]) {
       const app = new App({ outdir: makeTempDir('app-') });
-      const stacks = addZoneStacks(app, { config: { ...config, backend }, zones: [], departments: ['pay'] });
+      const stacks = addZoneStacks(app, { config: { ...config, backend }, zones: [], departments: ['pay'], at: '2026-01-01' });
       for (const pair of stacks.shards.values()) {
         for (const stack of [pair.entra, pair.aws]) for (const child of stack.node.children) ids.add(child.node.id);
       }

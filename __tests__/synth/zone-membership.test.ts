@@ -1,0 +1,202 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { ZoneAccess } from '../../constructs/zone-access';
+import { DepartmentCatalog } from '../../constructs/zone-membership';
+import type { MembershipSettings } from '../../model/membership-settings';
+import type { ZoneMember } from '../../model/types';
+import { loadTree } from '../../pipeline/load';
+import { SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
+
+/**
+ * Synthesized membership per mode, through the same ZoneAccess construct library users get.
+ * Argument values are checked against the azuread v3.7.0 validation cited in
+ * constructs/zone-membership.ts (UUIDs where the provider runs validation.IsUUID, the enum values
+ * of its constants.go).
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A reference to another resource's attribute, resolved by Terraform. */
+const REF = (type: string, attr: string) => new RegExp(`^\\$\\{${type}\\.[A-Za-z0-9_-]+\\.${attr}\\}$`);
+
+const FILE: MembershipSettings = { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } };
+const PACKAGE: MembershipSettings = {
+  mode: 'access-package',
+  accessPackage: { requestors: 'all-members', approval: true, approvalTimeoutDays: 14, maxDays: 90, review: { frequency: 'quarterly', durationDays: 14 } },
+};
+
+function sampleSpec() {
+  const { tree } = loadTree({ zonesDir: SAMPLE_ZONES, configPath: SAMPLE_CONFIG });
+  if (!tree) throw new Error('sample tree invalid');
+  // The loader's paths are relative to the working directory; the sample's are absolute here.
+  return { platform: tree.config, zone: { ...tree.zones[0], members: [] as ZoneMember[], source: { file: 'zones/pay/z1.yaml' } } };
+}
+
+function synth(members: ZoneMember[], membership: MembershipSettings, at = '2026-06-30', owners?: string[]) {
+  const { platform, zone } = sampleSpec();
+  const app = Testing.app({ stackTraces: false });
+  const entra = new TerraformStack(app, 'entra');
+  new AzureadProvider(entra, 'azuread', {});
+  const aws = new TerraformStack(app, 'aws');
+  new AwsProvider(aws, 'aws', { region: 'eu-north-1' });
+  const catalog = membership.mode === 'access-package' ? new DepartmentCatalog(entra, 'catalog_pay', { department: 'pay' }) : undefined;
+  const access = new ZoneAccess({
+    zone: { ...zone, name: 'z1', members, ...(owners ? { owners } : {}) },
+    platform,
+    entraScope: entra,
+    awsScope: aws,
+    membership,
+    at,
+    ...(catalog ? { catalogId: catalog.catalog.id } : {}),
+  });
+  return { json: JSON.parse(Testing.synth(entra)) as Record<string, any>, access };
+}
+
+const members: ZoneMember[] = [
+  { user: 'alice@example.com', until: '2026-06-30' },
+  { user: 'bob@example.com' },
+  { user: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', until: '2026-12-31' },
+];
+
+describe('entra mode', () => {
+  it('emits no membership resources', () => {
+    const { json, access } = synth([], { mode: 'entra' });
+    const types = [...Object.keys(json.resource), ...Object.keys(json.data ?? {})];
+    expect(types.filter((t) => /group_member|access_package|azuread_users/.test(t))).toEqual([]);
+    expect(access.membership).toBeUndefined();
+  });
+  it('refuses members (the loader reports them with file and line; library callers get a throw)', () => {
+    expect(() => synth(members, { mode: 'entra' })).toThrow(/members are only used in file mode/);
+  });
+});
+
+describe('file mode', () => {
+  it('one azuread_group_member per active member: bare group and member object ids', () => {
+    const { json } = synth(members, FILE);
+    const rows = Object.values(json.resource.azuread_group_member) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      // groups/group_member_resource.go v3.7.0 l.43-57: both validation.IsUUID.
+      expect(r.group_object_id).toMatch(REF('azuread_group', 'object_id'));
+      expect(r.member_object_id).toMatch(/^([0-9a-f-]{36}|\$\{\{ for key, val in toset\(data\.azuread_users\.[A-Za-z0-9_-]+\.users\): lower\(val\.user_principal_name\) => val\.object_id \}\["[^"]+"\]\})$/);
+    }
+    expect(rows.map((r) => r.member_object_id).filter((v) => UUID.test(v))).toEqual(['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']);
+  });
+
+  it('resolves UPNs with one azuread_users lookup whose postcondition names the zone file and the unknown users', () => {
+    const { json } = synth(members, FILE);
+    const lookups = Object.values(json.data.azuread_users) as Record<string, any>[];
+    expect(lookups).toHaveLength(1);
+    const [lookup] = lookups;
+    expect(lookup.user_principal_names).toEqual(['alice@example.com', 'bob@example.com']);
+    expect(lookup.ignore_missing).toBe(true);
+    const [post] = lookup.lifecycle.postcondition;
+    expect(post.condition).toBe('${length(self.users) == 2}');
+    expect(post.error_message).toBe(
+      'zones/pay/z1.yaml: members: not found in Entra ID: ' +
+        '${join(", ", setsubtract(["alice@example.com", "bob@example.com"], [for u in self.users : lower(u.user_principal_name)]))}',
+    );
+  });
+
+  it('expiry at --at boundaries: the last day is included, the day after excluded', () => {
+    const on = (at: string) => Object.keys(synth(members, FILE, at).json.resource.azuread_group_member ?? {}).length;
+    expect(on('2026-06-30')).toBe(3);
+    expect(on('2026-07-01')).toBe(2);
+    expect(on('2026-12-31')).toBe(2);
+    expect(on('2027-01-01')).toBe(1);
+  });
+
+  it('adding one member adds exactly one resource and changes no other resource', () => {
+    const before = synth(members, FILE).json;
+    // aaron sorts first: anything positional would shift everyone else.
+    const after = synth([{ user: 'aaron@example.com' }, ...members], FILE).json;
+    const flat = (j: Record<string, any>) =>
+      new Map(Object.entries(j.resource).flatMap(([type, rs]) => Object.entries(rs as object).map(([n, r]) => [`${type}.${n}`, JSON.stringify(r)] as const)));
+    const a = flat(before);
+    const b = flat(after);
+    const added = [...b.keys()].filter((k) => !a.has(k));
+    const changed = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k));
+    const removed = [...a.keys()].filter((k) => !b.has(k));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^azuread_group_member\.z1_membership_member-aaron-example-com-/);
+    expect(changed).toEqual([]);
+    expect(removed).toEqual([]);
+  });
+
+  it('refuses a member whose user is not an Entra UPN, since it is written into an expression', () => {
+    expect(() => synth([{ user: 'a"b@example.com' }], FILE)).toThrow(/must be an Entra UPN/);
+  });
+});
+
+describe('access-package mode', () => {
+  const { json } = synth([], PACKAGE, '2026-06-30', ['owner@example.com', '0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D']);
+  const one = (type: string) => {
+    const rs = Object.values(json.resource[type] ?? {}) as Record<string, any>[];
+    expect(rs).toHaveLength(1);
+    return rs[0];
+  };
+
+  it('puts the group in the department catalog as a resource (AadGroup, bare object id)', () => {
+    const assoc = one('azuread_access_package_resource_catalog_association');
+    expect(assoc.catalog_id).toMatch(REF('azuread_access_package_catalog', 'id'));
+    expect(assoc.resource_origin_id).toMatch(REF('azuread_group', 'object_id'));
+    expect(assoc.resource_origin_system).toBe('AadGroup');
+  });
+
+  it('adds an access package with the group as its member-role resource', () => {
+    const pkg = one('azuread_access_package');
+    expect(pkg.catalog_id).toMatch(REF('azuread_access_package_catalog', 'id'));
+    expect(pkg.display_name).toBe('entigo-zone-z1');
+    const link = one('azuread_access_package_resource_package_association');
+    expect(link.access_package_id).toMatch(REF('azuread_access_package', 'id'));
+    // {catalogId}/{originId}: exactly the catalog association's id (parse/..._catalog_association_id.go l.18-20).
+    expect(link.catalog_resource_association_id).toMatch(REF('azuread_access_package_resource_catalog_association', 'id'));
+    expect(link.access_type).toBe('Member');
+  });
+
+  it('has an assignment policy: requestors, approval by the owners, maximum duration, review', () => {
+    const policy = one('azuread_access_package_assignment_policy');
+    expect(policy.access_package_id).toMatch(REF('azuread_access_package', 'id'));
+    expect(policy.duration_in_days).toBe(90);
+    expect(policy.requestor_settings).toEqual({ requests_accepted: true, scope_type: 'AllExistingDirectoryMemberUsers' });
+    const stage = policy.approval_settings.approval_stage[0];
+    expect(policy.approval_settings.approval_required).toBe(true);
+    expect(stage.approval_timeout_in_days).toBe(14);
+    expect(stage.primary_approver).toEqual([
+      { subject_type: 'SingleUser', object_id: expect.stringMatching(/^\$\{element\(data\.azuread_users\.[A-Za-z0-9_-]+\.object_ids, 0\)\}$/) },
+      { subject_type: 'SingleUser', object_id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+    ]);
+    expect(policy.assignment_review_settings).toMatchObject({
+      enabled: true, review_frequency: 'quarterly', review_type: 'Reviewers', access_review_timeout_behavior: 'removeAccess', duration_in_days: 14,
+    });
+    expect(policy.assignment_review_settings.reviewer).toEqual(stage.primary_approver);
+    expect(policy.depends_on).toEqual([expect.stringMatching(/^azuread_access_package_resource_package_association\./)]);
+  });
+
+  it('limits requestors to groups when configured', () => {
+    const groups: MembershipSettings = { mode: 'access-package', accessPackage: { ...PACKAGE.accessPackage, requestors: ['11111111-2222-4333-8444-555555555555'] } };
+    const policy = Object.values(synth([], groups, '2026-06-30', ['owner@example.com']).json.resource.azuread_access_package_assignment_policy)[0] as Record<string, any>;
+    expect(policy.requestor_settings).toEqual({
+      requests_accepted: true,
+      scope_type: 'SpecificDirectorySubjects',
+      requestor: [{ subject_type: 'GroupMembers', object_id: '11111111-2222-4333-8444-555555555555' }],
+    });
+  });
+
+  it('needs owners to approve, and the catalog', () => {
+    expect(() => synth([], PACKAGE, '2026-06-30', [])).toThrow(/needs owners/);
+    const { platform, zone } = sampleSpec();
+    const app = new App();
+    const stack = new TerraformStack(app, 's');
+    expect(() => new ZoneAccess({ zone: { ...zone, owners: ['o@example.com'] }, platform, entraScope: stack, awsScope: stack, membership: PACKAGE })).toThrow(/needs catalogId/);
+  });
+
+  it('the catalog: tenant-internal, published', () => {
+    expect(one('azuread_access_package_catalog')).toEqual({
+      display_name: 'Zone Access: pay',
+      description: "Zone Access: the access packages of department pay's zones",
+      externally_visible: false,
+      published: true,
+    });
+  });
+});

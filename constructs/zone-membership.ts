@@ -1,0 +1,260 @@
+import { AccessPackage } from '@cdktf/provider-azuread/lib/access-package';
+import {
+  AccessPackageAssignmentPolicy,
+  type AccessPackageAssignmentPolicyConfig,
+} from '@cdktf/provider-azuread/lib/access-package-assignment-policy';
+import { AccessPackageCatalog } from '@cdktf/provider-azuread/lib/access-package-catalog';
+import { AccessPackageResourceCatalogAssociation } from '@cdktf/provider-azuread/lib/access-package-resource-catalog-association';
+import { AccessPackageResourcePackageAssociation } from '@cdktf/provider-azuread/lib/access-package-resource-package-association';
+import { DataAzureadUsers } from '@cdktf/provider-azuread/lib/data-azuread-users';
+import { GroupMember } from '@cdktf/provider-azuread/lib/group-member';
+import { Fn, propertyAccess, TerraformIterator } from 'cdktf';
+import { Construct } from 'constructs';
+import { isRealDate, todayUtc } from '../model/dates';
+import { activeMembers, memberKey } from '../model/membership';
+import type { MembershipSettings } from '../model/membership-settings';
+import type { ZoneMember } from '../model/types';
+import { MEMBER_USER_PATTERN } from '../model/zone-file-schema';
+import { constructSafe } from './zone-entra-group';
+
+/**
+ * Who is in a zone's Entra group, per the department's membership mode:
+ *
+ * - `entra`: nothing here; the group's owners manage members in Entra.
+ * - `file`: one `azuread_group_member` per member active on `at` (expired entries are left out),
+ *   keyed by the member's lower-cased user so adding or removing one person never touches another's
+ *   resource. UPNs are resolved with one `azuread_users` lookup per zone whose postcondition names
+ *   the zone file and the users Entra does not know.
+ * - `access-package`: the group as a resource (member role) of an access package in the
+ *   department's catalog, with an assignment policy: who may request, approval by the zone's owners,
+ *   maximum duration, optional recurring review by the owners.
+ *
+ * Every argument below exists in @cdktf/provider-azuread 14.3.1 (the type checker proves the names);
+ * the comments cite the azuread v3.7.0 source that validates each value.
+ */
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const MEMBER_USER = new RegExp(MEMBER_USER_PATTERN);
+
+/** The zone's group, as far as membership needs it (an `azuread_group`, or any construct with its attributes). */
+export interface MembershipGroup {
+  /** The bare object id (a UUID). */
+  readonly objectId: string;
+  readonly displayName: string;
+}
+
+export interface ZoneMembershipProps {
+  readonly zone: {
+    readonly name: string;
+    readonly owners: readonly string[];
+    readonly members?: readonly ZoneMember[];
+    readonly description?: string;
+    /** The zone file, named in the plan-time error for unknown users. */
+    readonly source?: { readonly file: string };
+  };
+  /** The zone's group: its object id (a token) and display name (a plain string). */
+  readonly group: MembershipGroup;
+  readonly membership: MembershipSettings;
+  /** The day membership is evaluated for, `YYYY-MM-DD` (default: today, UTC). */
+  readonly at?: string;
+  /** The department's catalog id (access-package mode): `DepartmentCatalog.catalog.id`. */
+  readonly catalogId?: string;
+}
+
+export class ZoneMembership extends Construct {
+  /** File mode: member user (lower-cased) → its `azuread_group_member`, for members active on `at`. */
+  readonly members: ReadonlyMap<string, GroupMember>;
+  /** File mode: the UPN lookup (absent when every member is given by object id). */
+  readonly userLookup?: DataAzureadUsers;
+  /** Access-package mode. */
+  readonly accessPackage?: AccessPackage;
+  readonly catalogAssociation?: AccessPackageResourceCatalogAssociation;
+  readonly packageAssociation?: AccessPackageResourcePackageAssociation;
+  readonly assignmentPolicy?: AccessPackageAssignmentPolicy;
+
+  constructor(scope: Construct, id: string, props: ZoneMembershipProps) {
+    assertValidMembershipProps(props);
+    super(scope, id);
+    const { zone, group, membership } = props;
+    const members = new Map<string, GroupMember>();
+    this.members = members;
+
+    if (membership.mode === 'file') {
+      const at = props.at ?? todayUtc();
+      const active = activeMembers(zone.members ?? [], at);
+      const upns = active.map((m) => m.user).filter((u) => !GUID.test(u));
+      let objectIdOf: (upn: string) => string = () => '';
+      if (upns.length > 0) {
+        const file = zone.source?.file ?? `zone ${zone.name}`;
+        this.userLookup = new DataAzureadUsers(this, 'member-lookup', {
+          // users/users_data_source.go (v3.7.0) l.83-93: a list of non-empty strings; found users
+          // come back in `users` (l.112-186). ignore_missing (l.95-101) so that the postcondition,
+          // not the provider, reports unknown users, naming the zone file.
+          userPrincipalNames: upns,
+          ignoreMissing: true,
+          lifecycle: {
+            postcondition: [
+              {
+                condition: `\${length(self.users) == ${upns.length}}`,
+                errorMessage:
+                  `${escapeTemplate(file)}: members: not found in Entra ID: ` +
+                  `\${join(", ", setsubtract(${hclList(upns)}, [for u in self.users : lower(u.user_principal_name)]))}`,
+              },
+            ],
+          },
+        });
+        // UPN (lower-cased) → object id. Each member's resource looks itself up by its own UPN, so
+        // adding a member changes no other member's arguments.
+        const byUpn = TerraformIterator.fromList(this.userLookup.users).forExpressionForMap(
+          'lower(val.user_principal_name)',
+          'val.object_id',
+        );
+        objectIdOf = (upn) => propertyAccess(byUpn, [upn]).toString();
+      }
+      for (const member of active) {
+        members.set(
+          member.user,
+          // groups/group_member_resource.go (v3.7.0) l.43-57: group_object_id and member_object_id
+          // are bare object ids (validation.IsUUID), not `/groups/<id>` resource ids.
+          new GroupMember(this, `member-${constructSafe(member.user)}`, {
+            groupObjectId: group.objectId,
+            memberObjectId: GUID.test(member.user) ? member.user : objectIdOf(member.user),
+          }),
+        );
+      }
+    } else if (membership.mode === 'access-package') {
+      const settings = membership.accessPackage;
+      const catalogId = props.catalogId!;
+      const approvers = this.ownerObjectIds(zone.owners);
+      // identitygovernance/access_package_resource_catalog_association_resource.go (v3.7.0)
+      // l.42-64: resource_origin_id is the group's bare object id, resource_origin_system
+      // "AadGroup", catalog_id a UUID (the catalog resource's id, l.108: SetId(catalog id)).
+      this.catalogAssociation = new AccessPackageResourceCatalogAssociation(this, 'catalog-association', {
+        catalogId,
+        resourceOriginId: group.objectId,
+        resourceOriginSystem: 'AadGroup',
+      });
+      // access_package_resource.go l.30-58: catalog_id a UUID; its id is the bare package id (l.118).
+      this.accessPackage = new AccessPackage(this, 'access-package', {
+        catalogId,
+        displayName: group.displayName,
+        description: zone.description ?? `Membership of the zone ${zone.name} (its Entra group and AWS access)`,
+      });
+      // access_package_resource_package_association_resource.go l.30-72: access_package_id a UUID;
+      // catalog_resource_association_id the catalog association's id, "{catalogId}/{originId}"
+      // (parse/access_package_resource_catalog_association_id.go l.18-20, l.29-44); access_type
+      // "Member" or "Owner".
+      this.packageAssociation = new AccessPackageResourcePackageAssociation(this, 'package-association', {
+        accessPackageId: this.accessPackage.id,
+        catalogResourceAssociationId: this.catalogAssociation.id,
+        accessType: 'Member',
+      });
+      const ownerSets = approvers.map((objectId) => ({ subjectType: 'SingleUser', objectId }));
+      const policy: AccessPackageAssignmentPolicyConfig = {
+        accessPackageId: this.accessPackage.id,
+        displayName: `${group.displayName} requests`,
+        description: `Who may request ${group.displayName}, who approves, and for how long`,
+        // access_package_assignment_policy_resource.go l.74-80: an integer in 0..3660.
+        durationInDays: settings.maxDays,
+        // l.97-124: scope_type from possibleValuesForRequestorScopeType (constants.go l.34-54);
+        // requestor blocks are user sets (schema.go l.46-78: subject_type GroupMembers + object_id).
+        requestorSettings:
+          settings.requestors === 'all-members'
+            ? { requestsAccepted: true, scopeType: 'AllExistingDirectoryMemberUsers' }
+            : {
+                requestsAccepted: true,
+                scopeType: 'SpecificDirectorySubjects',
+                requestor: settings.requestors.map((objectId) => ({ subjectType: 'GroupMembers', objectId })),
+              },
+        // l.126-200: approval_stage needs approval_timeout_in_days; approvers are SingleUser sets.
+        approvalSettings: settings.approval
+          ? {
+              approvalRequired: true,
+              approvalRequiredForExtension: true,
+              requestorJustificationRequired: true,
+              approvalStage: [{ approvalTimeoutInDays: settings.approvalTimeoutDays, approverJustificationRequired: true, primaryApprover: ownerSets }],
+            }
+          : { approvalRequired: false, requestorJustificationRequired: true },
+        // l.202-270: review_frequency from constants.go l.7-20, review_type "Reviewers" (l.22-32),
+        // access_review_timeout_behavior from go-azure-sdk's AccessReviewTimeoutBehavior
+        // (vendor/.../beta/constant_accessreviewtimeoutbehavior.go l.15-17).
+        ...(settings.review
+          ? {
+              assignmentReviewSettings: {
+                enabled: true,
+                reviewFrequency: settings.review.frequency,
+                reviewType: 'Reviewers',
+                reviewer: ownerSets,
+                durationInDays: settings.review.durationDays,
+                accessReviewTimeoutBehavior: 'removeAccess',
+                approverJustificationRequired: true,
+              },
+            }
+          : {}),
+        dependsOn: [this.packageAssociation],
+      };
+      this.assignmentPolicy = new AccessPackageAssignmentPolicy(this, 'assignment-policy', policy);
+    }
+  }
+
+  /**
+   * The owners' object ids, UPNs resolved through one lookup. Without ignore_missing the provider
+   * returns the users in the order asked (users_data_source.go l.228-254: one query per UPN, in
+   * order; an unknown one fails the read), so position i is owner i.
+   */
+  private ownerObjectIds(owners: readonly string[]): string[] {
+    const upns = owners.filter((o) => !GUID.test(o));
+    if (upns.length === 0) return owners.map(memberKey);
+    const lookup = new DataAzureadUsers(this, 'owner-lookup', { userPrincipalNames: upns });
+    return owners.map((o) => (GUID.test(o) ? memberKey(o) : Fn.element(lookup.objectIds, upns.indexOf(o))));
+  }
+}
+
+/**
+ * The department's access package catalog (access-package mode): one per department, in the
+ * department's Entra stack. access_package_catalog_resource.go (v3.7.0) l.40-75: display_name and
+ * description non-empty; externally_visible false keeps it to the tenant's own users.
+ */
+export class DepartmentCatalog extends Construct {
+  readonly catalog: AccessPackageCatalog;
+
+  constructor(scope: Construct, id: string, props: { readonly department: string }) {
+    super(scope, id);
+    this.catalog = new AccessPackageCatalog(this, 'catalog', {
+      displayName: `Zone Access: ${props.department}`,
+      description: `Zone Access: the access packages of department ${props.department}'s zones`,
+      externallyVisible: false,
+      published: true,
+    });
+  }
+}
+
+/** Props problems the loader reports with file and line, checked again for callers who build props in code. */
+export function assertValidMembershipProps(props: ZoneMembershipProps): void {
+  const problems: string[] = [];
+  const { membership, zone } = props;
+  if (props.at !== undefined && !isRealDate(props.at)) problems.push(`at "${props.at}" must be a date, YYYY-MM-DD`);
+  if ((zone.members?.length ?? 0) > 0 && membership.mode !== 'file') {
+    problems.push(`members are only used in file mode (membership is ${membership.mode})`);
+  }
+  for (const m of zone.members ?? []) {
+    // Written into Terraform expressions as string literals: only Entra's UPN characters.
+    if (!MEMBER_USER.test(m.user)) problems.push(`member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`);
+    if (m.until !== undefined && !isRealDate(m.until)) problems.push(`member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
+  }
+  if (membership.mode === 'access-package') {
+    if (!props.catalogId) problems.push('access-package mode needs catalogId (the department catalog)');
+    if (membership.accessPackage.approval && zone.owners.length === 0) problems.push('access-package mode with approval needs owners (they approve)');
+  }
+  if (problems.length > 0) throw new Error(`ZoneMembership for zone "${zone.name}": ${problems.join('; ')}`);
+}
+
+/** A Terraform list literal of strings (JSON string escapes are HCL's). */
+function hclList(values: readonly string[]): string {
+  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+}
+
+/** A literal inside a Terraform string: `${` and `%{` escaped. */
+function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
