@@ -9,6 +9,7 @@ export { groupDisplayName, permissionSetName, stackNames } from './model/names';
 export { loadPlatformConfig } from './model/load-platform-config';
 export { loadZones } from './model/load-zones';
 export { activeMembers, isActiveOn } from './model/membership';
+export * from './model/membership-settings';
 export { zoneFileSchema } from './model/zone-file-schema';
 export { platformConfigSchema } from './model/platform-config-schema';
 export { loadTree, type LoadTreeOptions } from './pipeline/load';

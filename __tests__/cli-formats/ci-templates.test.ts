@@ -56,13 +56,19 @@ describe('examples/ci/github-actions.yml', () => {
   const runs = (job: any): string[] => job.steps.map((s: any) => s.run ?? '');
   const indexOf = (job: any, pattern: RegExp) => job.steps.findIndex((s: any) => pattern.test(s.run ?? '') || pattern.test(s.uses ?? ''));
 
-  it('runs on pull requests and on pushes to main', () => {
-    expect(Object.keys(wf.on)).toEqual(['pull_request', 'push']);
+  it('runs on pull requests, on pushes to main, and daily', () => {
+    expect(Object.keys(wf.on)).toEqual(['pull_request', 'push', 'schedule']);
     expect(wf.on.push.branches).toEqual(['main']);
     expect(wf.permissions).toEqual({ contents: 'read' });
     expect(pr.if).toMatch(/pull_request/);
     expect(deploy.if).toMatch(/push/);
     expect(deploy.if).toMatch(/refs\/heads\/main/);
+  });
+
+  it('daily: the deploy job re-synthesizes for today (UTC) and applies, so membership expiry takes effect', () => {
+    expect(wf.on.schedule).toEqual([{ cron: '17 0 * * *' }]);
+    expect(deploy.if).toMatch(/github\.event_name == 'schedule'/);
+    expect(runs(deploy)).toContain('$ZONE_ACCESS synth --out cdktf.out --at "$(date -u +%F)"');
   });
 
   it('pull request: install without npm ci, build, annotate, report against the checked-out base', () => {
@@ -116,8 +122,15 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(ci.workflow.rules.map((r: any) => r.if)).toEqual([
       '$CI_PIPELINE_SOURCE == "merge_request_event"',
       '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "push"',
+      '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"',
     ]);
     expect(ci.stages).toEqual(['check', 'synth', 'deploy-entra', 'await-sync', 'deploy-aws']);
+  });
+
+  it('daily schedule: every deploy job runs on the default branch\'s schedule and synthesizes for today (UTC)', () => {
+    expect(ci['.deploy'].rules.map((r: any) => r.if)).toContain('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"');
+    for (const job of ['synth', 'deploy-entra', 'await-sync', 'deploy-aws']) expect(ci[job].extends).toContain('.deploy');
+    expect(script('synth')).toContain('$ZONE_ACCESS synth --out cdktf.out --at "$(date -u +%F)"');
   });
 
   it('merge request: validate (Code Quality report) and report (merge request note)', () => {
