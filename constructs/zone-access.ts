@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DEFAULT_MEMBERSHIP, type MembershipSettings } from '../model/membership-settings';
+import type { Zone } from '../model/types';
 import type { ZoneInput } from '../model/zone-defaults';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
 import { ZoneEntraGroup } from './zone-entra-group';
@@ -43,8 +44,10 @@ export class ZoneAccess {
     // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
     assertValidZoneSpec('ZoneAccess', zone);
     const membership = props.membership ?? DEFAULT_MEMBERSHIP;
+    // A loaded Zone carries its file, which the plan-time error for unknown members names.
+    const source = (props.zone as Partial<Pick<Zone, 'source'>>).source;
     const membershipProps = {
-      zone,
+      zone: { ...zone, ...(source ? { source } : {}) },
       membership,
       ...(props.at !== undefined ? { at: props.at } : {}),
       ...(props.catalogId !== undefined ? { catalogId: props.catalogId } : {}),

@@ -162,9 +162,10 @@ describe('access-package mode', () => {
     const stage = policy.approval_settings.approval_stage[0];
     expect(policy.approval_settings.approval_required).toBe(true);
     expect(stage.approval_timeout_in_days).toBe(14);
+    // Owners in their normalized (sorted) order; object ids lower-cased.
     expect(stage.primary_approver).toEqual([
-      { subject_type: 'SingleUser', object_id: expect.stringMatching(/^\$\{element\(data\.azuread_users\.[A-Za-z0-9_-]+\.object_ids, 0\)\}$/) },
       { subject_type: 'SingleUser', object_id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+      { subject_type: 'SingleUser', object_id: expect.stringMatching(/^\$\{element\(data\.azuread_users\.[A-Za-z0-9_-]+\.object_ids, 0\)\}$/) },
     ]);
     expect(policy.assignment_review_settings).toMatchObject({
       enabled: true, review_frequency: 'quarterly', review_type: 'Reviewers', access_review_timeout_behavior: 'removeAccess', duration_in_days: 14,
