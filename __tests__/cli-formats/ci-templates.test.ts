@@ -68,7 +68,8 @@ describe('examples/ci/github-actions.yml', () => {
   it('daily: the deploy job re-synthesizes for today (UTC) and applies, so membership expiry takes effect', () => {
     expect(wf.on.schedule).toEqual([{ cron: '17 0 * * *' }]);
     expect(deploy.if).toMatch(/github\.event_name == 'schedule'/);
-    expect(runs(deploy)).toContain('$ZONE_ACCESS synth --out cdktf.out --at "$(date -u +%F)"');
+    // No --at: synth evaluates membership for today (UTC) by default.
+    expect(runs(deploy)).toContain('$ZONE_ACCESS synth --out cdktf.out');
   });
 
   it('pull request: install without npm ci, build, annotate, report against the checked-out base', () => {
@@ -130,7 +131,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
   it('daily schedule: every deploy job runs on the default branch\'s schedule and synthesizes for today (UTC)', () => {
     expect(ci['.deploy'].rules.map((r: any) => r.if)).toContain('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"');
     for (const job of ['synth', 'deploy-entra', 'await-sync', 'deploy-aws']) expect(ci[job].extends).toContain('.deploy');
-    expect(script('synth')).toContain('$ZONE_ACCESS synth --out cdktf.out --at "$(date -u +%F)"');
+    expect(script('synth')).toContain('$ZONE_ACCESS synth --out cdktf.out');
   });
 
   it('merge request: validate (Code Quality report) and report (merge request note)', () => {
