@@ -4,7 +4,8 @@
  */
 export * from './constructs';
 export type * from './model/types';
-export { type Diagnostic, ValidationError, formatDiagnostic } from './model/diagnostics';
+export { type Diagnostic, ValidationError, formatDiagnostic, isError } from './model/diagnostics';
+export { QUOTAS, WARN_AT, checkQuotas, type QuotaKey } from './model/quotas';
 export { groupDisplayName, permissionSetName, stackNames } from './model/names';
 export { loadPlatformConfig } from './model/load-platform-config';
 export { loadZones } from './model/load-zones';

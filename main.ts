@@ -21,5 +21,6 @@ if (!tree) {
   process.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
   process.exit(1);
 }
+if (diagnostics.length > 0) process.stderr.write(formatHuman(diagnostics));
 // cdktf-cli passes the output folder through CDKTF_OUTDIR, which App reads itself.
 synthesizeTree(tree);

@@ -78,6 +78,11 @@ secrets:
   zoneNamePrefix: false
 protection:
   preventDestroy: false
+# The larger trees exceed the default quotas (2,000 permission sets per instance, about 1,000 app
+# roles per Entra application): the benchmark measures speed, not a tree that could be deployed.
+quotas:
+  permissionSetsPerInstance: 100000
+  appRolesPerApplication: 100000
 `;
 }
 

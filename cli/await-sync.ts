@@ -115,7 +115,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   const loader = await import('../pipeline/load');
   const loadTree = deps.loadTree ?? loader.loadTree;
   const { tree, diagnostics } = await loadTree(loader.resolveTreeOptions(io.cwd, values.zones, values.config));
-  if (diagnostics.length > 0 || !tree) {
+  if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'nothing was checked'));
     return EXIT.failed;
   }

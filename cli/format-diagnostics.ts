@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '../model/diagnostics';
+import { formatDiagnostic, isError, type Diagnostic } from '../model/diagnostics';
 
 export const OUTPUT_FORMATS = ['human', 'json', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -6,13 +6,19 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** Human-readable: one `file:line:col: field: message` block per problem, then a count and what it meant. */
 export function formatHuman(diagnostics: readonly Diagnostic[], consequence?: string): string {
   const files = new Set(diagnostics.map((d) => d.file)).size;
-  const count = `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  const errors = diagnostics.filter(isError).length;
+  const warnings = diagnostics.length - errors;
+  const counted = [
+    ...(errors > 0 || warnings === 0 ? [`${errors} problem${errors === 1 ? '' : 's'}`] : []),
+    ...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+  ];
+  const count = `${counted.join(' and ')} in ${files} file${files === 1 ? '' : 's'}`;
   return `${diagnostics.map(formatDiagnostic).join('\n')}\n\n${count}${consequence ? `; ${consequence}` : ''}.\n`;
 }
 
 /** Machine-readable: a stable JSON document. */
 export function formatJson(diagnostics: readonly Diagnostic[], summary: Record<string, unknown>): string {
-  return JSON.stringify({ valid: diagnostics.length === 0, ...summary, problems: diagnostics }, null, 2) + '\n';
+  return JSON.stringify({ valid: !diagnostics.some(isError), ...summary, problems: diagnostics }, null, 2) + '\n';
 }
 
 /**
@@ -26,7 +32,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
       if (d.line !== undefined) props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
       props.push(`title=${escapeProperty(`zone-access: ${d.field || d.code}`)}`);
       const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
-      return `::error ${props.join(',')}::${escapeData(message)}\n`;
+      return `::${isError(d) ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
     })
     .join('');
 }

@@ -16,6 +16,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
     return EXIT.failed;
   }
+  if (diagnostics.length > 0) io.stderr.write(formatHuman(diagnostics));
   io.stderr.write(`validated ${tree.zones.length} zones; synthesizing...\n`);
   // Loaded only now: validation must stay free of cdktf's and the providers' start-up cost.
   const { synthesizeTree } = await import('../pipeline/synthesize');

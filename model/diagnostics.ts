@@ -16,6 +16,16 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Stable machine-readable code, e.g. `unknown-key`, `duplicate-zone`. */
   readonly code: string;
+  /**
+   * `warning`: reported, but the input is valid (a quota at 80 %). Absent: an error, which makes
+   * the input invalid.
+   */
+  readonly severity?: 'error' | 'warning';
+}
+
+/** Whether a diagnostic makes the input invalid (everything but warnings). */
+export function isError(d: Diagnostic): boolean {
+  return d.severity !== 'warning';
 }
 
 /** Thrown by APIs that cannot return diagnostics (constructs, the cdktf app) when input is invalid. */
@@ -32,7 +42,7 @@ export class ValidationError extends Error {
 /** `file:line:col: field: message (hint)` — the shape editors and terminals link to. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  const field = d.field ? ` ${d.field}:` : '';
+  const field = `${d.severity === 'warning' ? ' warning:' : ''}${d.field ? ` ${d.field}:` : ''}`;
   const hint = d.hint ? `\n    hint: ${d.hint}` : '';
   return `${where}:${field} ${d.message}${hint}`;
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
+import { defaultQuotas } from './quotas';
 import type { AccessPreset, PlatformConfig } from './types';
 import { normalizeCustomerPolicies, toBoundary, uniqueSorted } from './zone-defaults';
 import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
@@ -94,6 +95,7 @@ export function platformConfigFromSource(
     },
     secrets: { zoneNamePrefix: raw.secrets?.zoneNamePrefix ?? false },
     protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
+    quotas: { ...defaultQuotas(), ...raw.quotas },
     source: { file: source.file },
   };
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { QUOTAS, type QuotaKey } from './quotas';
 import {
   ACCOUNT_ID_PATTERN,
   customerManagedPolicyObject,
@@ -19,6 +20,11 @@ const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
 const ACTION_PATTERN = '^[a-z0-9-]+:[A-Za-z0-9]+$';
 const RESOURCE_PATTERN = '^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$';
 const PREFIX_PATTERN = '^[a-z0-9][a-z0-9-]*-$';
+
+/** A quota: a positive integer with the provider's default (model/quotas.ts). */
+function quotaProperty(key: QuotaKey) {
+  return { type: 'integer', minimum: 1, default: QUOTAS[key].default, description: QUOTAS[key].description } as const;
+}
 
 export const platformConfigSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -171,6 +177,17 @@ export const platformConfigSchema = {
           default: false,
           description: 'Add lifecycle.prevent_destroy to every permission set.',
         },
+      },
+    },
+    quotas: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers\' defaults (README: Quotas).',
+      properties: {
+        permissionSetsPerInstance: quotaProperty('permissionSetsPerInstance'),
+        permissionSetsPerAccount: quotaProperty('permissionSetsPerAccount'),
+        rolesPerAccount: quotaProperty('rolesPerAccount'),
+        appRolesPerApplication: quotaProperty('appRolesPerApplication'),
       },
     },
   },

@@ -7,6 +7,8 @@
  * produce equal models, which is what keeps synthesis deterministic.
  */
 
+import type { QuotaKey } from './quotas';
+
 /** Where a value came from, for error messages and reports. */
 export interface SourceRef {
   /** Path of the file, relative to the working directory the tree was loaded from. */
@@ -177,6 +179,8 @@ export interface PlatformConfig {
     /** When true, permission sets carry `lifecycle.prevent_destroy`. */
     readonly preventDestroy: boolean;
   };
+  /** Service quotas the tree is checked against (model/quotas.ts), defaults filled. */
+  readonly quotas: Readonly<Record<QuotaKey, number>>;
   /** The config file, for messages. */
   readonly source: SourceRef;
 }

@@ -1,8 +1,9 @@
 import { isAbsolute, join, relative } from 'node:path';
 import { isRealDate, todayUtc } from '../model/dates';
-import { sortDiagnostics, type Diagnostic } from '../model/diagnostics';
+import { isError, sortDiagnostics, type Diagnostic } from '../model/diagnostics';
 import { loadPlatformConfig } from '../model/load-platform-config';
 import { loadZones } from '../model/load-zones';
+import { checkQuotas } from '../model/quotas';
 import type { ZoneTree } from '../model/types';
 import { accessCatalog, BUILT_IN_PRESETS } from '../policies/catalog';
 import { checkZoneLimits } from '../policies/limits';
@@ -19,8 +20,9 @@ export interface LoadTreeOptions {
 }
 
 /**
- * zone files → validated model → policy checks. Returns a tree only when there is not a single
- * problem anywhere, so nothing downstream ever sees invalid input.
+ * zone files → validated model → policy checks → quotas. Returns a tree only when there is not a
+ * single error anywhere, so nothing downstream ever sees invalid input; with a tree, `diagnostics`
+ * holds only warnings, which callers print.
  */
 export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnostics: Diagnostic[] } {
   const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)) });
@@ -32,8 +34,10 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   const catalog = accessCatalog(config);
   const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets: new Set(catalog.keys()) });
   for (const zone of zones) diagnostics.push(...checkZoneLimits(zone, config));
-  if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
-  return { tree: { config, zones, departments, at }, diagnostics: [] };
+  // Quotas count the whole tree, so they are checked only once every zone has loaded.
+  if (diagnostics.length === 0) diagnostics.push(...checkQuotas(config, zones));
+  if (diagnostics.some(isError)) return { diagnostics: sortDiagnostics(diagnostics) };
+  return { tree: { config, zones, departments, at }, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { defaultQuotas } from '../../model/quotas';
 import fc from 'fast-check';
 import { formatDiagnostic } from '../../model/diagnostics';
 import type { AccessPreset, PlatformConfig, Zone } from '../../model/types';
@@ -51,6 +52,7 @@ function platform(over: { presets?: Record<string, AccessPreset>; prefix?: strin
     access: { presets: over.presets ?? {}, managedPolicies: [], customerManagedPolicies: [] },
     secrets: { zoneNamePrefix: over.zoneNamePrefix ?? false },
     protection: { preventDestroy: false },
+    quotas: defaultQuotas(),
     source: { file: 'config/platform.yaml' },
   };
 }
