@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTree, type GeneratedTree } from './generate-tree';
+import { updateReadme } from './readme-results';
 
 /**
  * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones (issue 5).
@@ -533,6 +534,11 @@ function main(): void {
     writeFileSync(options.json, JSON.stringify(report, null, 2) + '\n');
     writeFileSync(options.md, render(report, true));
     log(`wrote ${relative(process.cwd(), options.json)} and ${relative(process.cwd(), options.md)}`);
+    // README quotes the default results file only; a --json elsewhere is somebody's experiment.
+    if (resolve(options.json) === join(REPO, 'bench', 'results', 'latest.json')) {
+      updateReadme(join(REPO, 'README.md'), options.json);
+      log('updated the benchmark figures in README.md');
+    }
   }
 }
 
