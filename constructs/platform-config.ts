@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { ValidationError, type Diagnostic } from '../model/diagnostics';
 import { loadPlatformConfig, platformConfigFromSource } from '../model/load-platform-config';
 import type { FromSchema } from 'json-schema-to-ts';
-import type { platformConfigSchema } from '../model/platform-config-schema';
+import { platformConfigSchema } from '../model/platform-config-schema';
 import type { PlatformConfig } from '../model/types';
 import { parseYamlText } from '../model/yaml-source';
 import { BUILT_IN_PRESETS } from '../policies/catalog';
@@ -21,8 +21,11 @@ import type { PlatformSpec } from './props';
  */
 export type PlatformInput = Omit<
   FromSchema<typeof platformConfigSchema, { keepDefaultedPropertiesOptional: true }>,
-  'sharding' | 'backend'
+  (typeof NOT_READ_BY_CONSTRUCTS)[number]
 >;
+
+/** Keys of the platform config file the constructs never read (the CLI's stacks and tree checks do). */
+const NOT_READ_BY_CONSTRUCTS = ['sharding', 'backend', 'departments', 'quotas'] as const;
 
 const RESERVED_PRESETS: ReadonlySet<string> = new Set(Object.keys(BUILT_IN_PRESETS));
 
@@ -31,7 +34,10 @@ export function platformConfig(input: PlatformInput): PlatformSpec {
   // Through YAML text, so an object gets exactly the file's checks; positions in that generated
   // text mean nothing to the caller, so problems name the field only.
   const file = 'platformConfig()';
-  return fromYaml(stringify(input), file, (d) => ({ file, field: d.field, code: d.code, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
+  // A key the file must have but the constructs never read gets a neutral value (an empty map).
+  const required = platformConfigSchema.required as readonly string[];
+  const neutral = Object.fromEntries(NOT_READ_BY_CONSTRUCTS.filter((k) => required.includes(k) && !(k in input)).map((k) => [k, {}]));
+  return fromYaml(stringify({ ...input, ...neutral }), file, (d) => ({ file, field: d.field, code: d.code, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
 }
 
 /** From YAML text (the contents of a `config/platform.yaml`); `file` names it in messages. */
