@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../../cli/zone-access';
 import { loadTree } from '../../pipeline/load';
 import { platformConfigSchema } from '../../model/platform-config-schema';
 import { QUOTA_KEYS, QUOTAS, WARN_AT } from '../../model/quotas';
 import { README } from '../support/readme';
-import { baseConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
+import { baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /** `count` zones in one department, every one assigned to `accounts`. */
 function zones(count: number, accounts: string[] = ['shared-prod']): Record<string, Record<string, unknown>> {
@@ -114,6 +115,17 @@ describe('quota warnings in the validate formats', () => {
     const { io, out } = captureIO();
     expect(await main([...args, '--format', 'github'], io)).toBe(0);
     expect(out()).toMatch(/^::warning file=.*platform\.yaml,title=zone-access%3A quotas\.permissionSetsPerAccount::account 999999999999/);
+  });
+});
+
+describe('quota warnings do not stop synthesis', () => {
+  it('synth prints the warning and writes the stacks', async () => {
+    const tree = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
+    const { io, err } = captureIO();
+    const out = makeTempDir('quota-synth-');
+    expect(await main(['synth', '--zones', tree.zonesDir, '--config', tree.configPath, '--out', out], io)).toBe(0);
+    expect(err()).toMatch(/warning: quotas\.permissionSetsPerAccount: account 999999999999 \(shared-prod\) gets 4/);
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-pay', 'entra-pay']);
   });
 });
 
