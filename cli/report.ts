@@ -23,7 +23,9 @@ Both trees are evaluated on the same day, --at (default today, UTC): members who
 passed are not members on either side.
 DIR is a checkout holding zones/ and config/platform.yaml. --*-zones and --*-config override those
 paths (relative to the current directory).
-Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid; 2 bad command line.`;
+Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid, or a department
+was deleted from the config while it still had zones (its access would stay deployed: retire it
+first); 2 bad command line.`;
 
 /** `zone-access report`: a reviewer's view of what a change to the zone tree grants and revokes. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -83,5 +85,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const report = diffTrees(base.tree, head.tree);
   io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));
-  return EXIT.ok;
+  const unsafe = report.departments.filter((d) => d.unsafe);
+  for (const d of unsafe) {
+    io.stderr.write(`zone-access report: department ${d.department}: ${d.action}\n`);
+  }
+  // A change whose revocation the pipeline can never apply fails the check, report printed or not.
+  return unsafe.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -17,7 +17,7 @@ import type { PlatformSpec } from './props';
 
 /**
  * The platform config keys, as in `config/platform.yaml`, minus the stack-level ones the constructs
- * never read (`sharding`, `backend`). Only `identityCenter` and `entra` are required.
+ * never read (`sharding`, `backend`, `departments`). Only `identityCenter` and `entra` are required.
  */
 export type PlatformInput = Omit<
   FromSchema<typeof platformConfigSchema, { keepDefaultedPropertiesOptional: true }>,

@@ -4,7 +4,7 @@ import { isSessionDurationInRange } from './durations';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import { defaultQuotas } from './quotas';
-import type { AccessPreset, PlatformConfig } from './types';
+import type { AccessPreset, DepartmentSettings, PlatformConfig } from './types';
 import { normalizeCustomerPolicies, toBoundary, uniqueSorted } from './zone-defaults';
 import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
 
@@ -71,6 +71,12 @@ export function platformConfigFromSource(
     };
   }
 
+  const departments: Record<string, DepartmentSettings> = {};
+  for (const [name, settings] of Object.entries(raw.departments).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const pos = keyPositionOf(source, ['departments'], name);
+    departments[name] = { retired: settings.retired ?? false, source: { file: source.file, line: pos.line, column: pos.column } };
+  }
+
   const backend = raw.backend ?? { type: 'local' as const };
   const config: PlatformConfig = {
     identityCenter: { ...raw.identityCenter },
@@ -82,6 +88,7 @@ export function platformConfigFromSource(
     },
     defaultSessionDuration,
     accounts: Object.fromEntries(Object.entries(raw.accounts ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
+    departments,
     sharding: raw.sharding ?? 'department',
     backend:
       backend.type === 's3'

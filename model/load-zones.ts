@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { RESERVED_ZONE_NAMES } from './names';
@@ -30,9 +30,12 @@ export function loadZones(
   zonesDir: string,
   options: LoadZonesOptions,
 ): { zones: Zone[]; departments: string[]; diagnostics: Diagnostic[] } {
-  const { files, departments, diagnostics } = discoverZoneFiles(zonesDir);
+  const { config } = options;
+  const discovered = discoverZoneFiles(zonesDir);
+  const diagnostics = discovered.diagnostics.map((d) => explainFolderCase(d, config));
+  diagnostics.push(...departmentDiagnostics(discovered.files, discovered.departments, zonesDir, config));
   const zones: Zone[] = [];
-  for (const { path, department } of files) {
+  for (const { path, department } of discovered.files) {
     const read = readYamlFile(path);
     if (!read.source) {
       diagnostics.push(...read.diagnostics);
@@ -44,7 +47,70 @@ export function loadZones(
   }
   diagnostics.push(...duplicateZoneDiagnostics(zones));
   zones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { zones, departments, diagnostics };
+  return { zones, departments: Object.keys(config.departments).sort(), diagnostics };
+}
+
+/**
+ * Departments are declared in the platform config, never inferred from folders (git keeps no empty
+ * folder, so inferring would make a department's stacks vanish with its last zone file, and its
+ * access with them would stay deployed). A folder must name a declared department, and a retired
+ * department may keep no zone files.
+ */
+function departmentDiagnostics(
+  files: readonly { path: string; department: string }[],
+  folders: readonly string[],
+  zonesDir: string,
+  config: PlatformConfig,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const configFile = config.source.file;
+  const declaredAt = (name: string) => {
+    const at = config.departments[name].source;
+    return `${configFile}${at.line === undefined ? '' : `:${at.line}`}`;
+  };
+  for (const folder of folders) {
+    const inFolder = files.filter((f) => f.department === folder);
+    // One problem per zone file, so a pull request annotation lands on each file; the folder itself
+    // when it holds no zone file.
+    const targets = inFolder.length > 0 ? inFolder.map((f) => f.path) : [join(zonesDir, folder)];
+    const settings = Object.prototype.hasOwnProperty.call(config.departments, folder) ? config.departments[folder] : undefined;
+    if (!settings) {
+      for (const file of targets) {
+        out.push({
+          file,
+          field: '',
+          code: 'undeclared-department',
+          message: `department "${folder}" is not declared in ${configFile} (departments:)`,
+          hint: `add "${folder}: {}" under departments: in ${configFile}, or move the file to a declared department's folder`,
+        });
+      }
+    } else if (settings.retired) {
+      for (const { path } of inFolder) {
+        out.push({
+          file: path,
+          field: '',
+          code: 'retired-department',
+          message: `department "${folder}" is retired in ${declaredAt(folder)}: its zones are being removed, so it can hold no zone files`,
+          hint: `delete this file (applying the department's stacks then destroys its access), or set retired: false in ${declaredAt(folder)}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A department folder that is not lower-case, but names a declared department in another case. */
+function explainFolderCase(d: Diagnostic, config: PlatformConfig): Diagnostic {
+  if (d.code !== 'invalid-department-folder') return d;
+  const folder = basename(d.file);
+  const declared = Object.keys(config.departments).find((name) => name === folder.toLowerCase());
+  if (!declared) return d;
+  const at = config.departments[declared].source;
+  return {
+    ...d,
+    message: `department folder "${folder}" differs in case from the department "${declared}" declared in ${config.source.file}${at.line === undefined ? '' : `:${at.line}`}`,
+    hint: `rename the folder to ${join(dirname(d.file), declared)} (folder names are case-sensitive, department names lower-case)`,
+  };
 }
 
 /** Finds zone files; YAML files anywhere but directly inside a department folder are errors. */

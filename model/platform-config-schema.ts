@@ -32,7 +32,7 @@ export const platformConfigSchema = {
   title: 'Zone Access platform config',
   type: 'object',
   additionalProperties: false,
-  required: ['identityCenter', 'entra'],
+  required: ['identityCenter', 'entra', 'departments'],
   properties: {
     identityCenter: {
       type: 'object',
@@ -92,6 +92,24 @@ export const platformConfigSchema = {
       propertyNames: { pattern: ZONE_NAME_PATTERN },
       additionalProperties: { type: 'string', pattern: ACCOUNT_ID_PATTERN },
       description: 'Account name → 12-digit id (quoted).',
+    },
+    departments: {
+      type: 'object',
+      propertyNames: { pattern: ZONE_NAME_PATTERN },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          retired: {
+            type: 'boolean',
+            default: false,
+            description:
+              'Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded.',
+          },
+        },
+      },
+      description:
+        'Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones.',
     },
     sharding: { type: 'string', enum: ['department', 'single'], default: 'department' },
     backend: {

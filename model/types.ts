@@ -124,6 +124,22 @@ export interface S3BackendConfig {
 
 export type BackendConfig = LocalBackendConfig | S3BackendConfig;
 
+/**
+ * A department declared in the platform config. Declared, not inferred from folders: git keeps no
+ * empty folders, so a department whose last zone file is deleted must still produce its (empty)
+ * stacks, or applying them could never take its access away.
+ */
+export interface DepartmentSettings {
+  /**
+   * Step one of retiring a department: it may hold no zone files, and its stacks are still
+   * synthesized (empty), so applying them destroys what it had. Step two, after that apply (or a
+   * `terraform destroy` of both stacks) succeeded, is deleting the entry from the config.
+   */
+  readonly retired: boolean;
+  /** Where the department's key stands in the config file, for messages. */
+  readonly source: SourceRef;
+}
+
 /** The platform team's single config file, validated and normalized. */
 export interface PlatformConfig {
   readonly identityCenter: {
@@ -158,6 +174,8 @@ export interface PlatformConfig {
   readonly defaultSessionDuration: string;
   /** Account name → 12-digit id. */
   readonly accounts: Readonly<Record<string, string>>;
+  /** Department name → its settings; every declared department gets its stacks. Keys sorted. */
+  readonly departments: Readonly<Record<string, DepartmentSettings>>;
   /** `department`: a stack pair per department; `single`: one pair for all zones. */
   readonly sharding: 'department' | 'single';
   readonly backend: BackendConfig;
@@ -190,8 +208,9 @@ export interface ZoneTree {
   readonly config: PlatformConfig;
   readonly zones: readonly Zone[];
   /**
-   * Every department folder, sorted, including empty ones: an empty folder keeps its stacks (with
-   * no resources) so that deleting a department's last zone destroys what it had deployed.
+   * Every department declared in the platform config (retired ones included), sorted, whether or
+   * not it has a folder or zones: each keeps its stacks, so deleting a department's last zone (and
+   * with it, in git, its folder) destroys what it had deployed instead of orphaning it.
    */
   readonly departments: readonly string[];
   /**

@@ -80,6 +80,33 @@ export interface ZoneReport {
   readonly replacements: readonly Replacement[];
 }
 
+/**
+ * What happens to a department as a whole:
+ * - `declared`: new in the platform config (its stacks appear).
+ * - `emptied`: still declared, but it lost its last zone: applying its (now empty) stacks revokes.
+ * - `retired`: marked `retired: true`: applying its empty stacks (or destroying them) revokes.
+ * - `undeclared`: its entry was deleted from the config, so its stacks are no longer synthesized.
+ *   Safe only once a retirement has been applied; with zones still deployed it orphans them.
+ */
+export type DepartmentChangeKind = 'declared' | 'emptied' | 'retired' | 'undeclared';
+
+export interface DepartmentReport {
+  readonly department: string;
+  readonly change: DepartmentChangeKind;
+  readonly stacks: { readonly entra: string; readonly aws: string };
+  /** Zones of the department in base that are gone in head: each loses all access. */
+  readonly zonesRevoked: readonly string[];
+  /** Accounts where those zones' permission sets were assigned. */
+  readonly accountsRevoked: readonly AccountRef[];
+  /** What must run for the change to take effect. */
+  readonly action: string;
+  /**
+   * True when the change cannot take effect through the pipeline: the department's stacks vanish
+   * from the output while base still had zones in them, so nothing would ever destroy their access.
+   */
+  readonly unsafe: boolean;
+}
+
 export interface ReportSummary {
   /** Zones in each tree. */
   readonly base: number;
@@ -91,11 +118,17 @@ export interface ReportSummary {
   readonly renamed: number;
   /** Zones with at least one replacement. */
   readonly replacements: number;
+  /** Departments whose change revokes access (emptied, retired, undeclared with zones). */
+  readonly departmentRevocations: number;
+  /** Department changes that would orphan deployed access (see `DepartmentReport.unsafe`). */
+  readonly unsafe: number;
 }
 
 export interface AccessReport {
   readonly version: typeof REPORT_FORMAT_VERSION;
   readonly summary: ReportSummary;
+  /** Departments declared, emptied, retired or undeclared, sorted by name. */
+  readonly departments: readonly DepartmentReport[];
   /** Platform config values that changed (they may affect every zone). */
   readonly platform: readonly FieldChange[];
   /** Only zones with a difference, sorted by name; unchanged zones are not listed. */
@@ -130,6 +163,7 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
   zones.sort((a, b) => cmp(a.zone, b.zone) || cmp(a.change, b.change));
 
   const count = (kind: ZoneChangeKind) => zones.filter((z) => z.change === kind).length;
+  const departments = diffDepartments(base, head);
   return {
     version: REPORT_FORMAT_VERSION,
     summary: {
@@ -141,7 +175,10 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
       moved: count('moved'),
       renamed: count('renamed'),
       replacements: zones.filter((z) => z.replacements.length > 0).length,
+      departmentRevocations: departments.filter((d) => d.zonesRevoked.length > 0 || d.change === 'retired').length,
+      unsafe: departments.filter((d) => d.unsafe).length,
     },
+    departments,
     platform: diffConfig(base.config, head.config),
     zones,
   };
@@ -149,7 +186,73 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
 
 /** True when the report has nothing to show: no zone and no platform value changed. */
 export function isEmptyReport(report: AccessReport): boolean {
-  return report.zones.length === 0 && report.platform.length === 0;
+  return report.zones.length === 0 && report.platform.length === 0 && report.departments.length === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Departments
+
+function diffDepartments(base: ZoneTree, head: ZoneTree): DepartmentReport[] {
+  const baseDeclared = base.config.departments;
+  const headDeclared = head.config.departments;
+  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const headZoneNames = new Set(head.zones.map((z) => z.name));
+  const out: DepartmentReport[] = [];
+  for (const department of [...new Set([...Object.keys(baseDeclared), ...Object.keys(headDeclared)])].sort()) {
+    const baseZones = base.zones.filter((z) => z.department === department);
+    const headZones = head.zones.filter((z) => z.department === department);
+    // A zone that moved to another department keeps its access (reported as moved), not revoked.
+    const revoked = baseZones.filter((z) => !headZoneNames.has(z.name));
+    const inHead = has(headDeclared, department);
+    let change: DepartmentChangeKind | undefined;
+    if (!has(baseDeclared, department)) change = 'declared';
+    else if (!inHead) change = 'undeclared';
+    else if (headDeclared[department].retired && !baseDeclared[department].retired) change = 'retired';
+    else if (baseZones.length > 0 && headZones.length === 0) change = 'emptied';
+    if (!change) continue;
+
+    // Under single sharding every department shares one pair of stacks, which stays synthesized.
+    const config = inHead ? head.config : base.config;
+    const stacks = stackNames(department, config);
+    const ownStacks = config.sharding === 'department';
+    const unsafe = change === 'undeclared' && ownStacks && revoked.length > 0;
+    const accounts = new Map<string, AccountRef>();
+    for (const zone of revoked) for (const a of zone.accounts) if (!accounts.has(a.id)) accounts.set(a.id, accountRef(a));
+    out.push({
+      department,
+      change,
+      stacks,
+      zonesRevoked: revoked.map((z) => z.name).sort(),
+      accountsRevoked: [...accounts.values()].sort((a, b) => cmp(a.id, b.id)),
+      action: departmentAction(change, stacks, ownStacks, revoked.length > 0),
+      unsafe,
+    });
+  }
+  return out;
+}
+
+function departmentAction(
+  change: DepartmentChangeKind,
+  stacks: { entra: string; aws: string },
+  ownStacks: boolean,
+  revokes: boolean,
+): string {
+  const both = `${stacks.entra} and ${stacks.aws}`;
+  switch (change) {
+    case 'declared':
+      return `new stacks ${both} are applied with the others`;
+    case 'emptied':
+      return revokes
+        ? `apply ${both} (now empty): destroys the access of its removed zones`
+        : `apply ${both} (now empty) after moving its zones' state (README: Moving a zone between shards)`;
+    case 'retired':
+      return `apply ${both} (empty while retired), or terraform destroy both; once that succeeded, delete the department from departments: in the platform config`;
+    case 'undeclared':
+      if (!ownStacks) return `apply ${both}: its zones' resources leave the shared stacks`;
+      return revokes
+        ? `UNSAFE: ${both} are no longer synthesized, so nothing destroys the access of its zones. Restore the entry with retired: true, apply, then delete it`
+        : `${both} are no longer synthesized; make sure they were applied empty (or destroyed) while the department was retired`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,8 +483,9 @@ function diffConfig(base: PlatformConfig, head: PlatformConfig): FieldChange[] {
     const note = CONFIG_NOTES.find(([prefix]) => path.join('.').startsWith(prefix))?.[1];
     out.push({ field: path.join('.'), ...(a === undefined ? {} : { base: a }), ...(b === undefined ? {} : { head: b }), ...(note ? { note } : {}) });
   };
-  const { source: _b, ...baseRest } = base;
-  const { source: _h, ...headRest } = head;
+  // Departments are reported on their own (diffDepartments), with what to apply.
+  const { source: _b, departments: _bd, ...baseRest } = base;
+  const { source: _h, departments: _hd, ...headRest } = head;
   walk([], baseRest, headRest);
   return out;
 }

@@ -1,4 +1,4 @@
-import type { AccessReport, AccountRef, FieldChange, Grant, SetDelta, ZoneChangeKind, ZoneReport } from './diff';
+import type { AccessReport, AccountRef, DepartmentChangeKind, DepartmentReport, FieldChange, Grant, SetDelta, ZoneChangeKind, ZoneReport } from './diff';
 import { isEmptyReport } from './diff';
 
 /**
@@ -24,6 +24,13 @@ const CHANGE_LABEL: Record<ZoneChangeKind, string> = {
   renamed: '🏷️ renamed',
 };
 
+const DEPARTMENT_LABEL: Record<DepartmentChangeKind, string> = {
+  declared: '🆕 declared',
+  emptied: '🗑️ emptied',
+  retired: '🗑️ retired',
+  undeclared: '➖ undeclared',
+};
+
 const GRANT_LABEL: Record<string, string> = {
   'resource-tag': 'resources of the zone',
   'request-tag': 'creating resources tagged with the zone',
@@ -39,6 +46,8 @@ export function renderMarkdown(report: AccessReport): string {
   }
 
   out.push(headline(report), '');
+
+  if (report.departments.length > 0) out.push(...departmentSection(report.departments), '');
 
   if (report.zones.length > 0) {
     out.push('| Change | Zone | Department | Accounts | Actions | Also |', '|---|---|---|---|---|---|');
@@ -71,6 +80,17 @@ export function renderMarkdown(report: AccessReport): string {
   return out.join('\n') + '\n';
 }
 
+function departmentSection(departments: readonly DepartmentReport[]): string[] {
+  const out = ['### Departments', ''];
+  for (const d of departments) {
+    const revoked = d.zonesRevoked.length
+      ? ` Revokes ${count(d.zonesRevoked.length, 'zone')} (${d.zonesRevoked.map(code).join(', ')}) in ${count(d.accountsRevoked.length, 'account')} (${d.accountsRevoked.map(account).join(', ')}).`
+      : '';
+    out.push(`- ${d.unsafe ? '⛔ ' : ''}**${code(d.department)}** ${DEPARTMENT_LABEL[d.change]}.${revoked} Next: ${text(d.action)}.`);
+  }
+  return out;
+}
+
 function headline(report: AccessReport): string {
   const s = report.summary;
   const parts = (
@@ -86,6 +106,8 @@ function headline(report: AccessReport): string {
     .map(([n, label]) => `${n} ${label}`);
   const zones = report.zones.length;
   let line = zones > 0 ? `**${count(zones, 'zone')} affected**: ${parts.join(', ')}.` : '**No zone changed.**';
+  if (s.departmentRevocations > 0) line += ` **${count(s.departmentRevocations, 'department')} revoking access** (see Departments).`;
+  if (s.unsafe > 0) line += ` ⛔ **${count(s.unsafe, 'department')} would keep deployed access** (see Departments).`;
   if (report.platform.length > 0) line += ` Platform config: ${count(report.platform.length, 'value')} changed.`;
   if (s.replacements > 0) line += ` ⚠️ **${count(s.replacements, 'zone')} with replacements** (see below).`;
   return line;

@@ -5,7 +5,7 @@ import { Script } from 'node:vm';
 import { parseDocument } from 'yaml';
 import { main } from '../../cli/zone-access';
 import { REPORT_MARKER } from '../../report/render-markdown';
-import { captureIO, makeTempDir, REPO_ROOT, writeTree, zoneDoc } from '../support/tree';
+import { baseConfig, captureIO, makeTempDir, REPO_ROOT, writeTree, zoneDoc } from '../support/tree';
 
 /**
  * The CI templates under examples/ci/: they parse, they have the jobs and steps the docs promise,
@@ -201,3 +201,42 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(issues[0].fingerprint).not.toBe(issues[1].fingerprint);
   });
 });
+
+describe('the deploy steps apply every declared department', () => {
+  /**
+   * Issue 10.1: a department whose last zone file was deleted has no folder in a fresh clone; its
+   * (empty) stacks must still be applied, or its access stays deployed. The templates' apply
+   * scripts run here against real synth output, with a `terraform` on PATH that records its calls.
+   */
+  const applyScripts = (): { template: string; entra: string; aws: string }[] => {
+    const gh = load('github-actions.yml').jobs.deploy.steps;
+    const gl = load('gitlab-ci.yml');
+    const step = (name: string) => gh.find((s: any) => s.name === name).run as string;
+    const loop = (job: string) => (gl[job].script as string[]).find((l) => l.includes('terraform -chdir'))!;
+    return [
+      { template: 'github-actions.yml', entra: step('Apply the Entra stacks'), aws: step('Apply the AWS stacks') },
+      { template: 'gitlab-ci.yml', entra: loop('deploy-entra'), aws: loop('deploy-aws') },
+    ];
+  };
+
+  it.each(applyScripts())('$template', async ({ entra, aws }) => {
+    const tree = writeTree({
+      config: baseConfigWith({ pay: {}, hr: {}, old: { retired: true } }),
+      zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') },
+    });
+    const { io } = captureIO(tree.root);
+    expect(await main(['synth', '--zones', 'zones', '--config', 'platform.yaml', '--out', 'cdktf.out'], io)).toBe(0);
+    const bin = makeTempDir('bin-');
+    const log = join(bin, 'calls.log');
+    writeFileSync(join(bin, 'terraform'), `#!/bin/sh\necho "$*" >> "${log}"\n`, { mode: 0o755 });
+    for (const script of [entra, aws]) {
+      execFileSync('bash', ['-c', script], { cwd: tree.root, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    }
+    const applied = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(' apply ')).map((l) => /-chdir=cdktf\.out\/stacks\/([^/]+)\//.exec(l)![1]);
+    expect(applied).toEqual(['entra-hr', 'entra-old', 'entra-pay', 'aws-hr', 'aws-old', 'aws-pay']);
+  });
+});
+
+function baseConfigWith(departments: Record<string, unknown>): Record<string, unknown> {
+  return { ...baseConfig(), departments };
+}

@@ -151,7 +151,7 @@ describe('tree-level rules', () => {
     expect(new Set(diagnostics.map((d) => d.file.split('/').slice(-2)[0]))).toEqual(new Set(['a', 'b']));
   });
 
-  it('keeps empty department folders as departments', () => {
+  it('keeps empty department folders as departments (declared ones; see departments.test.ts)', () => {
     const { departments } = load({ zones: { 'a/x.yaml': zoneDoc('x', 'a') }, emptyDepartments: ['retired'] });
     expect(departments).toEqual(['a', 'retired']);
   });

@@ -47,6 +47,7 @@ function platform(over: { presets?: Record<string, AccessPreset>; prefix?: strin
     names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: over.prefix ?? 'zone-' },
     defaultSessionDuration: 'PT1H',
     accounts: {},
+    departments: {},
     sharding: 'department',
     backend: { type: 'local' },
     access: { presets: over.presets ?? {}, managedPolicies: [], customerManagedPolicies: [] },

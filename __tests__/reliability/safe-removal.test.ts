@@ -40,9 +40,11 @@ describe('deleting zone files', () => {
     expect({ added: diff.added, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({ added: [], changed: [], framesChanged: [] });
   });
 
-  it('deleting a department\'s last zone keeps its stacks, empty, so Terraform destroys what was deployed', () => {
-    const before = synthFiles(writeTree({ config: sampleConfig(), zones: { 'hr/payroll.yaml': zoneDoc('payroll', 'hr') } }));
-    const after = synthFiles(writeTree({ config: sampleConfig(), zones: {}, emptyDepartments: ['hr'] }));
+  it('deleting a department\'s last zone (git then drops its folder) keeps its stacks, empty, so Terraform destroys what was deployed', () => {
+    const config = sampleConfig({ departments: { hr: {} } });
+    const before = synthFiles(writeTree({ config, zones: { 'hr/payroll.yaml': zoneDoc('payroll', 'hr') } }));
+    // No folder at all: a fresh clone after `git rm` of the last file has none.
+    const after = synthFiles(writeTree({ config, zones: {} }));
     const stacksBefore = stacksOf(before);
     const stacksAfter = stacksOf(after);
     expect([...stacksAfter.keys()].sort()).toEqual(['aws-hr', 'entra-hr']);
@@ -53,11 +55,12 @@ describe('deleting zone files', () => {
     }
   });
 
-  it('deleting the department folder itself drops its stacks (their state must be destroyed first)', () => {
-    const zones = sampleZones();
-    for (const path of Object.keys(zones)) if (path.startsWith('ops/')) delete zones[path];
-    const after = synthFiles(writeTree({ config: sampleConfig(), zones }));
-    expect([...stacksOf(after).keys()].sort()).toEqual(['aws-pay', 'entra-pay']);
+  it('a retired department keeps its stacks, empty, until its entry is deleted from the config', () => {
+    const retired = synthFiles(writeTree({ config: sampleConfig({ departments: { hr: { retired: true }, pay: {} } }), zones: {} }));
+    expect([...stacksOf(retired).keys()].sort()).toEqual(['aws-hr', 'aws-pay', 'entra-hr', 'entra-pay']);
+    for (const name of ['aws-hr', 'entra-hr']) expect(stacksOf(retired).get(name)!.resource).toBeUndefined();
+    const deleted = synthFiles(writeTree({ config: sampleConfig({ departments: { pay: {} } }), zones: {} }));
+    expect([...stacksOf(deleted).keys()].sort()).toEqual(['aws-pay', 'entra-pay']);
   });
 });
 

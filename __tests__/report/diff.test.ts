@@ -18,7 +18,7 @@ describe('a tree against itself', () => {
     expect(report.zones).toEqual([]);
     expect(report.platform).toEqual([]);
     expect(isEmptyReport(report)).toBe(true);
-    expect(report.summary).toEqual({ base: 4, head: 4, added: 0, removed: 0, changed: 0, moved: 0, renamed: 0, replacements: 0 });
+    expect(report.summary).toEqual({ base: 4, head: 4, added: 0, removed: 0, changed: 0, moved: 0, renamed: 0, replacements: 0, departmentRevocations: 0, unsafe: 0 });
   });
 
   it('two loads of the same files give an empty report (no identity or order effects)', () => {
@@ -48,7 +48,7 @@ describe('the fixture trees: every category once', () => {
       ['pay-new', 'added'],
     ]);
     expect(report.zones.some((z) => z.zone === 'log-core')).toBe(false);
-    expect(report.summary).toEqual({ base: 6, head: 6, added: 1, removed: 1, changed: 2, moved: 1, renamed: 1, replacements: 2 });
+    expect(report.summary).toEqual({ base: 6, head: 6, added: 1, removed: 1, changed: 2, moved: 1, renamed: 1, replacements: 2, departmentRevocations: 0, unsafe: 0 });
   });
 
   it('added: everything the zone grants is gained, expanded from its presets', () => {

@@ -19,6 +19,7 @@ export function generateTree(count: number): { zonesDir: string; configPath: str
     );
   }
   const configPath = join(root, 'platform.yaml');
-  writeFileSync(configPath, stringify(baseConfig()));
+  const declared = Object.fromEntries(Array.from({ length: departments }, (_, d) => [`dept-${String(d).padStart(3, '0')}`, {}]));
+  writeFileSync(configPath, stringify(baseConfig({ departments: declared })));
   return { zonesDir, configPath, departments };
 }

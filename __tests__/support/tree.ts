@@ -51,7 +51,12 @@ export function writeTree(spec: TreeSpec): { root: string; zonesDir: string; con
   const zonesDir = join(root, 'zones');
   const configPath = join(root, 'platform.yaml');
   mkdirSync(zonesDir, { recursive: true });
-  const config = spec.config ?? baseConfig();
+  let config = spec.config ?? baseConfig();
+  if (typeof config !== 'string' && !('departments' in config)) {
+    // Declare every department the tree has a folder for, as a platform team would.
+    const folders = [...Object.keys(spec.zones).filter((p) => p.includes('/')).map((p) => p.split('/')[0]), ...(spec.emptyDepartments ?? [])];
+    config = { ...config, departments: Object.fromEntries([...new Set(folders)].sort().map((d) => [d, {}])) };
+  }
   writeFileSync(configPath, typeof config === 'string' ? config : stringify(config));
   for (const [path, content] of Object.entries(spec.zones)) {
     const file = join(zonesDir, path);

@@ -1006,7 +1006,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -1016,10 +1016,10 @@ const pattern28 = new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
 const pattern29 = new RegExp("^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$", "u");
 const pattern30 = new RegExp("^[a-z0-9][a-z0-9-]*-$", "u");
 const pattern34 = new RegExp("^[0-9]{12}$", "u");
-const pattern35 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern37 = new RegExp("^[A-Za-z0-9!_.*'()/-]*$", "u");
-const pattern39 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
-const pattern40 = new RegExp("^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$", "u");
+const pattern36 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern38 = new RegExp("^[A-Za-z0-9!_.*'()/-]*$", "u");
+const pattern40 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
+const pattern41 = new RegExp("^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://entigo.example/zone-access/platform-config.schema.json" */;
@@ -1046,9 +1046,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema12.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.departments === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "departments"},message:"must have required property '"+"departments"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1057,12 +1056,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.identityCenter !== undefined){
-let data0 = data.identityCenter;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.instanceArn === undefined){
-const err3 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/required",keyword:"required",params:{missingProperty: "instanceArn"},message:"must have required property '"+"instanceArn"+"'"};
+for(const key0 in data){
+if(!(func2.call(schema12.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1071,8 +1067,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.identityStoreId === undefined){
-const err4 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/required",keyword:"required",params:{missingProperty: "identityStoreId"},message:"must have required property '"+"identityStoreId"+"'"};
+}
+if(data.identityCenter !== undefined){
+let data0 = data.identityCenter;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.instanceArn === undefined){
+const err4 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/required",keyword:"required",params:{missingProperty: "instanceArn"},message:"must have required property '"+"instanceArn"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1081,8 +1081,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.region === undefined){
-const err5 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+if(data0.identityStoreId === undefined){
+const err5 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/required",keyword:"required",params:{missingProperty: "identityStoreId"},message:"must have required property '"+"identityStoreId"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1091,9 +1091,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(((key1 === "instanceArn") || (key1 === "identityStoreId")) || (key1 === "region"))){
-const err6 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data0.region === undefined){
+const err6 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1102,12 +1101,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data0.instanceArn !== undefined){
-let data1 = data0.instanceArn;
-if(typeof data1 === "string"){
-if(!pattern21.test(data1)){
-const err7 = {instancePath:instancePath+"/identityCenter/instanceArn",schemaPath:"#/properties/identityCenter/properties/instanceArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$"+"\""};
+for(const key1 in data0){
+if(!(((key1 === "instanceArn") || (key1 === "identityStoreId")) || (key1 === "region"))){
+const err7 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1117,8 +1113,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/identityCenter/instanceArn",schemaPath:"#/properties/identityCenter/properties/instanceArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.instanceArn !== undefined){
+let data1 = data0.instanceArn;
+if(typeof data1 === "string"){
+if(!pattern21.test(data1)){
+const err8 = {instancePath:instancePath+"/identityCenter/instanceArn",schemaPath:"#/properties/identityCenter/properties/instanceArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1128,11 +1127,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.identityStoreId !== undefined){
-let data2 = data0.identityStoreId;
-if(typeof data2 === "string"){
-if(!pattern22.test(data2)){
-const err9 = {instancePath:instancePath+"/identityCenter/identityStoreId",schemaPath:"#/properties/identityCenter/properties/identityStoreId/pattern",keyword:"pattern",params:{pattern: "^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},message:"must match pattern \""+"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"+"\""};
+else {
+const err9 = {instancePath:instancePath+"/identityCenter/instanceArn",schemaPath:"#/properties/identityCenter/properties/instanceArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1142,8 +1138,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/identityCenter/identityStoreId",schemaPath:"#/properties/identityCenter/properties/identityStoreId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.identityStoreId !== undefined){
+let data2 = data0.identityStoreId;
+if(typeof data2 === "string"){
+if(!pattern22.test(data2)){
+const err10 = {instancePath:instancePath+"/identityCenter/identityStoreId",schemaPath:"#/properties/identityCenter/properties/identityStoreId/pattern",keyword:"pattern",params:{pattern: "^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},message:"must match pattern \""+"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1153,11 +1152,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data0.region !== undefined){
-let data3 = data0.region;
-if(typeof data3 === "string"){
-if(!pattern23.test(data3)){
-const err11 = {instancePath:instancePath+"/identityCenter/region",schemaPath:"#/properties/identityCenter/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+else {
+const err11 = {instancePath:instancePath+"/identityCenter/identityStoreId",schemaPath:"#/properties/identityCenter/properties/identityStoreId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1167,8 +1163,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/identityCenter/region",schemaPath:"#/properties/identityCenter/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.region !== undefined){
+let data3 = data0.region;
+if(typeof data3 === "string"){
+if(!pattern23.test(data3)){
+const err12 = {instancePath:instancePath+"/identityCenter/region",schemaPath:"#/properties/identityCenter/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1178,9 +1177,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
 else {
-const err13 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/identityCenter/region",schemaPath:"#/properties/identityCenter/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1190,11 +1188,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.entra !== undefined){
-let data4 = data.entra;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.applicationObjectId === undefined){
-const err14 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/required",keyword:"required",params:{missingProperty: "applicationObjectId"},message:"must have required property '"+"applicationObjectId"+"'"};
+}
+else {
+const err14 = {instancePath:instancePath+"/identityCenter",schemaPath:"#/properties/identityCenter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1203,8 +1199,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data4.servicePrincipalObjectId === undefined){
-const err15 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/required",keyword:"required",params:{missingProperty: "servicePrincipalObjectId"},message:"must have required property '"+"servicePrincipalObjectId"+"'"};
+}
+if(data.entra !== undefined){
+let data4 = data.entra;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.applicationObjectId === undefined){
+const err15 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/required",keyword:"required",params:{missingProperty: "applicationObjectId"},message:"must have required property '"+"applicationObjectId"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1213,9 +1213,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key2 in data4){
-if(!(((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId"))){
-const err16 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data4.servicePrincipalObjectId === undefined){
+const err16 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/required",keyword:"required",params:{missingProperty: "servicePrincipalObjectId"},message:"must have required property '"+"servicePrincipalObjectId"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1224,13 +1223,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data4.provisioningJobId !== undefined){
-if(data4.provisioningRuleId === undefined){
-const err17 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/dependencies",keyword:"dependencies",params:{property: "provisioningJobId",
-    missingProperty: "provisioningRuleId",
-    depsCount: 1,
-    deps: "provisioningRuleId"},message:"must have property provisioningRuleId when property provisioningJobId is present"};
+for(const key2 in data4){
+if(!(((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId"))){
+const err17 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1240,12 +1235,12 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.provisioningRuleId !== undefined){
-if(data4.provisioningJobId === undefined){
-const err18 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/dependencies",keyword:"dependencies",params:{property: "provisioningRuleId",
-    missingProperty: "provisioningJobId",
+if(data4.provisioningJobId !== undefined){
+if(data4.provisioningRuleId === undefined){
+const err18 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/dependencies",keyword:"dependencies",params:{property: "provisioningJobId",
+    missingProperty: "provisioningRuleId",
     depsCount: 1,
-    deps: "provisioningJobId"},message:"must have property provisioningJobId when property provisioningRuleId is present"};
+    deps: "provisioningRuleId"},message:"must have property provisioningRuleId when property provisioningJobId is present"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1255,11 +1250,12 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.tenantId !== undefined){
-let data5 = data4.tenantId;
-if(typeof data5 === "string"){
-if(!pattern24.test(data5)){
-const err19 = {instancePath:instancePath+"/entra/tenantId",schemaPath:"#/properties/entra/properties/tenantId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data4.provisioningRuleId !== undefined){
+if(data4.provisioningJobId === undefined){
+const err19 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/dependencies",keyword:"dependencies",params:{property: "provisioningRuleId",
+    missingProperty: "provisioningJobId",
+    depsCount: 1,
+    deps: "provisioningJobId"},message:"must have property provisioningJobId when property provisioningRuleId is present"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1269,8 +1265,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/entra/tenantId",schemaPath:"#/properties/entra/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.tenantId !== undefined){
+let data5 = data4.tenantId;
+if(typeof data5 === "string"){
+if(!pattern24.test(data5)){
+const err20 = {instancePath:instancePath+"/entra/tenantId",schemaPath:"#/properties/entra/properties/tenantId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1280,11 +1279,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.applicationObjectId !== undefined){
-let data6 = data4.applicationObjectId;
-if(typeof data6 === "string"){
-if(!pattern24.test(data6)){
-const err21 = {instancePath:instancePath+"/entra/applicationObjectId",schemaPath:"#/properties/entra/properties/applicationObjectId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err21 = {instancePath:instancePath+"/entra/tenantId",schemaPath:"#/properties/entra/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1294,8 +1290,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/entra/applicationObjectId",schemaPath:"#/properties/entra/properties/applicationObjectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.applicationObjectId !== undefined){
+let data6 = data4.applicationObjectId;
+if(typeof data6 === "string"){
+if(!pattern24.test(data6)){
+const err22 = {instancePath:instancePath+"/entra/applicationObjectId",schemaPath:"#/properties/entra/properties/applicationObjectId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1305,11 +1304,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data4.servicePrincipalObjectId !== undefined){
-let data7 = data4.servicePrincipalObjectId;
-if(typeof data7 === "string"){
-if(!pattern24.test(data7)){
-const err23 = {instancePath:instancePath+"/entra/servicePrincipalObjectId",schemaPath:"#/properties/entra/properties/servicePrincipalObjectId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err23 = {instancePath:instancePath+"/entra/applicationObjectId",schemaPath:"#/properties/entra/properties/applicationObjectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1319,8 +1315,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/entra/servicePrincipalObjectId",schemaPath:"#/properties/entra/properties/servicePrincipalObjectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.servicePrincipalObjectId !== undefined){
+let data7 = data4.servicePrincipalObjectId;
+if(typeof data7 === "string"){
+if(!pattern24.test(data7)){
+const err24 = {instancePath:instancePath+"/entra/servicePrincipalObjectId",schemaPath:"#/properties/entra/properties/servicePrincipalObjectId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1330,11 +1329,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data4.provisioningJobId !== undefined){
-let data8 = data4.provisioningJobId;
-if(typeof data8 === "string"){
-if(!pattern27.test(data8)){
-const err25 = {instancePath:instancePath+"/entra/provisioningJobId",schemaPath:"#/properties/entra/properties/provisioningJobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$"},message:"must match pattern \""+"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/entra/servicePrincipalObjectId",schemaPath:"#/properties/entra/properties/servicePrincipalObjectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1344,8 +1340,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/entra/provisioningJobId",schemaPath:"#/properties/entra/properties/provisioningJobId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.provisioningJobId !== undefined){
+let data8 = data4.provisioningJobId;
+if(typeof data8 === "string"){
+if(!pattern27.test(data8)){
+const err26 = {instancePath:instancePath+"/entra/provisioningJobId",schemaPath:"#/properties/entra/properties/provisioningJobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$"},message:"must match pattern \""+"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1355,11 +1354,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data4.provisioningRuleId !== undefined){
-let data9 = data4.provisioningRuleId;
-if(typeof data9 === "string"){
-if(!pattern28.test(data9)){
-const err27 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,64}$"+"\""};
+else {
+const err27 = {instancePath:instancePath+"/entra/provisioningJobId",schemaPath:"#/properties/entra/properties/provisioningJobId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1369,8 +1365,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.provisioningRuleId !== undefined){
+let data9 = data4.provisioningRuleId;
+if(typeof data9 === "string"){
+if(!pattern28.test(data9)){
+const err28 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1380,9 +1379,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1392,11 +1390,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.zoneTagKey !== undefined){
-let data10 = data.zoneTagKey;
-if(typeof data10 === "string"){
-if(!pattern29.test(data10)){
-const err30 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1406,8 +1402,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.zoneTagKey !== undefined){
+let data10 = data.zoneTagKey;
+if(typeof data10 === "string"){
+if(!pattern29.test(data10)){
+const err31 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1417,12 +1416,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.names !== undefined){
-let data11 = data.names;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
-const err32 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+else {
+const err32 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1432,11 +1427,12 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data11.groupPrefix !== undefined){
-let data12 = data11.groupPrefix;
-if(typeof data12 === "string"){
-if(func3(data12) > 64){
-const err33 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.names !== undefined){
+let data11 = data.names;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
+const err33 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1445,8 +1441,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern30.test(data12)){
-const err34 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data11.groupPrefix !== undefined){
+let data12 = data11.groupPrefix;
+if(typeof data12 === "string"){
+if(func3(data12) > 64){
+const err34 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1455,9 +1455,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern30.test(data12)){
+const err35 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1467,11 +1466,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data11.permissionSetPrefix !== undefined){
-let data13 = data11.permissionSetPrefix;
-if(typeof data13 === "string"){
-if(func3(data13) > 16){
-const err36 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+else {
+const err36 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1480,8 +1476,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern30.test(data13)){
-const err37 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data11.permissionSetPrefix !== undefined){
+let data13 = data11.permissionSetPrefix;
+if(typeof data13 === "string"){
+if(func3(data13) > 16){
+const err37 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1490,9 +1490,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern30.test(data13)){
+const err38 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1502,9 +1501,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err39 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1514,11 +1512,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.defaultSessionDuration !== undefined){
-let data14 = data.defaultSessionDuration;
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err40 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
+}
+else {
+const err40 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1528,13 +1524,27 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.defaultSessionDuration !== undefined){
+let data14 = data.defaultSessionDuration;
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err41 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -1546,19 +1556,7 @@ for(const key4 in data15){
 const _errs37 = errors;
 if(typeof key4 === "string"){
 if(!pattern0.test(key4)){
-const err42 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-var valid5 = _errs37 === errors;
-if(!valid5){
-const err43 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+const err43 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1568,11 +1566,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-for(const key5 in data15){
-let data16 = data15[key5];
-if(typeof data16 === "string"){
-if(!pattern34.test(data16)){
-const err44 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
+var valid5 = _errs37 === errors;
+if(!valid5){
+const err44 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1582,8 +1578,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data15){
+let data16 = data15[key5];
+if(typeof data16 === "string"){
+if(!pattern34.test(data16)){
+const err45 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1593,9 +1592,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
 else {
-const err46 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1605,10 +1603,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.sharding !== undefined){
-let data17 = data.sharding;
-if(typeof data17 !== "string"){
-const err47 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err47 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1617,8 +1614,15 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!((data17 === "department") || (data17 === "single"))){
-const err48 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.departments !== undefined){
+let data17 = data.departments;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key6 in data17){
+const _errs43 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err48 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1628,14 +1632,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.backend !== undefined){
-let data18 = data.backend;
-const _errs44 = errors;
-let valid7 = false;
-const _errs45 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.type === undefined){
-const err49 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+var valid7 = _errs43 === errors;
+if(!valid7){
+const err49 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1644,9 +1643,13 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key6 in data18){
-if(!(key6 === "type")){
-const err50 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+for(const key7 in data17){
+let data18 = data17[key7];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key8 in data18){
+if(!(key8 === "retired")){
+const err50 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1656,9 +1659,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data18.type !== undefined){
-if("local" !== data18.type){
-const err51 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
+if(data18.retired !== undefined){
+if(typeof data18.retired !== "boolean"){
+const err51 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1670,7 +1673,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1679,13 +1682,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid0 = _errs45 === errors;
-valid7 = valid7 || _valid0;
-if(!valid7){
-const _errs49 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.type === undefined){
-const err53 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1694,8 +1694,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data18.bucket === undefined){
-const err54 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+}
+if(data.sharding !== undefined){
+let data20 = data.sharding;
+if(typeof data20 !== "string"){
+const err54 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1704,8 +1707,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data18.region === undefined){
-const err55 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+if(!((data20 === "department") || (data20 === "single"))){
+const err55 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1714,9 +1717,15 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key7 in data18){
-if(!((((key7 === "type") || (key7 === "bucket")) || (key7 === "region")) || (key7 === "keyPrefix"))){
-const err56 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data.backend !== undefined){
+let data21 = data.backend;
+const _errs53 = errors;
+let valid10 = false;
+const _errs54 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.type === undefined){
+const err56 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1725,10 +1734,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data18.type !== undefined){
-if("s3" !== data18.type){
-const err57 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
+for(const key9 in data21){
+if(!(key9 === "type")){
+const err57 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1738,11 +1746,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data18.bucket !== undefined){
-let data21 = data18.bucket;
-if(typeof data21 === "string"){
-if(!pattern35.test(data21)){
-const err58 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(data21.type !== undefined){
+if("local" !== data21.type){
+const err58 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1752,8 +1758,9 @@ vErrors.push(err58);
 errors++;
 }
 }
+}
 else {
-const err59 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1762,12 +1769,13 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data18.region !== undefined){
-let data22 = data18.region;
-if(typeof data22 === "string"){
-if(!pattern23.test(data22)){
-const err60 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+var _valid0 = _errs54 === errors;
+valid10 = valid10 || _valid0;
+if(!valid10){
+const _errs58 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.type === undefined){
+const err60 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1776,9 +1784,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.bucket === undefined){
+const err61 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1787,12 +1794,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data18.keyPrefix !== undefined){
-let data23 = data18.keyPrefix;
-if(typeof data23 === "string"){
-if(!pattern37.test(data23)){
-const err62 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
+if(data21.region === undefined){
+const err62 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1801,9 +1804,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data21){
+if(!((((key10 === "type") || (key10 === "bucket")) || (key10 === "region")) || (key10 === "keyPrefix"))){
+const err63 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1813,9 +1816,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.type !== undefined){
+if("s3" !== data21.type){
+const err64 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1824,11 +1827,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid0 = _errs49 === errors;
-valid7 = valid7 || _valid0;
 }
-if(!valid7){
-const err65 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data21.bucket !== undefined){
+let data24 = data21.bucket;
+if(typeof data24 === "string"){
+if(!pattern36.test(data24)){
+const err65 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1837,24 +1841,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-else {
-errors = _errs44;
-if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.access !== undefined){
-let data24 = data.access;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key8 in data24){
-if(!((((key8 === "presets") || (key8 === "managedPolicies")) || (key8 === "customerManagedPolicies")) || (key8 === "permissionsBoundary"))){
-const err66 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const err66 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1864,14 +1853,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data24.presets !== undefined){
-let data25 = data24.presets;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key9 in data25){
-const _errs64 = errors;
-if(typeof key9 === "string"){
-if(!pattern0.test(key9)){
-const err67 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key9};
+if(data21.region !== undefined){
+let data25 = data21.region;
+if(typeof data25 === "string"){
+if(!pattern23.test(data25)){
+const err67 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1881,9 +1867,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-var valid11 = _errs64 === errors;
-if(!valid11){
-const err68 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
+else {
+const err68 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1893,11 +1878,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-for(const key10 in data25){
-let data26 = data25[key10];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.description === undefined){
-const err69 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(data21.keyPrefix !== undefined){
+let data26 = data21.keyPrefix;
+if(typeof data26 === "string"){
+if(!pattern38.test(data26)){
+const err69 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1906,8 +1891,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data26.statements === undefined){
-const err70 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
+}
+else {
+const err70 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1916,9 +1902,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key11 in data26){
-if(!((key11 === "description") || (key11 === "statements"))){
-const err71 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1927,12 +1914,11 @@ vErrors.push(err71);
 }
 errors++;
 }
+var _valid0 = _errs58 === errors;
+valid10 = valid10 || _valid0;
 }
-if(data26.description !== undefined){
-let data27 = data26.description;
-if(typeof data27 === "string"){
-if(func3(data27) > 300){
-const err72 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(!valid10){
+const err72 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1941,8 +1927,24 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(func3(data27) < 1){
-const err73 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.access !== undefined){
+let data27 = data.access;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key11 in data27){
+if(!((((key11 === "presets") || (key11 === "managedPolicies")) || (key11 === "customerManagedPolicies")) || (key11 === "permissionsBoundary"))){
+const err73 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1952,8 +1954,14 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.presets !== undefined){
+let data28 = data27.presets;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key12 in data28){
+const _errs73 = errors;
+if(typeof key12 === "string"){
+if(!pattern0.test(key12)){
+const err74 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key12};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1963,11 +1971,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data26.statements !== undefined){
-let data28 = data26.statements;
-if(Array.isArray(data28)){
-if(data28.length < 1){
-const err75 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var valid14 = _errs73 === errors;
+if(!valid14){
+const err75 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1976,12 +1982,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-const len0 = data28.length;
-for(let i0=0; i0<len0; i0++){
-let data29 = data28[i0];
+}
+for(const key13 in data28){
+let data29 = data28[key13];
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.actions === undefined){
-const err76 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+if(data29.description === undefined){
+const err76 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1990,8 +1996,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data29.scope === undefined){
-const err77 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(data29.statements === undefined){
+const err77 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2000,9 +2006,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key12 in data29){
-if(!(((key12 === "actions") || (key12 === "resources")) || (key12 === "scope"))){
-const err78 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+for(const key14 in data29){
+if(!((key14 === "description") || (key14 === "statements"))){
+const err78 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2012,11 +2018,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data29.actions !== undefined){
-let data30 = data29.actions;
-if(Array.isArray(data30)){
-if(data30.length < 1){
-const err79 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data29.description !== undefined){
+let data30 = data29.description;
+if(typeof data30 === "string"){
+if(func3(data30) > 300){
+const err79 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2025,12 +2031,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-const len1 = data30.length;
-for(let i1=0; i1<len1; i1++){
-let data31 = data30[i1];
-if(typeof data31 === "string"){
-if(!pattern39.test(data31)){
-const err80 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
+if(func3(data30) < 1){
+const err80 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2041,7 +2043,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err81 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2051,9 +2053,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data29.statements !== undefined){
+let data31 = data29.statements;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err82 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2062,12 +2066,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data29.resources !== undefined){
-let data32 = data29.resources;
-if(Array.isArray(data32)){
-if(data32.length < 1){
-const err83 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len0 = data31.length;
+for(let i0=0; i0<len0; i0++){
+let data32 = data31[i0];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.actions === undefined){
+const err83 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2076,12 +2080,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len2 = data32.length;
-for(let i2=0; i2<len2; i2++){
-let data33 = data32[i2];
-if(typeof data33 === "string"){
-if(!pattern40.test(data33)){
-const err84 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
+if(data32.scope === undefined){
+const err84 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2090,9 +2090,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data32){
+if(!(((key15 === "actions") || (key15 === "resources")) || (key15 === "scope"))){
+const err85 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2102,9 +2102,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data32.actions !== undefined){
+let data33 = data32.actions;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err86 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2113,11 +2115,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data29.scope !== undefined){
-let data34 = data29.scope;
-if(typeof data34 !== "string"){
-const err87 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len1 = data33.length;
+for(let i1=0; i1<len1; i1++){
+let data34 = data33[i1];
+if(typeof data34 === "string"){
+if(!pattern40.test(data34)){
+const err87 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2126,8 +2129,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(!(((data34 === "resource-tag") || (data34 === "request-tag")) || (data34 === "none"))){
-const err88 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err88 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2139,7 +2143,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err89 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2149,9 +2153,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data32.resources !== undefined){
+let data35 = data32.resources;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err90 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2160,10 +2166,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/access/presets/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len2 = data35.length;
+for(let i2=0; i2<len2; i2++){
+let data36 = data35[i2];
+if(typeof data36 === "string"){
+if(!pattern41.test(data36)){
+const err91 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2173,9 +2181,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2185,15 +2192,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data24.managedPolicies !== undefined){
-let data35 = data24.managedPolicies;
-if(Array.isArray(data35)){
-const len3 = data35.length;
-for(let i3=0; i3<len3; i3++){
-let data36 = data35[i3];
-if(typeof data36 === "string"){
-if(!pattern14.test(data36)){
-const err93 = {instancePath:instancePath+"/access/managedPolicies/" + i3,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err93 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2203,8 +2204,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/access/managedPolicies/" + i3,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.scope !== undefined){
+let data37 = data32.scope;
+if(typeof data37 !== "string"){
+const err94 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2213,10 +2216,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((data37 === "resource-tag") || (data37 === "request-tag")) || (data37 === "none"))){
+const err95 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2226,15 +2227,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data24.customerManagedPolicies !== undefined){
-let data37 = data24.customerManagedPolicies;
-if(Array.isArray(data37)){
-const len4 = data37.length;
-for(let i4=0; i4<len4; i4++){
-let data38 = data37[i4];
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.name === undefined){
-const err96 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err96 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i0,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2243,9 +2238,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key13 in data38){
-if(!((key13 === "name") || (key13 === "path"))){
-const err97 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2255,11 +2251,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data38.name !== undefined){
-let data39 = data38.name;
-if(typeof data39 === "string"){
-if(!pattern15.test(data39)){
-const err98 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+}
+else {
+const err98 = {instancePath:instancePath+"/access/presets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2269,8 +2263,9 @@ vErrors.push(err98);
 errors++;
 }
 }
+}
 else {
-const err99 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err99 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2280,11 +2275,15 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data38.path !== undefined){
-let data40 = data38.path;
-if(typeof data40 === "string"){
-if(!pattern17.test(data40)){
-const err100 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+if(data27.managedPolicies !== undefined){
+let data38 = data27.managedPolicies;
+if(Array.isArray(data38)){
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+if(typeof data39 === "string"){
+if(!pattern14.test(data39)){
+const err100 = {instancePath:instancePath+"/access/managedPolicies/" + i3,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2295,7 +2294,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err101 = {instancePath:instancePath+"/access/managedPolicies/" + i3,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2307,7 +2306,7 @@ errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err102 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2317,9 +2316,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data27.customerManagedPolicies !== undefined){
+let data40 = data27.customerManagedPolicies;
+if(Array.isArray(data40)){
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+let data41 = data40[i4];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.name === undefined){
+const err103 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2328,15 +2333,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data24.permissionsBoundary !== undefined){
-let data41 = data24.permissionsBoundary;
-const _errs100 = errors;
-let valid26 = false;
-const _errs101 = errors;
-if(typeof data41 === "string"){
-if(!pattern14.test(data41)){
-const err104 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+for(const key16 in data41){
+if(!((key16 === "name") || (key16 === "path"))){
+const err104 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2346,8 +2345,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.name !== undefined){
+let data42 = data41.name;
+if(typeof data42 === "string"){
+if(!pattern15.test(data42)){
+const err105 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2356,13 +2358,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-var _valid1 = _errs101 === errors;
-valid26 = valid26 || _valid1;
-if(!valid26){
-const _errs103 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.name === undefined){
-const err106 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err106 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2371,9 +2369,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key14 in data41){
-if(!((key14 === "name") || (key14 === "path"))){
-const err107 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data41.path !== undefined){
+let data43 = data41.path;
+if(typeof data43 === "string"){
+if(!pattern17.test(data43)){
+const err107 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2383,11 +2384,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data42 = data41.name;
-if(typeof data42 === "string"){
-if(!pattern15.test(data42)){
-const err108 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+else {
+const err108 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2397,8 +2395,9 @@ vErrors.push(err108);
 errors++;
 }
 }
+}
 else {
-const err109 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err109 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i4,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2408,11 +2407,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.path !== undefined){
-let data43 = data41.path;
-if(typeof data43 === "string"){
-if(!pattern17.test(data43)){
-const err110 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+}
+else {
+const err110 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2422,8 +2419,14 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.permissionsBoundary !== undefined){
+let data44 = data27.permissionsBoundary;
+const _errs109 = errors;
+let valid29 = false;
+const _errs110 = errors;
+if(typeof data44 === "string"){
+if(!pattern14.test(data44)){
+const err111 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2433,9 +2436,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
 else {
-const err112 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err112 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2444,11 +2446,13 @@ vErrors.push(err112);
 }
 errors++;
 }
-var _valid1 = _errs103 === errors;
-valid26 = valid26 || _valid1;
-}
-if(!valid26){
-const err113 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid1 = _errs110 === errors;
+valid29 = valid29 || _valid1;
+if(!valid29){
+const _errs112 = errors;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.name === undefined){
+const err113 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2457,21 +2461,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-else {
-errors = _errs100;
-if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data44){
+if(!((key17 === "name") || (key17 === "path"))){
+const err114 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2481,12 +2473,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data.secrets !== undefined){
-let data44 = data.secrets;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key15 in data44){
-if(!(key15 === "zoneNamePrefix")){
-const err115 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data44.name !== undefined){
+let data45 = data44.name;
+if(typeof data45 === "string"){
+if(!pattern15.test(data45)){
+const err115 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2496,9 +2487,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data44.zoneNamePrefix !== undefined){
-if(typeof data44.zoneNamePrefix !== "boolean"){
-const err116 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err116 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2508,9 +2498,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.path !== undefined){
+let data46 = data44.path;
+if(typeof data46 === "string"){
+if(!pattern17.test(data46)){
+const err117 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2520,12 +2512,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.protection !== undefined){
-let data46 = data.protection;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key16 in data46){
-if(!(key16 === "preventDestroy")){
-const err118 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+else {
+const err118 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2535,9 +2523,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data46.preventDestroy !== undefined){
-if(typeof data46.preventDestroy !== "boolean"){
-const err119 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err119 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2546,10 +2534,11 @@ vErrors.push(err119);
 }
 errors++;
 }
+var _valid1 = _errs112 === errors;
+valid29 = valid29 || _valid1;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid29){
+const err120 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2558,13 +2547,21 @@ vErrors.push(err120);
 }
 errors++;
 }
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
 }
-if(data.quotas !== undefined){
-let data48 = data.quotas;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key17 in data48){
-if(!((((key17 === "permissionSetsPerInstance") || (key17 === "permissionSetsPerAccount")) || (key17 === "rolesPerAccount")) || (key17 === "appRolesPerApplication"))){
-const err121 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2574,10 +2571,12 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data48.permissionSetsPerInstance !== undefined){
-let data49 = data48.permissionSetsPerInstance;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err122 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.secrets !== undefined){
+let data47 = data.secrets;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key18 in data47){
+if(!(key18 === "zoneNamePrefix")){
+const err122 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2586,9 +2585,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 1 || isNaN(data49)){
-const err123 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data47.zoneNamePrefix !== undefined){
+if(typeof data47.zoneNamePrefix !== "boolean"){
+const err123 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2599,10 +2599,8 @@ errors++;
 }
 }
 }
-if(data48.permissionSetsPerAccount !== undefined){
-let data50 = data48.permissionSetsPerAccount;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err124 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err124 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2611,9 +2609,13 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 1 || isNaN(data50)){
-const err125 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.protection !== undefined){
+let data49 = data.protection;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key19 in data49){
+if(!(key19 === "preventDestroy")){
+const err125 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2623,11 +2625,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-if(data48.rolesPerAccount !== undefined){
-let data51 = data48.rolesPerAccount;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err126 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data49.preventDestroy !== undefined){
+if(typeof data49.preventDestroy !== "boolean"){
+const err126 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2636,9 +2636,10 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 1 || isNaN(data51)){
-const err127 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2648,11 +2649,12 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-if(data48.appRolesPerApplication !== undefined){
-let data52 = data48.appRolesPerApplication;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err128 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.quotas !== undefined){
+let data51 = data.quotas;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key20 in data51){
+if(!((((key20 === "permissionSetsPerInstance") || (key20 === "permissionSetsPerAccount")) || (key20 === "rolesPerAccount")) || (key20 === "appRolesPerApplication"))){
+const err128 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2661,9 +2663,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 1 || isNaN(data52)){
-const err129 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data51.permissionSetsPerInstance !== undefined){
+let data52 = data51.permissionSetsPerInstance;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err129 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2672,11 +2676,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 1 || isNaN(data52)){
+const err130 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2687,13 +2689,101 @@ errors++;
 }
 }
 }
-else {
-const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data51.permissionSetsPerAccount !== undefined){
+let data53 = data51.permissionSetsPerAccount;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err131 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 1 || isNaN(data53)){
+const err132 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+if(data51.rolesPerAccount !== undefined){
+let data54 = data51.rolesPerAccount;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err133 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 1 || isNaN(data54)){
+const err134 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+if(data51.appRolesPerApplication !== undefined){
+let data55 = data51.appRolesPerApplication;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err135 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 1 || isNaN(data55)){
+const err136 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
 }
 errors++;
 }
