@@ -59,8 +59,8 @@ describe('platformConfig(): platform settings for the constructs, as the CLI rea
     const file = 'config/platform.yaml';
     const loaded = loadPlatformConfig(file).config!;
     // Stack-level settings and the quotas (checked on whole trees) are not the constructs' business.
-    const { sharding, backend, quotas, ...constructSettings } = loaded;
-    expect([sharding, backend, quotas].every((v) => v !== undefined)).toBe(true);
+    const { sharding, backend, quotas, departments, ...constructSettings } = loaded;
+    expect([sharding, backend, quotas, departments].every((v) => v !== undefined)).toBe(true);
     expect(platformConfigFromFile(file)).toEqual(constructSettings);
     expect(platformConfigFromYaml(readFileSync(file, 'utf8'), file)).toEqual(constructSettings);
   });

@@ -141,7 +141,10 @@ describe('the published package', () => {
         return r.stdout;
       });
       expect(outputs[1]).toMatch(/ok: 1 zone/);
-      expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual(['aws-payments', 'entra-payments']);
+      // Every department the sample config declares gets its stacks, zones or not.
+      expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual(
+        ['aws-logistics', 'aws-payments', 'aws-research', 'entra-logistics', 'entra-payments', 'entra-research'],
+      );
     });
   });
 });
