@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { run as awaitSync, type AwaitSyncDeps } from '../../cli/await-sync';
 import { main } from '../../cli/zone-access';
 import { loadTree } from '../../pipeline/load';
 import { platformConfigSchema } from '../../model/platform-config-schema';
@@ -126,6 +127,20 @@ describe('quota warnings do not stop synthesis', () => {
     expect(await main(['synth', '--zones', tree.zonesDir, '--config', tree.configPath, '--out', out], io)).toBe(0);
     expect(err()).toMatch(/warning: quotas\.permissionSetsPerAccount: account 999999999999 \(shared-prod\) gets 4/);
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-pay', 'entra-pay']);
+  });
+});
+
+describe('quota warnings do not stop await-sync', () => {
+  it('waits for the groups and exits 0', async () => {
+    const tree = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
+    const groups = Object.keys(zones(4)).map((p) => `entigo-zone-${p.replace(/^pay\/|\.yaml$/g, '')}`);
+    const deps: AwaitSyncDeps = {
+      createLookup: async () => ({ lookup: async (name) => (groups.includes(name) ? `gid-${name}` : undefined), close: () => undefined }),
+      wait: { initialDelayMs: 5, maxDelayMs: 10, minIntervalMs: 0 },
+    };
+    const { io, out } = captureIO(tree.root, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' });
+    expect(await awaitSync(['--zones', tree.zonesDir, '--config', tree.configPath], io, deps)).toBe(0);
+    expect(out()).toMatch(/^4\/4 groups synced\n/);
   });
 });
 
