@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { readmeLibraryExample } from '../support/readme';
@@ -7,9 +7,10 @@ import { REPO_ROOT, makeTempDir } from '../support/tree';
 
 /**
  * What `npm publish` would ship, installed the way a consumer installs it. The tarball comes from
- * `npm pack` on the built tree (npm test builds first). The scratch consumer gets the tarball's
- * contents as npm extracts them, and links this repository's node_modules for the dependencies:
- * resolving and downloading ~600 MB of providers again would need the network and a minute.
+ * `npm pack` on the built tree (npm test builds first) and is installed with `npm install
+ * --offline` into a scratch consumer whose dependencies are linked from this repository's
+ * node_modules: resolving and downloading ~600 MB of providers again would need the network (the
+ * npm cache holds tarballs but not their metadata) and a minute.
  */
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -69,22 +70,28 @@ describe('the published package', () => {
   describe('installed into a scratch consumer project', () => {
     const consumer = join(work, 'consumer');
     const modules = join(consumer, 'node_modules');
-    mkdirSync(join(modules, 'zone-access'), { recursive: true });
-    // What npm does with a tarball dependency: unpack its `package/` folder, link its bin.
-    execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', join(modules, 'zone-access'), '--strip-components=1']);
     const libraryDeps = ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-azuread'];
-    for (const name of new Set([...Object.keys(pkg.dependencies), ...libraryDeps, 'typescript', '@types/node'])) linkDependency(modules, name);
-    mkdirSync(join(modules, '.bin'));
-    symlinkSync(join('..', 'zone-access', pkg.bin['zone-access']), join(modules, '.bin', 'zone-access'));
-    chmodSync(join(modules, 'zone-access', pkg.bin['zone-access']), 0o755); // as npm's bin-links does
+    const buildDeps = ['typescript', '@types/node'];
+    // The dependencies are already there (links into this repository's node_modules), so npm
+    // resolves them offline and only unpacks the tarball: what `npm install <tarball>` does.
+    for (const name of new Set([...Object.keys(pkg.dependencies), ...libraryDeps, ...buildDeps])) linkDependency(modules, name);
+    const devVersions = { ...pkg.dependencies, ...pkg.devDependencies };
     writeFileSync(
       join(consumer, 'package.json'),
       JSON.stringify({
         name: 'consumer',
         private: true,
-        dependencies: { 'zone-access': `file:../${packed.filename}`, ...Object.fromEntries(libraryDeps.map((d) => [d, pkg.dependencies[d]])) },
+        dependencies: { 'zone-access': `file:../${packed.filename}`, ...Object.fromEntries([...libraryDeps, ...buildDeps].map((d) => [d, devVersions[d]])) },
       }),
     );
+    const install = spawnSync('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: consumer, encoding: 'utf8' });
+
+    it('installs with npm, offline: the package, its bin and its schemas', () => {
+      expect({ status: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(lstatSync(join(modules, 'zone-access')).isSymbolicLink()).toBe(false);
+      expect(existsSync(join(modules, 'zone-access', 'schema', 'zone-file.schema.json'))).toBe(true);
+      expect(realpathSync(join(modules, '.bin', 'zone-access'))).toBe(realpathSync(join(modules, 'zone-access', pkg.bin['zone-access'])));
+    });
 
     it("compiles README's library example with tsc (types through the exports map) and synthesizes it", () => {
       writeFileSync(join(consumer, 'main.ts'), readmeLibraryExample());
