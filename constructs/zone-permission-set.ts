@@ -61,7 +61,7 @@ export class ZonePermissionSet extends Construct {
     this.inlinePolicy = new SsoadminPermissionSetInlinePolicy(this, 'inline-policy', {
       instanceArn,
       permissionSetArn: this.permissionSet.arn,
-      inlinePolicy: this.policyJson,
+      inlinePolicy: terraformLiteral(this.policyJson),
     });
 
     // Everything that shapes a session; assignments wait for all of it.
@@ -118,4 +118,13 @@ export class ZonePermissionSet extends Construct {
     }
     this.accountAssignments = assignments;
   }
+}
+
+/**
+ * `text` as a Terraform string literal: Terraform evaluates `${...}` and `%{...}` inside JSON strings,
+ * so they are written `$${` and `%%{`, which Terraform turns back into `${` and `%{`. IAM policy
+ * variables in built-in presets (`${aws:userid}`) reach AWS as written.
+ */
+export function terraformLiteral(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }

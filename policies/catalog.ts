@@ -1,5 +1,6 @@
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../model/types';
 import { toPresetStatement } from './presets/define';
+import type { PolicyCondition } from './zone-policy';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
 
 /**
@@ -20,9 +21,10 @@ import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
 
 /**
  * A catalog statement. Built-in presets name their tag-on-create actions (`tagOnCreate`, also listed
- * in `actions`); for platform-config presets they are recognized by name (`isTaggingAction`).
+ * in `actions`); for platform-config presets they are recognized by name (`isTaggingAction`). Only
+ * built-in presets carry a further `condition` (see `BuiltInStatement.condition`).
  */
-export type CatalogStatement = PresetStatement & { readonly tagOnCreate?: readonly string[] };
+export type CatalogStatement = PresetStatement & { readonly tagOnCreate?: readonly string[]; readonly condition?: PolicyCondition };
 
 export const BUILT_IN_PRESETS: Readonly<Record<string, AccessPreset>> = Object.freeze(
   Object.fromEntries(

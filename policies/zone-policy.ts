@@ -1,5 +1,5 @@
-import type { PlatformConfig, PresetStatement, Zone } from '../model/types';
-import { accessCatalog, isTagOnCreate } from './catalog';
+import type { PlatformConfig, Zone } from '../model/types';
+import { accessCatalog, isTagOnCreate, type CatalogStatement } from './catalog';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
 
 /**
@@ -99,15 +99,15 @@ interface Draft {
   condition?: PolicyCondition;
 }
 
-function instantiate(template: PresetStatement, sid: string, zone: string, key: string): Draft[] {
+function instantiate(template: CatalogStatement, sid: string, zone: string, key: string): Draft[] {
   const actions = uniqueActions(template.actions);
   const resources = template.resources.length > 0 ? uniqueSorted(template.resources) : ['*'];
   if (actions.length === 0) return [];
   switch (template.scope) {
     case 'none':
-      return [{ sid, actions, resources }];
+      return [{ sid, actions, resources, ...(template.condition ? { condition: template.condition } : {}) }];
     case 'resource-tag':
-      return [{ sid, actions, resources, condition: { StringEquals: { [`aws:ResourceTag/${key}`]: zone } } }];
+      return [{ sid, actions, resources, condition: withExtra({ StringEquals: { [`aws:ResourceTag/${key}`]: zone } }, template.condition) }];
     case 'request-tag': {
       const setsOwnZoneOnly: PolicyCondition = {
         StringEquals: { [`aws:RequestTag/${key}`]: zone },
@@ -116,14 +116,14 @@ function instantiate(template: PresetStatement, sid: string, zone: string, key: 
       const creating = actions.filter((a) => !isTagOnCreate(template, a));
       const tagging = actions.filter((a) => isTagOnCreate(template, a));
       const out: Draft[] = [];
-      if (creating.length > 0) out.push({ sid, actions: creating, resources, condition: setsOwnZoneOnly });
+      if (creating.length > 0) out.push({ sid, actions: creating, resources, condition: withExtra(setsOwnZoneOnly, template.condition) });
       // Tag-on-create companions: only onto a resource that has no zone tag yet (the one being created).
       if (tagging.length > 0) {
         out.push({
           sid: creating.length > 0 ? `${sid}Tag` : sid,
           actions: tagging,
           resources,
-          condition: { ...setsOwnZoneOnly, Null: { [`aws:ResourceTag/${key}`]: 'true' } },
+          condition: withExtra({ ...setsOwnZoneOnly, Null: { [`aws:ResourceTag/${key}`]: 'true' } }, template.condition),
         });
       }
       return out;
@@ -131,6 +131,14 @@ function instantiate(template: PresetStatement, sid: string, zone: string, key: 
     default:
       throw new Error(`unknown scope "${String((template as { scope: unknown }).scope)}"`);
   }
+}
+
+/** `condition` plus a built-in statement's further condition (operator blocks merged key by key). */
+function withExtra(condition: PolicyCondition, extra: PolicyCondition | undefined): PolicyCondition {
+  if (!extra) return condition;
+  const out: PolicyCondition = { ...condition };
+  for (const [op, block] of Object.entries(extra)) out[op] = { ...(out[op] ?? {}), ...block };
+  return out;
 }
 
 /**

@@ -23,7 +23,8 @@ export function presetSummaryTable(): string {
 
 function scopeLabel(s: BuiltInStatement): string {
   const resources = s.resources && !(s.resources.length === 1 && s.resources[0] === '*') ? ` on ${s.resources.map(code).join(', ')}` : '';
-  return `${s.scope}${resources}`;
+  const condition = s.condition ? `, if ${code(JSON.stringify(s.condition))}` : '';
+  return `${s.scope}${resources}${condition}`;
 }
 
 /** policies/README.md: every statement of every preset (scope, actions, why), then each preset's paragraph. */

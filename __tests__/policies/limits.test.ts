@@ -3,6 +3,7 @@ import { defaultQuotas } from '../../model/quotas';
 import fc from 'fast-check';
 import { formatDiagnostic } from '../../model/diagnostics';
 import type { AccessPreset, PlatformConfig, Zone } from '../../model/types';
+import { ZONE_NAME_MAX_LENGTH } from '../../model/zone-file-schema';
 import { BUILT_IN_PRESETS } from '../../policies/catalog';
 import { checkZoneLimits, LIMITS, policySize } from '../../policies/limits';
 import { renderPolicy, zonePolicy } from '../../policies/zone-policy';
@@ -77,6 +78,16 @@ const codes = (z: Zone, c: PlatformConfig) => checkZoneLimits(z, c).map((d) => d
 
 test('a zone with every built-in preset (and the name prefix guard) is within every limit', () => {
   expect(checkZoneLimits(zone({ access: Object.keys(BUILT_IN_PRESETS) }), platform({ zoneNamePrefix: true }))).toEqual([]);
+});
+
+test('worst case: every built-in preset, the longest zone name and zone tag key, the name prefix guard: under 10,240 characters', () => {
+  const z = zone({ name: 'a'.repeat(ZONE_NAME_MAX_LENGTH), access: Object.keys(BUILT_IN_PRESETS) });
+  const cfg: PlatformConfig = { ...platform({ zoneNamePrefix: true }), zoneTagKey: 'k'.repeat(128) };
+  const { nonWhitespaceBytes } = policySize(renderPolicy(zonePolicy(z, cfg)));
+  // The figure, for the record (README's limits): the catalog leaves this much room for config presets.
+  process.stderr.write(`worst-case inline policy, all ${Object.keys(BUILT_IN_PRESETS).length} built-in presets: ${nonWhitespaceBytes} of ${LIMITS.inlinePolicyNonWhitespaceBytes} non-whitespace bytes\n`);
+  expect(nonWhitespaceBytes).toBeLessThan(LIMITS.inlinePolicyNonWhitespaceBytes);
+  expect(checkZoneLimits(z, cfg).filter((d) => d.code === 'policy-too-large')).toEqual([]);
 });
 
 describe('inline policy size', () => {

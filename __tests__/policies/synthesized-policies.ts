@@ -9,7 +9,7 @@ export interface SynthesizedPolicy {
   readonly stack: string;
   /** `name` of the permission set the policy is attached to. */
   readonly permissionSetName: string;
-  /** `inline_policy` exactly as synthesized (the string Terraform sends to AWS). */
+  /** `inline_policy` as Terraform evaluates it, i.e. the string sent to AWS (`$${` read as `${`). */
   readonly json: string;
   readonly policy: PolicyDocument;
 }
@@ -45,10 +45,21 @@ export function readSynthesizedPolicies(outDir: string, zoneTagKey: string): Map
       const zone = tags[zoneTagKey];
       if (!zone) throw new Error(`${file}: permission set ${ref[1]} has no ${zoneTagKey} tag`);
       if (out.has(zone)) throw new Error(`${file}: zone ${zone} has more than one inline policy`);
-      const json = resource.inline_policy;
-      if (typeof json !== 'string') throw new Error(`${file}: inline policy ${id} is not a string`);
+      if (typeof resource.inline_policy !== 'string') throw new Error(`${file}: inline policy ${id} is not a string`);
+      const json = terraformStringValue(resource.inline_policy, `${file}: inline policy ${id}`);
       out.set(zone, { zone, stack, permissionSetName: String(permissionSet.name), json, policy: JSON.parse(json) as PolicyDocument });
     }
   }
   return out;
+}
+
+/**
+ * The value Terraform gives a JSON string without expressions: `$${` and `%%{` stand for `${` and
+ * `%{`. A bare `${` or `%{` would be an expression (a policy variable evaluated by Terraform): an error.
+ */
+export function terraformStringValue(text: string, where: string): string {
+  if (/(^|[^$])\$\{|(^|[^%])%\{/.test(text.replace(/\$\$\{|%%\{/g, ''))) {
+    throw new Error(`${where}: holds a Terraform template sequence ("\${" or "%{" not escaped as "$\${" / "%%{")`);
+  }
+  return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
 }

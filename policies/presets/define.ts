@@ -1,5 +1,5 @@
 import type { PresetStatement, ZoneScope } from '../../model/types';
-import type { PolicyStatement } from '../zone-policy';
+import type { PolicyCondition, PolicyStatement } from '../zone-policy';
 
 /**
  * The shape of a built-in preset file (`policies/presets/<name>.ts`). Everything the project knows
@@ -22,7 +22,13 @@ export interface BuiltInStatement {
    * resource has no zone tag yet", because at that moment the new resource has none.
    */
   readonly tagOnCreate?: readonly string[];
-  /** Why this group is scoped the way it is, when that is not obvious (always for `none`). */
+  /**
+   * A further condition, for scoping that is not a zone tag (e.g. "only the caller's own sessions").
+   * Built-in presets only, as they are code: it may use IAM policy variables such as `${aws:userid}`,
+   * which the config loader rejects in platform-config presets. The constructs escape them for Terraform.
+   */
+  readonly condition?: PolicyCondition;
+  /** Why this group is scoped the way it is, when that is not obvious (always for `none` and `condition`). */
   readonly why?: string;
 }
 
@@ -83,11 +89,14 @@ export function definePreset(definition: BuiltInPresetDefinition): BuiltInPreset
 }
 
 /** The statement the catalog (and so the policy writer and the report) sees: tag-on-create actions included. */
-export function toPresetStatement(s: BuiltInStatement): PresetStatement & { readonly tagOnCreate?: readonly string[] } {
+export function toPresetStatement(
+  s: BuiltInStatement,
+): PresetStatement & { readonly tagOnCreate?: readonly string[]; readonly condition?: PolicyCondition } {
   return Object.freeze({
     actions: Object.freeze([...s.actions, ...(s.tagOnCreate ?? [])]),
     resources: Object.freeze([...(s.resources ?? ['*'])]),
     scope: s.scope,
     ...(s.tagOnCreate ? { tagOnCreate: Object.freeze([...s.tagOnCreate]) } : {}),
+    ...(s.condition ? { condition: s.condition } : {}),
   });
 }
