@@ -1,0 +1,24 @@
+import { arnOf, resourceTagContext, simulate } from '../simulate';
+import { actionsByScope, policyFor, provePreset } from './prove-preset';
+
+provePreset('lambda-invoker');
+
+describe('lambda-invoker', () => {
+  test('list unscoped; invoke and read the configuration of functions of the zone', () => {
+    expect(actionsByScope('lambda-invoker')).toEqual({
+      none: ['lambda:ListFunctions'],
+      resourceTag: ['lambda:GetFunctionConfiguration', 'lambda:InvokeFunction'],
+      requestTag: [],
+      tagOnCreate: [],
+    });
+  });
+
+  test('invoking a version or alias of a zone function is judged by the function\'s tag', async () => {
+    const policy = policyFor('prod', ['lambda-invoker']);
+    const invoke = async (name: string, zone: string | undefined) =>
+      simulate([policy], 'lambda:InvokeFunction', await arnOf('lambda', 'function', name), await resourceTagContext('lambda', 'function', 'entigo:zone', zone));
+    expect(await invoke('app:live', 'prod')).toBe('Allowed');
+    expect(await invoke('app:7', 'prod-1')).not.toBe('Allowed');
+    expect(await invoke('app:live', undefined)).not.toBe('Allowed');
+  });
+});
