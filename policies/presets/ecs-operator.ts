@@ -1,0 +1,48 @@
+import { definePreset } from './define';
+
+/** Redeploy the zone's ECS services, stop their tasks and open ECS Exec shells in them. */
+export default definePreset({
+  summary: 'List clusters, services and tasks; redeploy and scale services, stop tasks and run ECS Exec in tasks of the zone.',
+  doc:
+    'Services and tasks carry `aws:ResourceTag/<key>`; tasks get the zone tag from their service with ' +
+    '`propagateTags: SERVICE` (or from the task definition), which the zone\'s services must set. ' +
+    '`UpdateService` is one API for redeploying (`forceNewDeployment`), scaling and changing the task ' +
+    'definition; it is allowed only on the zone\'s services and only when the request names no task ' +
+    'definition (`Null ecs:task-definition`), so a member cannot point a service at another zone\'s task ' +
+    'definition (and its role). `ExecuteCommand` is authorized against both the cluster and the task: the task ' +
+    'must be the zone\'s, the cluster (often shared between zones) is not scoped. `ListClusters` and ' +
+    '`ListServices` have no resource type, and `ListTasks` is authorized against container instances, which ' +
+    'Fargate tasks do not have: unscoped, they return ARNs only. The task role needs the `ssmmessages` ' +
+    'permissions for ECS Exec; that is the task\'s, not the caller\'s.',
+  links: [
+    'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html',
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
+  ],
+  statements: [
+    {
+      scope: 'none',
+      actions: ['ecs:ListClusters', 'ecs:ListServices', 'ecs:ListTasks'],
+      why: 'no resource type (ListTasks: container instances, absent on Fargate); ARNs only',
+    },
+    { scope: 'resource-tag', actions: ['ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:StopTask'] },
+    {
+      scope: 'resource-tag',
+      actions: ['ecs:UpdateService'],
+      condition: { Null: { 'ecs:task-definition': 'true' } },
+      why: 'redeploy and scale only: a request that names a task definition is not allowed',
+    },
+    { scope: 'resource-tag', actions: ['ecs:ExecuteCommand'], resources: ['arn:aws:ecs:*:*:task/*'] },
+    {
+      scope: 'none',
+      actions: ['ecs:ExecuteCommand'],
+      resources: ['arn:aws:ecs:*:*:cluster/*'],
+      why: 'ECS Exec is also authorized against the cluster, which zones may share; the task part is zone-scoped',
+    },
+  ],
+  taggable: [
+    { type: 'service', tag: 'ecs:TagResource', untag: 'ecs:UntagResource', create: 'ecs:CreateService' },
+    { type: 'task', tag: 'ecs:TagResource', untag: 'ecs:UntagResource' },
+    { type: 'cluster', tag: 'ecs:TagResource', untag: 'ecs:UntagResource', create: 'ecs:CreateCluster' },
+  ],
+  notGranted: ['ecs:CreateService', 'ecs:DeleteService', 'ecs:RegisterTaskDefinition', 'ecs:RunTask', 'ecs:UpdateTaskProtection'],
+});
