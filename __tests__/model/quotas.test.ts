@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as awaitSync, type AwaitSyncDeps } from '../../cli/await-sync';
 import { main } from '../../cli/zone-access';
@@ -6,7 +7,8 @@ import { loadTree } from '../../pipeline/load';
 import { platformConfigSchema } from '../../model/platform-config-schema';
 import { QUOTA_KEYS, QUOTAS, WARN_AT } from '../../model/quotas';
 import { README } from '../support/readme';
-import { baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
+import { parse } from 'yaml';
+import { REPO_ROOT, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /** `count` zones in one department, every one assigned to `accounts`. */
 function zones(count: number, accounts: string[] = ['shared-prod']): Record<string, Record<string, unknown>> {
@@ -116,6 +118,21 @@ describe('quota warnings in the validate formats', () => {
     const { io, out } = captureIO();
     expect(await main([...args, '--format', 'github'], io)).toBe(0);
     expect(out()).toMatch(/^::warning file=.*platform\.yaml,title=zone-access%3A quotas\.permissionSetsPerAccount::account 999999999999/);
+  });
+});
+
+describe('quota warnings in the GitLab Code Quality report', () => {
+  it('are minor issues, errors major', async () => {
+    const paths = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
+    const { io, out } = captureIO();
+    expect(await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath, '--format', 'json'], io)).toBe(0);
+    const work = makeTempDir('codequality-warning-');
+    writeFileSync(join(work, 'zone-access-validate.json'), out());
+    const script: string[] = parse(readFileSync(join(REPO_ROOT, 'examples', 'ci', 'gitlab-ci.yml'), 'utf8')).validate.script;
+    const program = /node -e '([\s\S]*?)'\n/.exec(script.join('\n'))![1];
+    execFileSync(process.execPath, ['-e', program], { cwd: work });
+    const issues = JSON.parse(readFileSync(join(work, 'gl-code-quality-report.json'), 'utf8'));
+    expect(issues).toEqual([expect.objectContaining({ check_name: 'zone-access/quota-near', severity: 'minor' })]);
   });
 });
 
