@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { updateReadme } from './readme-results';
 
@@ -18,8 +19,11 @@ import { updateReadme } from './readme-results';
  *   node dist/bench/run.js [--quick] [--sizes 200,1000,3500] [--runs 7,5,3] [--no-naive]
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep]
+ *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
  *
- * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1.
+ * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
+ * BENCH_NO_APPLY=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
+ * zones with the real terraform against the Identity Center emulator, once per parallelism.
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -83,6 +87,7 @@ interface Options {
   json?: string;
   md?: string;
   keep: boolean;
+  apply: { zones: number; parallelism: number[] } | undefined;
 }
 
 interface Stat {
@@ -171,6 +176,9 @@ function parseOptions(argv: string[]): Options {
       md: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'no-apply': { type: 'boolean', default: process.env.BENCH_NO_APPLY === '1' },
+      'apply-zones': { type: 'string' },
+      'apply-parallelism': { type: 'string' },
     },
   });
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
@@ -189,6 +197,12 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
+    apply: values['no-apply']
+      ? undefined
+      : {
+          zones: listOption(values['apply-zones'])?.[0] ?? APPLY_DEFAULTS.zones,
+          parallelism: listOption(values['apply-parallelism']) ?? [...APPLY_DEFAULTS.parallelism],
+        },
   };
 }
 
@@ -455,6 +469,7 @@ function render(report: BenchReport, markdown: boolean): string {
     text += h('jest') + `${markdown ? '' : '  '}\`npx jest\`: ${report.jest.wallSeconds.toFixed(1)} s wall, exit ${report.jest.exitCode}` +
       (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') + '\n';
   }
+  if (report.apply) text += h('terraform apply at scale (Identity Center emulator)') + renderApplyScale(report.apply, markdown);
   if (report.notes.length) text += h('Notes') + report.notes.map((n) => `- ${n}`).join('\n') + '\n';
   return text;
 }
@@ -477,10 +492,11 @@ interface BenchReport {
   sizes: SizeResult[];
   targets: Target[];
   jest?: JestResult;
+  apply?: ApplyScaleResult;
   notes: string[];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
@@ -504,6 +520,7 @@ function main(): void {
     else log(`kept ${root}`);
   }
   const jest = options.jest ? runJest() : undefined;
+  const apply = options.apply ? await measureApplyAtScale({ ...APPLY_DEFAULTS, ...options.apply }) : undefined;
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -522,6 +539,7 @@ function main(): void {
     sizes,
     targets: [],
     ...(jest ? { jest } : {}),
+    ...(apply ? { apply } : {}),
     notes: [],
   };
   if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
@@ -543,10 +561,8 @@ function main(): void {
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (err) {
+  main().catch((err: unknown) => {
     process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
-  }
+  });
 }
