@@ -20,7 +20,9 @@ import { actualState, describeChanges, EditableTree, expectedState, zoneOfAddres
 
 const PARALLELISM = 50;
 const ACCT = { a: '111111111111', b: '222222222222', c: '333333333333' };
+const DEPARTMENTS = { logistics: {}, ops: {}, payments: {}, research: {} };
 const CONFIG = baseConfig({
+  departments: DEPARTMENTS,
   accounts: { 'acct-a': ACCT.a, 'acct-b': ACCT.b, 'acct-c': ACCT.c },
   access: {
     managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
@@ -47,6 +49,7 @@ const ZONES = {
     { zone: 'log-b', accounts: ['acct-c'], access: ['secrets-reader'], managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'] },
   ],
   research: [{ zone: 'lab', accounts: ['acct-a', 'acct-c'], access: ['secrets-reader', 'rds-operator'], sessionDuration: 'PT8H' }],
+  ops: [{ zone: 'ops-a', accounts: ['acct-b'], access: ['rds-operator'] }],
 };
 
 describe('terraform apply of the AWS stacks against the Identity Center emulator', () => {
@@ -90,7 +93,7 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
   });
 
   it('applies every AWS stack; the emulator holds exactly the zones\' permission sets and assignments', async () => {
-    expect(current.stacks).toEqual(['aws-logistics', 'aws-payments', 'aws-research']);
+    expect(current.stacks).toEqual(['aws-logistics', 'aws-ops', 'aws-payments', 'aws-research']);
     await Promise.all(current.stacks.map((s) => workspace(s).apply(PARALLELISM)));
     expect(actualState(emulator)).toEqual({ ...expectedState(current.tree, emulator), inProgress: 0 });
   }, 300_000);
@@ -100,7 +103,7 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
     for (const [stack, plan] of plans) expect({ stack, exitCode: plan.exitCode, changes: plan.changes }).toEqual({ stack, exitCode: 0, changes: [] });
   }, 300_000);
 
-  it('an edited zone, a deleted zone and a department\'s deleted last zone: each plan touches only its zone, and after apply the emulator holds exactly the new tree', async () => {
+  it('an edited zone, a deleted zone, a department whose last zone is gone and a retired department: each plan touches only its zone, and after apply the emulator holds exactly the new tree', async () => {
     const before = current;
     // payments: pay-a gains an account, changes preset, session duration, tags, managed policy and drops its boundary.
     const payA = ZONES.payments[0];
@@ -113,9 +116,13 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
       tags: { team: 'payments' },
       managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
     });
-    // logistics: one of two zones deleted. research: its only zone deleted (the folder stays).
+    // logistics: one of two zones deleted. research: its only zone deleted, and with it the folder
+    // (git keeps no empty folders), the department still declared. ops: retired (step one: its
+    // zone files go, `retired: true`).
     tree.removeZone('logistics', 'log-b');
-    tree.removeZone('research', 'lab');
+    tree.removeFolder('research');
+    tree.removeFolder('ops');
+    tree.writeConfig({ ...CONFIG, departments: { ...DEPARTMENTS, ops: { retired: true } } });
     current = synthAndSync();
     expect(current.stacks).toEqual(before.stacks);
 
@@ -141,12 +148,17 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
       'delete aws_ssoadmin_permission_set lab',
       'delete aws_ssoadmin_permission_set_inline_policy lab',
     ]);
+    expect(zones('aws-ops')).toEqual([
+      'delete aws_ssoadmin_account_assignment ops-a',
+      'delete aws_ssoadmin_permission_set ops-a',
+      'delete aws_ssoadmin_permission_set_inline_policy ops-a',
+    ]);
 
     await Promise.all(current.stacks.map((s) => workspace(s).applyPlan(PARALLELISM)));
     const state = actualState(emulator);
     expect(state).toEqual({ ...expectedState(current.tree, emulator), inProgress: 0 });
     // Nothing of the deleted zones is left: no permission set, no assignment.
-    expect(JSON.stringify(state)).not.toMatch(/log-b|zone-lab/);
+    expect(JSON.stringify(state)).not.toMatch(/log-b|zone-lab|ops-a/);
   }, 300_000);
 
   it('destroy leaves the emulator with no permission set and no assignment', async () => {
