@@ -13,7 +13,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const options = resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at));
   const { tree, diagnostics } = loadTree(options);
-  const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length } : {};
+  const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length, at: tree.at } : {};
 
   if (format === 'json') io.stdout.write(formatJson(diagnostics, summary));
   else if (format === 'github') io.stdout.write(formatGithub(diagnostics));

@@ -4,7 +4,9 @@ import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { RESERVED_ZONE_NAMES } from './names';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
-import { isRealDate } from './dates';
+import { checkMembership } from './check-membership';
+import { isRealDate, todayUtc } from './dates';
+import { departmentMembership } from './membership-settings';
 import { memberKey } from './membership';
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
 import { customerPolicyKey, normalizeCustomerPolicies, normalizeZone, toBoundary } from './zone-defaults';
@@ -19,6 +21,8 @@ export interface LoadZonesOptions {
   readonly config: PlatformConfig;
   /** Names of every preset in the access catalog. */
   readonly knownPresets: ReadonlySet<string>;
+  /** The day membership is checked for, `YYYY-MM-DD` (default: today, UTC). */
+  readonly at?: string;
 }
 
 /**
@@ -167,6 +171,8 @@ export function zoneFromSource(
   department: string,
   options: LoadZonesOptions,
 ): { zone?: Zone; diagnostics: Diagnostic[] } {
+  // Warnings (severity 'warning') leave the zone valid; they are returned with it.
+  const warnings: Diagnostic[] = [];
   const schemaProblems = checkAgainstSchema(zoneFileSchema, source);
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
   const templateProblems = checkNoTemplateSequences(source);
@@ -205,6 +211,19 @@ export function zoneFromSource(
   });
   checkNoDuplicates(raw.owners ?? [], ['owners'], problem);
   const members = normalizeMembers(raw.members ?? [], problem);
+  checkMembership({
+    raw: raw.members ?? [],
+    members,
+    owners: raw.owners ?? [],
+    department,
+    settings: departmentMembership(config, department),
+    at: options.at ?? todayUtc(),
+    problem,
+    warn: (path, code, message, hint) => {
+      const pos = positionOf(source, path);
+      warnings.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}), severity: 'warning' });
+    },
+  });
 
   for (const key of Object.keys(raw.tags ?? {})) {
     if (key === config.zoneTagKey) {
@@ -242,7 +261,7 @@ export function zoneFromSource(
       problem(['permissionsBoundary'], 'not-allow-listed', 'this permissions boundary is not the one allow-listed in the platform config');
     }
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) return { diagnostics: [...diagnostics, ...warnings] };
 
   // Defaults and normalization come from the same function the constructs use for zones in code.
   const zone: Zone = {
@@ -250,7 +269,7 @@ export function zoneFromSource(
     source: { file: source.file, ...positionOf(source, []) },
     positions: topLevelKeyPositions(source),
   };
-  return { zone, diagnostics };
+  return { zone, diagnostics: warnings };
 }
 
 function resolveAccounts(

@@ -140,6 +140,13 @@ export type MembershipSettings =
 
 export const DEFAULT_MEMBERSHIP: MembershipSettings = { mode: 'entra' };
 
+/** A department's membership settings from the platform config (`entra` when it sets none). */
+export function departmentMembership(config: object, department: string): MembershipSettings {
+  const { departments } = config as { readonly departments?: Readonly<Record<string, { readonly membership?: MembershipSettings }>> };
+  const settings = departments && Object.prototype.hasOwnProperty.call(departments, department) ? departments[department] : undefined;
+  return settings?.membership ?? DEFAULT_MEMBERSHIP;
+}
+
 /**
  * The normalized settings, and the keys given for another mode than the department's (which would
  * otherwise be ignored without a word) as problems: `[key, message]`.

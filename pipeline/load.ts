@@ -32,10 +32,10 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   if (!isRealDate(at)) throw new Error(`at "${at}" is not a date (YYYY-MM-DD)`);
 
   const catalog = accessCatalog(config);
-  const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets: new Set(catalog.keys()) });
+  const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets: new Set(catalog.keys()), at });
   for (const zone of zones) diagnostics.push(...checkZoneLimits(zone, config));
   // Quotas count the whole tree, so they are checked only once every zone has loaded.
-  if (diagnostics.length === 0) diagnostics.push(...checkQuotas(config, zones));
+  if (!diagnostics.some(isError)) diagnostics.push(...checkQuotas(config, zones));
   if (diagnostics.some(isError)) return { diagnostics: sortDiagnostics(diagnostics) };
   return { tree: { config, zones, departments, at }, diagnostics: sortDiagnostics(diagnostics) };
 }

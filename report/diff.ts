@@ -2,6 +2,7 @@ import { groupDisplayName, permissionSetName, stackNames } from '../model/names'
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneScope, ZoneTree } from '../model/types';
 import { accessCatalog } from '../policies/catalog';
 import { renderPolicy, zonePolicy } from '../policies/zone-policy';
+import { hasMembershipChanges, membershipReport, peopleSummary, type PeopleSummary, type ZoneMembershipReport } from './people';
 
 /**
  * The access report: what a change to the zone tree (main's tree → a pull request's tree) does to
@@ -78,6 +79,8 @@ export interface ZoneReport {
   readonly policies: SetDelta<string>;
   readonly inPlace: readonly FieldChange[];
   readonly replacements: readonly Replacement[];
+  /** Who gains or loses membership, expiry and owner changes, approval settings (report/people.ts). */
+  readonly membership: ZoneMembershipReport;
 }
 
 /**
@@ -126,6 +129,8 @@ export interface ReportSummary {
 
 export interface AccessReport {
   readonly version: typeof REPORT_FORMAT_VERSION;
+  /** People who gain or lose access, over all zones: the report's first line. */
+  readonly people: PeopleSummary;
   readonly summary: ReportSummary;
   /** Departments declared, emptied, retired or undeclared, sorted by name. */
   readonly departments: readonly DepartmentReport[];
@@ -148,24 +153,35 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
   for (const zone of head.zones) {
     const before = baseByName.get(zone.name);
     const renamedFromZone = renames.get(zone.name);
+    const at = { base: base.at, head: head.at };
     if (before) {
-      const report = compareZones(before, base.config, zone, head.config, before.department === zone.department ? 'changed' : 'moved');
+      const report = compareZones(before, base.config, zone, head.config, before.department === zone.department ? 'changed' : 'moved', at);
       if (isListed(report)) zones.push(report);
     } else if (renamedFromZone) {
-      zones.push(compareZones(renamedFromZone, base.config, zone, head.config, 'renamed'));
+      zones.push(compareZones(renamedFromZone, base.config, zone, head.config, 'renamed', at));
     } else {
-      zones.push(onlyOneSide(zone, head.config, 'added'));
+      zones.push(onlyOneSide(zone, head.config, 'added', head.at));
     }
   }
   for (const zone of removed) {
-    if (!renamedFrom.has(zone.name)) zones.push(onlyOneSide(zone, base.config, 'removed'));
+    if (!renamedFrom.has(zone.name)) zones.push(onlyOneSide(zone, base.config, 'removed', base.at));
   }
   zones.sort((a, b) => cmp(a.zone, b.zone) || cmp(a.change, b.change));
 
   const count = (kind: ZoneChangeKind) => zones.filter((z) => z.change === kind).length;
   const departments = diffDepartments(base, head);
+  const people = peopleSummary(
+    head.at,
+    zones.map((z) => ({
+      zone: z.zone,
+      membership: z.membership,
+      accessGained: z.change !== 'added' && (z.accounts.gained.length > 0 || z.actions.gained.length > 0),
+      accessLost: z.change !== 'removed' && (z.accounts.lost.length > 0 || z.actions.lost.length > 0),
+    })),
+  );
   return {
     version: REPORT_FORMAT_VERSION,
+    people,
     summary: {
       base: base.zones.length,
       head: head.zones.length,
@@ -264,12 +280,13 @@ function isListed(r: ZoneReport): boolean {
     [r.accounts, r.presets, r.actions, r.policies].some((d) => d.gained.length > 0 || d.lost.length > 0) ||
     r.rescoped.length > 0 ||
     r.inPlace.length > 0 ||
-    r.replacements.length > 0
+    r.replacements.length > 0 ||
+    hasMembershipChanges(r.membership)
   );
 }
 
 /** An added zone gains everything it grants; a removed zone loses everything it granted. */
-function onlyOneSide(zone: Zone, config: PlatformConfig, change: 'added' | 'removed'): ZoneReport {
+function onlyOneSide(zone: Zone, config: PlatformConfig, change: 'added' | 'removed', at: string): ZoneReport {
   const all = <T>(values: readonly T[]): SetDelta<T> => (change === 'added' ? { gained: values, lost: [] } : { gained: [], lost: values });
   return {
     zone: zone.name,
@@ -284,10 +301,21 @@ function onlyOneSide(zone: Zone, config: PlatformConfig, change: 'added' | 'remo
     policies: all(policyLabels(zone)),
     inPlace: [],
     replacements: [],
+    membership:
+      change === 'added'
+        ? membershipReport(undefined, { zone, config }, { base: at, head: at }, { gained: true, lost: false })
+        : membershipReport({ zone, config }, undefined, { base: at, head: at }, { gained: false, lost: true }),
   };
 }
 
-function compareZones(before: Zone, baseConfig: PlatformConfig, after: Zone, headConfig: PlatformConfig, change: ZoneChangeKind): ZoneReport {
+function compareZones(
+  before: Zone,
+  baseConfig: PlatformConfig,
+  after: Zone,
+  headConfig: PlatformConfig,
+  change: ZoneChangeKind,
+  at: { base: string; head: string },
+): ZoneReport {
   const baseGrants = grantsOf(before, baseConfig);
   const headGrants = grantsOf(after, headConfig);
   const actions: SetDelta<string> = {
@@ -352,7 +380,7 @@ function compareZones(before: Zone, baseConfig: PlatformConfig, after: Zone, hea
   }
   field('description', before.description, after.description);
   field('sessionDuration', before.sessionDuration, after.sessionDuration);
-  field('owners', before.owners, after.owners);
+  // Owners are reported with the people (membership.owners).
   field('relayState', before.relayState, after.relayState);
   field('tags', before.tags, after.tags);
   const sameGrants = actions.gained.length === 0 && actions.lost.length === 0 && rescoped.length === 0;
@@ -377,6 +405,15 @@ function compareZones(before: Zone, baseConfig: PlatformConfig, after: Zone, hea
     policies: delta(policyLabels(before), policyLabels(after), (p) => p),
     inPlace,
     replacements,
+    membership: membershipReport(
+      { zone: before, config: baseConfig },
+      { zone: after, config: headConfig },
+      at,
+      {
+        gained: actions.gained.length > 0 || after.accounts.some((a) => !before.accounts.some((b) => b.id === a.id)),
+        lost: actions.lost.length > 0 || before.accounts.some((b) => !after.accounts.some((a) => a.id === b.id)),
+      },
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AccessReport, AccountRef, DepartmentChangeKind, DepartmentReport, FieldChange, Grant, SetDelta, ZoneChangeKind, ZoneReport } from './diff';
 import { isEmptyReport } from './diff';
+import { membershipDetails, peopleHeadline } from './render-people';
 
 /**
  * The report as GitHub/GitLab-flavoured Markdown, for a pull request comment or a job summary:
@@ -45,7 +46,7 @@ export function renderMarkdown(report: AccessReport): string {
     return out.join('\n') + '\n';
   }
 
-  out.push(headline(report), '');
+  out.push(peopleHeadline(report), '', headline(report), '');
 
   if (report.departments.length > 0) out.push(...departmentSection(report.departments), '');
 
@@ -117,6 +118,9 @@ function tableRow(z: ZoneReport): string {
   const zone = z.previous && z.previous.zone !== z.zone ? `${code(z.previous.zone)} → ${code(z.zone)}` : code(z.zone);
   const department = z.previous && z.previous.department !== z.department ? `${z.previous.department} → ${z.department}` : z.department;
   const also: string[] = [];
+  if (z.membership.added.length || z.membership.removed.length) {
+    also.push(`people ${plusMinus({ gained: z.membership.added, lost: z.membership.removed })}`);
+  }
   if (z.presets.gained.length || z.presets.lost.length) also.push(`presets ${plusMinus(z.presets)}`);
   if (z.policies.gained.length || z.policies.lost.length) also.push(`policies ${plusMinus(z.policies)}`);
   if (z.rescoped.length) also.push(`${count(z.rescoped.length, 'action')} rescoped`);
@@ -143,6 +147,7 @@ function details(z: ZoneReport): string[] {
   out.push(...list(`Policies ${gained}`, z.policies.gained.map(code)));
   out.push(...list(`Policies ${lost}`, z.policies.lost.map(code)));
   out.push(...subList('Changed in place', z.inPlace.map(fieldChange)));
+  out.push(...membershipDetails(z, code, account));
   for (const r of z.replacements) out.push(`- ⚠️ **Replacement** (${r.reason}): ${text(r.message)}`);
   return out;
 }

@@ -3,6 +3,8 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ZoneAccess } from '../constructs/zone-access';
+import { DepartmentCatalog } from '../constructs/zone-membership';
+import { departmentMembership } from '../model/membership-settings';
 import { stackNames } from '../model/names';
 import type { PlatformConfig, ZoneTree } from '../model/types';
 
@@ -39,12 +41,28 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
     return pair;
   };
   // Departments first (sorted), so an empty department folder still yields its (empty) stacks.
-  for (const department of tree.departments) pairFor(department);
+  const catalogs = new Map<string, DepartmentCatalog>();
+  for (const department of tree.departments) {
+    const pair = pairFor(department);
+    if (departmentMembership(config, department).mode === 'access-package') {
+      // `catalog_<department>`: the underscore never occurs in a zone name, so no zone's id collides.
+      catalogs.set(department, new DepartmentCatalog(pair.entra, `catalog_${department}`, { department }));
+    }
+  }
 
   const zones = new Map<string, ZoneAccess>();
   for (const zone of tree.zones) {
     const pair = pairFor(zone.department);
-    zones.set(zone.name, new ZoneAccess({ zone, platform: config, entraScope: pair.entra, awsScope: pair.aws }));
+    const catalog = catalogs.get(zone.department);
+    zones.set(zone.name, new ZoneAccess({
+      zone,
+      platform: config,
+      entraScope: pair.entra,
+      awsScope: pair.aws,
+      membership: departmentMembership(config, zone.department),
+      at: tree.at,
+      ...(catalog ? { catalogId: catalog.catalog.id } : {}),
+    }));
   }
   return { shards, zones };
 }

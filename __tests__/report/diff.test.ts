@@ -88,9 +88,10 @@ describe('the fixture trees: every category once', () => {
     expect(z.inPlace).toEqual([
       { field: 'description', base: 'Payments API', head: 'Payments API (public)' },
       { field: 'sessionDuration', base: 'PT1H', head: 'PT4H' },
-      { field: 'owners', base: [], head: ['alice@example.com'] },
       { field: 'tags', base: {}, head: { 'cost-center': '4411' } },
     ]);
+    // Owners are reported with the people.
+    expect(z.membership.owners).toEqual({ gained: ['alice@example.com'], lost: [] });
     expect(z.replacements).toEqual([]);
   });
 

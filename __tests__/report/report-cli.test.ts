@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helpText, main } from '../../cli/zone-access';
 import { captureIO, makeTempDir, REPO_ROOT, zoneDoc } from '../support/tree';
-import { REPORT_FIXTURES, writeCheckout } from './support';
+import { REPORT_AT, REPORT_FIXTURES, writeCheckout } from './support';
 
 async function report(args: string[], cwd = REPORT_FIXTURES) {
   const { io, out, err } = captureIO(cwd);
@@ -16,12 +16,12 @@ describe('zone-access report', () => {
   });
 
   it('prints the Markdown report by default (exit 0 even with changes); paths resolve against the working directory', async () => {
-    const r = await report(['--base', 'base', '--head', 'head']);
+    const r = await report(['--base', 'base', '--head', 'head', '--at', REPORT_AT]);
     expect(r).toEqual({ code: 0, out: readFileSync(join(REPORT_FIXTURES, 'expected.md'), 'utf8'), err: '' });
   });
 
   it('--format json prints the JSON report', async () => {
-    const r = await report(['--base', join(REPORT_FIXTURES, 'base'), '--head', join(REPORT_FIXTURES, 'head'), '--format', 'json'], REPO_ROOT);
+    const r = await report(['--base', join(REPORT_FIXTURES, 'base'), '--head', join(REPORT_FIXTURES, 'head'), '--format', 'json', '--at', REPORT_AT], REPO_ROOT);
     expect(r).toEqual({ code: 0, out: readFileSync(join(REPORT_FIXTURES, 'expected.json'), 'utf8'), err: '' });
   });
 
@@ -29,7 +29,7 @@ describe('zone-access report', () => {
     const md = await report(['--base', '.', '--head', '.'], REPO_ROOT);
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/No access changes: 4 zones compared/);
-    const json = await report(['--base', '.', '--head', '.', '--format', 'json'], REPO_ROOT);
+    const json = await report(['--base', '.', '--head', '.', '--format', 'json', '--at', REPORT_AT], REPO_ROOT);
     expect(JSON.parse(json.out)).toMatchObject({ zones: [], platform: [], summary: { base: 4, head: 4, added: 0, removed: 0, changed: 0 } });
   });
 
@@ -66,7 +66,7 @@ describe('zone-access report', () => {
     const elsewhere = makeTempDir('elsewhere-');
     mkdirSync(join(elsewhere, 'cfg'));
     copyFileSync(join(REPORT_FIXTURES, 'head', 'config', 'platform.yaml'), join(elsewhere, 'cfg', 'platform.yaml'));
-    const r = await report(['--base', 'base', '--head', 'does-not-exist', '--head-zones', 'head/zones', '--head-config', join(elsewhere, 'cfg', 'platform.yaml')]);
+    const r = await report(['--base', 'base', '--head', 'does-not-exist', '--head-zones', 'head/zones', '--head-config', join(elsewhere, 'cfg', 'platform.yaml'), '--at', REPORT_AT]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync(join(REPORT_FIXTURES, 'expected.md'), 'utf8'));
   });

@@ -5,10 +5,12 @@ import { loadTree } from '../../pipeline/load';
 import { writeTree, type TreeSpec } from '../support/tree';
 
 export const REPORT_FIXTURES = join(__dirname, '..', 'fixtures', 'report');
+/** The day the fixture reports are made for (`--at`): the golden files must not depend on today. */
+export const REPORT_AT = '2026-06-30';
 
 /** Loads a tree or fails the test with its diagnostics. */
 export function mustLoad(zonesDir: string, configPath: string): ZoneTree {
-  const { tree, diagnostics } = loadTree({ zonesDir, configPath });
+  const { tree, diagnostics } = loadTree({ zonesDir, configPath, at: REPORT_AT });
   if (!tree) throw new Error(`tree ${zonesDir} is invalid:\n${JSON.stringify(diagnostics, null, 2)}`);
   return tree;
 }
