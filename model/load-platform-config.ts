@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
+import { normalizeMembershipSettings, type RawMembershipSettings } from './membership-settings';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import { defaultQuotas } from './quotas';
@@ -74,7 +75,15 @@ export function platformConfigFromSource(
   const departments: Record<string, DepartmentSettings> = {};
   for (const [name, settings] of Object.entries(raw.departments).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const pos = keyPositionOf(source, ['departments'], name);
-    departments[name] = { retired: settings.retired ?? false, source: { file: source.file, line: pos.line, column: pos.column } };
+    const membership = normalizeMembershipSettings(settings as RawMembershipSettings);
+    for (const [key, message] of membership.problems) {
+      problem(['departments', name], 'unused-membership-settings', message, `remove ${key}:, or set membership to the mode it configures`, key);
+    }
+    departments[name] = {
+      retired: settings.retired ?? false,
+      membership: membership.settings,
+      source: { file: source.file, line: pos.line, column: pos.column },
+    };
   }
 
   const backend = raw.backend ?? { type: 'local' as const };

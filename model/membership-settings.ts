@@ -141,9 +141,12 @@ export type MembershipSettings =
 export const DEFAULT_MEMBERSHIP: MembershipSettings = { mode: 'entra' };
 
 /** A department's membership settings from the platform config (`entra` when it sets none). */
-export function departmentMembership(config: object, department: string): MembershipSettings {
-  const { departments } = config as { readonly departments?: Readonly<Record<string, { readonly membership?: MembershipSettings }>> };
-  const settings = departments && Object.prototype.hasOwnProperty.call(departments, department) ? departments[department] : undefined;
+export function departmentMembership(
+  config: { readonly departments: Readonly<Record<string, { readonly membership: MembershipSettings }>> },
+  department: string,
+): MembershipSettings {
+  const { departments } = config;
+  const settings = Object.prototype.hasOwnProperty.call(departments, department) ? departments[department] : undefined;
   return settings?.membership ?? DEFAULT_MEMBERSHIP;
 }
 

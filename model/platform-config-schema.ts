@@ -7,6 +7,7 @@ import {
   SESSION_DURATION_PATTERN,
   ZONE_NAME_PATTERN,
 } from './zone-file-schema';
+import { membershipSettingsProperties } from './membership-settings';
 
 /**
  * The platform config format (one file, owned by the platform team), as JSON Schema: compiled by
@@ -106,6 +107,7 @@ export const platformConfigSchema = {
             description:
               'Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded.',
           },
+          ...membershipSettingsProperties,
         },
       },
       description:

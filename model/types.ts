@@ -1,3 +1,5 @@
+import type { MembershipSettings } from './membership-settings';
+
 /**
  * The validated model: what a zone file and the platform config mean once every check has passed.
  *
@@ -136,6 +138,8 @@ export interface DepartmentSettings {
    * `terraform destroy` of both stacks) succeeded, is deleting the entry from the config.
    */
   readonly retired: boolean;
+  /** Who manages the members of the department's zone groups, with that mode's settings (README: Zone membership). */
+  readonly membership: MembershipSettings;
   /** Where the department's key stands in the config file, for messages. */
   readonly source: SourceRef;
 }

@@ -44,7 +44,8 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
   const catalogs = new Map<string, DepartmentCatalog>();
   for (const department of tree.departments) {
     const pair = pairFor(department);
-    if (departmentMembership(config, department).mode === 'access-package') {
+    // A retired department keeps its stacks only to destroy what it had: its catalog goes too.
+    if (departmentMembership(config, department).mode === 'access-package' && !config.departments[department]?.retired) {
       // `catalog_<department>`: the underscore never occurs in a zone name, so no zone's id collides.
       catalogs.set(department, new DepartmentCatalog(pair.entra, `catalog_${department}`, { department }));
     }

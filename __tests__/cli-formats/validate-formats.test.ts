@@ -78,10 +78,10 @@ describe('--format json', () => {
     });
   });
 
-  it('valid: exit 0; valid, counts and no problems', async () => {
-    const r = await validate(validTree().root, '--format', 'json');
+  it('valid: exit 0; valid, counts, the day membership was checked for (--at) and no problems', async () => {
+    const r = await validate(validTree().root, '--format', 'json', '--at', '2026-06-30');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ valid: true, zones: 2, departments: 2, problems: [] });
+    expect(JSON.parse(r.out)).toEqual({ valid: true, zones: 2, departments: 2, at: '2026-06-30', problems: [] });
   });
 
   it('the output is one JSON document with a trailing newline, identical across runs', async () => {

@@ -3,15 +3,16 @@ import { loadZones } from '../../model/load-zones';
 import { activeMembers, isActiveOn } from '../../model/membership';
 import { addDays, daysBetween, isRealDate } from '../../model/dates';
 import type { Diagnostic } from '../../model/diagnostics';
-import { writeTree } from '../support/tree';
+import { baseConfig, writeTree } from '../support/tree';
 
 const PRESETS = new Set(['secrets-reader']);
 const HEAD = 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n';
 
+/** Department pay keeps its members in the zone files; checked as of a fixed day. */
 function load(text: string) {
-  const { zonesDir, configPath } = writeTree({ zones: { 'pay/zone-a.yaml': text } });
+  const { zonesDir, configPath } = writeTree({ config: baseConfig({ departments: { pay: { membership: 'file' } } }), zones: { 'pay/zone-a.yaml': text } });
   const { config } = loadPlatformConfig(configPath);
-  const result = loadZones(zonesDir, { config: config!, knownPresets: PRESETS });
+  const result = loadZones(zonesDir, { config: config!, knownPresets: PRESETS, at: '2026-01-01' });
   return { ...result, diagnostics: result.diagnostics.map((d): Diagnostic => ({ ...d, file: d.file.slice(zonesDir.length + 1) })) };
 }
 
