@@ -30,7 +30,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const names = [...stacks.shards.values()].flatMap((p) => [p.entra.node.id, p.aws.node.id]).sort();
+  const names = [stacks.appRoles.node.id, ...[...stacks.shards.values()].flatMap((p) => [p.entra.node.id, p.aws.node.id])].sort();
   io.stderr.write(`wrote ${names.length} stacks (${names.join(', ')}) for ${tree.zones.length} zones to ${outDir}/stacks in ${seconds.toFixed(2)} s\n`);
   // Left alone on purpose (a local backend keeps its state there), but never to be applied again.
   const stale = before.filter((name) => !names.includes(name));

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignment';
-import { ApplicationAppRoleA as ApplicationAppRole } from '@cdktf/provider-azuread/lib/application-app-role';
+import { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azuread-client-config';
 import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';
 import { Construct } from 'constructs';
-import { v5 as uuidv5 } from 'uuid';
-import { groupDisplayName, permissionSetName } from '../model/names';
+import { canonicalGuid, isGuid } from '../model/guid';
+import { groupDisplayName } from '../model/names';
 import type { ZoneInput } from '../model/zone-defaults';
+import { servicePrincipalResourceId, synchronizationJobResourceId } from './azuread-ids';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
+import { assignedAppRoleId } from './zone-app-roles';
 
-/** Namespace for app role ids: fixed forever, so a zone's role id never changes between syntheses. */
-export const APP_ROLE_ID_NAMESPACE = '5c0f3b8e-6a4d-4f7e-9f7a-2a9d8e1c4b30';
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export { APP_ROLE_ID_NAMESPACE, appRoleIdFor } from './zone-app-roles';
 
 export interface ZoneEntraGroupProps {
   /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
@@ -22,26 +21,29 @@ export interface ZoneEntraGroupProps {
 }
 
 /**
- * The Entra half of a zone: the security group, the app role on the IAM Identity Center enterprise
- * application, and the group's assignment to that role. The assignment is what puts the group in
- * the SCIM provisioning scope, so SCIM creates the group (same display name) in the Identity Store.
- * When the platform config names the provisioning job, the group is provisioned on demand right
- * after the assignment instead of waiting for the next ~40-minute cycle.
+ * The Entra half of a zone: the security group and its assignment to the IAM Identity Center
+ * enterprise application. The assignment is what puts the group in the SCIM provisioning scope, so
+ * SCIM creates the group (same display name) in the Identity Store. When the platform config names
+ * the provisioning job, the group is also provisioned on demand right after the assignment.
+ *
+ * The app role the group is assigned with is not created here: every app role of the application
+ * belongs to one `ZoneAppRoles` construct (see there why), applied first. Its id is deterministic
+ * (`assignedAppRoleId`), so this construct needs no reference to it.
  *
  * Place it in a stack that has an `azuread` provider.
  */
 export class ZoneEntraGroup extends Construct {
   /** The security group. */
   readonly group: Group;
-  /** The app role (value = permission set name) on the Identity Center application. */
-  readonly appRole: ApplicationAppRole;
-  /** The group's assignment to the app role on the enterprise application. */
+  /** The group's assignment to its app role on the enterprise application. */
   readonly appRoleAssignment: AppRoleAssignment;
+  /** The identity Terraform runs as; always one of the group's owners. */
+  readonly pipelineIdentity: DataAzureadClientConfig;
   /** The provision-on-demand request, when a provisioning job is configured. */
   readonly provisionOnDemand?: SynchronizationJobProvisionOnDemand;
   /** The group's display name, which is also its name in the Identity Store after SCIM. */
   readonly groupName: string;
-  /** The app role id: a UUID derived from the zone name only. */
+  /** The id of the app role the group is assigned with (per-zone: derived from the zone name only). */
   readonly appRoleId: string;
 
   constructor(scope: Construct, id: string, props: ZoneEntraGroupProps) {
@@ -50,15 +52,25 @@ export class ZoneEntraGroup extends Construct {
     assertValidZoneSpec('ZoneEntraGroup', zone);
     super(scope, id);
     const { platform } = props;
+    const servicePrincipalObjectId = canonicalGuid(platform.entra.servicePrincipalObjectId);
     this.groupName = groupDisplayName(zone, platform);
-    const roleValue = permissionSetName(zone, platform);
-    this.appRoleId = appRoleIdFor(zone.name);
+    this.appRoleId = assignedAppRoleId(zone.name, platform.entra.appRoles);
 
-    const owners = zone.owners.map((owner) =>
-      GUID.test(owner)
-        ? owner
-        : new DataAzureadUser(this, `owner-${constructSafe(owner)}`, { userPrincipalName: owner }).objectId,
-    );
+    // Owners are authoritative: `owners` is Optional+Computed in azuread 3.7.0
+    // (internal/services/groups/group_resource.go:205-217), so leaving it out keeps whatever owners
+    // the group has, and a removed owner would keep the power to add members (= AWS access). It is
+    // therefore always set, and always includes the pipeline's own identity, so the list is never
+    // empty and the group never ends ownerless. Object ids are canonical (lower case): the provider
+    // diffs owner ids as plain strings (group_resource.go:1146-1147).
+    this.pipelineIdentity = new DataAzureadClientConfig(this, 'pipeline-identity', {});
+    const owners = [
+      ...zone.owners.map((owner) =>
+        isGuid(owner)
+          ? canonicalGuid(owner)
+          : new DataAzureadUser(this, `owner-${constructSafe(owner)}`, { userPrincipalName: owner }).objectId,
+      ),
+      this.pipelineIdentity.objectId,
+    ];
 
     this.group = new Group(this, 'group', {
       displayName: this.groupName,
@@ -66,42 +78,30 @@ export class ZoneEntraGroup extends Construct {
       securityEnabled: true,
       mailEnabled: false,
       preventDuplicateNames: true,
-      ...(owners.length ? { owners } : {}),
+      owners,
     });
 
-    this.appRole = new ApplicationAppRole(this, 'app-role', {
-      applicationId: `/applications/${platform.entra.applicationObjectId}`,
-      roleId: this.appRoleId,
-      allowedMemberTypes: ['User'],
-      displayName: roleValue,
-      description: `Zone ${zone.name}: the ${roleValue} permission set in IAM Identity Center`,
-      value: roleValue,
-    });
-
+    // app_role_id, principal_object_id and resource_object_id are ForceNew bare UUIDs
+    // (internal/services/approleassignments/app_role_assignment_resource.go:60-82).
     this.appRoleAssignment = new AppRoleAssignment(this, 'app-role-assignment', {
-      appRoleId: this.appRole.roleId,
+      appRoleId: this.appRoleId,
       principalObjectId: this.group.objectId,
-      resourceObjectId: platform.entra.servicePrincipalObjectId,
+      resourceObjectId: servicePrincipalObjectId,
     });
 
     const { provisioningJobId, provisioningRuleId } = platform.entra;
     if (provisioningJobId && provisioningRuleId) {
       this.provisionOnDemand = new SynchronizationJobProvisionOnDemand(this, 'provision-on-demand', {
-        // azuread v3 takes the bare object id here (validated as a UUID), unlike application_id.
-        servicePrincipalId: platform.entra.servicePrincipalObjectId,
-        synchronizationJobId: provisioningJobId,
-        parameter: [{ ruleId: provisioningRuleId, subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
+        // Graph resource ids, not bare object ids: see azuread-ids.ts for the provider's validators.
+        servicePrincipalId: servicePrincipalResourceId(servicePrincipalObjectId),
+        synchronizationJobId: synchronizationJobResourceId(servicePrincipalObjectId, provisioningJobId),
+        parameter: [{ ruleId: canonicalGuid(provisioningRuleId), subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
         // Re-provision when the assignment is re-created, not on every apply.
         triggers: { appRoleAssignment: this.appRoleAssignment.id },
         dependsOn: [this.appRoleAssignment],
       });
     }
   }
-}
-
-/** The deterministic app role id of a zone (UUID v5 of the zone name). */
-export function appRoleIdFor(zoneName: string): string {
-  return uuidv5(`zone:${zoneName}`, APP_ROLE_ID_NAMESPACE);
 }
 
 /** A construct id for a free-form string: readable, and unique through a short hash. */

@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
 import { normalizeMembershipSettings, type RawMembershipSettings } from './membership-settings';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
+import { canonicalGuid } from './guid';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import { defaultQuotas } from './quotas';
 import type { AccessPreset, DepartmentSettings, PlatformConfig } from './types';
@@ -89,7 +90,17 @@ export function platformConfigFromSource(
   const backend = raw.backend ?? { type: 'local' as const };
   const config: PlatformConfig = {
     identityCenter: { ...raw.identityCenter },
-    entra: { ...raw.entra },
+    entra: {
+      ...(raw.entra.tenantId !== undefined ? { tenantId: canonicalGuid(raw.entra.tenantId) } : {}),
+      applicationObjectId: canonicalGuid(raw.entra.applicationObjectId),
+      servicePrincipalObjectId: canonicalGuid(raw.entra.servicePrincipalObjectId),
+      // The job id is an opaque `<template>.<hex>.<guid>` string whose template prefix is
+      // case-sensitive, and nothing reads it back into state, so it is kept as given.
+      ...(raw.entra.provisioningJobId !== undefined ? { provisioningJobId: raw.entra.provisioningJobId } : {}),
+      ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalGuid(raw.entra.provisioningRuleId) } : {}),
+      appRoles: raw.entra.appRoles ?? 'per-zone',
+      otherAppRoles: raw.entra.otherAppRoles ?? 0,
+    },
     zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',
     names: {
       groupPrefix: raw.names?.groupPrefix ?? 'entigo-zone-',
@@ -113,6 +124,15 @@ export function platformConfigFromSource(
     protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
     quotas: { ...defaultQuotas(), ...raw.quotas },
     source: { file: source.file },
+    positions: entraPositions(source),
   };
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+}
+
+/** Positions of `entra` and its keys, so checks made after loading (the app role limit) can point at them. */
+function entraPositions(source: YamlSource): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = { entra: keyPositionOf(source, [], 'entra') };
+  const entra = (source.value as { entra?: Record<string, unknown> }).entra ?? {};
+  for (const key of Object.keys(entra)) out[`entra.${key}`] = keyPositionOf(source, ['entra'], key);
+  return out;
 }

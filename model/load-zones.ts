@@ -2,6 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { isSessionDurationInRange } from './durations';
+import { canonicalGuid } from './guid';
 import { RESERVED_ZONE_NAMES } from './names';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
 import { checkMembership } from './check-membership';
@@ -209,7 +210,9 @@ export function zoneFromSource(
       problem(['access', i], 'unknown-preset', `unknown access preset "${name}"`, `known presets: ${[...options.knownPresets].sort().join(', ')}`);
     }
   });
-  checkNoDuplicates(raw.owners ?? [], ['owners'], problem);
+  // Object ids compared in canonical (lower) case, so `ABC…` and `abc…` are the same owner twice.
+  const owners = (raw.owners ?? []).map(canonicalGuid);
+  checkNoDuplicates(owners, ['owners'], problem);
   const members = normalizeMembers(raw.members ?? [], problem);
   checkMembership({
     raw: raw.members ?? [],

@@ -23,6 +23,15 @@ export function stackNames(department: string, config: Pick<PlatformConfig, 'sha
 }
 
 /**
+ * The one stack that owns every app role of the Identity Center application (see
+ * constructs/zone-app-roles.ts); applied before every `entra-<department>` stack.
+ */
+export const APP_ROLES_STACK = 'entra-app-roles';
+
+/** Departments whose `entra-<department>` stack name would be `APP_ROLES_STACK`. */
+export const RESERVED_DEPARTMENT_NAMES: ReadonlySet<string> = new Set([APP_ROLES_STACK.slice('entra-'.length)]);
+
+/**
  * Construct ids the stacks give their own children (the `aws` / `azuread` provider and the
  * backend). Each zone is added to its stacks under its name, so a zone named like one of these
  * would collide and synthesis would throw ("There is already a Construct with name 'aws'").

@@ -7,6 +7,7 @@ import {
   SESSION_DURATION_PATTERN,
   ZONE_NAME_PATTERN,
 } from './zone-file-schema';
+import { GUID_PATTERN } from './guid';
 import { membershipSettingsProperties } from './membership-settings';
 
 /**
@@ -15,7 +16,6 @@ import { membershipSettingsProperties } from './membership-settings';
  * `RawPlatformConfig` type.
  */
 
-const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
 /** `service:Action`, no wildcards: presets name exactly what they grant. */
 const ACTION_PATTERN = '^[a-z0-9-]+:[A-Za-z0-9]+$';
@@ -75,6 +75,20 @@ export const platformConfigSchema = {
           type: 'string',
           pattern: '^[A-Za-z0-9-]{1,64}$',
           description: 'Id of the provisioning job\'s synchronization rule (from the job schema); required with provisioningJobId.',
+        },
+        appRoles: {
+          type: 'string',
+          enum: ['per-zone', 'shared'],
+          default: 'per-zone',
+          description:
+            'per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (no per-application role limit on the number of zones).',
+        },
+        otherAppRoles: {
+          type: 'integer',
+          minimum: 0,
+          default: 0,
+          description:
+            'App roles plus OAuth2 permission scopes the application has besides the ones Zone Access creates; counted against Entra\'s per-application limit in per-zone mode.',
         },
       },
     },

@@ -165,6 +165,14 @@ export interface PlatformConfig {
     readonly provisioningJobId?: string;
     /** Id of the job's synchronization rule that provisions groups (required with provisioningJobId). */
     readonly provisioningRuleId?: string;
+    /**
+     * `per-zone`: one app role per zone on the application (value = permission set name);
+     * `shared`: one app role every zone group is assigned with. Either way the roles live in one
+     * stack (`entra-app-roles`), applied before the department stacks.
+     */
+    readonly appRoles: AppRoleMode;
+    /** App roles plus OAuth2 scopes the application has besides Zone Access's (for the limit check). */
+    readonly otherAppRoles: number;
   };
   /** Tag key that marks a resource's zone, `entigo:zone` by default. */
   readonly zoneTagKey: string;
@@ -205,7 +213,12 @@ export interface PlatformConfig {
   readonly quotas: Readonly<Record<QuotaKey, number>>;
   /** The config file, for messages. */
   readonly source: SourceRef;
+  /** Where keys of the config file stand (dotted path → position), for messages about a field. */
+  readonly positions?: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
+
+/** How zone groups are assigned to the Identity Center application; see `PlatformConfig.entra.appRoles`. */
+export type AppRoleMode = 'per-zone' | 'shared';
 
 /** A validated tree: every zone (sorted by name) and the config it was validated against. */
 export interface ZoneTree {

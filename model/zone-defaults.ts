@@ -1,3 +1,4 @@
+import { canonicalGuid } from './guid';
 import { memberKey } from './membership';
 import type { CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
 
@@ -55,7 +56,8 @@ export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource): N
     accounts: resolveAccounts(input.accounts, platform.accounts ?? {}),
     access: uniqueSorted(input.access),
     sessionDuration: input.sessionDuration ?? platform.defaultSessionDuration,
-    owners: uniqueSorted(input.owners ?? []),
+    // Object ids in canonical (lower) case: Graph returns them so (see model/guid.ts).
+    owners: uniqueSorted((input.owners ?? []).map(canonicalGuid)),
     members: normalizeMembers(input.members ?? []),
     ...(input.relayState !== undefined ? { relayState: input.relayState } : {}),
     tags: Object.fromEntries(Object.entries(input.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),

@@ -117,8 +117,11 @@ export const zoneFileSchema = {
     },
     owners: {
       type: 'array',
+      // azuread 3.7.0 allows 100 owners per group (internal/services/groups/group_resource.go:210);
+      // one is the pipeline's own identity, always added.
+      maxItems: 99,
       items: { type: 'string', pattern: OWNER_PATTERN, description: 'An Entra UPN or user object id.' },
-      description: 'Owners of the Entra group.',
+      description: 'Owners of the Entra group (at most 99; the pipeline identity is always added as an owner).',
     },
     members: {
       type: 'array',

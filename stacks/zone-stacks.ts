@@ -3,9 +3,10 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ZoneAccess } from '../constructs/zone-access';
+import { ZoneAppRoles } from '../constructs/zone-app-roles';
 import { DepartmentCatalog } from '../constructs/zone-membership';
 import { departmentMembership } from '../model/membership-settings';
-import { stackNames } from '../model/names';
+import { APP_ROLES_STACK, stackNames } from '../model/names';
 import type { PlatformConfig, ZoneTree } from '../model/types';
 
 /**
@@ -19,6 +20,11 @@ export interface StackPair {
 }
 
 export interface ZoneStacks {
+  /**
+   * `entra-app-roles`: every app role of the Identity Center application. Every Entra stack
+   * depends on it (cdktf's manifest), so `cdktf deploy` applies it first and alone.
+   */
+  readonly appRoles: TerraformStack;
   /** Shard name (department, or `all`) → its stacks. */
   readonly shards: ReadonlyMap<string, StackPair>;
   /** Zone name → its constructs. */
@@ -28,6 +34,10 @@ export interface ZoneStacks {
 /** Adds every shard's stacks and every zone's constructs to `app`. */
 export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
   const { config } = tree;
+  // One owner for the application's app roles (see ZoneAppRoles): department stacks only assign
+  // roles by their deterministic ids, so they never reference this stack's resources.
+  const appRoles = entraStack(app, APP_ROLES_STACK, config);
+  new ZoneAppRoles(appRoles, 'roles', { platform: config, zones: tree.zones });
   const shards = new Map<string, StackPair>();
   const pairFor = (department: string): StackPair => {
     const names = stackNames(department, config);
@@ -36,6 +46,7 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
       pair = { entra: entraStack(app, names.entra, config), aws: awsStack(app, names.aws, config) };
       // Recorded in cdktf's manifest, so `cdktf deploy '*'` applies the Entra side first.
       pair.aws.addDependency(pair.entra);
+      pair.entra.addDependency(appRoles);
       shards.set(names.aws, pair);
     }
     return pair;
@@ -65,7 +76,7 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
       ...(catalog ? { catalogId: catalog.catalog.id } : {}),
     }));
   }
-  return { shards, zones };
+  return { appRoles, shards, zones };
 }
 
 /**

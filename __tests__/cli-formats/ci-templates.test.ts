@@ -49,6 +49,18 @@ function nodePrograms(script: string): string[] {
   return [...script.matchAll(/node -e '([\s\S]*?)'\n/g)].map((m) => m[1]);
 }
 
+/**
+ * entra-app-roles owns every app role of the application: it is applied before the department
+ * stacks, and the loop over `entra-*` skips it (it would otherwise run again, maybe in between).
+ */
+function expectAppRolesFirstAndOnce(script: string): void {
+  const apply = script.indexOf('terraform -chdir=cdktf.out/stacks/entra-app-roles apply -auto-approve');
+  const loop = script.indexOf('for dir in cdktf.out/stacks/entra-*/; do');
+  expect(apply).toBeGreaterThanOrEqual(0);
+  expect(apply).toBeLessThan(loop);
+  expect(script.slice(loop)).toMatch(/^for dir in .*\n\s*\[ "\$\(basename "\$dir"\)" = entra-app-roles \] && continue\n/);
+}
+
 describe('examples/ci/github-actions.yml', () => {
   const wf = load('github-actions.yml');
   const pr = wf.jobs['pull-request'];
@@ -104,6 +116,7 @@ describe('examples/ci/github-actions.yml', () => {
     expect(creds < synth && synth < entra && entra < wait && wait < aws).toBe(true);
     expect(deploy.steps[wait].run).toBe('$ZONE_ACCESS await-sync --timeout 20m');
     expect(deploy.steps[entra].run).toMatch(/terraform -chdir="\$dir" apply -auto-approve/);
+    expectAppRolesFirstAndOnce(deploy.steps[entra].run);
     expect(deploy.permissions['id-token']).toBe('write');
     expect(deploy.env).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID }}' });
     expect(deploy.steps[creds].with['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
@@ -150,6 +163,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(ci['await-sync'].needs).toEqual(['deploy-entra']);
     expect(ci['deploy-aws'].needs).toEqual(['synth', 'await-sync']);
     expect(script('deploy-entra')).toMatch(/for dir in cdktf\.out\/stacks\/entra-\*\/; do/);
+    expectAppRolesFirstAndOnce(script('deploy-entra'));
     expect(script('deploy-aws')).toMatch(/for dir in cdktf\.out\/stacks\/aws-\*\/; do/);
     expect(script('await-sync')).toContain('$ZONE_ACCESS await-sync --timeout 20m');
     expect(ci['.deploy'].resource_group).toBe('zone-access-production');

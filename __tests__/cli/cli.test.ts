@@ -65,9 +65,9 @@ describe('zone-access synth', () => {
     const out = makeTempDir('synth-');
     const r = await cli(['synth', '--zones', SAMPLE_ZONES, '--config', SAMPLE_CONFIG, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/wrote 6 stacks/);
+    expect(r.err).toMatch(/wrote 7 stacks/);
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual([
-      'aws-logistics', 'aws-payments', 'aws-research', 'entra-logistics', 'entra-payments', 'entra-research',
+      'aws-logistics', 'aws-payments', 'aws-research', 'entra-app-roles', 'entra-logistics', 'entra-payments', 'entra-research',
     ]);
     for (const stack of readdirSync(join(out, 'stacks'))) {
       expect(JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')).terraform).toBeDefined();
@@ -109,7 +109,7 @@ describe('zone-access synth', () => {
     const r = await cli(['synth', '--zones', zonesDir, '--config', configPath, '--out', out]);
     expect(r.code).toBe(0);
     const stacks = readdirSync(join(out, 'stacks'));
-    expect(stacks).toHaveLength(20);
+    expect(stacks).toHaveLength(21); // 10 pairs and entra-app-roles
     let permissionSets = 0;
     let assignments = 0;
     for (const s of stacks.filter((n) => n.startsWith('aws-'))) {

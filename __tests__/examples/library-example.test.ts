@@ -19,6 +19,7 @@ describe('the library example (constructs used from another stack)', () => {
       'azuread_application_app_role',
       'azuread_group',
     ]);
+    expect(Object.keys(stacks['analytics-entra'].data).sort()).toEqual(['azuread_client_config', 'azuread_user']);
   });
 
   it('exposes readonly attributes usable as tokens', () => {

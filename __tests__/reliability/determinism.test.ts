@@ -34,6 +34,7 @@ it('produces every stack of both departments, with every kind of resource a zone
   const kinds = new Set([...addressesOf(reference).values()].map((a) => a.address.split('.').slice(0, 2).join('.')));
   expect([...kinds].sort()).toEqual([
     'data.aws_identitystore_group',
+    'data.azuread_client_config',
     'data.azuread_user',
     'resource.aws_ssoadmin_account_assignment',
     'resource.aws_ssoadmin_customer_managed_policy_attachment',
@@ -50,6 +51,7 @@ it('produces every stack of both departments, with every kind of resource a zone
     'manifest.json',
     'stacks/aws-ops/cdk.tf.json',
     'stacks/aws-pay/cdk.tf.json',
+    'stacks/entra-app-roles/cdk.tf.json',
     'stacks/entra-ops/cdk.tf.json',
     'stacks/entra-pay/cdk.tf.json',
   ]);

@@ -47,7 +47,7 @@ describe('deleting zone files', () => {
     const after = synthFiles(writeTree({ config, zones: {} }));
     const stacksBefore = stacksOf(before);
     const stacksAfter = stacksOf(after);
-    expect([...stacksAfter.keys()].sort()).toEqual(['aws-hr', 'entra-hr']);
+    expect([...stacksAfter.keys()].sort()).toEqual(['aws-hr', 'entra-app-roles', 'entra-hr']);
     for (const [name, json] of stacksAfter) {
       expect({ name, resource: json.resource, data: json.data }).toEqual({ name, resource: undefined, data: undefined });
       // Same backend (same state file) and provider as before: the next apply destroys, nothing is orphaned.
@@ -57,10 +57,10 @@ describe('deleting zone files', () => {
 
   it('a retired department keeps its stacks, empty, until its entry is deleted from the config', () => {
     const retired = synthFiles(writeTree({ config: sampleConfig({ departments: { hr: { retired: true }, pay: {} } }), zones: {} }));
-    expect([...stacksOf(retired).keys()].sort()).toEqual(['aws-hr', 'aws-pay', 'entra-hr', 'entra-pay']);
+    expect([...stacksOf(retired).keys()].sort()).toEqual(['aws-hr', 'aws-pay', 'entra-app-roles', 'entra-hr', 'entra-pay']);
     for (const name of ['aws-hr', 'entra-hr']) expect(stacksOf(retired).get(name)!.resource).toBeUndefined();
     const deleted = synthFiles(writeTree({ config: sampleConfig({ departments: { pay: {} } }), zones: {} }));
-    expect([...stacksOf(deleted).keys()].sort()).toEqual(['aws-pay', 'entra-pay']);
+    expect([...stacksOf(deleted).keys()].sort()).toEqual(['aws-pay', 'entra-app-roles', 'entra-pay']);
   });
 });
 

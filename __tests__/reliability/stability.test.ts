@@ -56,10 +56,11 @@ it('adding a zone only adds that zone\'s resources', () => {
     'aws-pay group',
     'aws-pay inline-policy',
     'aws-pay permission-set',
-    'entra-pay app-role',
+    'entra-app-roles refunds',
     'entra-pay app-role-assignment',
     'entra-pay group',
     'entra-pay owner-erin-example-com',
+    'entra-pay pipeline-identity',
     'entra-pay provision-on-demand',
   ]);
 });
@@ -70,7 +71,7 @@ it('adding a zone in a new department only adds that department\'s stacks', () =
   });
   expectOnlyZone(diff, 'payroll');
   expect(diff.framesChanged).toEqual(['aws-hr', 'entra-hr']);
-  expect(new Set(diff.added.map((a) => a.stack))).toEqual(new Set(['aws-hr', 'entra-hr']));
+  expect(new Set(diff.added.map((a) => a.stack))).toEqual(new Set(['aws-hr', 'entra-hr', 'entra-app-roles']));
   expect({ removed: diff.removed, changed: diff.changed }).toEqual({ removed: [], changed: [] });
 });
 
@@ -123,11 +124,12 @@ it('removing a zone only removes that zone\'s resources', () => {
     'aws-ops group',
     'aws-ops inline-policy',
     'aws-ops permission-set',
-    'entra-ops app-role',
+    'entra-app-roles deploy',
     'entra-ops app-role-assignment',
     'entra-ops group',
     'entra-ops owner-carol-example-com',
     'entra-ops owner-dave-example-com',
+    'entra-ops pipeline-identity',
     'entra-ops provision-on-demand',
   ]);
 });

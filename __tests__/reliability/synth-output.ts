@@ -110,7 +110,9 @@ export function diffResources(before: SynthFiles, after: SynthFiles): ResourceDi
 
 /** Zone name a construct path belongs to (`aws-pay/billing/permission-set` → `billing`). */
 export function zoneOfPath(path: string): string {
-  return path.split('/')[1];
+  // `entra-app-roles/roles/<zone>`: the app roles stack keeps every zone's role under one construct.
+  const parts = path.split('/');
+  return parts[0] === 'entra-app-roles' ? parts[2] : parts[1];
 }
 
 /** Every construct path a diff touches (both sides of a change). */

@@ -27,6 +27,7 @@ beforeAll(() => {
   for (const pair of stacks.shards.values()) {
     for (const stack of [pair.entra, pair.aws]) synthesized.set(stack.node.id, JSON.parse(Testing.synth(stack)));
   }
+  synthesized.set(stacks.appRoles.node.id, JSON.parse(Testing.synth(stacks.appRoles)));
 });
 
 function synthOf(stack: TerraformStack): string {
@@ -40,7 +41,7 @@ function resourcesOf(stackName: string, type: string): Record<string, any>[] {
 describe('sample zones', () => {
   it('has a stack pair per department', () => {
     expect([...synthesized.keys()].sort()).toEqual([
-      'aws-logistics', 'aws-payments', 'aws-research', 'entra-logistics', 'entra-payments', 'entra-research',
+      'aws-logistics', 'aws-payments', 'aws-research', 'entra-app-roles', 'entra-logistics', 'entra-payments', 'entra-research',
     ]);
   });
 
@@ -72,8 +73,9 @@ describe('sample zones', () => {
       });
     });
 
-    it('gets an app role with a stable, zone-derived id and the permission set name as value', () => {
-      expect(synthOf(pair().entra)).toHaveResourceWithProperties(ApplicationAppRoleA, {
+    it('gets an app role with a stable, zone-derived id and the permission set name as value, in the app roles stack', () => {
+      expect(synthOf(pair().entra)).not.toHaveResource(ApplicationAppRoleA);
+      expect(JSON.stringify(synthesized.get('entra-app-roles'))).toHaveResourceWithProperties(ApplicationAppRoleA, {
         application_id: '/applications/4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
         role_id: appRoleIdFor(zoneName),
         value: `zone-${zoneName}`,
@@ -88,7 +90,8 @@ describe('sample zones', () => {
       );
       expect(assignment).toMatchObject({
         resource_object_id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
-        app_role_id: `\${azuread_application_app_role.${entra.appRole.friendlyUniqueId}.role_id}`,
+        // The deterministic id, not a reference: the role lives in the entra-app-roles stack.
+        app_role_id: appRoleIdFor(zoneName),
       });
     });
 
@@ -150,7 +153,7 @@ describe('sample zones', () => {
     );
     expect(synthOf(stacks.shards.get('aws-logistics')!.entra)).toHaveResourceWithProperties(
       Group,
-      { owners: ['3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'] },
+      { owners: ['3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', expect.stringMatching(/^\$\{data\.azuread_client_config\..+\.object_id\}$/)] },
     );
   });
 

@@ -19,16 +19,17 @@ function treeWith(config: Record<string, unknown>): ZoneTree {
 
 function synthAll(tree: ZoneTree): Map<string, any> {
   const app = Testing.app({ stackTraces: false });
-  const { shards } = addZoneStacks(app, tree);
+  const { shards, appRoles } = addZoneStacks(app, tree);
   const out = new Map<string, any>();
   for (const pair of shards.values()) for (const s of [pair.entra, pair.aws]) out.set(s.node.id, JSON.parse(Testing.synth(s)));
+  out.set(appRoles.node.id, JSON.parse(Testing.synth(appRoles)));
   return out;
 }
 
 describe('stack options from the platform config', () => {
   it('shards per department by default, keeping empty departments as empty stacks', () => {
     const stacks = synthAll(treeWith(baseConfig()));
-    expect([...stacks.keys()].sort()).toEqual(['aws-a', 'aws-b', 'aws-retired', 'entra-a', 'entra-b', 'entra-retired']);
+    expect([...stacks.keys()].sort()).toEqual(['aws-a', 'aws-b', 'aws-retired', 'entra-a', 'entra-app-roles', 'entra-b', 'entra-retired']);
     expect(stacks.get('aws-retired').resource).toBeUndefined();
   });
 
@@ -36,6 +37,14 @@ describe('stack options from the platform config', () => {
     const app = Testing.app({ stackTraces: false });
     const { shards } = addZoneStacks(app, treeWith(baseConfig()));
     for (const pair of shards.values()) expect(pair.aws.dependencies).toEqual([pair.entra]);
+  });
+
+  it('makes every Entra stack depend on the one app roles stack, so cdktf applies the roles first and alone', () => {
+    const app = Testing.app({ stackTraces: false });
+    const { shards, appRoles } = addZoneStacks(app, treeWith(baseConfig()));
+    expect(appRoles.node.id).toBe('entra-app-roles');
+    expect(appRoles.dependencies).toEqual([]);
+    for (const pair of shards.values()) expect(pair.entra.dependencies).toEqual([appRoles]);
   });
 
   it('assigns accounts only after the inline policy, managed policies and the boundary are attached', () => {
@@ -72,7 +81,7 @@ describe('stack options from the platform config', () => {
 
   it('puts everything into one pair in single mode', () => {
     const stacks = synthAll(treeWith(baseConfig({ sharding: 'single' })));
-    expect([...stacks.keys()].sort()).toEqual(['aws-all', 'entra-all']);
+    expect([...stacks.keys()].sort()).toEqual(['aws-all', 'entra-all', 'entra-app-roles']);
     expect(Object.keys(stacks.get('aws-all').resource.aws_ssoadmin_permission_set)).toHaveLength(3);
   });
 
@@ -94,8 +103,9 @@ describe('stack options from the platform config', () => {
     const assignments = Object.keys(entra.resource.azuread_app_role_assignment).map((k) => `azuread_app_role_assignment.${k}`);
     for (const r of requests) {
       expect(r).toMatchObject({
-        service_principal_id: '66666666-7777-4888-8999-000000000000',
-        synchronization_job_id: JOB,
+        // Graph resource ids, as azuread 3.7.0 validates them (see constructs/azuread-ids.ts).
+        service_principal_id: '/servicePrincipals/66666666-7777-4888-8999-000000000000',
+        synchronization_job_id: `/servicePrincipals/66666666-7777-4888-8999-000000000000/synchronization/jobs/${JOB}`,
         parameter: [{ rule_id: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8', subject: [{ object_type_name: 'Group' }] }],
       });
       expect(r.depends_on).toHaveLength(1);

@@ -4,7 +4,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { ZoneAccess, platformConfig } from 'zone-access';
+import { ZoneAccess, ZoneAppRoles, platformConfig } from 'zone-access';
 
 // Only what the constructs use; the rest takes config/platform.yaml's defaults. Or read that
 // file itself: platformConfigFromFile('config/platform.yaml').
@@ -38,6 +38,11 @@ export function buildApp(outdir?: string): { app: App; zone: ZoneAccess } {
     platform,
     zone: { name: 'analytics-prod', department: 'analytics', accounts: ['analytics-prod'], access: ['rds-operator', 'secrets-reader'] },
   });
+
+  // The app role the group is assigned with. Every app role of the application must be owned by
+  // ONE stack, applied before (or, as here, together with) the stacks that assign them: creating a
+  // role rewrites the application's whole role list, and only one Terraform process may do that.
+  new ZoneAppRoles(entra, 'app-roles', { platform, zones: [{ name: zone.zoneName }] });
 
   // Readonly attributes are ordinary cdktf tokens: wire them into anything else in the stacks.
   new TerraformOutput(aws, 'permission-set-arn', { value: zone.permissionSet.arn });

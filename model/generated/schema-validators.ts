@@ -4,7 +4,7 @@
 /* eslint-disable */
 
 export const validateZoneFile = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/zone-file.schema.json","title":"Zone Access zone file","description":"One zone: zones/<department>/<zone>.yaml","type":"object","additionalProperties":false,"required":["zone","department","accounts","access"],"properties":{"zone":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":27,"description":"The zone name and entigo:zone tag value: lower-case letters, digits and inner hyphens, at most 27 characters."},"department":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":40,"description":"The owning department; must equal the folder the file is in (zones/<department>/)."},"description":{"type":"string","minLength":1,"maxLength":700,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$","description":"Shown on the group and the permission set; at most 700 characters of printable ASCII/Latin-1."},"accounts":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^([0-9]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?)$","description":"A 12-digit account id in quotes, or an account name from the platform config."},"description":"The AWS accounts the zone group is assigned to."},"access":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An access preset name."},"description":"Access presets: built-in ones (README.md, Access presets) or the platform config's access.presets."},"sessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO-8601 duration between PT1H and PT12H, e.g. PT4H or PT1H30M."},"owners":{"type":"array","items":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"description":"Owners of the Entra group."},"members":{"type":"array","items":{"type":["string","object"],"description":"A zone member: a UPN or user object id, or { user, until, reason }.","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","additionalProperties":false,"required":["user"],"properties":{"user":{"type":"string","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN (user@domain) or user object id."},"until":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day of access, YYYY-MM-DD (access ends at the end of that day, UTC)."},"reason":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001F\\u007F]*$","description":"Why the person needs access; shown in the access report (one line, at most 200 characters)."}}},"description":"Members of the zone's Entra group, in departments whose membership mode is `file`; a bare string is a member with no expiry."},"relayState":{"type":"string","minLength":1,"maxLength":240,"pattern":"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$","description":"Console URL users land on after sign-in; at most 240 characters."},"tags":{"type":"object","propertyNames":{"pattern":"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},"additionalProperties":{"type":"string","pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},"description":"Extra tags on the permission set (the zone tag is added automatically)."},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},"description":"AWS-managed policy ARNs allow-listed in the platform config."},"customerManagedPolicies":{"type":"array","items":{"description":"A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.","anyOf":[{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]},"description":"Customer-managed policies allow-listed in the platform config."},"permissionsBoundary":{"description":"The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/zone-file.schema.json","title":"Zone Access zone file","description":"One zone: zones/<department>/<zone>.yaml","type":"object","additionalProperties":false,"required":["zone","department","accounts","access"],"properties":{"zone":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":27,"description":"The zone name and entigo:zone tag value: lower-case letters, digits and inner hyphens, at most 27 characters."},"department":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":40,"description":"The owning department; must equal the folder the file is in (zones/<department>/)."},"description":{"type":"string","minLength":1,"maxLength":700,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$","description":"Shown on the group and the permission set; at most 700 characters of printable ASCII/Latin-1."},"accounts":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^([0-9]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?)$","description":"A 12-digit account id in quotes, or an account name from the platform config."},"description":"The AWS accounts the zone group is assigned to."},"access":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An access preset name."},"description":"Access presets: built-in ones (README.md, Access presets) or the platform config's access.presets."},"sessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO-8601 duration between PT1H and PT12H, e.g. PT4H or PT1H30M."},"owners":{"type":"array","maxItems":99,"items":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"description":"Owners of the Entra group (at most 99; the pipeline identity is always added as an owner)."},"members":{"type":"array","items":{"type":["string","object"],"description":"A zone member: a UPN or user object id, or { user, until, reason }.","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","additionalProperties":false,"required":["user"],"properties":{"user":{"type":"string","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN (user@domain) or user object id."},"until":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day of access, YYYY-MM-DD (access ends at the end of that day, UTC)."},"reason":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001F\\u007F]*$","description":"Why the person needs access; shown in the access report (one line, at most 200 characters)."}}},"description":"Members of the zone's Entra group, in departments whose membership mode is `file`; a bare string is a member with no expiry."},"relayState":{"type":"string","minLength":1,"maxLength":240,"pattern":"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$","description":"Console URL users land on after sign-in; at most 240 characters."},"tags":{"type":"object","propertyNames":{"pattern":"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},"additionalProperties":{"type":"string","pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},"description":"Extra tags on the permission set (the zone tag is added automatically)."},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},"description":"AWS-managed policy ARNs allow-listed in the platform config."},"customerManagedPolicies":{"type":"array","items":{"description":"A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.","anyOf":[{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]},"description":"Customer-managed policies allow-listed in the platform config."},"permissionsBoundary":{"description":"The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
@@ -344,12 +344,8 @@ errors++;
 if(data.owners !== undefined){
 let data8 = data.owners;
 if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-if(typeof data9 === "string"){
-if(!pattern6.test(data9)){
-const err27 = {instancePath:instancePath+"/owners/" + i2,schemaPath:"#/properties/owners/items/pattern",keyword:"pattern",params:{pattern: "^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
+if(data8.length > 99){
+const err27 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/maxItems",keyword:"maxItems",params:{limit: 99},message:"must NOT have more than 99 items"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -358,9 +354,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/owners/" + i2,schemaPath:"#/properties/owners/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err28 = {instancePath:instancePath+"/owners/" + i2,schemaPath:"#/properties/owners/items/pattern",keyword:"pattern",params:{pattern: "^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -370,14 +369,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/owners/" + i2,schemaPath:"#/properties/owners/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -389,18 +399,7 @@ const len3 = data10.length;
 for(let i3=0; i3<len3; i3++){
 let data11 = data10[i3];
 if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
-const err30 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/type",keyword:"type",params:{type: schema11.properties.members.items.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(typeof data11 === "string"){
-if(!pattern7.test(data11)){
-const err31 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
+const err31 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/type",keyword:"type",params:{type: schema11.properties.members.items.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -409,10 +408,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.user === undefined){
-const err32 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err32 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -421,9 +419,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key1 in data11){
-if(!(((key1 === "user") || (key1 === "until")) || (key1 === "reason"))){
-const err33 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.user === undefined){
+const err33 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -432,12 +431,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data11.user !== undefined){
-let data12 = data11.user;
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err34 = {instancePath:instancePath+"/members/" + i3+"/user",schemaPath:"#/properties/members/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
+for(const key1 in data11){
+if(!(((key1 === "user") || (key1 === "until")) || (key1 === "reason"))){
+const err34 = {instancePath:instancePath+"/members/" + i3,schemaPath:"#/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -447,8 +443,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/members/" + i3+"/user",schemaPath:"#/properties/members/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.user !== undefined){
+let data12 = data11.user;
+if(typeof data12 === "string"){
+if(!pattern7.test(data12)){
+const err35 = {instancePath:instancePath+"/members/" + i3+"/user",schemaPath:"#/properties/members/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},message:"must match pattern \""+"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -458,11 +457,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data11.until !== undefined){
-let data13 = data11.until;
-if(typeof data13 === "string"){
-if(!pattern9.test(data13)){
-const err36 = {instancePath:instancePath+"/members/" + i3+"/until",schemaPath:"#/properties/members/items/properties/until/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
+else {
+const err36 = {instancePath:instancePath+"/members/" + i3+"/user",schemaPath:"#/properties/members/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -472,8 +468,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/members/" + i3+"/until",schemaPath:"#/properties/members/items/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.until !== undefined){
+let data13 = data11.until;
+if(typeof data13 === "string"){
+if(!pattern9.test(data13)){
+const err37 = {instancePath:instancePath+"/members/" + i3+"/until",schemaPath:"#/properties/members/items/properties/until/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -483,11 +482,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data11.reason !== undefined){
-let data14 = data11.reason;
-if(typeof data14 === "string"){
-if(func3(data14) > 200){
-const err38 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err38 = {instancePath:instancePath+"/members/" + i3+"/until",schemaPath:"#/properties/members/items/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -496,8 +492,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(func3(data14) < 1){
-const err39 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data11.reason !== undefined){
+let data14 = data11.reason;
+if(typeof data14 === "string"){
+if(func3(data14) > 200){
+const err39 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -506,8 +506,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!pattern10.test(data14)){
-const err40 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F]*$"+"\""};
+if(func3(data14) < 1){
+const err40 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -516,9 +516,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data14)){
+const err41 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -528,11 +527,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err42 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err42 = {instancePath:instancePath+"/members/" + i3+"/reason",schemaPath:"#/properties/members/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -542,11 +538,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.relayState !== undefined){
-let data15 = data.relayState;
-if(typeof data15 === "string"){
-if(func3(data15) > 240){
-const err43 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/maxLength",keyword:"maxLength",params:{limit: 240},message:"must NOT have more than 240 characters"};
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -555,8 +551,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func3(data15) < 1){
-const err44 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.relayState !== undefined){
+let data15 = data.relayState;
+if(typeof data15 === "string"){
+if(func3(data15) > 240){
+const err44 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/maxLength",keyword:"maxLength",params:{limit: 240},message:"must NOT have more than 240 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -565,8 +565,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!pattern11.test(data15)){
-const err45 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"},message:"must match pattern \""+"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"+"\""};
+if(func3(data15) < 1){
+const err45 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -575,14 +575,24 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern11.test(data15)){
+const err46 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"},message:"must match pattern \""+"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/relayState",schemaPath:"#/properties/relayState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
@@ -594,19 +604,7 @@ for(const key2 in data16){
 const _errs37 = errors;
 if(typeof key2 === "string"){
 if(!pattern12.test(key2)){
-const err47 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"+"\"",propertyName:key2};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-var valid10 = _errs37 === errors;
-if(!valid10){
-const err48 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+const err48 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -616,11 +614,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-for(const key3 in data16){
-let data17 = data16[key3];
-if(typeof data17 === "string"){
-if(!pattern13.test(data17)){
-const err49 = {instancePath:instancePath+"/tags/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"+"\""};
+var valid10 = _errs37 === errors;
+if(!valid10){
+const err49 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -630,8 +626,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/tags/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data16){
+let data17 = data16[key3];
+if(typeof data17 === "string"){
+if(!pattern13.test(data17)){
+const err50 = {instancePath:instancePath+"/tags/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -641,14 +640,25 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/tags/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
 }
 errors++;
 }
@@ -661,18 +671,7 @@ for(let i4=0; i4<len4; i4++){
 let data19 = data18[i4];
 if(typeof data19 === "string"){
 if(!pattern14.test(data19)){
-const err52 = {instancePath:instancePath+"/managedPolicies/" + i4,schemaPath:"#/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/managedPolicies/" + i4,schemaPath:"#/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/managedPolicies/" + i4,schemaPath:"#/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -682,14 +681,25 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
 else {
-const err54 = {instancePath:instancePath+"/managedPolicies",schemaPath:"#/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err54 = {instancePath:instancePath+"/managedPolicies/" + i4,schemaPath:"#/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/managedPolicies",schemaPath:"#/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }
@@ -705,23 +715,23 @@ let valid16 = false;
 const _errs49 = errors;
 if(typeof data21 === "string"){
 if(!pattern15.test(data21)){
-const err55 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
@@ -731,18 +741,7 @@ if(!valid16){
 const _errs51 = errors;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.name === undefined){
-const err57 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-for(const key4 in data21){
-if(!((key4 === "name") || (key4 === "path"))){
-const err58 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err58 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -751,12 +750,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data21.name !== undefined){
-let data22 = data21.name;
-if(typeof data22 === "string"){
-if(!pattern15.test(data22)){
-const err59 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+for(const key4 in data21){
+if(!((key4 === "name") || (key4 === "path"))){
+const err59 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -766,8 +762,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.name !== undefined){
+let data22 = data21.name;
+if(typeof data22 === "string"){
+if(!pattern15.test(data22)){
+const err60 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -777,11 +776,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data21.path !== undefined){
-let data23 = data21.path;
-if(typeof data23 === "string"){
-if(!pattern17.test(data23)){
-const err61 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+else {
+const err61 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -791,8 +787,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.path !== undefined){
+let data23 = data21.path;
+if(typeof data23 === "string"){
+if(!pattern17.test(data23)){
+const err62 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -802,9 +801,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
 else {
-const err63 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err63 = {instancePath:instancePath+"/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -813,16 +811,28 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid0 = _errs51 === errors;
-valid16 = valid16 || _valid0;
 }
-if(!valid16){
-const err64 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err64 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+var _valid0 = _errs51 === errors;
+valid16 = valid16 || _valid0;
+}
+if(!valid16){
+const err65 = {instancePath:instancePath+"/customerManagedPolicies/" + i5,schemaPath:"#/properties/customerManagedPolicies/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -840,12 +850,12 @@ vErrors = null;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/customerManagedPolicies",schemaPath:"#/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err66 = {instancePath:instancePath+"/customerManagedPolicies",schemaPath:"#/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err66];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err66);
 }
 errors++;
 }
@@ -857,23 +867,23 @@ let valid18 = false;
 const _errs60 = errors;
 if(typeof data24 === "string"){
 if(!pattern14.test(data24)){
-const err66 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }
@@ -883,18 +893,7 @@ if(!valid18){
 const _errs62 = errors;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.name === undefined){
-const err68 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-for(const key5 in data24){
-if(!((key5 === "name") || (key5 === "path"))){
-const err69 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err69 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -903,12 +902,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data24.name !== undefined){
-let data25 = data24.name;
-if(typeof data25 === "string"){
-if(!pattern15.test(data25)){
-const err70 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+for(const key5 in data24){
+if(!((key5 === "name") || (key5 === "path"))){
+const err70 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -918,8 +914,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24.name !== undefined){
+let data25 = data24.name;
+if(typeof data25 === "string"){
+if(!pattern15.test(data25)){
+const err71 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -929,11 +928,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data24.path !== undefined){
-let data26 = data24.path;
-if(typeof data26 === "string"){
-if(!pattern17.test(data26)){
-const err72 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+else {
+const err72 = {instancePath:instancePath+"/permissionsBoundary/name",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -943,8 +939,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24.path !== undefined){
+let data26 = data24.path;
+if(typeof data26 === "string"){
+if(!pattern17.test(data26)){
+const err73 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -954,9 +953,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath:instancePath+"/permissionsBoundary/path",schemaPath:"#/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -965,16 +963,28 @@ vErrors.push(err74);
 }
 errors++;
 }
-var _valid1 = _errs62 === errors;
-valid18 = valid18 || _valid1;
 }
-if(!valid18){
-const err75 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err75 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
 else {
 vErrors.push(err75);
+}
+errors++;
+}
+var _valid1 = _errs62 === errors;
+valid18 = valid18 || _valid1;
+}
+if(!valid18){
+const err76 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -992,12 +1002,12 @@ vErrors = null;
 }
 }
 else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err77];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err77);
 }
 errors++;
 }
@@ -1006,7 +1016,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (no per-application role limit on the number of zones)."},"otherAppRoles":{"type":"integer","minimum":0,"default":0,"description":"App roles plus OAuth2 permission scopes the application has besides the ones Zone Access creates; counted against Entra's per-application limit in per-zone mode."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -1224,7 +1234,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key2 in data4){
-if(!(((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId"))){
+if(!(((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "appRoles")) || (key2 === "otherAppRoles"))){
 const err17 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -1390,9 +1400,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.appRoles !== undefined){
+let data10 = data4.appRoles;
+if(typeof data10 !== "string"){
+const err30 = {instancePath:instancePath+"/entra/appRoles",schemaPath:"#/properties/entra/properties/appRoles/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1401,12 +1412,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.zoneTagKey !== undefined){
-let data10 = data.zoneTagKey;
-if(typeof data10 === "string"){
-if(!pattern29.test(data10)){
-const err31 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
+if(!((data10 === "per-zone") || (data10 === "shared"))){
+const err31 = {instancePath:instancePath+"/entra/appRoles",schemaPath:"#/properties/entra/properties/appRoles/enum",keyword:"enum",params:{allowedValues: schema12.properties.entra.properties.appRoles.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1416,8 +1423,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.otherAppRoles !== undefined){
+let data11 = data4.otherAppRoles;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err32 = {instancePath:instancePath+"/entra/otherAppRoles",schemaPath:"#/properties/entra/properties/otherAppRoles/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1426,13 +1435,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.names !== undefined){
-let data11 = data.names;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
-const err33 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err33 = {instancePath:instancePath+"/entra/otherAppRoles",schemaPath:"#/properties/entra/properties/otherAppRoles/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1442,11 +1447,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data11.groupPrefix !== undefined){
-let data12 = data11.groupPrefix;
-if(typeof data12 === "string"){
-if(func3(data12) > 64){
-const err34 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1455,8 +1459,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!pattern30.test(data12)){
-const err35 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data.zoneTagKey !== undefined){
+let data12 = data.zoneTagKey;
+if(typeof data12 === "string"){
+if(!pattern29.test(data12)){
+const err35 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1467,7 +1475,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1477,11 +1485,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.permissionSetPrefix !== undefined){
-let data13 = data11.permissionSetPrefix;
-if(typeof data13 === "string"){
-if(func3(data13) > 16){
-const err37 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(data.names !== undefined){
+let data13 = data.names;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
+if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
+const err37 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1490,8 +1499,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!pattern30.test(data13)){
-const err38 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data13.groupPrefix !== undefined){
+let data14 = data13.groupPrefix;
+if(typeof data14 === "string"){
+if(func3(data14) > 64){
+const err38 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1500,9 +1513,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern30.test(data14)){
+const err39 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1512,9 +1524,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1524,11 +1535,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.defaultSessionDuration !== undefined){
-let data14 = data.defaultSessionDuration;
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err41 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
+if(data13.permissionSetPrefix !== undefined){
+let data15 = data13.permissionSetPrefix;
+if(typeof data15 === "string"){
+if(func3(data15) > 16){
+const err41 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1537,9 +1548,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern30.test(data15)){
+const err42 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1549,14 +1559,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.accounts !== undefined){
-let data15 = data.accounts;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key4 in data15){
-const _errs37 = errors;
-if(typeof key4 === "string"){
-if(!pattern0.test(key4)){
-const err43 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
+else {
+const err43 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1566,9 +1570,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-var valid5 = _errs37 === errors;
-if(!valid5){
-const err44 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+}
+else {
+const err44 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1578,11 +1582,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-for(const key5 in data15){
-let data16 = data15[key5];
+if(data.defaultSessionDuration !== undefined){
+let data16 = data.defaultSessionDuration;
 if(typeof data16 === "string"){
-if(!pattern34.test(data16)){
-const err45 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
+if(!pattern5.test(data16)){
+const err45 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1593,7 +1597,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1603,9 +1607,14 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.accounts !== undefined){
+let data17 = data.accounts;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
+const _errs41 = errors;
+if(typeof key4 === "string"){
+if(!pattern0.test(key4)){
+const err47 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1615,14 +1624,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.departments !== undefined){
-let data17 = data.departments;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key6 in data17){
-const _errs43 = errors;
-if(typeof key6 === "string"){
-if(!pattern0.test(key6)){
-const err48 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
+var valid5 = _errs41 === errors;
+if(!valid5){
+const err48 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1632,9 +1636,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-var valid7 = _errs43 === errors;
-if(!valid7){
-const err49 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+for(const key5 in data17){
+let data18 = data17[key5];
+if(typeof data18 === "string"){
+if(!pattern34.test(data18)){
+const err49 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1644,12 +1650,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-for(const key7 in data17){
-let data18 = data17[key7];
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key8 in data18){
-if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
-const err50 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+else {
+const err50 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1659,9 +1661,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data18.retired !== undefined){
-if(typeof data18.retired !== "boolean"){
-const err51 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err51 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1671,10 +1673,14 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data18.membership !== undefined){
-let data20 = data18.membership;
-if(typeof data20 !== "string"){
-const err52 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.departments !== undefined){
+let data19 = data.departments;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key6 in data19){
+const _errs47 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err52 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1683,8 +1689,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!(((data20 === "entra") || (data20 === "file")) || (data20 === "access-package"))){
-const err53 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
+}
+var valid7 = _errs47 === errors;
+if(!valid7){
+const err53 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1694,12 +1702,12 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data18.file !== undefined){
-let data21 = data18.file;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key9 in data21){
-if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
-const err54 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+for(const key7 in data19){
+let data20 = data19[key7];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key8 in data20){
+if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
+const err54 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1709,10 +1717,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data21.noticeDays !== undefined){
-let data22 = data21.noticeDays;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err55 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data20.retired !== undefined){
+if(typeof data20.retired !== "boolean"){
+const err55 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1721,9 +1728,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 365 || isNaN(data22)){
-const err56 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+}
+if(data20.membership !== undefined){
+let data22 = data20.membership;
+if(typeof data22 !== "string"){
+const err56 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1732,8 +1741,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data22 < 0 || isNaN(data22)){
-const err57 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(((data22 === "entra") || (data22 === "file")) || (data22 === "access-package"))){
+const err57 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1743,11 +1752,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-if(data21.maxDays !== undefined){
-let data23 = data21.maxDays;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data20.file !== undefined){
+let data23 = data20.file;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key9 in data23){
+if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
+const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1756,9 +1766,11 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 3660 || isNaN(data23)){
-const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+}
+if(data23.noticeDays !== undefined){
+let data24 = data23.noticeDays;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1767,8 +1779,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 365 || isNaN(data24)){
+const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1777,12 +1790,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-if(data21.maxMembersPerZone !== undefined){
-let data24 = data21.maxMembersPerZone;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data24 < 0 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1791,9 +1800,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 5000 || isNaN(data24)){
-const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
+}
+}
+if(data23.maxDays !== undefined){
+let data25 = data23.maxDays;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1802,8 +1814,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 3660 || isNaN(data25)){
+const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1812,11 +1825,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25 < 1 || isNaN(data25)){
+const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1826,12 +1836,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data18.accessPackage !== undefined){
-let data25 = data18.accessPackage;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key10 in data25){
-if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
-const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data23.maxMembersPerZone !== undefined){
+let data26 = data23.maxMembersPerZone;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1840,14 +1849,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data25.requestors !== undefined){
-let data26 = data25.requestors;
-const _errs65 = errors;
-let valid12 = false;
-const _errs66 = errors;
-if(typeof data26 !== "string"){
-const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 5000 || isNaN(data26)){
+const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1856,8 +1860,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!(data26 === "all-members")){
-const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(data26 < 1 || isNaN(data26)){
+const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1866,13 +1870,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid0 = _errs66 === errors;
-valid12 = valid12 || _valid0;
-if(!valid12){
-const _errs68 = errors;
-if(Array.isArray(data26)){
-if(data26.length < 1){
-const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1881,12 +1883,13 @@ vErrors.push(err68);
 }
 errors++;
 }
-const len0 = data26.length;
-for(let i0=0; i0<len0; i0++){
-let data27 = data26[i0];
-if(typeof data27 === "string"){
-if(!pattern24.test(data27)){
-const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+if(data20.accessPackage !== undefined){
+let data27 = data20.accessPackage;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key10 in data27){
+if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
+const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1896,8 +1899,13 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.requestors !== undefined){
+let data28 = data27.requestors;
+const _errs69 = errors;
+let valid12 = false;
+const _errs70 = errors;
+if(typeof data28 !== "string"){
+const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1906,10 +1914,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(data28 === "all-members")){
+const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1918,11 +1924,13 @@ vErrors.push(err71);
 }
 errors++;
 }
-var _valid0 = _errs68 === errors;
+var _valid0 = _errs70 === errors;
 valid12 = valid12 || _valid0;
-}
 if(!valid12){
-const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs72 = errors;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1931,21 +1939,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-else {
-errors = _errs65;
-if(vErrors !== null){
-if(_errs65){
-vErrors.length = _errs65;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data25.approval !== undefined){
-if(typeof data25.approval !== "boolean"){
-const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const len0 = data28.length;
+for(let i0=0; i0<len0; i0++){
+let data29 = data28[i0];
+if(typeof data29 === "string"){
+if(!pattern24.test(data29)){
+const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1955,10 +1954,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data25.approvalTimeoutDays !== undefined){
-let data29 = data25.approvalTimeoutDays;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1967,9 +1964,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 14 || isNaN(data29)){
-const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1978,8 +1976,11 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid0 = _errs72 === errors;
+valid12 = valid12 || _valid0;
+}
+if(!valid12){
+const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1988,12 +1989,21 @@ vErrors.push(err76);
 }
 errors++;
 }
+else {
+errors = _errs69;
+if(vErrors !== null){
+if(_errs69){
+vErrors.length = _errs69;
+}
+else {
+vErrors = null;
 }
 }
-if(data25.maxDays !== undefined){
-let data30 = data25.maxDays;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+if(data27.approval !== undefined){
+if(typeof data27.approval !== "boolean"){
+const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2002,9 +2012,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 3660 || isNaN(data30)){
-const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+}
+if(data27.approvalTimeoutDays !== undefined){
+let data31 = data27.approvalTimeoutDays;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2013,8 +2025,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 14 || isNaN(data31)){
+const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2023,12 +2036,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-if(data25.review !== undefined){
-let data31 = data25.review;
-if(typeof data31 !== "string"){
-const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31 < 1 || isNaN(data31)){
+const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2037,8 +2046,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!((((((data31 === "none") || (data31 === "weekly")) || (data31 === "monthly")) || (data31 === "quarterly")) || (data31 === "halfyearly")) || (data31 === "annual"))){
-const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data27.maxDays !== undefined){
+let data32 = data27.maxDays;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2047,10 +2060,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 3660 || isNaN(data32)){
+const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2059,10 +2071,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data32 < 1 || isNaN(data32)){
+const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2073,8 +2083,10 @@ errors++;
 }
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.review !== undefined){
+let data33 = data27.review;
+if(typeof data33 !== "string"){
+const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2083,11 +2095,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data.sharding !== undefined){
-let data32 = data.sharding;
-if(typeof data32 !== "string"){
-const err85 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((data33 === "none") || (data33 === "weekly")) || (data33 === "monthly")) || (data33 === "quarterly")) || (data33 === "halfyearly")) || (data33 === "annual"))){
+const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2096,8 +2105,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!((data32 === "department") || (data32 === "single"))){
-const err86 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2107,14 +2118,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data.backend !== undefined){
-let data33 = data.backend;
-const _errs83 = errors;
-let valid15 = false;
-const _errs84 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.type === undefined){
-const err87 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err87 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2123,9 +2129,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key11 in data33){
-if(!(key11 === "type")){
-const err88 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2135,9 +2142,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data33.type !== undefined){
-if("local" !== data33.type){
-const err89 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
+if(data.sharding !== undefined){
+let data34 = data.sharding;
+if(typeof data34 !== "string"){
+const err89 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2146,10 +2154,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data34 === "department") || (data34 === "single"))){
+const err90 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2158,13 +2164,15 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid1 = _errs84 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
+}
+if(data.backend !== undefined){
+let data35 = data.backend;
+const _errs87 = errors;
+let valid15 = false;
 const _errs88 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.type === undefined){
-const err91 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.type === undefined){
+const err91 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2173,8 +2181,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data33.bucket === undefined){
-const err92 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+for(const key11 in data35){
+if(!(key11 === "type")){
+const err92 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2183,8 +2192,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data33.region === undefined){
-const err93 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+}
+if(data35.type !== undefined){
+if("local" !== data35.type){
+const err93 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2193,9 +2204,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key12 in data33){
-if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
-const err94 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2204,10 +2216,13 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data33.type !== undefined){
-if("s3" !== data33.type){
-const err95 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
+var _valid1 = _errs88 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs92 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.type === undefined){
+const err95 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2216,12 +2231,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data33.bucket !== undefined){
-let data36 = data33.bucket;
-if(typeof data36 === "string"){
-if(!pattern37.test(data36)){
-const err96 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(data35.bucket === undefined){
+const err96 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2230,9 +2241,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.region === undefined){
+const err97 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2241,12 +2251,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data33.region !== undefined){
-let data37 = data33.region;
-if(typeof data37 === "string"){
-if(!pattern23.test(data37)){
-const err98 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+for(const key12 in data35){
+if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
+const err98 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2256,8 +2263,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.type !== undefined){
+if("s3" !== data35.type){
+const err99 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2267,11 +2275,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data33.keyPrefix !== undefined){
-let data38 = data33.keyPrefix;
+if(data35.bucket !== undefined){
+let data38 = data35.bucket;
 if(typeof data38 === "string"){
-if(!pattern39.test(data38)){
-const err100 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
+if(!pattern37.test(data38)){
+const err100 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2282,7 +2290,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err101 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2292,9 +2300,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.region !== undefined){
+let data39 = data35.region;
+if(typeof data39 === "string"){
+if(!pattern23.test(data39)){
+const err102 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2303,11 +2313,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-var _valid1 = _errs88 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err103 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err103 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2316,24 +2324,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-else {
-errors = _errs83;
-if(vErrors !== null){
-if(_errs83){
-vErrors.length = _errs83;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.access !== undefined){
-let data39 = data.access;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key13 in data39){
-if(!((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
-const err104 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data35.keyPrefix !== undefined){
+let data40 = data35.keyPrefix;
+if(typeof data40 === "string"){
+if(!pattern39.test(data40)){
+const err104 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2343,14 +2339,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data39.presets !== undefined){
-let data40 = data39.presets;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key14 in data40){
-const _errs103 = errors;
-if(typeof key14 === "string"){
-if(!pattern0.test(key14)){
-const err105 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
+else {
+const err105 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2360,9 +2350,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-var valid19 = _errs103 === errors;
-if(!valid19){
-const err106 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+}
+else {
+const err106 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2371,12 +2361,11 @@ vErrors.push(err106);
 }
 errors++;
 }
+var _valid1 = _errs92 === errors;
+valid15 = valid15 || _valid1;
 }
-for(const key15 in data40){
-let data41 = data40[key15];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.description === undefined){
-const err107 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(!valid15){
+const err107 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2385,8 +2374,24 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data41.statements === undefined){
-const err108 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.access !== undefined){
+let data41 = data.access;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key13 in data41){
+if(!((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
+const err108 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2395,9 +2400,15 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key16 in data41){
-if(!((key16 === "description") || (key16 === "statements"))){
-const err109 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data41.presets !== undefined){
+let data42 = data41.presets;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key14 in data42){
+const _errs107 = errors;
+if(typeof key14 === "string"){
+if(!pattern0.test(key14)){
+const err109 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2407,11 +2418,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.description !== undefined){
-let data42 = data41.description;
-if(typeof data42 === "string"){
-if(func3(data42) > 300){
-const err110 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+var valid19 = _errs107 === errors;
+if(!valid19){
+const err110 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2420,8 +2429,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(func3(data42) < 1){
-const err111 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+for(const key15 in data42){
+let data43 = data42[key15];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.description === undefined){
+const err111 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2430,9 +2443,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.statements === undefined){
+const err112 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2441,12 +2453,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data41.statements !== undefined){
-let data43 = data41.statements;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err113 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key16 in data43){
+if(!((key16 === "description") || (key16 === "statements"))){
+const err113 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2455,12 +2464,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-const len1 = data43.length;
-for(let i1=0; i1<len1; i1++){
-let data44 = data43[i1];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.actions === undefined){
-const err114 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+}
+if(data43.description !== undefined){
+let data44 = data43.description;
+if(typeof data44 === "string"){
+if(func3(data44) > 300){
+const err114 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2469,8 +2478,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.scope === undefined){
-const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(func3(data44) < 1){
+const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2479,9 +2488,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key17 in data44){
-if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
-const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+else {
+const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2491,11 +2500,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data44.actions !== undefined){
-let data45 = data44.actions;
+if(data43.statements !== undefined){
+let data45 = data43.statements;
 if(Array.isArray(data45)){
 if(data45.length < 1){
-const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2504,12 +2513,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-const len2 = data45.length;
-for(let i2=0; i2<len2; i2++){
-let data46 = data45[i2];
-if(typeof data46 === "string"){
-if(!pattern41.test(data46)){
-const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
+const len1 = data45.length;
+for(let i1=0; i1<len1; i1++){
+let data46 = data45[i1];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.actions === undefined){
+const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2518,9 +2527,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.scope === undefined){
+const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2529,10 +2537,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key17 in data46){
+if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
+const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2542,11 +2549,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data44.resources !== undefined){
-let data47 = data44.resources;
+if(data46.actions !== undefined){
+let data47 = data46.actions;
 if(Array.isArray(data47)){
 if(data47.length < 1){
-const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2555,12 +2562,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len3 = data47.length;
-for(let i3=0; i3<len3; i3++){
-let data48 = data47[i3];
+const len2 = data47.length;
+for(let i2=0; i2<len2; i2++){
+let data48 = data47[i2];
 if(typeof data48 === "string"){
-if(!pattern42.test(data48)){
-const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
+if(!pattern41.test(data48)){
+const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2571,7 +2578,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2583,7 +2590,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2593,10 +2600,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data44.scope !== undefined){
-let data49 = data44.scope;
-if(typeof data49 !== "string"){
-const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.resources !== undefined){
+let data49 = data46.resources;
+if(Array.isArray(data49)){
+if(data49.length < 1){
+const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2605,8 +2613,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(!(((data49 === "resource-tag") || (data49 === "request-tag")) || (data49 === "none"))){
-const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const len3 = data49.length;
+for(let i3=0; i3<len3; i3++){
+let data50 = data49[i3];
+if(typeof data50 === "string"){
+if(!pattern42.test(data50)){
+const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2616,9 +2628,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
 else {
-const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2630,7 +2641,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2640,9 +2651,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46.scope !== undefined){
+let data51 = data46.scope;
+if(typeof data51 !== "string"){
+const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2651,10 +2663,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data51 === "resource-tag") || (data51 === "request-tag")) || (data51 === "none"))){
+const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2664,15 +2674,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data39.managedPolicies !== undefined){
-let data50 = data39.managedPolicies;
-if(Array.isArray(data50)){
-const len4 = data50.length;
-for(let i4=0; i4<len4; i4++){
-let data51 = data50[i4];
-if(typeof data51 === "string"){
-if(!pattern14.test(data51)){
-const err131 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2682,8 +2686,9 @@ vErrors.push(err131);
 errors++;
 }
 }
+}
 else {
-const err132 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err132 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2695,7 +2700,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err133 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2705,15 +2710,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data39.customerManagedPolicies !== undefined){
-let data52 = data39.customerManagedPolicies;
-if(Array.isArray(data52)){
-const len5 = data52.length;
-for(let i5=0; i5<len5; i5++){
-let data53 = data52[i5];
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.name === undefined){
-const err134 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err134 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2722,9 +2721,16 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key18 in data53){
-if(!((key18 === "name") || (key18 === "path"))){
-const err135 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data41.managedPolicies !== undefined){
+let data52 = data41.managedPolicies;
+if(Array.isArray(data52)){
+const len4 = data52.length;
+for(let i4=0; i4<len4; i4++){
+let data53 = data52[i4];
+if(typeof data53 === "string"){
+if(!pattern14.test(data53)){
+const err135 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2734,11 +2740,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data53.name !== undefined){
-let data54 = data53.name;
-if(typeof data54 === "string"){
-if(!pattern15.test(data54)){
-const err136 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+else {
+const err136 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2748,8 +2751,9 @@ vErrors.push(err136);
 errors++;
 }
 }
+}
 else {
-const err137 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err137 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2759,11 +2763,15 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data53.path !== undefined){
-let data55 = data53.path;
-if(typeof data55 === "string"){
-if(!pattern17.test(data55)){
-const err138 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+if(data41.customerManagedPolicies !== undefined){
+let data54 = data41.customerManagedPolicies;
+if(Array.isArray(data54)){
+const len5 = data54.length;
+for(let i5=0; i5<len5; i5++){
+let data55 = data54[i5];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.name === undefined){
+const err138 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2772,9 +2780,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data55){
+if(!((key18 === "name") || (key18 === "path"))){
+const err139 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2784,9 +2792,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.name !== undefined){
+let data56 = data55.name;
+if(typeof data56 === "string"){
+if(!pattern15.test(data56)){
+const err140 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2796,9 +2806,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
 else {
-const err141 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err141 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2808,14 +2817,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data39.permissionsBoundary !== undefined){
-let data56 = data39.permissionsBoundary;
-const _errs139 = errors;
-let valid34 = false;
-const _errs140 = errors;
-if(typeof data56 === "string"){
-if(!pattern14.test(data56)){
-const err142 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+if(data55.path !== undefined){
+let data57 = data55.path;
+if(typeof data57 === "string"){
+if(!pattern17.test(data57)){
+const err142 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2826,7 +2832,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err143 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2835,13 +2841,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid2 = _errs140 === errors;
-valid34 = valid34 || _valid2;
-if(!valid34){
-const _errs142 = errors;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.name === undefined){
-const err144 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2850,9 +2853,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key19 in data56){
-if(!((key19 === "name") || (key19 === "path"))){
-const err145 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2862,11 +2866,14 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data56.name !== undefined){
-let data57 = data56.name;
-if(typeof data57 === "string"){
-if(!pattern15.test(data57)){
-const err146 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+if(data41.permissionsBoundary !== undefined){
+let data58 = data41.permissionsBoundary;
+const _errs143 = errors;
+let valid34 = false;
+const _errs144 = errors;
+if(typeof data58 === "string"){
+if(!pattern14.test(data58)){
+const err146 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2877,7 +2884,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err147 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2886,12 +2893,13 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data56.path !== undefined){
-let data58 = data56.path;
-if(typeof data58 === "string"){
-if(!pattern17.test(data58)){
-const err148 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+var _valid2 = _errs144 === errors;
+valid34 = valid34 || _valid2;
+if(!valid34){
+const _errs146 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.name === undefined){
+const err148 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2900,9 +2908,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data58){
+if(!((key19 === "name") || (key19 === "path"))){
+const err149 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2912,9 +2920,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.name !== undefined){
+let data59 = data58.name;
+if(typeof data59 === "string"){
+if(!pattern15.test(data59)){
+const err150 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2923,11 +2933,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-var _valid2 = _errs142 === errors;
-valid34 = valid34 || _valid2;
 }
-if(!valid34){
-const err151 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err151 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2936,21 +2944,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-errors = _errs139;
-if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.path !== undefined){
+let data60 = data58.path;
+if(typeof data60 === "string"){
+if(!pattern17.test(data60)){
+const err152 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2960,12 +2959,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data.secrets !== undefined){
-let data59 = data.secrets;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key20 in data59){
-if(!(key20 === "zoneNamePrefix")){
-const err153 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+else {
+const err153 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2975,9 +2970,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data59.zoneNamePrefix !== undefined){
-if(typeof data59.zoneNamePrefix !== "boolean"){
-const err154 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err154 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2986,10 +2981,11 @@ vErrors.push(err154);
 }
 errors++;
 }
+var _valid2 = _errs146 === errors;
+valid34 = valid34 || _valid2;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid34){
+const err155 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2998,13 +2994,21 @@ vErrors.push(err155);
 }
 errors++;
 }
+else {
+errors = _errs143;
+if(vErrors !== null){
+if(_errs143){
+vErrors.length = _errs143;
 }
-if(data.protection !== undefined){
-let data61 = data.protection;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key21 in data61){
-if(!(key21 === "preventDestroy")){
-const err156 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3014,9 +3018,12 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data61.preventDestroy !== undefined){
-if(typeof data61.preventDestroy !== "boolean"){
-const err157 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.secrets !== undefined){
+let data61 = data.secrets;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key20 in data61){
+if(!(key20 === "zoneNamePrefix")){
+const err157 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3026,9 +3033,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.zoneNamePrefix !== undefined){
+if(typeof data61.zoneNamePrefix !== "boolean"){
+const err158 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3038,12 +3045,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data63 = data.quotas;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key22 in data63){
-if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
-const err159 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+else {
+const err159 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3053,10 +3057,12 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data63.permissionSetsPerInstance !== undefined){
-let data64 = data63.permissionSetsPerInstance;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err160 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.protection !== undefined){
+let data63 = data.protection;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key21 in data63){
+if(!(key21 === "preventDestroy")){
+const err160 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3065,9 +3071,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 1 || isNaN(data64)){
-const err161 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.preventDestroy !== undefined){
+if(typeof data63.preventDestroy !== "boolean"){
+const err161 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3078,10 +3085,8 @@ errors++;
 }
 }
 }
-if(data63.permissionSetsPerAccount !== undefined){
-let data65 = data63.permissionSetsPerAccount;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err162 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err162 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3090,9 +3095,13 @@ vErrors.push(err162);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 1 || isNaN(data65)){
-const err163 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.quotas !== undefined){
+let data65 = data.quotas;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key22 in data65){
+if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
+const err163 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3102,11 +3111,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-if(data63.rolesPerAccount !== undefined){
-let data66 = data63.rolesPerAccount;
+if(data65.permissionSetsPerInstance !== undefined){
+let data66 = data65.permissionSetsPerInstance;
 if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err164 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err164 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3117,7 +3125,7 @@ errors++;
 }
 if((typeof data66 == "number") && (isFinite(data66))){
 if(data66 < 1 || isNaN(data66)){
-const err165 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err165 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3128,10 +3136,10 @@ errors++;
 }
 }
 }
-if(data63.appRolesPerApplication !== undefined){
-let data67 = data63.appRolesPerApplication;
+if(data65.permissionSetsPerAccount !== undefined){
+let data67 = data65.permissionSetsPerAccount;
 if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err166 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err166 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3142,7 +3150,7 @@ errors++;
 }
 if((typeof data67 == "number") && (isFinite(data67))){
 if(data67 < 1 || isNaN(data67)){
-const err167 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err167 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3153,9 +3161,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.rolesPerAccount !== undefined){
+let data68 = data65.rolesPerAccount;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err168 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3164,15 +3173,64 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 1 || isNaN(data68)){
+const err169 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err169];
 }
 else {
 vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+if(data65.appRolesPerApplication !== undefined){
+let data69 = data65.appRolesPerApplication;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err170 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err171 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
 }
 errors++;
 }
