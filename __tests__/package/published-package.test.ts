@@ -150,7 +150,7 @@ describe('the published package', () => {
       expect(outputs[1]).toMatch(/ok: 1 zone/);
       // Every department the sample config declares gets its stacks, zones or not.
       expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual(
-        ['aws-logistics', 'aws-payments', 'aws-research', 'entra-logistics', 'entra-payments', 'entra-research'],
+        ['aws-logistics', 'aws-payments', 'aws-research', 'entra-app-roles', 'entra-logistics', 'entra-payments', 'entra-research'],
       );
     });
   });
