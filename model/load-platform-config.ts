@@ -99,7 +99,6 @@ export function platformConfigFromSource(
       ...(raw.entra.provisioningJobId !== undefined ? { provisioningJobId: raw.entra.provisioningJobId } : {}),
       ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalGuid(raw.entra.provisioningRuleId) } : {}),
       appRoles: raw.entra.appRoles ?? 'per-zone',
-      otherAppRoles: raw.entra.otherAppRoles ?? 0,
     },
     zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',
     names: {
@@ -124,15 +123,6 @@ export function platformConfigFromSource(
     protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
     quotas: { ...defaultQuotas(), ...raw.quotas },
     source: { file: source.file },
-    positions: entraPositions(source),
   };
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
-}
-
-/** Positions of `entra` and its keys, so checks made after loading (the app role limit) can point at them. */
-function entraPositions(source: YamlSource): Record<string, { line: number; column: number }> {
-  const out: Record<string, { line: number; column: number }> = { entra: keyPositionOf(source, [], 'entra') };
-  const entra = (source.value as { entra?: Record<string, unknown> }).entra ?? {};
-  for (const key of Object.keys(entra)) out[`entra.${key}`] = keyPositionOf(source, ['entra'], key);
-  return out;
 }

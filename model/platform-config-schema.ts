@@ -81,14 +81,7 @@ export const platformConfigSchema = {
           enum: ['per-zone', 'shared'],
           default: 'per-zone',
           description:
-            'per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (no per-application role limit on the number of zones).',
-        },
-        otherAppRoles: {
-          type: 'integer',
-          minimum: 0,
-          default: 0,
-          description:
-            'App roles plus OAuth2 permission scopes the application has besides the ones Zone Access creates; counted against Entra\'s per-application limit in per-zone mode.',
+            'per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication).',
         },
       },
     },

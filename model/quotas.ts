@@ -52,7 +52,7 @@ export const QUOTAS: Readonly<Record<QuotaKey, QuotaRule>> = {
   appRolesPerApplication: {
     default: 1000,
     description:
-      'App roles on the Identity Center enterprise application in Entra (one per zone): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has.',
+      'App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has.',
     source: 'https://learn.microsoft.com/entra/identity-platform/supported-accounts-validation',
     adjustable: false,
   },
@@ -72,12 +72,21 @@ export function defaultQuotas(): Record<QuotaKey, number> {
 }
 
 /** Errors above a quota and warnings from WARN_AT of it, for the whole tree. */
-export function checkQuotas(config: Pick<PlatformConfig, 'quotas' | 'accounts' | 'identityCenter' | 'source'>, zones: readonly Zone[]): Diagnostic[] {
+export function checkQuotas(
+  config: Pick<PlatformConfig, 'quotas' | 'accounts' | 'identityCenter' | 'source'> & { readonly entra: Pick<PlatformConfig['entra'], 'appRoles'> },
+  zones: readonly Zone[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const all = zones.map((z) => z.name);
   const instance = `the Identity Center instance ${config.identityCenter.instanceArn}`;
   out.push(...check(config, 'permissionSetsPerInstance', all, `${instance} gets`, 'permission sets', 'one per zone'));
-  out.push(...check(config, 'appRolesPerApplication', all, 'the Identity Center enterprise application in Entra gets', 'app roles', 'one per zone'));
+  // entra.appRoles: shared puts one role on the application, whatever the number of zones.
+  const shared = config.entra.appRoles === 'shared';
+  out.push(
+    ...check(config, 'appRolesPerApplication', shared ? ['(every zone: one shared role)'] : all, 'the Identity Center enterprise application in Entra gets', 'app roles', shared ? 'one shared role' : 'one per zone').map((d) =>
+      shared ? d : { ...d, hint: `set entra.appRoles: shared (every zone group is assigned with one role; SCIM needs only the assignment), or ${d.hint}` },
+    ),
+  );
 
   const byAccount = new Map<string, string[]>();
   for (const zone of zones) {

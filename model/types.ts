@@ -171,8 +171,6 @@ export interface PlatformConfig {
      * stack (`entra-app-roles`), applied before the department stacks.
      */
     readonly appRoles: AppRoleMode;
-    /** App roles plus OAuth2 scopes the application has besides Zone Access's (for the limit check). */
-    readonly otherAppRoles: number;
   };
   /** Tag key that marks a resource's zone, `entigo:zone` by default. */
   readonly zoneTagKey: string;
@@ -213,8 +211,6 @@ export interface PlatformConfig {
   readonly quotas: Readonly<Record<QuotaKey, number>>;
   /** The config file, for messages. */
   readonly source: SourceRef;
-  /** Where keys of the config file stand (dotted path → position), for messages about a field. */
-  readonly positions?: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 
 /** How zone groups are assigned to the Identity Center application; see `PlatformConfig.entra.appRoles`. */

@@ -143,7 +143,7 @@ describe('quota warnings do not stop synthesis', () => {
     const out = makeTempDir('quota-synth-');
     expect(await main(['synth', '--zones', tree.zonesDir, '--config', tree.configPath, '--out', out], io)).toBe(0);
     expect(err()).toMatch(/warning: quotas\.permissionSetsPerAccount: account 999999999999 \(shared-prod\) gets 4/);
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-pay', 'entra-pay']);
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-pay', 'entra-app-roles', 'entra-pay']);
   });
 });
 

@@ -3,7 +3,6 @@ import { main } from '../../cli/zone-access';
 import { SHARED_APP_ROLE_ID, appRoleIdFor } from '../../constructs/zone-app-roles';
 import type { ZoneTree } from '../../model/types';
 import { loadTree } from '../../pipeline/load';
-import { ENTRA_LIMITS } from '../../policies/entra-limits';
 import { addZoneStacks } from '../../stacks/zone-stacks';
 import { baseConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
 
@@ -133,38 +132,35 @@ describe('one owner for the application\'s app roles', () => {
   });
 });
 
-describe('the app role limit', () => {
-  const LIMIT = ENTRA_LIMITS.appRolesAndScopesPerApplication;
-  const config = (entra: Record<string, unknown>) => baseConfig({ entra: { ...(baseConfig().entra as object), ...entra } });
+describe('the app role limit (quotas.appRolesPerApplication) follows entra.appRoles', () => {
+  const config = (appRoles: string, quota: number) =>
+    baseConfig({ entra: { ...(baseConfig().entra as object), appRoles }, quotas: { appRolesPerApplication: quota } });
   const zones = { 'a/one.yaml': zoneDoc('one', 'a'), 'a/two.yaml': zoneDoc('two', 'a'), 'b/three.yaml': zoneDoc('three', 'b') };
 
-  it('is 700 app roles and scopes per application', () => {
-    expect(LIMIT).toBe(700);
-  });
-
-  it('per-zone: zones + other roles beyond the limit is an error at entra.appRoles that says to switch to shared', () => {
-    const { tree, diagnostics, paths } = load(config({ appRoles: 'per-zone', otherAppRoles: LIMIT - 2 }), zones);
+  it('per-zone: more zones than the quota is an error that says to switch to shared', () => {
+    const { tree, diagnostics, paths } = load(config('per-zone', 2), zones);
     expect(tree).toBeUndefined();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: paths.configPath, field: 'entra.appRoles', code: 'too-many-app-roles', line: expect.any(Number) }),
+      expect.objectContaining({ file: paths.configPath, field: 'quotas.appRolesPerApplication', code: 'quota-exceeded', severity: 'error' }),
     ]);
-    expect(diagnostics[0]!.message).toContain(`3 zone app roles plus ${LIMIT - 2} other app roles and scopes (entra.otherAppRoles) is ${LIMIT + 1}`);
-    expect(diagnostics[0]!.hint).toContain('entra.appRoles: shared');
+    expect(diagnostics[0]!.message).toContain('gets 3 app roles (one per zone), over the quota of 2');
+    expect(diagnostics[0]!.hint).toMatch(/^set entra\.appRoles: shared/);
   });
 
-  it('per-zone: exactly at the limit is fine', () => {
-    expect(load(config({ otherAppRoles: LIMIT - 3 }), zones).diagnostics).toEqual([]);
+  it('per-zone: exactly at the quota is no error', () => {
+    expect(load(config('per-zone', 3), zones).diagnostics.filter((d) => d.severity !== 'warning')).toEqual([]);
   });
 
-  it('shared: the same tree fits', () => {
-    expect(load(config({ appRoles: 'shared', otherAppRoles: LIMIT - 2 }), zones).diagnostics).toEqual([]);
+  it('shared: the same tree fits, one role in all', () => {
+    expect(load(config('shared', 2), zones).diagnostics.filter((d) => d.field === 'quotas.appRolesPerApplication' && d.severity !== 'warning')).toEqual([]);
   });
 
   it('validate (the CLI) fails with exit 1 and prints the problem', async () => {
-    const { paths } = load(config({ otherAppRoles: LIMIT }), zones);
+    const { paths } = load(config('per-zone', 2), zones);
     const c = captureIO();
     expect(await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath], c.io)).toBe(1);
-    expect(c.err()).toMatch(/entra\.appRoles: 3 zone app roles plus 700 other .* at most 700/);
+    expect(c.err()).toMatch(/quotas\.appRolesPerApplication: .* 3 app roles \(one per zone\), over the quota of 2/);
+    expect(c.err()).toContain('hint: set entra.appRoles: shared');
   });
 
   it('a department named app-roles would collide with the app roles stack', () => {

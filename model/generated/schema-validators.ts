@@ -1016,7 +1016,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (no per-application role limit on the number of zones)."},"otherAppRoles":{"type":"integer","minimum":0,"default":0,"description":"App roles plus OAuth2 permission scopes the application has besides the ones Zone Access creates; counted against Entra's per-application limit in per-zone mode."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."}}},"zoneTagKey":{"type":"string","pattern":"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$"},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$"},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"IAM path, `/` by default."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -1234,7 +1234,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key2 in data4){
-if(!(((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "appRoles")) || (key2 === "otherAppRoles"))){
+if(!((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "appRoles"))){
 const err17 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -1423,10 +1423,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data4.otherAppRoles !== undefined){
-let data11 = data4.otherAppRoles;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err32 = {instancePath:instancePath+"/entra/otherAppRoles",schemaPath:"#/properties/entra/properties/otherAppRoles/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err32 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1435,9 +1434,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err33 = {instancePath:instancePath+"/entra/otherAppRoles",schemaPath:"#/properties/entra/properties/otherAppRoles/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.zoneTagKey !== undefined){
+let data11 = data.zoneTagKey;
+if(typeof data11 === "string"){
+if(!pattern29.test(data11)){
+const err33 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1447,10 +1449,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-}
 else {
-const err34 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1460,11 +1460,12 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.zoneTagKey !== undefined){
-let data12 = data.zoneTagKey;
-if(typeof data12 === "string"){
-if(!pattern29.test(data12)){
-const err35 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
+if(data.names !== undefined){
+let data12 = data.names;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
+const err35 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1474,8 +1475,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.groupPrefix !== undefined){
+let data13 = data12.groupPrefix;
+if(typeof data13 === "string"){
+if(func3(data13) > 64){
+const err36 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1484,13 +1488,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data.names !== undefined){
-let data13 = data.names;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key3 in data13){
-if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
-const err37 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!pattern30.test(data13)){
+const err37 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1500,11 +1499,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data13.groupPrefix !== undefined){
-let data14 = data13.groupPrefix;
-if(typeof data14 === "string"){
-if(func3(data14) > 64){
-const err38 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+else {
+const err38 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1513,8 +1509,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern30.test(data14)){
-const err39 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data12.permissionSetPrefix !== undefined){
+let data14 = data12.permissionSetPrefix;
+if(typeof data14 === "string"){
+if(func3(data14) > 16){
+const err39 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1523,9 +1523,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern30.test(data14)){
+const err40 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1535,11 +1534,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data13.permissionSetPrefix !== undefined){
-let data15 = data13.permissionSetPrefix;
-if(typeof data15 === "string"){
-if(func3(data15) > 16){
-const err41 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+else {
+const err41 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1548,8 +1544,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern30.test(data15)){
-const err42 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1559,8 +1557,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.defaultSessionDuration !== undefined){
+let data15 = data.defaultSessionDuration;
+if(typeof data15 === "string"){
+if(!pattern5.test(data15)){
+const err43 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1570,9 +1571,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err44 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1582,11 +1582,14 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.defaultSessionDuration !== undefined){
-let data16 = data.defaultSessionDuration;
-if(typeof data16 === "string"){
-if(!pattern5.test(data16)){
-const err45 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
+if(data.accounts !== undefined){
+let data16 = data.accounts;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const _errs39 = errors;
+if(typeof key4 === "string"){
+if(!pattern0.test(key4)){
+const err45 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1596,8 +1599,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid5 = _errs39 === errors;
+if(!valid5){
+const err46 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1607,14 +1611,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.accounts !== undefined){
-let data17 = data.accounts;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key4 in data17){
-const _errs41 = errors;
-if(typeof key4 === "string"){
-if(!pattern0.test(key4)){
-const err47 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
+for(const key5 in data16){
+let data17 = data16[key5];
+if(typeof data17 === "string"){
+if(!pattern34.test(data17)){
+const err47 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1624,9 +1625,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-var valid5 = _errs41 === errors;
-if(!valid5){
-const err48 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+else {
+const err48 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1636,11 +1636,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-for(const key5 in data17){
-let data18 = data17[key5];
-if(typeof data18 === "string"){
-if(!pattern34.test(data18)){
-const err49 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
+}
+else {
+const err49 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1650,8 +1648,14 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.departments !== undefined){
+let data18 = data.departments;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key6 in data18){
+const _errs45 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err50 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1661,9 +1665,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid7 = _errs45 === errors;
+if(!valid7){
+const err51 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1673,14 +1677,12 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.departments !== undefined){
-let data19 = data.departments;
+for(const key7 in data18){
+let data19 = data18[key7];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key6 in data19){
-const _errs47 = errors;
-if(typeof key6 === "string"){
-if(!pattern0.test(key6)){
-const err52 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
+for(const key8 in data19){
+if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
+const err52 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1690,9 +1692,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-var valid7 = _errs47 === errors;
-if(!valid7){
-const err53 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+if(data19.retired !== undefined){
+if(typeof data19.retired !== "boolean"){
+const err53 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1702,12 +1704,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-for(const key7 in data19){
-let data20 = data19[key7];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key8 in data20){
-if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
-const err54 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data19.membership !== undefined){
+let data21 = data19.membership;
+if(typeof data21 !== "string"){
+const err54 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1716,10 +1716,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data20.retired !== undefined){
-if(typeof data20.retired !== "boolean"){
-const err55 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(((data21 === "entra") || (data21 === "file")) || (data21 === "access-package"))){
+const err55 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1729,10 +1727,12 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data20.membership !== undefined){
-let data22 = data20.membership;
-if(typeof data22 !== "string"){
-const err56 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.file !== undefined){
+let data22 = data19.file;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key9 in data22){
+if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
+const err56 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1741,8 +1741,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!(((data22 === "entra") || (data22 === "file")) || (data22 === "access-package"))){
-const err57 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
+}
+if(data22.noticeDays !== undefined){
+let data23 = data22.noticeDays;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err57 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1751,13 +1754,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data20.file !== undefined){
-let data23 = data20.file;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key9 in data23){
-if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
-const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 365 || isNaN(data23)){
+const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1766,11 +1765,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data23.noticeDays !== undefined){
-let data24 = data23.noticeDays;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data23 < 0 || isNaN(data23)){
+const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1779,9 +1775,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 365 || isNaN(data24)){
-const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+}
+}
+if(data22.maxDays !== undefined){
+let data24 = data22.maxDays;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1790,8 +1789,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 3660 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1800,12 +1800,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-if(data23.maxDays !== undefined){
-let data25 = data23.maxDays;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data24 < 1 || isNaN(data24)){
+const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1814,9 +1810,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 3660 || isNaN(data25)){
-const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+}
+}
+if(data22.maxMembersPerZone !== undefined){
+let data25 = data22.maxMembersPerZone;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1825,8 +1824,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 5000 || isNaN(data25)){
+const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1835,12 +1835,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-if(data23.maxMembersPerZone !== undefined){
-let data26 = data23.maxMembersPerZone;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data25 < 1 || isNaN(data25)){
+const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1849,9 +1845,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 5000 || isNaN(data26)){
-const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1860,8 +1858,13 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data19.accessPackage !== undefined){
+let data26 = data19.accessPackage;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key10 in data26){
+if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
+const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1871,10 +1874,13 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.requestors !== undefined){
+let data27 = data26.requestors;
+const _errs67 = errors;
+let valid12 = false;
+const _errs68 = errors;
+if(typeof data27 !== "string"){
+const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1883,13 +1889,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data20.accessPackage !== undefined){
-let data27 = data20.accessPackage;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key10 in data27){
-if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
-const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(!(data27 === "all-members")){
+const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1898,14 +1899,13 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data27.requestors !== undefined){
-let data28 = data27.requestors;
-const _errs69 = errors;
-let valid12 = false;
+var _valid0 = _errs68 === errors;
+valid12 = valid12 || _valid0;
+if(!valid12){
 const _errs70 = errors;
-if(typeof data28 !== "string"){
-const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1914,8 +1914,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!(data28 === "all-members")){
-const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const len0 = data27.length;
+for(let i0=0; i0<len0; i0++){
+let data28 = data27[i0];
+if(typeof data28 === "string"){
+if(!pattern24.test(data28)){
+const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1924,13 +1928,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-var _valid0 = _errs70 === errors;
-valid12 = valid12 || _valid0;
-if(!valid12){
-const _errs72 = errors;
-if(Array.isArray(data28)){
-if(data28.length < 1){
-const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1939,12 +1939,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-const len0 = data28.length;
-for(let i0=0; i0<len0; i0++){
-let data29 = data28[i0];
-if(typeof data29 === "string"){
-if(!pattern24.test(data29)){
-const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1953,9 +1951,11 @@ vErrors.push(err73);
 }
 errors++;
 }
+var _valid0 = _errs70 === errors;
+valid12 = valid12 || _valid0;
 }
-else {
-const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid12){
+const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1964,10 +1964,21 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
+else {
+errors = _errs67;
+if(vErrors !== null){
+if(_errs67){
+vErrors.length = _errs67;
 }
 else {
-const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+}
+if(data26.approval !== undefined){
+if(typeof data26.approval !== "boolean"){
+const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1976,11 +1987,11 @@ vErrors.push(err75);
 }
 errors++;
 }
-var _valid0 = _errs72 === errors;
-valid12 = valid12 || _valid0;
 }
-if(!valid12){
-const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data26.approvalTimeoutDays !== undefined){
+let data30 = data26.approvalTimeoutDays;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1989,21 +2000,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-else {
-errors = _errs69;
-if(vErrors !== null){
-if(_errs69){
-vErrors.length = _errs69;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data27.approval !== undefined){
-if(typeof data27.approval !== "boolean"){
-const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 14 || isNaN(data30)){
+const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2012,11 +2011,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data27.approvalTimeoutDays !== undefined){
-let data31 = data27.approvalTimeoutDays;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data30 < 1 || isNaN(data30)){
+const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2025,9 +2021,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 14 || isNaN(data31)){
-const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
+}
+}
+if(data26.maxDays !== undefined){
+let data31 = data26.maxDays;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2036,8 +2035,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data31 < 1 || isNaN(data31)){
-const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 3660 || isNaN(data31)){
+const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2046,12 +2046,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-if(data27.maxDays !== undefined){
-let data32 = data27.maxDays;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data31 < 1 || isNaN(data31)){
+const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2060,9 +2056,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 3660 || isNaN(data32)){
-const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+}
+}
+if(data26.review !== undefined){
+let data32 = data26.review;
+if(typeof data32 !== "string"){
+const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2071,8 +2070,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!((((((data32 === "none") || (data32 === "weekly")) || (data32 === "monthly")) || (data32 === "quarterly")) || (data32 === "halfyearly")) || (data32 === "annual"))){
+const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2083,10 +2082,8 @@ errors++;
 }
 }
 }
-if(data27.review !== undefined){
-let data33 = data27.review;
-if(typeof data33 !== "string"){
-const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2095,8 +2092,10 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!((((((data33 === "none") || (data33 === "weekly")) || (data33 === "monthly")) || (data33 === "quarterly")) || (data33 === "halfyearly")) || (data33 === "annual"))){
-const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2108,7 +2107,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2118,9 +2117,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.sharding !== undefined){
+let data33 = data.sharding;
+if(typeof data33 !== "string"){
+const err87 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2129,10 +2129,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data33 === "department") || (data33 === "single"))){
+const err88 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2142,10 +2140,14 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.sharding !== undefined){
-let data34 = data.sharding;
-if(typeof data34 !== "string"){
-const err89 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.backend !== undefined){
+let data34 = data.backend;
+const _errs85 = errors;
+let valid15 = false;
+const _errs86 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.type === undefined){
+const err89 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2154,8 +2156,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(!((data34 === "department") || (data34 === "single"))){
-const err90 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
+for(const key11 in data34){
+if(!(key11 === "type")){
+const err90 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2165,14 +2168,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.backend !== undefined){
-let data35 = data.backend;
-const _errs87 = errors;
-let valid15 = false;
-const _errs88 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.type === undefined){
-const err91 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data34.type !== undefined){
+if("local" !== data34.type){
+const err91 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2181,9 +2179,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key11 in data35){
-if(!(key11 === "type")){
-const err92 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2192,10 +2191,13 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data35.type !== undefined){
-if("local" !== data35.type){
-const err93 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
+var _valid1 = _errs86 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs90 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.type === undefined){
+const err93 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2204,10 +2206,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.bucket === undefined){
+const err94 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2216,13 +2216,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-var _valid1 = _errs88 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs92 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.type === undefined){
-const err95 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data34.region === undefined){
+const err95 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2231,8 +2226,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data35.bucket === undefined){
-const err96 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+for(const key12 in data34){
+if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
+const err96 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2241,8 +2237,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data35.region === undefined){
-const err97 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+}
+if(data34.type !== undefined){
+if("s3" !== data34.type){
+const err97 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2251,9 +2249,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key12 in data35){
-if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
-const err98 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data34.bucket !== undefined){
+let data37 = data34.bucket;
+if(typeof data37 === "string"){
+if(!pattern37.test(data37)){
+const err98 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2263,9 +2264,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data35.type !== undefined){
-if("s3" !== data35.type){
-const err99 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
+else {
+const err99 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2275,11 +2275,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data35.bucket !== undefined){
-let data38 = data35.bucket;
+if(data34.region !== undefined){
+let data38 = data34.region;
 if(typeof data38 === "string"){
-if(!pattern37.test(data38)){
-const err100 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(!pattern23.test(data38)){
+const err100 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2290,7 +2290,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err101 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2300,11 +2300,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data35.region !== undefined){
-let data39 = data35.region;
+if(data34.keyPrefix !== undefined){
+let data39 = data34.keyPrefix;
 if(typeof data39 === "string"){
-if(!pattern23.test(data39)){
-const err102 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+if(!pattern39.test(data39)){
+const err102 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2315,7 +2315,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err103 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2325,11 +2325,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data35.keyPrefix !== undefined){
-let data40 = data35.keyPrefix;
-if(typeof data40 === "string"){
-if(!pattern39.test(data40)){
-const err104 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
+}
+else {
+const err104 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2338,9 +2336,11 @@ vErrors.push(err104);
 }
 errors++;
 }
+var _valid1 = _errs90 === errors;
+valid15 = valid15 || _valid1;
 }
-else {
-const err105 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid15){
+const err105 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2349,36 +2349,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
 else {
-const err106 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-var _valid1 = _errs92 === errors;
-valid15 = valid15 || _valid1;
-}
-if(!valid15){
-const err107 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-else {
-errors = _errs87;
+errors = _errs85;
 if(vErrors !== null){
-if(_errs87){
-vErrors.length = _errs87;
+if(_errs85){
+vErrors.length = _errs85;
 }
 else {
 vErrors = null;
@@ -2387,11 +2362,40 @@ vErrors = null;
 }
 }
 if(data.access !== undefined){
-let data41 = data.access;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key13 in data41){
+let data40 = data.access;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key13 in data40){
 if(!((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
-const err108 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const err106 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data40.presets !== undefined){
+let data41 = data40.presets;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key14 in data41){
+const _errs105 = errors;
+if(typeof key14 === "string"){
+if(!pattern0.test(key14)){
+const err107 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+var valid19 = _errs105 === errors;
+if(!valid19){
+const err108 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2401,14 +2405,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data41.presets !== undefined){
-let data42 = data41.presets;
+for(const key15 in data41){
+let data42 = data41[key15];
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key14 in data42){
-const _errs107 = errors;
-if(typeof key14 === "string"){
-if(!pattern0.test(key14)){
-const err109 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
+if(data42.description === undefined){
+const err109 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2417,10 +2418,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-var valid19 = _errs107 === errors;
-if(!valid19){
-const err110 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+if(data42.statements === undefined){
+const err110 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2429,12 +2428,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-for(const key15 in data42){
-let data43 = data42[key15];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.description === undefined){
-const err111 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+for(const key16 in data42){
+if(!((key16 === "description") || (key16 === "statements"))){
+const err111 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2443,8 +2439,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data43.statements === undefined){
-const err112 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
+}
+if(data42.description !== undefined){
+let data43 = data42.description;
+if(typeof data43 === "string"){
+if(func3(data43) > 300){
+const err112 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2453,9 +2453,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key16 in data43){
-if(!((key16 === "description") || (key16 === "statements"))){
-const err113 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(func3(data43) < 1){
+const err113 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2465,11 +2464,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data43.description !== undefined){
-let data44 = data43.description;
-if(typeof data44 === "string"){
-if(func3(data44) > 300){
-const err114 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+else {
+const err114 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2478,8 +2474,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(func3(data44) < 1){
-const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data42.statements !== undefined){
+let data44 = data42.statements;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2488,9 +2488,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len1 = data44.length;
+for(let i1=0; i1<len1; i1++){
+let data45 = data44[i1];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.actions === undefined){
+const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2499,12 +2502,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data43.statements !== undefined){
-let data45 = data43.statements;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data45.scope === undefined){
+const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2513,12 +2512,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-const len1 = data45.length;
-for(let i1=0; i1<len1; i1++){
-let data46 = data45[i1];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.actions === undefined){
-const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+for(const key17 in data45){
+if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
+const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2527,8 +2523,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data46.scope === undefined){
-const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+}
+if(data45.actions !== undefined){
+let data46 = data45.actions;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2537,9 +2537,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key17 in data46){
-if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
-const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const len2 = data46.length;
+for(let i2=0; i2<len2; i2++){
+let data47 = data46[i2];
+if(typeof data47 === "string"){
+if(!pattern41.test(data47)){
+const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2549,11 +2552,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data46.actions !== undefined){
-let data47 = data46.actions;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2562,12 +2562,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len2 = data47.length;
-for(let i2=0; i2<len2; i2++){
-let data48 = data47[i2];
-if(typeof data48 === "string"){
-if(!pattern41.test(data48)){
-const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2577,8 +2575,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.resources !== undefined){
+let data48 = data45.resources;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2587,10 +2588,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len3 = data48.length;
+for(let i3=0; i3<len3; i3++){
+let data49 = data48[i3];
+if(typeof data49 === "string"){
+if(!pattern42.test(data49)){
+const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2600,11 +2603,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data46.resources !== undefined){
-let data49 = data46.resources;
-if(Array.isArray(data49)){
-if(data49.length < 1){
-const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2613,12 +2613,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len3 = data49.length;
-for(let i3=0; i3<len3; i3++){
-let data50 = data49[i3];
-if(typeof data50 === "string"){
-if(!pattern42.test(data50)){
-const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2628,8 +2626,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.scope !== undefined){
+let data50 = data45.scope;
+if(typeof data50 !== "string"){
+const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2638,10 +2638,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((data50 === "resource-tag") || (data50 === "request-tag")) || (data50 === "none"))){
+const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2651,10 +2649,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data46.scope !== undefined){
-let data51 = data46.scope;
-if(typeof data51 !== "string"){
-const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2663,8 +2660,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!(((data51 === "resource-tag") || (data51 === "request-tag")) || (data51 === "none"))){
-const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2676,7 +2675,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2688,7 +2687,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err132 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2698,9 +2697,15 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40.managedPolicies !== undefined){
+let data51 = data40.managedPolicies;
+if(Array.isArray(data51)){
+const len4 = data51.length;
+for(let i4=0; i4<len4; i4++){
+let data52 = data51[i4];
+if(typeof data52 === "string"){
+if(!pattern14.test(data52)){
+const err133 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2710,9 +2715,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
 else {
-const err134 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err134 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2722,15 +2726,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data41.managedPolicies !== undefined){
-let data52 = data41.managedPolicies;
-if(Array.isArray(data52)){
-const len4 = data52.length;
-for(let i4=0; i4<len4; i4++){
-let data53 = data52[i4];
-if(typeof data53 === "string"){
-if(!pattern14.test(data53)){
-const err135 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err135 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2740,8 +2738,15 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.customerManagedPolicies !== undefined){
+let data53 = data40.customerManagedPolicies;
+if(Array.isArray(data53)){
+const len5 = data53.length;
+for(let i5=0; i5<len5; i5++){
+let data54 = data53[i5];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.name === undefined){
+const err136 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2750,10 +2755,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key18 in data54){
+if(!((key18 === "name") || (key18 === "path"))){
+const err137 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2763,15 +2767,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data41.customerManagedPolicies !== undefined){
-let data54 = data41.customerManagedPolicies;
-if(Array.isArray(data54)){
-const len5 = data54.length;
-for(let i5=0; i5<len5; i5++){
-let data55 = data54[i5];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.name === undefined){
-const err138 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data54.name !== undefined){
+let data55 = data54.name;
+if(typeof data55 === "string"){
+if(!pattern15.test(data55)){
+const err138 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2780,9 +2780,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key18 in data55){
-if(!((key18 === "name") || (key18 === "path"))){
-const err139 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err139 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2792,11 +2792,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data55.name !== undefined){
-let data56 = data55.name;
+if(data54.path !== undefined){
+let data56 = data54.path;
 if(typeof data56 === "string"){
-if(!pattern15.test(data56)){
-const err140 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+if(!pattern17.test(data56)){
+const err140 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2807,7 +2807,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err141 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2817,11 +2817,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data55.path !== undefined){
-let data57 = data55.path;
-if(typeof data57 === "string"){
-if(!pattern17.test(data57)){
-const err142 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+}
+else {
+const err142 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2831,8 +2829,9 @@ vErrors.push(err142);
 errors++;
 }
 }
+}
 else {
-const err143 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err143 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2842,9 +2841,14 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40.permissionsBoundary !== undefined){
+let data57 = data40.permissionsBoundary;
+const _errs141 = errors;
+let valid34 = false;
+const _errs142 = errors;
+if(typeof data57 === "string"){
+if(!pattern14.test(data57)){
+const err144 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2854,9 +2858,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
 else {
-const err145 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err145 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2865,15 +2868,13 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data41.permissionsBoundary !== undefined){
-let data58 = data41.permissionsBoundary;
-const _errs143 = errors;
-let valid34 = false;
+var _valid2 = _errs142 === errors;
+valid34 = valid34 || _valid2;
+if(!valid34){
 const _errs144 = errors;
-if(typeof data58 === "string"){
-if(!pattern14.test(data58)){
-const err146 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.name === undefined){
+const err146 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2882,9 +2883,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data57){
+if(!((key19 === "name") || (key19 === "path"))){
+const err147 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2893,13 +2894,12 @@ vErrors.push(err147);
 }
 errors++;
 }
-var _valid2 = _errs144 === errors;
-valid34 = valid34 || _valid2;
-if(!valid34){
-const _errs146 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.name === undefined){
-const err148 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data57.name !== undefined){
+let data58 = data57.name;
+if(typeof data58 === "string"){
+if(!pattern15.test(data58)){
+const err148 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2908,9 +2908,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-for(const key19 in data58){
-if(!((key19 === "name") || (key19 === "path"))){
-const err149 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+else {
+const err149 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2920,11 +2920,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data58.name !== undefined){
-let data59 = data58.name;
+if(data57.path !== undefined){
+let data59 = data57.path;
 if(typeof data59 === "string"){
-if(!pattern15.test(data59)){
-const err150 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+if(!pattern17.test(data59)){
+const err150 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2935,7 +2935,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2945,11 +2945,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data58.path !== undefined){
-let data60 = data58.path;
-if(typeof data60 === "string"){
-if(!pattern17.test(data60)){
-const err152 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+}
+else {
+const err152 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2958,9 +2956,11 @@ vErrors.push(err152);
 }
 errors++;
 }
+var _valid2 = _errs144 === errors;
+valid34 = valid34 || _valid2;
 }
-else {
-const err153 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid34){
+const err153 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2969,36 +2969,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
 else {
-const err154 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-var _valid2 = _errs146 === errors;
-valid34 = valid34 || _valid2;
-}
-if(!valid34){
-const err155 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-else {
-errors = _errs143;
+errors = _errs141;
 if(vErrors !== null){
-if(_errs143){
-vErrors.length = _errs143;
+if(_errs141){
+vErrors.length = _errs141;
 }
 else {
 vErrors = null;
@@ -3008,7 +2983,34 @@ vErrors = null;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data.secrets !== undefined){
+let data60 = data.secrets;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key20 in data60){
+if(!(key20 === "zoneNamePrefix")){
+const err155 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data60.zoneNamePrefix !== undefined){
+if(typeof data60.zoneNamePrefix !== "boolean"){
+const err156 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3018,12 +3020,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.secrets !== undefined){
-let data61 = data.secrets;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key20 in data61){
-if(!(key20 === "zoneNamePrefix")){
-const err157 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err157 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3033,9 +3032,12 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data61.zoneNamePrefix !== undefined){
-if(typeof data61.zoneNamePrefix !== "boolean"){
-const err158 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.protection !== undefined){
+let data62 = data.protection;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key21 in data62){
+if(!(key21 === "preventDestroy")){
+const err158 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3045,9 +3047,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.preventDestroy !== undefined){
+if(typeof data62.preventDestroy !== "boolean"){
+const err159 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3057,12 +3059,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data.protection !== undefined){
-let data63 = data.protection;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key21 in data63){
-if(!(key21 === "preventDestroy")){
-const err160 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err160 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3072,9 +3071,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data63.preventDestroy !== undefined){
-if(typeof data63.preventDestroy !== "boolean"){
-const err161 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.quotas !== undefined){
+let data64 = data.quotas;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key22 in data64){
+if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
+const err161 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3084,9 +3086,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.permissionSetsPerInstance !== undefined){
+let data65 = data64.permissionSetsPerInstance;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err162 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3095,13 +3098,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data.quotas !== undefined){
-let data65 = data.quotas;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key22 in data65){
-if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
-const err163 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 1 || isNaN(data65)){
+const err163 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3111,10 +3110,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data65.permissionSetsPerInstance !== undefined){
-let data66 = data65.permissionSetsPerInstance;
+}
+if(data64.permissionSetsPerAccount !== undefined){
+let data66 = data64.permissionSetsPerAccount;
 if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err164 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err164 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3125,7 +3125,7 @@ errors++;
 }
 if((typeof data66 == "number") && (isFinite(data66))){
 if(data66 < 1 || isNaN(data66)){
-const err165 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err165 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3136,10 +3136,10 @@ errors++;
 }
 }
 }
-if(data65.permissionSetsPerAccount !== undefined){
-let data67 = data65.permissionSetsPerAccount;
+if(data64.rolesPerAccount !== undefined){
+let data67 = data64.rolesPerAccount;
 if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err166 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err166 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3150,7 +3150,7 @@ errors++;
 }
 if((typeof data67 == "number") && (isFinite(data67))){
 if(data67 < 1 || isNaN(data67)){
-const err167 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err167 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3161,10 +3161,10 @@ errors++;
 }
 }
 }
-if(data65.rolesPerAccount !== undefined){
-let data68 = data65.rolesPerAccount;
+if(data64.appRolesPerApplication !== undefined){
+let data68 = data64.appRolesPerApplication;
 if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err168 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err168 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3175,7 +3175,7 @@ errors++;
 }
 if((typeof data68 == "number") && (isFinite(data68))){
 if(data68 < 1 || isNaN(data68)){
-const err169 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err169 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3186,10 +3186,9 @@ errors++;
 }
 }
 }
-if(data65.appRolesPerApplication !== undefined){
-let data69 = data65.appRolesPerApplication;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err170 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err170 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3198,39 +3197,15 @@ vErrors.push(err170);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 1 || isNaN(data69)){
-const err171 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err171];
 }
 else {
 vErrors.push(err171);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-}
-else {
-const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
 }
 errors++;
 }
