@@ -35,7 +35,7 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   const catalog = accessCatalog(config);
   const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets: new Set(catalog.keys()), at });
   for (const zone of zones) diagnostics.push(...checkZoneLimits(zone, config));
-  diagnostics.push(...checkEntraLimits(departments, config, options.zonesDir));
+  diagnostics.push(...checkEntraLimits(departments, config));
   // Quotas count the whole tree, so they are checked only once every zone has loaded.
   if (!diagnostics.some(isError)) diagnostics.push(...checkQuotas(config, zones));
   if (diagnostics.some(isError)) return { diagnostics: sortDiagnostics(diagnostics) };

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import { APP_ROLES_STACK, RESERVED_DEPARTMENT_NAMES } from '../model/names';
 import type { PlatformConfig } from '../model/types';
@@ -10,13 +9,13 @@ import type { PlatformConfig } from '../model/types';
  * A department named `app-roles` would get the stack name `entra-app-roles`, which holds every app
  * role of the Identity Center application (constructs/zone-app-roles.ts).
  */
-export function checkEntraLimits(departments: readonly string[], config: Pick<PlatformConfig, 'sharding'>, zonesDir: string): Diagnostic[] {
+export function checkEntraLimits(departments: readonly string[], config: Pick<PlatformConfig, 'sharding' | 'source'>): Diagnostic[] {
   if (config.sharding !== 'department') return [];
   return departments
     .filter((department) => RESERVED_DEPARTMENT_NAMES.has(department))
     .map((department) => ({
-      file: join(zonesDir, department),
-      field: '',
+      file: config.source.file,
+      field: `departments.${department}`,
       code: 'reserved-department-name',
       message: `department "${department}" would get the stack name ${APP_ROLES_STACK}, which holds the application's app roles`,
       hint: 'choose another department name',
