@@ -246,8 +246,9 @@ describe('the deploy steps apply every declared department', () => {
     for (const script of [entra, aws]) {
       execFileSync('bash', ['-c', script], { cwd: tree.root, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
     }
-    const applied = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(' apply ')).map((l) => /-chdir=cdktf\.out\/stacks\/([^/]+)\//.exec(l)![1]);
-    expect(applied).toEqual(['entra-hr', 'entra-old', 'entra-pay', 'aws-hr', 'aws-old', 'aws-pay']);
+    const applied = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(' apply ')).map((l) => /-chdir=cdktf\.out\/stacks\/([^/\s]+)/.exec(l)![1]);
+    // entra-app-roles first and once (it owns the application's app roles), then every department.
+    expect(applied).toEqual(['entra-app-roles', 'entra-hr', 'entra-old', 'entra-pay', 'aws-hr', 'aws-old', 'aws-pay']);
   });
 });
 

@@ -81,7 +81,7 @@ describe('declared departments', () => {
     const out = join(makeTempDir('out-'), 'cdktf.out');
     const { io } = captureIO();
     expect(await synth(['--zones', paths.zonesDir, '--config', paths.configPath, '--out', out], io)).toBe(0);
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-hr', 'aws-old', 'aws-pay', 'entra-hr', 'entra-old', 'entra-pay']);
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-hr', 'aws-old', 'aws-pay', 'entra-app-roles', 'entra-hr', 'entra-old', 'entra-pay']);
   });
 });
 
