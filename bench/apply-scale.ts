@@ -77,7 +77,8 @@ export async function measureApplyAtScale(options: ApplyScaleOptions = APPLY_DEF
       });
       try {
         const dir = join(root, `p${parallelism}`);
-        const workspace = new StackWorkspace(stacks[0]!, join(dir, stacks[0]!), applyEnv(dir));
+        // An hour: at -parallelism 10 a 100-zone apply spends most of it waiting on status polls.
+        const workspace = new StackWorkspace(stacks[0]!, join(dir, stacks[0]!), applyEnv(dir), 3_600_000);
         workspace.sync(outDir, emulator, { maxRetries: options.maxRetries });
         await workspace.init();
         log(`${options.zones} zones, ${expectedAssignments} assignments: apply -parallelism=${parallelism} ...`);

@@ -2,7 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Writes a synthetic zone tree for the benchmarks: `<root>/platform.yaml` (the shape of
+ * The one generator of synthetic zone trees, for the benchmarks and for the tests that need a large
+ * valid tree (__tests__/cli/cli.test.ts). Writes `<root>/platform.yaml` (the shape of
  * config/platform.yaml) and `<root>/zones/<department>/<zone>.yaml`.
  *
  * Every zone has `accountsPerZone` 12-digit account ids and `presetsPerZone` access presets, and the

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../model/diagnostics';
 import { groupDisplayName } from '../model/names';
 import type { Zone, ZoneTree } from '../model/types';
@@ -13,6 +12,7 @@ import {
   type IdentityStoreLookupOptions,
 } from '../sync/identity-store-lookup';
 import { createProgressRenderer, formatDuration } from '../sync/progress';
+import { parseOptions, UsageError } from './args';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
@@ -69,37 +69,18 @@ export interface AwaitSyncDeps {
 export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): Promise<number> {
   const err = (line: string): void => void io.stderr.write(`${line}\n`);
 
-  let values: { zones?: string; config?: string; timeout?: string; department?: string[]; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        zones: { type: 'string' },
-        config: { type: 'string' },
-        timeout: { type: 'string' },
-        department: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    err(`zone-access await-sync: ${e instanceof Error ? e.message : String(e)}`);
-    err(`usage: ${usage}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    io.stdout.write(`usage: ${usage}\n`);
-    return EXIT.ok;
-  }
+  const values = parseOptions(args, {
+    zones: { type: 'string' },
+    config: { type: 'string' },
+    timeout: { type: 'string' },
+    department: { type: 'string', multiple: true },
+  });
 
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const parsed = parseDuration(values.timeout);
     if (parsed === undefined || parsed <= 0 || parsed > MAX_TIMEOUT_MS) {
-      err(`zone-access await-sync: --timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`);
-      err(`usage: ${usage}`);
-      return EXIT.usage;
+      throw new UsageError(`--timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`);
     }
     timeoutMs = parsed;
   }
@@ -108,8 +89,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   try {
     endpoint = endpointFromEnv(io.env);
   } catch (e) {
-    err(`zone-access await-sync: ${(e as Error).message}`);
-    return EXIT.usage;
+    throw new UsageError((e as Error).message);
   }
 
   const loader = await import('../pipeline/load');
@@ -125,11 +105,9 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
     const known = new Set([...tree.departments, ...tree.zones.map((z) => z.department)]);
     const unknown = values.department.filter((d) => !known.has(d));
     if (unknown.length > 0) {
-      err(
-        `zone-access await-sync: no zones in department${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} ` +
-          `(departments: ${[...known].sort().join(', ') || 'none'})`,
+      throw new UsageError(
+        `no zones in department${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (departments: ${[...known].sort().join(', ') || 'none'})`,
       );
-      return EXIT.usage;
     }
     const wanted = new Set(values.department);
     zones = zones.filter((z) => wanted.has(z.department));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { UsageError } from './args';
+import { runCommand, type CommandModule } from './args';
 import { EXIT, processIO, type CliIO } from './io';
 
 /**
@@ -8,20 +8,14 @@ import { EXIT, processIO, type CliIO } from './io';
  */
 interface Command {
   readonly summary: string;
-  readonly load: () => Promise<{ run(args: string[], io: CliIO): Promise<number>; usage: string }>;
+  readonly load: () => Promise<CommandModule>;
 }
 
 const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check zone files and the platform config', load: () => import('./validate') },
   synth: { summary: 'write Terraform JSON for every stack (only if everything is valid)', load: () => import('./synth') },
   report: { summary: 'compare two zone trees: access gained or lost per zone, and replacement warnings', load: () => import('./report') },
-  'await-sync': {
-    summary: 'wait until SCIM has copied every zone group into the Identity Store',
-    load: async () => {
-      const m = await import('./await-sync');
-      return { run: (args, io) => m.run(args, io), usage: m.AWAIT_SYNC_USAGE };
-    },
-  },
+  'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
 };
 
 export function helpText(): string {
@@ -46,20 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`zone-access: unknown command "${name}"\n\n${helpText()}`);
     return EXIT.usage;
   }
-  const module = await command.load();
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`usage: ${module.usage}\n`);
-    return EXIT.ok;
-  }
-  try {
-    return await module.run(args, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr.write(`zone-access ${name}: ${err.message}\nusage: ${module.usage}\n`);
-      return EXIT.usage;
-    }
-    throw err;
-  }
+  return runCommand(name, await command.load(), args, io);
 }
 
 if (require.main === module) {

@@ -42,7 +42,7 @@ export class ZoneAccess {
   constructor(props: ZoneAccessProps) {
     const zone = zoneSpecFrom(props.zone, props.platform);
     // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
-    assertValidZoneSpec('ZoneAccess', zone);
+    assertValidZoneSpec('ZoneAccess', zone, props.platform);
     const membership = props.membership ?? DEFAULT_MEMBERSHIP;
     // A loaded Zone carries its file, which the plan-time error for unknown members names.
     const source = (props.zone as Partial<Pick<Zone, 'source'>>).source;

@@ -49,7 +49,7 @@ export class ZoneEntraGroup extends Construct {
   constructor(scope: Construct, id: string, props: ZoneEntraGroupProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
     const zone = zoneSpecFrom(props.zone, props.platform);
-    assertValidZoneSpec('ZoneEntraGroup', zone);
+    assertValidZoneSpec('ZoneEntraGroup', zone, props.platform);
     super(scope, id);
     const { platform } = props;
     const servicePrincipalObjectId = canonicalGuid(platform.entra.servicePrincipalObjectId);

@@ -41,7 +41,7 @@ export class ZonePermissionSet extends Construct {
   constructor(scope: Construct, id: string, props: ZonePermissionSetProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
     const zone = zoneSpecFrom(props.zone, props.platform);
-    assertValidZoneSpec('ZonePermissionSet', zone);
+    assertValidZoneSpec('ZonePermissionSet', zone, props.platform);
     super(scope, id);
     const { platform } = props;
     const instanceArn = platform.identityCenter.instanceArn;

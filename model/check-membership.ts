@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from './diagnostics';
 import { addDays, daysBetween, isRealDate } from './dates';
 import { memberKey } from './membership';
 import type { MembershipSettings } from './membership-settings';
@@ -5,7 +6,7 @@ import type { ZoneMember } from './types';
 import type { RawZoneMember } from './zone-file-schema';
 import type { PathSegment } from './yaml-source';
 
-type Report = (path: PathSegment[], code: string, message: string, hint?: string) => void;
+type Report = (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => void;
 
 /**
  * The membership rules of one zone file that need the department's mode and the day (`at`):

@@ -1,4 +1,75 @@
 /**
+ * Every stable, machine-readable problem code (`validate --format json` prints them; CI scripts and
+ * tests match on them). Add a code here when a new check needs one.
+ */
+export type DiagnosticCode =
+  // Files and folders
+  | 'no-zones-dir'
+  | 'unreadable'
+  | 'not-a-file'
+  | 'misplaced-file'
+  | 'invalid-department-folder'
+  | 'undeclared-department'
+  | 'retired-department'
+  | 'file-too-large'
+  | 'binary-file'
+  | 'not-utf8'
+  | 'empty-file'
+  // YAML
+  | 'yaml-syntax'
+  | 'duplicate-key'
+  | 'multiple-documents'
+  | 'yaml-alias'
+  | 'yaml-anchor'
+  | 'yaml-tag'
+  | 'yaml-complex-key'
+  | 'too-deep'
+  | 'too-many-problems'
+  // Schema
+  | 'unknown-key'
+  | 'missing-key'
+  | 'wrong-type'
+  | 'invalid-value'
+  | 'invalid-key'
+  | 'invalid-length'
+  | 'empty-list'
+  | 'template-sequence'
+  // Zone file against its place, the platform config and the other files
+  | 'department-mismatch'
+  | 'file-name-mismatch'
+  | 'reserved-zone-name'
+  | 'reserved-department-name'
+  | 'unknown-account'
+  | 'duplicate-account'
+  | 'unknown-preset'
+  | 'duplicate-entry'
+  | 'duplicate-zone'
+  | 'reserved-tag'
+  | 'too-many-tags'
+  | 'not-allow-listed'
+  | 'duplicate-member'
+  | 'invalid-date'
+  // Membership, per the department's mode
+  | 'members-not-file-mode'
+  | 'too-many-members'
+  | 'until-too-late'
+  | 'member-expired'
+  | 'member-expiring'
+  | 'member-is-owner'
+  | 'owners-required'
+  | 'unused-membership-settings'
+  // Platform config
+  | 'reserved-preset'
+  // AWS limits of the built permission set
+  | 'policy-error'
+  | 'policy-too-large'
+  | 'policy-invalid-characters'
+  | 'too-many-managed-policies'
+  // Quotas of the whole tree
+  | 'quota-exceeded'
+  | 'quota-near';
+
+/**
  * A problem found in an input file. Every stage that checks input reports these instead of
  * throwing, so one run can show every problem of every file at once.
  */
@@ -15,7 +86,7 @@ export interface Diagnostic {
   /** A suggestion for fixing it, when one helps. */
   readonly hint?: string;
   /** Stable machine-readable code, e.g. `unknown-key`, `duplicate-zone`. */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   /**
    * `warning`: reported, but the input is valid (a quota at 80 %). Absent: an error, which makes
    * the input invalid.
@@ -28,11 +99,14 @@ export function isError(d: Diagnostic): boolean {
   return d.severity !== 'warning';
 }
 
-/** Thrown by APIs that cannot return diagnostics (constructs, the cdktf app) when input is invalid. */
+/**
+ * The one error type thrown for invalid input by APIs that cannot return diagnostics (constructs,
+ * policy builders, the cdktf app): it carries every problem found, not only the first.
+ */
 export class ValidationError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
+  constructor(readonly diagnostics: readonly Diagnostic[], what = 'zone input') {
     super(
-      `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in zone input:\n` +
+      `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${what}:\n` +
         diagnostics.map(formatDiagnostic).join('\n'),
     );
     this.name = 'ValidationError';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Diagnostic } from './diagnostics';
-import { isSessionDurationInRange } from './durations';
+import { isSessionDurationInRange, TEXT_RULES } from './aws-rules';
+import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { normalizeMembershipSettings, type RawMembershipSettings } from './membership-settings';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
 import { canonicalGuid } from './guid';
@@ -29,16 +29,19 @@ export function platformConfigFromSource(
   source: YamlSource,
   options: LoadPlatformConfigOptions = {},
 ): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
-  const schemaProblems = checkAgainstSchema(platformConfigSchema, source);
-  if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
-  const templateProblems = checkNoTemplateSequences(
-    source,
-    'config values are copied into Terraform as they are; IAM policy variables such as ${aws:username} are not supported in preset resources',
-  );
-  if (templateProblems.length > 0) return { diagnostics: templateProblems };
+  // Every problem at once: the checks below run on whatever the schema accepted.
+  const diagnostics: Diagnostic[] = [
+    ...checkAgainstSchema(platformConfigSchema, source),
+    ...checkNoTemplateSequences(
+      source,
+      'config values are copied into Terraform as they are; IAM policy variables such as ${aws:username} are not supported in preset resources',
+    ),
+  ];
+  if (!isObject(source.value)) return { diagnostics };
+  const reported = diagnostics.map((d) => d.field);
+  const usable = (field: string) => !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
   const raw = source.value as RawPlatformConfig;
-  const diagnostics: Diagnostic[] = [];
-  const problem = (path: (string | number)[], code: string, message: string, hint?: string, key?: string) => {
+  const problem = (path: (string | number)[], code: DiagnosticCode, message: string, hint?: string, key?: string) => {
     const pos = key === undefined ? positionOf(source, path) : keyPositionOf(source, path, key);
     diagnostics.push({
       file: source.file,
@@ -52,8 +55,18 @@ export function platformConfigFromSource(
   };
 
   const defaultSessionDuration = raw.defaultSessionDuration ?? 'PT1H';
-  if (!isSessionDurationInRange(defaultSessionDuration)) {
-    problem(['defaultSessionDuration'], 'invalid-value', `${defaultSessionDuration} is outside PT1H..PT12H`);
+  if (usable('defaultSessionDuration') && !isSessionDurationInRange(defaultSessionDuration)) {
+    problem(['defaultSessionDuration'], 'invalid-value', TEXT_RULES.sessionDuration.explain(defaultSessionDuration));
+  }
+  if (diagnostics.length > 0) {
+    // Building the config needs every value valid; the reserved-preset check still has its input.
+    const presetNames = isObject(raw.access) && isObject(raw.access.presets) ? Object.keys(raw.access.presets) : [];
+    for (const name of presetNames.sort()) {
+      if (options.reservedPresetNames?.has(name)) {
+        problem(['access', 'presets'], 'reserved-preset', `preset "${name}" is built in and cannot be redefined`, 'choose another name', name);
+      }
+    }
+    return { diagnostics };
   }
 
   const presets: Record<string, AccessPreset> = {};
@@ -125,4 +138,8 @@ export function platformConfigFromSource(
     source: { file: source.file },
   };
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -1,8 +1,8 @@
+import { canonicalGuid } from './guid';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Diagnostic } from './diagnostics';
-import { isSessionDurationInRange } from './durations';
-import { canonicalGuid } from './guid';
+import { explainTooManyTags, follows, isAccountId, isSessionDurationInRange, MAX_ZONE_TAGS, TEXT_RULES } from './aws-rules';
+import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { RESERVED_ZONE_NAMES } from './names';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
 import { checkMembership } from './check-membership';
@@ -11,15 +11,14 @@ import { departmentMembership } from './membership-settings';
 import { memberKey } from './membership';
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
 import { customerPolicyKey, normalizeCustomerPolicies, normalizeZone, toBoundary } from './zone-defaults';
-import { ZONE_NAME_PATTERN, zoneFileSchema, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
+import { zoneFileSchema, type RawCustomerManagedPolicyRef, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
 
-/** Longest permission set name Identity Center accepts. */
-const PERMISSION_SET_NAME_MAX = 32;
 const ZONE_FILE_EXTENSIONS = ['.yaml', '.yml'];
 
 export interface LoadZonesOptions {
-  readonly config: PlatformConfig;
+  /** Undefined when the platform config is invalid: the checks that need it are skipped. */
+  readonly config: PlatformConfig | undefined;
   /** Names of every preset in the access catalog. */
   readonly knownPresets: ReadonlySet<string>;
   /** The day membership is checked for, `YYYY-MM-DD` (default: today, UTC). */
@@ -29,7 +28,8 @@ export interface LoadZonesOptions {
 /**
  * Loads every zone file under `zonesDir` (`<zonesDir>/<department>/<name>.yaml`), validates each
  * against the schema, the platform config and each other, and returns the zones sorted by name.
- * Every problem of every file is returned; `zones` is only meaningful when `diagnostics` is empty.
+ * Every problem of every file is returned; `zones` is only valid input when `diagnostics` is empty
+ * (otherwise it also holds zones built from the valid parts of files with problems).
  */
 export function loadZones(
   zonesDir: string,
@@ -37,8 +37,9 @@ export function loadZones(
 ): { zones: Zone[]; departments: string[]; diagnostics: Diagnostic[] } {
   const { config } = options;
   const discovered = discoverZoneFiles(zonesDir);
-  const diagnostics = discovered.diagnostics.map((d) => explainFolderCase(d, config));
-  diagnostics.push(...departmentDiagnostics(discovered.files, discovered.departments, zonesDir, config));
+  // Without a valid config, departments cannot be checked against its declarations.
+  const diagnostics = config ? discovered.diagnostics.map((d) => explainFolderCase(d, config)) : discovered.diagnostics;
+  if (config) diagnostics.push(...departmentDiagnostics(discovered.files, discovered.departments, zonesDir, config));
   const zones: Zone[] = [];
   for (const { path, department } of discovered.files) {
     const read = readYamlFile(path);
@@ -48,11 +49,13 @@ export function loadZones(
     }
     const result = zoneFromSource(read.source, department, options);
     diagnostics.push(...result.diagnostics);
-    if (result.zone) zones.push(result.zone);
+    // A zone with problems still takes part in the duplicate and limit checks of the same run.
+    const zone = result.zone ?? result.partialZone;
+    if (zone) zones.push(zone);
   }
   diagnostics.push(...duplicateZoneDiagnostics(zones));
   zones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { zones, departments: Object.keys(config.departments).sort(), diagnostics };
+  return { zones, departments: config ? Object.keys(config.departments).sort() : discovered.departments, diagnostics };
 }
 
 /**
@@ -141,9 +144,9 @@ export function discoverZoneFiles(zonesDir: string): {
     } else if (isSkippedSpecialEntry(entry, path)) {
       diagnostics.push(notRegular(entry, path));
     } else if (entry.isDirectory()) {
-      if (!new RegExp(ZONE_NAME_PATTERN).test(entry.name)) {
+      if (!follows(TEXT_RULES.departmentName, entry.name)) {
         diagnostics.push({ file: path, field: '', code: 'invalid-department-folder',
-          message: `department folder "${entry.name}" must be lower-case letters, digits and inner hyphens` });
+          message: `department folder "${entry.name}": ${TEXT_RULES.departmentName.explain(entry.name)}` });
         continue;
       }
       departments.push(entry.name);
@@ -166,140 +169,234 @@ export function discoverZoneFiles(zonesDir: string): {
   return { files, departments, diagnostics };
 }
 
-/** Validates one parsed zone file. `department` is the folder it was found in. */
+/**
+ * Validates one parsed zone file. `department` is the folder it was found in.
+ *
+ * Every problem of the file is reported: schema problems do not stop the checks against the file's
+ * place, the platform config and the access catalog; a check is skipped only when its own input is
+ * missing or already reported invalid. `zone` comes back only when there is no problem at all;
+ * otherwise `partialZone`, built from the file's valid parts (when the zone name is valid), lets the
+ * caller run the tree-wide and limit checks on it in the same run.
+ *
+ * Without `options.config` (the platform config is itself invalid), the checks that need it are
+ * skipped and no zone is returned.
+ */
 export function zoneFromSource(
   source: YamlSource,
   department: string,
   options: LoadZonesOptions,
-): { zone?: Zone; diagnostics: Diagnostic[] } {
+): { zone?: Zone; partialZone?: Zone; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...checkAgainstSchema(zoneFileSchema, source), ...checkNoTemplateSequences(source)];
   // Warnings (severity 'warning') leave the zone valid; they are returned with it.
   const warnings: Diagnostic[] = [];
-  const schemaProblems = checkAgainstSchema(zoneFileSchema, source);
-  if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
-  const templateProblems = checkNoTemplateSequences(source);
-  if (templateProblems.length > 0) return { diagnostics: templateProblems };
-
-  const raw = source.value as RawZoneFile;
+  if (!isMapping(source.value)) return { diagnostics };
+  // Fields already reported; checks below skip them rather than pile up follow-on errors.
+  const reported = diagnostics.map((d) => d.field);
+  const usable = (field: string) => !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+  // Each field is read only once `usable` says the schema accepted it, so its schema type holds.
+  const raw = source.value as Partial<RawZoneFile>;
   const { config } = options;
-  const diagnostics: Diagnostic[] = [];
-  const problem = (path: PathSegment[], code: string, message: string, hint?: string) => {
+  const problem = (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => {
     const pos = positionOf(source, path);
     diagnostics.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}) });
   };
+  /** The list's items the schema accepted, with their index. */
+  const items = <T>(field: keyof RawZoneFile): [T, number][] => {
+    const list = raw[field];
+    if (!Array.isArray(list)) return [];
+    return (list as T[]).map((v, i): [T, number] => [v, i]).filter(([, i]) => usable(`${field}[${i}]`));
+  };
 
-  if (raw.department !== department) {
+  const name = usable('zone') ? raw.zone : undefined;
+  if (usable('department') && raw.department !== undefined && raw.department !== department) {
     problem(['department'], 'department-mismatch', `department "${raw.department}" does not match the folder "${department}"`,
       `move the file to zones/${raw.department}/ or set department: ${department}`);
   }
-  const maxZoneLength = PERMISSION_SET_NAME_MAX - config.names.permissionSetPrefix.length;
-  if (raw.zone.length > maxZoneLength) {
-    problem(['zone'], 'invalid-length', `is ${raw.zone.length} characters; at most ${maxZoneLength} fit the permission set name "${config.names.permissionSetPrefix}<zone>"`);
+  if (name !== undefined) {
+    if (config) {
+      const psName = `${config.names.permissionSetPrefix}${name}`;
+      if (!follows(TEXT_RULES.permissionSetName, psName)) {
+        const max = TEXT_RULES.permissionSetName.maxLength! - config.names.permissionSetPrefix.length;
+        problem(['zone'], 'invalid-length', TEXT_RULES.permissionSetName.explain(psName),
+          `with names.permissionSetPrefix "${config.names.permissionSetPrefix}" a zone name has at most ${max} characters`);
+      }
+    }
+    if (RESERVED_ZONE_NAMES.has(name)) {
+      problem(['zone'], 'reserved-zone-name', `"${name}" is reserved for the stacks' own providers and backend`,
+        `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`);
+    }
   }
-  if (RESERVED_ZONE_NAMES.has(raw.zone)) {
-    problem(['zone'], 'reserved-zone-name', `"${raw.zone}" is reserved for the stacks' own providers and backend`,
-      `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`);
-  }
-  if (raw.sessionDuration !== undefined && !isSessionDurationInRange(raw.sessionDuration)) {
-    problem(['sessionDuration'], 'invalid-value', `${raw.sessionDuration} is outside PT1H..PT12H`);
+  const ownDuration = usable('sessionDuration') ? raw.sessionDuration : undefined;
+  if (ownDuration !== undefined && !isSessionDurationInRange(ownDuration)) {
+    problem(['sessionDuration'], 'invalid-value', TEXT_RULES.sessionDuration.explain(ownDuration));
   }
 
-  const accounts = resolveAccounts(raw.accounts, config, problem);
-  checkNoDuplicates(raw.access, ['access'], problem);
-  raw.access.forEach((name, i) => {
-    if (!options.knownPresets.has(name)) {
-      problem(['access', i], 'unknown-preset', `unknown access preset "${name}"`, `known presets: ${[...options.knownPresets].sort().join(', ')}`);
+  const accounts = resolveAccounts(items<string>('accounts'), config, problem);
+  const access = items<string>('access');
+  checkNoDuplicates(access, ['access'], problem);
+  // Without a config its presets are unknown, so preset names cannot be checked.
+  if (config) {
+    for (const [preset, i] of access) {
+      if (options.knownPresets.has(preset)) continue;
+      const known = [...options.knownPresets].sort();
+      const near = closest(preset, known);
+      problem(['access', i], 'unknown-preset', `unknown access preset "${preset}"${near ? `; did you mean "${near}"?` : ''}`, `known presets: ${known.join(', ')}`);
     }
-  });
+  }
   // Object ids compared in canonical (lower) case, so `ABC…` and `abc…` are the same owner twice.
-  const owners = (raw.owners ?? []).map(canonicalGuid);
+  const owners = items<string>('owners').map(([o, i]): [string, number] => [canonicalGuid(o), i]);
   checkNoDuplicates(owners, ['owners'], problem);
-  const members = normalizeMembers(raw.members ?? [], problem);
-  checkMembership({
-    raw: raw.members ?? [],
-    members,
-    owners: raw.owners ?? [],
-    department,
-    settings: departmentMembership(config, department),
-    at: options.at ?? todayUtc(),
-    problem,
-    warn: (path, code, message, hint) => {
-      const pos = positionOf(source, path);
-      warnings.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}), severity: 'warning' });
-    },
-  });
-
-  for (const key of Object.keys(raw.tags ?? {})) {
-    if (key === config.zoneTagKey) {
-      problem(['tags', key], 'reserved-tag', `tag "${key}" is set by Zone Access to the zone name and cannot be given here`);
-    }
-    if (key === '__proto__') {
-      // A legal AWS tag key, but JavaScript object handling downstream drops it without a word.
-      problem(['tags', key], 'invalid-key', 'tag key "__proto__" is not supported (it would be dropped from the synthesized permission set)');
-    }
-  }
-  if (Object.keys(raw.tags ?? {}).length > 49) {
-    problem(['tags'], 'too-many-tags', `${Object.keys(raw.tags ?? {}).length} tags given; at most 49 fit beside the zone tag (AWS allows 50)`);
+  const memberItems = items<RawZoneMember>('members');
+  const members = normalizeMembers(memberItems, problem);
+  if (config) {
+    // Entries the schema refused stand in as '' so that the indexes still point into the file.
+    const rawMembers: RawZoneMember[] = Array.isArray(raw.members) ? raw.members.map(() => '') : [];
+    for (const [entry, i] of memberItems) rawMembers[i] = entry;
+    checkMembership({
+      raw: rawMembers,
+      members,
+      owners: owners.map(([o]) => o),
+      department,
+      settings: departmentMembership(config, department),
+      at: options.at ?? todayUtc(),
+      problem,
+      warn: (path, code, message, hint) => {
+        const pos = positionOf(source, path);
+        warnings.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}), severity: 'warning' });
+      },
+    });
   }
 
-  const allowedManaged = new Set(config.access.managedPolicies);
-  checkNoDuplicates(raw.managedPolicies ?? [], ['managedPolicies'], problem);
-  (raw.managedPolicies ?? []).forEach((arn, i) => {
-    if (!allowedManaged.has(arn)) {
+  const tags: Record<string, string> = {};
+  if (isMapping(raw.tags)) {
+    const keys = Object.keys(raw.tags);
+    for (const key of keys) {
+      if (config && key === config.zoneTagKey) {
+        problem(['tags', key], 'reserved-tag', `tag "${key}" is set by Zone Access to the zone name and cannot be given here`,
+          'leave it out; every resource of the zone carries it already');
+      }
+      if (key === '__proto__') {
+        // A legal AWS tag key, but JavaScript object handling downstream drops it without a word.
+        problem(['tags', key], 'invalid-key', 'tag key "__proto__" is not supported (it would be dropped from the synthesized permission set); use another key, e.g. cost-center');
+      }
+      const v = raw.tags[key];
+      if (usable(fieldName(['tags', key])) && typeof v === 'string') tags[key] = v;
+    }
+    if (keys.length > MAX_ZONE_TAGS) problem(['tags'], 'too-many-tags', explainTooManyTags(keys.length));
+  }
+
+  const managed = items<string>('managedPolicies');
+  checkNoDuplicates(managed, ['managedPolicies'], problem);
+  const allowedManaged = new Set(config?.access.managedPolicies ?? []);
+  if (config) {
+    for (const [arn, i] of managed) {
+      if (allowedManaged.has(arn)) continue;
       problem(['managedPolicies', i], 'not-allow-listed', `managed policy ${arn} is not allow-listed in the platform config`,
         allowedManaged.size ? `allowed: ${[...allowedManaged].join(', ')}` : 'the platform config allows no managed policies');
     }
-  });
-  const allowedCustomer = new Set(config.access.customerManagedPolicies.map(customerPolicyKey));
-  const customerKeys = (raw.customerManagedPolicies ?? []).map((ref) => customerPolicyKey(normalizeCustomerPolicies([ref])[0]));
+  }
+  const customer = items<RawCustomerManagedPolicyRef>('customerManagedPolicies');
   // Compared by path+name, so `x` and `{ name: x, path: / }` are the same policy listed twice.
+  const customerKeys = customer.map(([ref, i]): [string, number] => [customerPolicyKey(normalizeCustomerPolicies([ref])[0]), i]);
   checkNoDuplicates(customerKeys, ['customerManagedPolicies'], problem);
-  customerKeys.forEach((key, i) => {
-    if (!allowedCustomer.has(key)) {
-      problem(['customerManagedPolicies', i], 'not-allow-listed', `customer-managed policy ${key} is not allow-listed in the platform config`);
+  if (config) {
+    const allowedCustomer = new Set(config.access.customerManagedPolicies.map(customerPolicyKey));
+    for (const [key, i] of customerKeys) {
+      if (!allowedCustomer.has(key)) {
+        problem(['customerManagedPolicies', i], 'not-allow-listed', `customer-managed policy ${key} is not allow-listed in the platform config`);
+      }
     }
-  });
-  if (raw.permissionsBoundary !== undefined) {
-    const permissionsBoundary = toBoundary(raw.permissionsBoundary);
-    if (!sameBoundary(permissionsBoundary, config.access.permissionsBoundary)) {
+  }
+  let permissionsBoundary: PermissionsBoundaryRef | undefined;
+  if (usable('permissionsBoundary') && raw.permissionsBoundary !== undefined) {
+    permissionsBoundary = toBoundary(raw.permissionsBoundary);
+    if (config && !sameBoundary(permissionsBoundary, config.access.permissionsBoundary)) {
       problem(['permissionsBoundary'], 'not-allow-listed', 'this permissions boundary is not the one allow-listed in the platform config');
     }
   }
-  if (diagnostics.length > 0) return { diagnostics: [...diagnostics, ...warnings] };
+  if (name === undefined || !config) return { diagnostics: [...diagnostics, ...warnings] };
 
-  // Defaults and normalization come from the same function the constructs use for zones in code.
+  // Defaults and normalization come from the same function the constructs use for zones in code;
+  // it gets only the parts that passed their checks.
+  const description = usable('description') ? raw.description : undefined;
+  const relayState = usable('relayState') ? raw.relayState : undefined;
   const zone: Zone = {
-    ...normalizeZone({ ...raw, name: raw.zone, accounts, members }, config),
+    ...normalizeZone(
+      {
+        name,
+        department: usable('department') && raw.department !== undefined ? raw.department : department,
+        ...(description !== undefined ? { description } : {}),
+        accounts,
+        access: access.map(([p]) => p).filter((p) => options.knownPresets.has(p)),
+        ...(ownDuration !== undefined && isSessionDurationInRange(ownDuration) ? { sessionDuration: ownDuration } : {}),
+        owners: owners.map(([o]) => o),
+        members,
+        ...(relayState !== undefined ? { relayState } : {}),
+        tags,
+        managedPolicies: managed.map(([arn]) => arn).filter((arn) => allowedManaged.has(arn)),
+        customerManagedPolicies: customer.map(([ref]) => ref),
+        ...(permissionsBoundary ? { permissionsBoundary } : {}),
+      },
+      config,
+    ),
     source: { file: source.file, ...positionOf(source, []) },
     positions: topLevelKeyPositions(source),
   };
-  return { zone, diagnostics: warnings };
+  return diagnostics.length > 0 ? { partialZone: zone, diagnostics: [...diagnostics, ...warnings] } : { zone, diagnostics: warnings };
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The known name nearest to a misspelt one (at most 3 edits away), for "did you mean". */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name, candidate);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
 }
 
 function resolveAccounts(
-  refs: readonly string[],
-  config: PlatformConfig,
-  problem: (path: PathSegment[], code: string, message: string, hint?: string) => void,
+  refs: readonly [string, number][],
+  config: PlatformConfig | undefined,
+  problem: (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => void,
 ): ZoneAccount[] {
   const byId = new Map<string, ZoneAccount>();
-  refs.forEach((ref, i) => {
+  for (const [ref, i] of refs) {
     let account: ZoneAccount;
-    if (/^\d{12}$/.test(ref)) {
+    if (isAccountId(ref)) {
       account = { id: ref };
+    } else if (!config) {
+      continue; // a name, but no valid config to look it up in
     } else if (Object.prototype.hasOwnProperty.call(config.accounts, ref)) {
       account = { id: config.accounts[ref], name: ref };
     } else {
       const names = Object.keys(config.accounts);
       problem(['accounts', i], 'unknown-account', `unknown account name "${ref}"`,
-        names.length ? `known names: ${names.join(', ')}; or give the 12-digit id in quotes` : 'give the 12-digit id in quotes');
-      return;
+        names.length ? `known names: ${names.join(', ')}; or give the 12-digit id in quotes, e.g. "123456789012"` : 'give the 12-digit id in quotes, e.g. "123456789012"');
+      continue;
     }
-    const previous = byId.get(account.id);
-    if (previous) {
+    if (byId.has(account.id)) {
       problem(['accounts', i], 'duplicate-account', `account ${account.id} is listed twice`);
-      return;
+      continue;
     }
     byId.set(account.id, account);
-  });
+  }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
@@ -309,37 +406,37 @@ function resolveAccounts(
  * any spelling, and an `until` that is not a calendar date are errors.
  */
 function normalizeMembers(
-  raw: readonly RawZoneMember[],
-  problem: (path: PathSegment[], code: string, message: string, hint?: string) => void,
+  raw: readonly [RawZoneMember, number][],
+  problem: (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => void,
 ): ZoneMember[] {
   const byUser = new Map<string, ZoneMember>();
-  raw.forEach((entry, i) => {
+  for (const [entry, i] of raw) {
     const { user, until, reason } = typeof entry === 'string' ? { user: entry, until: undefined, reason: undefined } : entry;
     const key = memberKey(user);
     const userPath: PathSegment[] = typeof entry === 'string' ? ['members', i] : ['members', i, 'user'];
     if (byUser.has(key)) {
       problem(userPath, 'duplicate-member', `"${user}" is listed twice (users compare case-insensitively)`,
         'keep one entry per person; give it the latest until');
-      return;
+      continue;
     }
     if (until !== undefined && !isRealDate(until)) {
       problem(['members', i, 'until'], 'invalid-date', `"${until}" is not a calendar date`, 'write the last day of access as YYYY-MM-DD, e.g. 2026-12-31');
     }
     byUser.set(key, { user: key, ...(until !== undefined ? { until } : {}), ...(reason !== undefined ? { reason } : {}) });
-  });
+  }
   return [...byUser.values()].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
 }
 
 function checkNoDuplicates(
-  values: readonly string[],
+  values: readonly [string, number][],
   path: PathSegment[],
-  problem: (path: PathSegment[], code: string, message: string) => void,
+  problem: (path: PathSegment[], code: DiagnosticCode, message: string) => void,
 ): void {
   const seen = new Set<string>();
-  values.forEach((v, i) => {
+  for (const [v, i] of values) {
     if (seen.has(v)) problem([...path, i], 'duplicate-entry', `"${v}" is listed twice`);
     seen.add(v);
-  });
+  }
 }
 
 function sameBoundary(a: PermissionsBoundaryRef, b: PermissionsBoundaryRef | undefined): boolean {

@@ -1,12 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { keySchema, TEXT_RULES, textSchema } from './aws-rules';
 import { QUOTAS, type QuotaKey } from './quotas';
-import {
-  ACCOUNT_ID_PATTERN,
-  customerManagedPolicyObject,
-  MANAGED_POLICY_ARN_PATTERN,
-  SESSION_DURATION_PATTERN,
-  ZONE_NAME_PATTERN,
-} from './zone-file-schema';
+import { customerManagedPolicyObject, ZONE_NAME_PATTERN } from './zone-file-schema';
 import { GUID_PATTERN } from './guid';
 import { membershipSettingsProperties } from './membership-settings';
 
@@ -85,7 +80,7 @@ export const platformConfigSchema = {
         },
       },
     },
-    zoneTagKey: { type: 'string', pattern: '^(?!aws:)[A-Za-z0-9_.:/=+\\-@]{1,128}$', default: 'entigo:zone' },
+    zoneTagKey: textSchema(TEXT_RULES.zoneTagKey, { default: 'entigo:zone' }),
     names: {
       type: 'object',
       additionalProperties: false,
@@ -94,11 +89,11 @@ export const platformConfigSchema = {
         permissionSetPrefix: { type: 'string', pattern: PREFIX_PATTERN, maxLength: 16, default: 'zone-' },
       },
     },
-    defaultSessionDuration: { type: 'string', pattern: SESSION_DURATION_PATTERN, default: 'PT1H' },
+    defaultSessionDuration: textSchema(TEXT_RULES.sessionDuration, { default: 'PT1H' }),
     accounts: {
       type: 'object',
-      propertyNames: { pattern: ZONE_NAME_PATTERN },
-      additionalProperties: { type: 'string', pattern: ACCOUNT_ID_PATTERN },
+      propertyNames: keySchema(TEXT_RULES.accountName),
+      additionalProperties: textSchema(TEXT_RULES.accountId),
       description: 'Account name → 12-digit id (quoted).',
     },
     departments: {
@@ -177,10 +172,10 @@ export const platformConfigSchema = {
             },
           },
         },
-        managedPolicies: { type: 'array', items: { type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN } },
+        managedPolicies: { type: 'array', items: textSchema(TEXT_RULES.managedPolicyArn) },
         customerManagedPolicies: { type: 'array', items: customerManagedPolicyObject },
         permissionsBoundary: {
-          anyOf: [{ type: 'string', pattern: MANAGED_POLICY_ARN_PATTERN }, customerManagedPolicyObject],
+          anyOf: [textSchema(TEXT_RULES.managedPolicyArn), customerManagedPolicyObject],
         },
       },
     },

@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as generated from './generated/schema-validators';
 import { platformConfigSchema } from './platform-config-schema';
 import { TEMPLATE_SEQUENCE, zoneFileSchema } from './zone-file-schema';
+import { ruleOf } from './aws-rules';
 import type { Diagnostic } from './diagnostics';
 import { keyPositionOf, positionOf, type PathSegment, type YamlSource } from './yaml-source';
 
@@ -45,9 +46,12 @@ function toDiagnostics(errors: readonly ErrorObject[], source: YamlSource, schem
   // anyOf reports every branch's failure; when one branch failed only on type, the other
   // branches' messages are the useful ones, so drop branch noise and keep one summary per anyOf.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // A value that breaks a field's pattern and length gets one message (the rule explains both).
+  const patternPaths = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
+    if ((error.keyword === 'maxLength' || error.keyword === 'minLength') && patternPaths.has(error.instancePath)) continue;
     const insideAnyOf = [...anyOfPaths].some((p) => error.instancePath.startsWith(p) && error.keyword !== 'anyOf' && error.schemaPath.includes('/anyOf/'));
     if (insideAnyOf) continue;
     // A failing key name yields a 'pattern' error plus a 'propertyNames' summary; keep the summary.
@@ -66,6 +70,8 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
   const base = { file: source.file, field: fieldName(path) };
   const pos = positionOf(source, path);
   const description = schemaDescription(schema, error.schemaPath);
+  // A field checked by an AWS rule gets the rule's message: what is wrong, what is right, an example.
+  const rule = ruleOf(walk(schema, schemaSegments(error.schemaPath).slice(0, -1)));
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
@@ -108,25 +114,29 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     }
     case 'pattern':
     case 'format':
-    case 'anyOf':
+    case 'anyOf': {
+      const value = valueAt(source.value, path);
+      if (rule && typeof value === 'string') return { ...base, ...pos2(pos), code: 'invalid-value', message: rule.explain(value) };
       return {
         ...base,
         ...pos2(pos),
         code: 'invalid-value',
-        message: `${show(valueAt(source.value, path))} is not valid here`,
-        ...(description ? { hint: description } : {}),
+        message: description ? `${show(value)} is not valid: ${lowerFirst(description)}` : `${show(value)} is not valid here`,
       };
+    }
     case 'propertyNames': {
       const name = (error.params as { propertyName: string }).propertyName;
       const keyPos = keyPositionOf(source, path, name);
+      // The rule sits on the propertyNames node itself (the failing keyword is its `pattern`).
+      const keyRule = ruleOf(walk(schema, schemaSegments(error.schemaPath)));
       return {
         ...base,
         field: fieldName([...path, name]),
         line: keyPos.line,
         column: keyPos.column,
         code: 'invalid-key',
-        message: `key ${show(name)} is not allowed here`,
-        ...(description ? { hint: description } : {}),
+        message: keyRule ? keyRule.explain(name) : `key ${show(name)} is not allowed here`,
+        ...(!keyRule && description ? { hint: description } : {}),
       };
     }
     case 'dependencies': {
@@ -156,6 +166,7 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
       const v = valueAt(source.value, path);
       const len = typeof v === 'string' ? v.length : 0;
       const limit = (error.params as { limit: number }).limit;
+      if (rule && typeof v === 'string') return { ...base, ...pos2(pos), code: 'invalid-length', message: rule.explain(v) };
       return {
         ...base,
         ...pos2(pos),
@@ -216,7 +227,7 @@ function show(v: unknown): string {
 
 /** The `description` of the schema node an error came from (or its parent), used as a hint. */
 function schemaDescription(schema: object, schemaPath: string): string | undefined {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const segments = schemaSegments(schemaPath);
   // Walk up from the failing keyword to the nearest node with a description.
   for (let depth = segments.length - 1; depth >= 0; depth--) {
     const node = walk(schema, segments.slice(0, depth));
@@ -227,8 +238,16 @@ function schemaDescription(schema: object, schemaPath: string): string | undefin
   return undefined;
 }
 
+function schemaSegments(schemaPath: string): string[] {
+  return schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean);
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 function allowedKeys(schema: object, schemaPath: string): string[] {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const segments = schemaSegments(schemaPath);
   const node = walk(schema, segments.slice(0, -1)) as { properties?: Record<string, unknown> } | undefined;
   return node?.properties ? Object.keys(node.properties) : [];
 }

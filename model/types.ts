@@ -65,7 +65,7 @@ export interface Zone {
   readonly accounts: readonly ZoneAccount[];
   /** Access preset names, sorted, unique; each exists in the access catalog. */
   readonly access: readonly string[];
-  /** ISO-8601 duration, PT1H..PT12H, with the platform default applied. */
+  /** ISO 8601 duration in Identity Center's range (model/aws-rules.ts), with the platform default applied. */
   readonly sessionDuration: string;
   /** Entra group owners (UPNs or object ids), sorted, unique. */
   readonly owners: readonly string[];

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Composer, Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, Parser, visit } from 'yaml';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic, DiagnosticCode } from './diagnostics';
 
 /**
  * Reads one YAML input file strictly and keeps enough of the parse to point at any field's line.
@@ -237,12 +237,12 @@ function linePos(lines: LineCounter, offset: number): { line: number; column: nu
   return { line: pos.line, column: pos.col };
 }
 
-function at(file: string, lines: LineCounter, offset: number | undefined, code: string, message: string): Diagnostic {
+function at(file: string, lines: LineCounter, offset: number | undefined, code: DiagnosticCode, message: string): Diagnostic {
   const pos = offset === undefined ? { line: 1, column: 1 } : linePos(lines, offset);
   return { file, line: pos.line, column: pos.column, field: '', code, message };
 }
 
-function fail(file: string, code: string, message: string, hint?: string): { diagnostics: Diagnostic[] } {
+function fail(file: string, code: DiagnosticCode, message: string, hint?: string): { diagnostics: Diagnostic[] } {
   return { diagnostics: [{ file, field: '', code, message, ...(hint ? { hint } : {}) }] };
 }
 

@@ -1,4 +1,5 @@
 import { canonicalGuid } from './guid';
+import { isAccountId } from './aws-rules';
 import { memberKey } from './membership';
 import type { CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
 
@@ -114,7 +115,7 @@ function resolveAccounts(refs: readonly (string | ZoneAccount)[], names: Readonl
     const account: ZoneAccount =
       typeof ref !== 'string'
         ? ref
-        : !/^\d{12}$/.test(ref) && Object.prototype.hasOwnProperty.call(names, ref)
+        : !isAccountId(ref) && Object.prototype.hasOwnProperty.call(names, ref)
           ? { id: names[ref], name: ref }
           : { id: ref };
     if (!byId.has(account.id)) byId.set(account.id, account);

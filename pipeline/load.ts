@@ -4,9 +4,9 @@ import { isError, sortDiagnostics, type Diagnostic } from '../model/diagnostics'
 import { loadPlatformConfig } from '../model/load-platform-config';
 import { loadZones } from '../model/load-zones';
 import { checkQuotas } from '../model/quotas';
+import { checkEntraLimits } from '../policies/entra-limits';
 import type { ZoneTree } from '../model/types';
 import { accessCatalog, BUILT_IN_PRESETS } from '../policies/catalog';
-import { checkEntraLimits } from '../policies/entra-limits';
 import { checkZoneLimits } from '../policies/limits';
 
 /** Where the repository keeps its inputs unless told otherwise. */
@@ -23,22 +23,25 @@ export interface LoadTreeOptions {
 /**
  * zone files → validated model → policy checks → quotas. Returns a tree only when there is not a
  * single error anywhere, so nothing downstream ever sees invalid input; with a tree, `diagnostics`
- * holds only warnings, which callers print.
+ * holds only warnings, which callers print. Without one, it holds every problem of every file (an
+ * invalid platform config still lets each zone file be checked on its own).
  */
 export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnostics: Diagnostic[] } {
   const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)) });
-  if (!loaded.config) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
   const config = loaded.config;
   const at = options.at ?? todayUtc();
   if (!isRealDate(at)) throw new Error(`at "${at}" is not a date (YYYY-MM-DD)`);
 
-  const catalog = accessCatalog(config);
-  const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets: new Set(catalog.keys()), at });
-  for (const zone of zones) diagnostics.push(...checkZoneLimits(zone, config));
-  diagnostics.push(...checkEntraLimits(departments, config));
+  const knownPresets = new Set(config ? accessCatalog(config).keys() : []);
+  const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets, at });
+  diagnostics.push(...loaded.diagnostics);
+  // Zones come back built from their valid parts even when some parts are not, so their limits are
+  // checked in the same run.
+  if (config) for (const zone of zones) diagnostics.push(...checkZoneLimits(zone, config));
+  if (config) diagnostics.push(...checkEntraLimits(departments, config));
   // Quotas count the whole tree, so they are checked only once every zone has loaded.
-  if (!diagnostics.some(isError)) diagnostics.push(...checkQuotas(config, zones));
-  if (diagnostics.some(isError)) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (config && !diagnostics.some(isError)) diagnostics.push(...checkQuotas(config, zones));
+  if (!config || diagnostics.some(isError)) return { diagnostics: sortDiagnostics(diagnostics) };
   return { tree: { config, zones, departments, at }, diagnostics: sortDiagnostics(diagnostics) };
 }
 

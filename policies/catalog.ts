@@ -1,3 +1,4 @@
+import { ValidationError } from '../model/diagnostics';
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../model/types';
 import { toPresetStatement } from './presets/define';
 import type { PolicyCondition } from './zone-policy';
@@ -42,7 +43,10 @@ export const BUILT_IN_PRESETS: Readonly<Record<string, AccessPreset>> = Object.f
 export function accessCatalog(config: Pick<PlatformConfig, 'access'>): ReadonlyMap<string, AccessPreset> {
   const all = new Map<string, AccessPreset>(Object.entries(BUILT_IN_PRESETS));
   for (const [name, p] of Object.entries(config.access.presets)) {
-    if (all.has(name)) throw new Error(`access preset "${name}" is built in and cannot be redefined by the platform config`);
+    if (all.has(name)) {
+      throw new ValidationError([{ file: 'platform config', field: `access.presets.${name}`, code: 'reserved-preset',
+        message: `access preset "${name}" is built in and cannot be redefined by the platform config` }]);
+    }
     all.set(name, p.name === name ? p : { ...p, name });
   }
   return new Map([...all.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -1,3 +1,5 @@
+import { follows, TEXT_RULES } from '../model/aws-rules';
+import { ValidationError, type Diagnostic, type DiagnosticCode } from '../model/diagnostics';
 import type { PlatformConfig, Zone } from '../model/types';
 import { accessCatalog, isTagOnCreate, type CatalogStatement } from './catalog';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
@@ -43,10 +45,6 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
-/** What `zonePolicy` accepts as a zone name: the zone file schema's pattern (lower-case only). */
-const ZONE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** AWS tag key characters; the `aws:` prefix is reserved. */
-const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu;
 /**
  * The zone's inline policy. Deterministic: presets are taken in name order, actions and resources
  * are sorted and de-duplicated, statements with the same resources and conditions are merged, and
@@ -58,16 +56,19 @@ export function zonePolicy(
   zone: Pick<Zone, 'name' | 'access'>,
   config: Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>,
 ): PolicyDocument {
-  if (!ZONE_NAME.test(zone.name)) throw new Error(`invalid zone name "${zone.name}": lower-case letters, digits and inner hyphens only`);
   const key = config.zoneTagKey;
-  if (!TAG_KEY.test(key)) throw new Error(`invalid zone tag key "${key}"`);
+  const invalid = [
+    ...(follows(TEXT_RULES.zoneName, zone.name) ? [] : [inputProblem(zone.name, 'name', 'invalid-value', TEXT_RULES.zoneName.explain(zone.name))]),
+    ...(follows(TEXT_RULES.zoneTagKey, key) ? [] : [inputProblem(zone.name, 'zoneTagKey', 'invalid-value', TEXT_RULES.zoneTagKey.explain(key))]),
+  ];
+  if (invalid.length > 0) throw new ValidationError(invalid);
 
   const catalog = accessCatalog(config);
   const allows: Draft[] = [];
   const createActions: string[] = [];
   for (const presetName of uniqueSorted(zone.access)) {
     const preset = catalog.get(presetName);
-    if (!preset) throw new Error(`zone "${zone.name}": unknown access preset "${presetName}"`);
+    if (!preset) throw new ValidationError([inputProblem(zone.name, 'access', 'unknown-preset', `unknown access preset "${presetName}"`)]);
     preset.statements.forEach((template, index) => {
       const sid = `${pascalCase(presetName)}${index}`;
       for (const draft of instantiate(template, sid, zone.name, key)) {
@@ -129,7 +130,7 @@ function instantiate(template: CatalogStatement, sid: string, zone: string, key:
       return out;
     }
     default:
-      throw new Error(`unknown scope "${String((template as { scope: unknown }).scope)}"`);
+      throw new ValidationError([inputProblem(zone, 'access', 'invalid-value', `unknown scope "${String((template as { scope: unknown }).scope)}" in a preset statement; one of resource-tag, request-tag, none`)]);
   }
 }
 
@@ -343,4 +344,9 @@ export function renderedZonePolicy(
   let json = byConfig.get(config);
   if (json === undefined) byConfig.set(config, (json = renderPolicy(zonePolicy(zone, config))));
   return json;
+}
+
+/** A problem with a zone given to the policy builder directly (not through the loader). */
+function inputProblem(zoneName: string, field: string, code: DiagnosticCode, message: string): Diagnostic {
+  return { file: `zone "${zoneName}"`, field, code, message };
 }

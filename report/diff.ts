@@ -1,144 +1,22 @@
 import { groupDisplayName, permissionSetName, stackNames } from '../model/names';
-import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneScope, ZoneTree } from '../model/types';
-import { accessCatalog } from '../policies/catalog';
+import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneTree } from '../model/types';
+import { actionGrants } from '../policies/grants';
 import { renderPolicy, zonePolicy } from '../policies/zone-policy';
-import { hasMembershipChanges, membershipReport, peopleSummary, type PeopleSummary, type ZoneMembershipReport } from './people';
+import { REPORT_FORMAT_VERSION, type ZoneChangeKind, type AccountRef, type SetDelta, type ScopeChange, type FieldChange, type ZoneReport, type DepartmentChangeKind, type DepartmentReport, type AccessReport } from './contract';
+import { hasMembershipChanges, membershipReport, peopleSummary } from './people';
+import { replacementsOf } from './replacements';
 
 /**
  * The access report: what a change to the zone tree (main's tree → a pull request's tree) does to
  * who may do what, zone by zone, and which changes replace resources instead of updating them.
  *
- * Pure: two validated trees in, one plain, deterministic, JSON-ready value out. Renderers live in
+ * Pure: two validated trees in, one plain, deterministic, JSON-ready value out. The shapes (the JSON
+ * contract) are in `contract.ts`, the replacement rules in `replacements.ts`, how presets grant
+ * actions in `policies/grants.ts` (shared with the policy writer's catalog); renderers live in
  * `render-markdown.ts` and `render-json.ts`.
  */
 
-/** Bump when a consumer of the JSON would have to change. */
-export const REPORT_FORMAT_VERSION = 1;
-
-export type ZoneChangeKind = 'added' | 'removed' | 'changed' | 'moved' | 'renamed';
-
-export interface AccountRef {
-  readonly id: string;
-  /** The account map name, when the zone file used one. */
-  readonly name?: string;
-}
-
-export interface SetDelta<T> {
-  readonly gained: readonly T[];
-  readonly lost: readonly T[];
-}
-
-/**
- * How an action is granted: the preset statement's scope, and its resources when not `*`:
- * `resource-tag` (resources of the zone), `request-tag` (creating resources tagged with the zone),
- * `none` (any resource; list/describe actions).
- */
-export type Grant = ZoneScope | `${ZoneScope} on ${string}`;
-
-/** An action granted on both sides, but under different scopes. */
-export interface ScopeChange {
-  readonly action: string;
-  readonly base: readonly Grant[];
-  readonly head: readonly Grant[];
-}
-
-/** An attribute updated in place (or, for `platform`, a config value that changed). */
-export interface FieldChange {
-  readonly field: string;
-  /** Absent when the side has no value. */
-  readonly base?: unknown;
-  readonly head?: unknown;
-  /** Why it matters, when the values alone do not say. */
-  readonly note?: string;
-}
-
-export type ReplacementReason = 'rename' | 'stack-move' | 'permission-set-name' | 'instance';
-
-/** A change Terraform applies by destroying and re-creating resources. */
-export interface Replacement {
-  readonly reason: ReplacementReason;
-  readonly message: string;
-}
-
-export interface ZoneReport {
-  /** The zone's name in head (in base, for a removed zone). */
-  readonly zone: string;
-  readonly change: ZoneChangeKind;
-  /** The department in head (in base, for a removed zone). */
-  readonly department: string;
-  /** Name and department in base, for renamed and moved zones. */
-  readonly previous?: { readonly zone: string; readonly department: string };
-  readonly permissionSet: string;
-  readonly stacks: { readonly entra: string; readonly aws: string };
-  readonly accounts: SetDelta<AccountRef>;
-  readonly presets: SetDelta<string>;
-  /** `service:Action` names, expanded from the presets of the respective catalog. */
-  readonly actions: SetDelta<string>;
-  readonly rescoped: readonly ScopeChange[];
-  /** Managed policies, customer-managed policies and the permissions boundary, as labels. */
-  readonly policies: SetDelta<string>;
-  readonly inPlace: readonly FieldChange[];
-  readonly replacements: readonly Replacement[];
-  /** Who gains or loses membership, expiry and owner changes, approval settings (report/people.ts). */
-  readonly membership: ZoneMembershipReport;
-}
-
-/**
- * What happens to a department as a whole:
- * - `declared`: new in the platform config (its stacks appear).
- * - `emptied`: still declared, but it lost its last zone: applying its (now empty) stacks revokes.
- * - `retired`: marked `retired: true`: applying its empty stacks (or destroying them) revokes.
- * - `undeclared`: its entry was deleted from the config, so its stacks are no longer synthesized.
- *   Safe only once a retirement has been applied; with zones still deployed it orphans them.
- */
-export type DepartmentChangeKind = 'declared' | 'emptied' | 'retired' | 'undeclared';
-
-export interface DepartmentReport {
-  readonly department: string;
-  readonly change: DepartmentChangeKind;
-  readonly stacks: { readonly entra: string; readonly aws: string };
-  /** Zones of the department in base that are gone in head: each loses all access. */
-  readonly zonesRevoked: readonly string[];
-  /** Accounts where those zones' permission sets were assigned. */
-  readonly accountsRevoked: readonly AccountRef[];
-  /** What must run for the change to take effect. */
-  readonly action: string;
-  /**
-   * True when the change cannot take effect through the pipeline: the department's stacks vanish
-   * from the output while base still had zones in them, so nothing would ever destroy their access.
-   */
-  readonly unsafe: boolean;
-}
-
-export interface ReportSummary {
-  /** Zones in each tree. */
-  readonly base: number;
-  readonly head: number;
-  readonly added: number;
-  readonly removed: number;
-  readonly changed: number;
-  readonly moved: number;
-  readonly renamed: number;
-  /** Zones with at least one replacement. */
-  readonly replacements: number;
-  /** Departments whose change revokes access (emptied, retired, undeclared with zones). */
-  readonly departmentRevocations: number;
-  /** Department changes that would orphan deployed access (see `DepartmentReport.unsafe`). */
-  readonly unsafe: number;
-}
-
-export interface AccessReport {
-  readonly version: typeof REPORT_FORMAT_VERSION;
-  /** People who gain or lose access, over all zones: the report's first line. */
-  readonly people: PeopleSummary;
-  readonly summary: ReportSummary;
-  /** Departments declared, emptied, retired or undeclared, sorted by name. */
-  readonly departments: readonly DepartmentReport[];
-  /** Platform config values that changed (they may affect every zone). */
-  readonly platform: readonly FieldChange[];
-  /** Only zones with a difference, sorted by name; unchanged zones are not listed. */
-  readonly zones: readonly ZoneReport[];
-}
+export * from './contract';
 
 /** Compares two validated trees. */
 export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
@@ -200,10 +78,6 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
   };
 }
 
-/** True when the report has nothing to show: no zone and no platform value changed. */
-export function isEmptyReport(report: AccessReport): boolean {
-  return report.zones.length === 0 && report.platform.length === 0 && report.departments.length === 0;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Departments
@@ -296,7 +170,7 @@ function onlyOneSide(zone: Zone, config: PlatformConfig, change: 'added' | 'remo
     stacks: stackNames(zone.department, config),
     accounts: all(zone.accounts.map(accountRef)),
     presets: all([...zone.access]),
-    actions: all([...grantsOf(zone, config).values()].map((g) => g.action)),
+    actions: all([...actionGrants(zone, config).values()].map((g) => g.action)),
     rescoped: [],
     policies: all(policyLabels(zone)),
     inPlace: [],
@@ -316,8 +190,8 @@ function compareZones(
   change: ZoneChangeKind,
   at: { base: string; head: string },
 ): ZoneReport {
-  const baseGrants = grantsOf(before, baseConfig);
-  const headGrants = grantsOf(after, headConfig);
+  const baseGrants = actionGrants(before, baseConfig);
+  const headGrants = actionGrants(after, headConfig);
   const actions: SetDelta<string> = {
     gained: [...headGrants.entries()].filter(([key]) => !baseGrants.has(key)).map(([, g]) => g.action),
     lost: [...baseGrants.entries()].filter(([key]) => !headGrants.has(key)).map(([, g]) => g.action),
@@ -335,40 +209,7 @@ function compareZones(
   const baseGroup = groupDisplayName(before, baseConfig);
   const headGroup = groupDisplayName(after, headConfig);
 
-  const replacements: Replacement[] = [];
-  if (change === 'renamed') {
-    replacements.push({
-      reason: 'rename',
-      message:
-        `renaming zone ${before.name} to ${after.name} replaces the permission set ${basePs} with ${headPs}: every active session ends, ` +
-        `the roles AWSReservedSSO_${basePs}_* are deleted and AWSReservedSSO_${headPs}_* created in each account, ` +
-        `and the Entra group ${baseGroup} is deleted and ${headGroup} created without members (add them again).`,
-    });
-  } else if (basePs !== headPs) {
-    replacements.push({
-      reason: 'permission-set-name',
-      message:
-        `the permission set name changes from ${basePs} to ${headPs} (names.permissionSetPrefix); Identity Center cannot rename a permission set, ` +
-        `so it is replaced: every active session ends and the AWSReservedSSO_* roles are re-created in each account` +
-        (headConfig.protection.preventDestroy ? '; protection.preventDestroy is on, so the apply stops until it is lifted for this change.' : '.'),
-    });
-  }
-  if (baseConfig.identityCenter.instanceArn !== headConfig.identityCenter.instanceArn) {
-    replacements.push({
-      reason: 'instance',
-      message: `the Identity Center instance changes: the permission set and its account assignments are re-created in ${headConfig.identityCenter.instanceArn}.`,
-    });
-  }
-  if (baseStacks.aws !== headStacks.aws || baseStacks.entra !== headStacks.entra) {
-    replacements.push({
-      reason: 'stack-move',
-      message:
-        `the zone moves from stacks ${baseStacks.entra} / ${baseStacks.aws} to ${headStacks.entra} / ${headStacks.aws}. ` +
-        `Applied as is, Terraform destroys its group and permission set in the old stacks and creates them in the new ones ` +
-        `(a replacement: sessions end, the group comes back without members), and the create fails while the old ones still hold the names. ` +
-        `Move the Terraform state instead: see README, "Moving a zone between shards".`,
-    });
-  }
+  const replacements = replacementsOf({ before, baseConfig, after, headConfig, change, basePs, headPs, baseGroup, headGroup, baseStacks, headStacks });
 
   const inPlace: FieldChange[] = [];
   const field = (name: string, a: unknown, b: unknown, note?: string) => {
@@ -441,55 +282,6 @@ function pairRenames(removed: readonly Zone[], added: readonly Zone[]): Map<stri
 function fingerprint(zone: Zone): string {
   const { name: _name, source: _source, positions: _positions, accounts, ...content } = zone;
   return canonicalJson({ ...content, accounts: accounts.map((a) => a.id) });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Actions
-
-interface ActionGrants {
-  /** The action as the catalog spells it. */
-  readonly action: string;
-  readonly grants: readonly Grant[];
-}
-
-/** Per config: the catalog, and the grants of each preset combination already expanded. */
-const expanded = new WeakMap<PlatformConfig, { catalog: ReturnType<typeof accessCatalog>; grants: Map<string, Map<string, ActionGrants>> }>();
-
-/** lower-cased action → how it is granted. IAM action names are case-insensitive. */
-function grantsOf(zone: Pick<Zone, 'access'>, config: PlatformConfig): Map<string, ActionGrants> {
-  let cache = expanded.get(config);
-  if (!cache) {
-    cache = { catalog: accessCatalog(config), grants: new Map() };
-    expanded.set(config, cache);
-  }
-  const key = zone.access.join(',');
-  let grants = cache.grants.get(key);
-  if (!grants) {
-    grants = expandGrants(zone.access, cache.catalog);
-    cache.grants.set(key, grants);
-  }
-  return grants;
-}
-
-function expandGrants(access: readonly string[], catalog: ReturnType<typeof accessCatalog>): Map<string, ActionGrants> {
-  const found = new Map<string, { action: string; grants: Set<Grant> }>();
-  for (const presetName of access) {
-    const preset = catalog.get(presetName);
-    if (!preset) throw new Error(`unknown access preset "${presetName}"`);
-    for (const statement of preset.statements) {
-      const resources = statement.resources.length === 0 ? ['*'] : [...statement.resources].sort();
-      const grant: Grant = resources.length === 1 && resources[0] === '*' ? statement.scope : `${statement.scope} on ${resources.join(', ')}`;
-      for (const action of statement.actions) {
-        const key = action.toLowerCase();
-        const entry = found.get(key) ?? { action, grants: new Set<Grant>() };
-        entry.grants.add(grant);
-        found.set(key, entry);
-      }
-    }
-  }
-  return new Map(
-    [...found.entries()].sort(([, a], [, b]) => cmp(a.action, b.action)).map(([key, e]) => [key, { action: e.action, grants: [...e.grants].sort() }]),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

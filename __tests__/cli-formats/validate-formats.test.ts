@@ -45,7 +45,7 @@ describe('--format human (the default)', () => {
       `${t.bad}:3:12: accounts[0]: must be a string, not a number\n` +
         `    hint: quote it ("...") so YAML keeps it a string, leading zeros included\n` +
         `${t.unknown}:4:5: accounts[0]: unknown account name "nope"\n` +
-        `    hint: known names: shared-prod; or give the 12-digit id in quotes\n` +
+        `    hint: known names: shared-prod; or give the 12-digit id in quotes, e.g. "123456789012"\n` +
         `\n2 problems in 2 files.\n`,
     );
   });
@@ -102,7 +102,7 @@ describe('--format github', () => {
     const escapedBad = t.bad.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
     expect(r.out).toBe(
       `::error file=${escapedBad},line=3,col=12,title=zone-access%3A accounts[0]::must be a string, not a number (hint: quote it ("...") so YAML keeps it a string, leading zeros included)\n` +
-        `::error file=${t.unknown},line=4,col=5,title=zone-access%3A accounts[0]::unknown account name "nope" (hint: known names: shared-prod; or give the 12-digit id in quotes)\n`,
+        `::error file=${t.unknown},line=4,col=5,title=zone-access%3A accounts[0]::unknown account name "nope" (hint: known names: shared-prod; or give the 12-digit id in quotes, e.g. "123456789012")\n`,
     );
     // The escaped file name holds no raw separator the runner would split on.
     expect(escapedBad).toContain('a%2Cb%3Ac%25.yaml');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli/zone-access';
-import { generateTree } from '../support/generate-zones';
+import { generateTree } from '../../bench/generate-tree';
 import { captureIO, makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES, writeTree, zoneDoc } from '../support/tree';
 
 async function cli(args: string[]) {
@@ -53,7 +53,7 @@ describe('zone-access validate', () => {
   });
 
   it('validates a 200-zone tree', async () => {
-    const { zonesDir, configPath } = generateTree(200);
+    const { zonesDir, configPath } = generateTree(makeTempDir('gen-200-'), { zones: 200 });
     const r = await cli(['validate', '--zones', zonesDir, '--config', configPath]);
     expect(r.err).toBe('');
     expect(r.out).toBe('ok: 200 zones in 10 departments are valid\n');
@@ -104,7 +104,7 @@ describe('zone-access synth', () => {
   });
 
   it('synthesizes a 200-zone tree: 10 stack pairs, a permission set per zone, an assignment per account', async () => {
-    const { zonesDir, configPath } = generateTree(200);
+    const { zonesDir, configPath } = generateTree(makeTempDir('gen-200-'), { zones: 200 });
     const out = makeTempDir('synth-200-');
     const r = await cli(['synth', '--zones', zonesDir, '--config', configPath, '--out', out]);
     expect(r.code).toBe(0);

@@ -3,9 +3,9 @@ import { defaultQuotas } from '../../model/quotas';
 import fc from 'fast-check';
 import { formatDiagnostic } from '../../model/diagnostics';
 import type { AccessPreset, PlatformConfig, Zone } from '../../model/types';
-import { ZONE_NAME_MAX_LENGTH } from '../../model/zone-file-schema';
+import { LIMIT_RULES, TEXT_RULES } from '../../model/aws-rules';
 import { BUILT_IN_PRESETS } from '../../policies/catalog';
-import { checkZoneLimits, LIMITS, policySize } from '../../policies/limits';
+import { checkZoneLimits, policySize } from '../../policies/limits';
 import { renderPolicy, zonePolicy } from '../../policies/zone-policy';
 import { loadTree } from '../../pipeline/load';
 import { baseConfig, writeTree, zoneDoc } from '../support/tree';
@@ -81,12 +81,12 @@ test('a zone with every built-in preset (and the name prefix guard) is within ev
 });
 
 test('worst case: every built-in preset, the longest zone name and zone tag key, the name prefix guard: under 10,240 characters', () => {
-  const z = zone({ name: 'a'.repeat(ZONE_NAME_MAX_LENGTH), access: Object.keys(BUILT_IN_PRESETS) });
+  const z = zone({ name: 'a'.repeat(TEXT_RULES.zoneName.maxLength!), access: Object.keys(BUILT_IN_PRESETS) });
   const cfg: PlatformConfig = { ...platform({ zoneNamePrefix: true }), zoneTagKey: 'k'.repeat(128) };
   const { nonWhitespaceBytes } = policySize(renderPolicy(zonePolicy(z, cfg)));
   // The figure, for the record (README's limits): the catalog leaves this much room for config presets.
-  process.stderr.write(`worst-case inline policy, all ${Object.keys(BUILT_IN_PRESETS).length} built-in presets: ${nonWhitespaceBytes} of ${LIMITS.inlinePolicyNonWhitespaceBytes} non-whitespace bytes\n`);
-  expect(nonWhitespaceBytes).toBeLessThan(LIMITS.inlinePolicyNonWhitespaceBytes);
+  process.stderr.write(`worst-case inline policy, all ${Object.keys(BUILT_IN_PRESETS).length} built-in presets: ${nonWhitespaceBytes} of ${LIMIT_RULES.inlinePolicyNonWhitespaceBytes.max} non-whitespace bytes\n`);
+  expect(nonWhitespaceBytes).toBeLessThan(LIMIT_RULES.inlinePolicyNonWhitespaceBytes.max);
   expect(checkZoneLimits(z, cfg).filter((d) => d.code === 'policy-too-large')).toEqual([]);
 });
 
@@ -95,7 +95,7 @@ describe('inline policy size', () => {
     const cfg = platform({ presets: { 'bucket-reader': bigPreset(300) } });
     const z = zone({ access: ['bucket-reader', 'secrets-reader'] });
     const size = policySize(renderPolicy(zonePolicy(z, cfg))).nonWhitespaceBytes;
-    expect(size).toBeGreaterThan(LIMITS.inlinePolicyNonWhitespaceBytes);
+    expect(size).toBeGreaterThan(LIMIT_RULES.inlinePolicyNonWhitespaceBytes.max);
     const diagnostics = checkZoneLimits(z, cfg);
     expect(diagnostics).toEqual([
       expect.objectContaining({ file: FILE, line: 5, column: 1, field: 'access', code: 'policy-too-large' }),
@@ -151,76 +151,8 @@ test('more than 20 managed policies (AWS-managed + customer-managed)', () => {
   expect(diagnostics[0].message).toBe('zone "prod-1": 21 managed policies (12 AWS-managed + 9 customer-managed); AWS allows at most 20 per permission set');
 });
 
-describe('permission set name: prefix + zone name, 1..32 of [\\w+=,.@-]', () => {
-  test('too long with a long prefix', () => {
-    const z = zone({ name: 'a'.repeat(27) });
-    expect(codes(z, platform())).toEqual([]);
-    const diagnostics = checkZoneLimits(z, platform({ prefix: 'platform-zone-' }));
-    expect(diagnostics).toEqual([expect.objectContaining({ field: 'zone', line: 2, code: 'invalid-permission-set-name' })]);
-    expect(diagnostics[0].message).toContain(`permission set name "platform-zone-${'a'.repeat(27)}" is 41 characters; AWS allows 1 to 32`);
-  });
-
-  test('characters outside the pattern', () => {
-    expect(codes(zone({ name: 'a b' }), platform())).toContain('invalid-permission-set-name');
-  });
-});
-
-describe('description: 1..700 of tab, LF, CR, printable ASCII, Latin-1', () => {
-  test.each([
-    ['700 characters', 'd'.repeat(700), []],
-    ['Latin-1, tab and newline', 'Grüße aus Tallinn\n\tok', []],
-    ['an en dash (not Latin-1)', 'Zahlungen – Tallinn', ['invalid-description']],
-    ['701 characters', 'd'.repeat(701), ['invalid-description']],
-    ['empty (the API wants at least 1)', '', ['invalid-description']],
-    ['emoji', 'ok 🚀', ['invalid-description']],
-  ])('%s', (_label, description, expected) => {
-    expect(codes(zone({ description }), platform())).toEqual(expected);
-  });
-
-  test('without a description the default ("Zone <name>") is checked and fine', () => {
-    expect(codes(zone(), platform())).toEqual([]);
-  });
-});
-
-describe('relay state: 1..240 of AWS\'s RelayState pattern', () => {
-  test.each([
-    ['a console URL', 'https://console.aws.amazon.com/rds/home?region=eu-north-1#databases:', []],
-    ['240 characters', `https://x/${'a'.repeat(230)}`, []],
-    ['241 characters', `https://x/${'a'.repeat(231)}`, ['invalid-relay-state']],
-    ['a character outside the pattern', 'https://console.aws.amazon.com/<script>', ['invalid-relay-state']],
-  ])('%s', (_label, relayState, expected) => {
-    expect(codes(zone({ relayState }), platform())).toEqual(expected);
-  });
-});
-
-describe('tags: at most 50 including the zone tag; keys 1..128, values 0..256, AWS characters, no aws: prefix', () => {
-  const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
-  test.each([
-    ['49 tags + the zone tag', many(49), []],
-    ['50 tags + the zone tag', many(50), ['too-many-tags']],
-    ['a key with #', { 'cost#center': 'x' }, ['invalid-tag']],
-    ['a 129-character key', { ['k'.repeat(129)]: 'x' }, ['invalid-tag']],
-    ['an aws: key', { 'aws:owner': 'x' }, ['invalid-tag']],
-    ['a 257-character value', { owner: 'v'.repeat(257) }, ['invalid-tag']],
-    ['a value with a comma', { owner: 'a,b' }, ['invalid-tag']],
-    ['unicode letters and spaces', { 'kostenstelle Ä': 'Zahlungen Ü 1' }, []],
-  ])('%s', (_label, tags, expected) => {
-    const diagnostics = checkZoneLimits(zone({ tags }), platform());
-    expect(diagnostics.map((d) => d.code)).toEqual(expected);
-    for (const d of diagnostics) expect(d).toEqual(expect.objectContaining({ file: FILE, line: 8 }));
-  });
-});
-
-test.each([
-  ['PT1H', []],
-  ['PT12H', []],
-  ['PT1H30M', []],
-  ['PT30M', ['invalid-session-duration']],
-  ['PT13H', ['invalid-session-duration']],
-  ['P1D', ['invalid-session-duration']],
-])('session duration %s', (sessionDuration, expected) => {
-  expect(codes(zone({ sessionDuration }), platform())).toEqual(expected);
-});
+// Names, description, relay state, tags and session duration are rules on single values
+// (model/aws-rules.ts), checked by the loader and the constructs: __tests__/model/aws-rules.test.ts.
 
 test('a policy that cannot be built is a diagnostic, not an exception', () => {
   expect(checkZoneLimits(zone({ access: ['no-such-preset'] }), platform())).toEqual([

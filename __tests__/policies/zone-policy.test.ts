@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../../model/types';
 import { renderPolicy, VALUE_CARRYING_UNTAG_ACTIONS, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
+import { ValidationError } from '../../model/diagnostics';
 
 type PolicyConfig = Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>;
 
@@ -169,17 +170,31 @@ describe('conditions', () => {
 });
 
 describe('errors', () => {
-  test('an unknown preset is a plain Error naming it', () => {
-    expect(() => zonePolicy({ name: 'prod-1', access: ['nope'] }, config())).toThrow(new Error('zone "prod-1": unknown access preset "nope"'));
+  const thrown = (fn: () => unknown): ValidationError => {
+    try {
+      fn();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ValidationError);
+      return err as ValidationError;
+    }
+    throw new Error('did not throw');
+  };
+
+  test('an unknown preset is a ValidationError naming it', () => {
+    const err = thrown(() => zonePolicy({ name: 'prod-1', access: ['nope'] }, config()));
+    expect(err.diagnostics).toEqual([{ file: 'zone "prod-1"', field: 'access', code: 'unknown-preset', message: 'unknown access preset "nope"' }]);
   });
 
   test.each(['Prod-1', 'prod_1', 'prod-', '*', 'a/b', ''])('zone name %j is refused (it would be a policy value)', (name) => {
-    expect(() => zonePolicy({ name, access: ['rds-operator'] }, config())).toThrow(/invalid zone name/);
+    const err = thrown(() => zonePolicy({ name, access: ['rds-operator'] }, config()));
+    expect(err.diagnostics.map((d) => [d.field, d.code])).toEqual([['name', 'invalid-value']]);
   });
 
   test('an invalid zone tag key is refused', () => {
-    expect(() => zonePolicy({ name: 'a', access: [] }, { ...config(), zoneTagKey: 'aws:zone' })).toThrow(/invalid zone tag key/);
-    expect(() => zonePolicy({ name: 'a', access: [] }, { ...config(), zoneTagKey: 'zone*' })).toThrow(/invalid zone tag key/);
+    for (const zoneTagKey of ['aws:zone', 'AWS:zone', 'zone*']) {
+      const err = thrown(() => zonePolicy({ name: 'a', access: [] }, { ...config(), zoneTagKey }));
+      expect(err.diagnostics.map((d) => [d.field, d.code])).toEqual([['zoneTagKey', 'invalid-value']]);
+    }
   });
 });
 

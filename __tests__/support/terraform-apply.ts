@@ -64,6 +64,8 @@ export class StackWorkspace {
     readonly name: string,
     readonly dir: string,
     private readonly env: NodeJS.ProcessEnv,
+    /** A terraform command that runs longer is killed (and fails). */
+    private readonly timeoutMs = 600_000,
   ) {
     mkdirSync(dir, { recursive: true });
   }
@@ -80,7 +82,7 @@ export class StackWorkspace {
     const started = Date.now();
     try {
       const env = this.env.TF_LOG ? { ...this.env, TF_LOG_PATH: join(this.dir, 'terraform.log') } : this.env;
-      const { stdout, stderr } = await execFileAsync('terraform', [...args], { cwd: this.dir, env, maxBuffer: 256 * 1024 * 1024, timeout: 600_000 });
+      const { stdout, stderr } = await execFileAsync('terraform', [...args], { cwd: this.dir, env, maxBuffer: 256 * 1024 * 1024, timeout: this.timeoutMs });
       return { stdout, stderr, code: 0, ms: Date.now() - started };
     } catch (e) {
       const err = e as { code?: number | string; stdout?: string; stderr?: string; message: string };

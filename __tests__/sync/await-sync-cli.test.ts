@@ -3,6 +3,11 @@ import { main } from '../../cli/zone-access';
 import { EXIT } from '../../cli/io';
 import type { IdentityStoreLookupOptions } from '../../sync/identity-store-lookup';
 import { baseConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
+import { runCommand } from '../../cli/args';
+import type { CliIO } from '../../cli/io';
+
+/** The command as the dispatcher runs it (usage errors and --help handled by runCommand), with test seams. */
+const cli = (args: string[], io: CliIO, deps?: AwaitSyncDeps) => runCommand('await-sync', { usage, run: (a, i) => run(a, i, deps) }, args, io);
 
 /** Command-line handling, with an in-memory identity store (the SDK path is in await-sync-sdk.test.ts). */
 
@@ -42,7 +47,7 @@ describe('zone-access await-sync: command line', () => {
     const t = tree();
     const s = fakeStore(['entigo-zone-pay-a', 'entigo-zone-pay-b', 'entigo-zone-lab']);
     const c = captureIO(t.root, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_PROFILE: 'ops' });
-    const code = await run(['--zones', t.zonesDir, '--config', t.configPath], c.io, s.deps);
+    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath], c.io, s.deps);
     expect(code).toBe(EXIT.ok);
     expect(c.out()).toMatch(/^3\/3 groups synced\n/);
     expect(c.out()).toContain('entigo-zone-lab  gid-entigo-zone-lab');
@@ -63,7 +68,7 @@ describe('zone-access await-sync: command line', () => {
     const t = writeTree({ zones: { 'ops/ops-a.yaml': zoneDoc('ops-a', 'ops') } });
     // writeTree puts the config at <root>/platform.yaml; the default is <cwd>/config/platform.yaml.
     const c = captureIO(t.root);
-    expect(await run([], c.io, fakeStore([]).deps)).toBe(EXIT.failed);
+    expect(await cli([], c.io, fakeStore([]).deps)).toBe(EXIT.failed);
     expect(c.err()).toMatch(/config[/\\]platform\.yaml/);
   });
 
@@ -71,7 +76,7 @@ describe('zone-access await-sync: command line', () => {
     const t = tree();
     const s = fakeStore(['entigo-zone-pay-a', 'entigo-zone-pay-b']);
     const c = captureIO(t.root);
-    const code = await run(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'payments'], c.io, s.deps);
+    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'payments'], c.io, s.deps);
     expect(code).toBe(EXIT.ok);
     expect(c.out()).toMatch(/^2\/2 groups synced/);
     expect(new Set(s.asked)).toEqual(new Set(['entigo-zone-pay-a', 'entigo-zone-pay-b']));
@@ -80,11 +85,11 @@ describe('zone-access await-sync: command line', () => {
   it('accepts a department without zones (nothing to wait for) and rejects an unknown one', async () => {
     const t = tree();
     const c = captureIO(t.root);
-    expect(await run(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'legal'], c.io, fakeStore([]).deps)).toBe(EXIT.ok);
+    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'legal'], c.io, fakeStore([]).deps)).toBe(EXIT.ok);
     expect(c.out()).toBe('0/0 groups synced\n');
 
     const c2 = captureIO(t.root);
-    expect(await run(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'sales'], c2.io, fakeStore([]).deps)).toBe(EXIT.usage);
+    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'sales'], c2.io, fakeStore([]).deps)).toBe(EXIT.usage);
     expect(c2.err()).toContain('no zones in department sales (departments: legal, payments, research)');
   });
 
@@ -95,7 +100,7 @@ describe('zone-access await-sync: command line', () => {
     });
     const s = fakeStore(['team-pay-a']);
     const c = captureIO(t.root);
-    const code = await run(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '50ms'], c.io, s.deps);
+    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '50ms'], c.io, s.deps);
     expect(code).toBe(EXIT.failed);
     expect(c.out()).toBe('1/2 groups synced\n');
     const err = c.err();
@@ -127,7 +132,7 @@ describe('zone-access await-sync: command line', () => {
       zones: { 'research/lab.yaml': zoneDoc('lab', 'research') },
     });
     const c = captureIO(t.root);
-    expect(await run(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '0.05'], c.io, fakeStore([]).deps)).toBe(EXIT.failed);
+    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '0.05'], c.io, fakeStore([]).deps)).toBe(EXIT.failed);
     expect(c.err()).toContain('Provisioning on demand is configured (job scim.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef)');
   });
 
@@ -140,7 +145,7 @@ describe('zone-access await-sync: command line', () => {
       let calls = 0;
       let closed = 0;
       const c = captureIO(t.root);
-      const code = await run(['--zones', t.zonesDir, '--config', t.configPath], c.io, {
+      const code = await cli(['--zones', t.zonesDir, '--config', t.configPath], c.io, {
         createLookup: async () => ({
           lookup: async () => {
             calls++;
@@ -163,7 +168,7 @@ describe('zone-access await-sync: command line', () => {
     const t = writeTree({ zones: { 'payments/pay-a.yaml': zoneDoc('pay-a', 'research') } });
     const s = fakeStore([]);
     const c = captureIO(t.root);
-    expect(await run(['--zones', t.zonesDir, '--config', t.configPath], c.io, s.deps)).toBe(EXIT.failed);
+    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath], c.io, s.deps)).toBe(EXIT.failed);
     expect(c.err()).toMatch(/pay-a\.yaml.*department/);
     expect(c.err()).toContain('nothing was checked');
     expect(s.created).toHaveLength(0);
@@ -179,7 +184,7 @@ describe('zone-access await-sync: command line', () => {
   ])('exits 2 on a bad command line: %j', async (args, message) => {
     const s = fakeStore([]);
     const c = captureIO(process.cwd());
-    expect(await run(args, c.io, s.deps)).toBe(EXIT.usage);
+    expect(await cli(args, c.io, s.deps)).toBe(EXIT.usage);
     expect(c.err()).toContain(message);
     expect(c.err()).toContain(`usage: ${usage}`.split('\n')[0]);
     expect(c.out()).toBe('');
@@ -188,7 +193,7 @@ describe('zone-access await-sync: command line', () => {
 
   it('exits 2 when the endpoint override is not a URL', async () => {
     const c = captureIO(process.cwd(), { ZONE_ACCESS_IDENTITYSTORE_ENDPOINT: 'localhost:4566' });
-    expect(await run([], c.io, fakeStore([]).deps)).toBe(EXIT.usage);
+    expect(await cli([], c.io, fakeStore([]).deps)).toBe(EXIT.usage);
     expect(c.err()).toContain('ZONE_ACCESS_IDENTITYSTORE_ENDPOINT="localhost:4566" must be an http(s) URL');
   });
 
@@ -196,7 +201,7 @@ describe('zone-access await-sync: command line', () => {
     expect(usage.split('\n')[0]).toBe('zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D]');
     expect(AWAIT_SYNC_USAGE).toBe(usage);
     const c = captureIO(process.cwd());
-    expect(await run(['--help'], c.io)).toBe(EXIT.ok);
+    expect(await cli(['--help'], c.io)).toBe(EXIT.ok);
     expect(c.out()).toBe(`usage: ${usage}\n`);
     const d = captureIO(process.cwd());
     expect(await main(['await-sync', '--help'], d.io)).toBe(EXIT.ok);
