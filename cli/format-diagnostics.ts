@@ -3,6 +3,11 @@ import { formatDiagnostic, isError, type Diagnostic } from '../model/diagnostics
 export const OUTPUT_FORMATS = ['human', 'json', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** `1 zone`, `2 zones`: a number and its noun, in the right number. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 /** Human-readable: one `file:line:col: field: message` block per problem, then a count and what it meant. */
 export function formatHuman(diagnostics: readonly Diagnostic[], consequence?: string): string {
   const files = new Set(diagnostics.map((d) => d.file)).size;

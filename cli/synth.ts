@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS } from './args';
-import { formatHuman } from './format-diagnostics';
+import { count, formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
 export const usage = 'zone-access synth [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--out DIR]';
@@ -17,7 +17,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
   if (diagnostics.length > 0) io.stderr.write(formatHuman(diagnostics));
-  io.stderr.write(`validated ${tree.zones.length} zones; synthesizing...\n`);
+  io.stderr.write(`validated ${count(tree.zones.length, 'zone')}; synthesizing...\n`);
   // Loaded only now: validation must stay free of cdktf's and the providers' start-up cost.
   const { synthesizeTree } = await import('../pipeline/synthesize');
   const outDir = resolve(io.cwd, values.out!);
@@ -31,7 +31,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const names = [stacks.appRoles.node.id, ...[...stacks.shards.values()].flatMap((p) => [p.entra.node.id, p.aws.node.id])].sort();
-  io.stderr.write(`wrote ${names.length} stacks (${names.join(', ')}) for ${tree.zones.length} zones to ${outDir}/stacks in ${seconds.toFixed(2)} s\n`);
+  io.stderr.write(`wrote ${count(names.length, 'stack')} (${names.join(', ')}) for ${count(tree.zones.length, 'zone')} to ${outDir}/stacks in ${seconds.toFixed(2)} s\n`);
   // Left alone on purpose (a local backend keeps its state there), but never to be applied again.
   const stale = before.filter((name) => !names.includes(name));
   if (stale.length > 0) {

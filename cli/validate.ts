@@ -1,6 +1,6 @@
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
-import { formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
+import { count, formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
 export const usage = 'zone-access validate [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--format human|json|github]';
@@ -21,7 +21,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   if (!tree) return EXIT.failed;
   if (format === 'human') {
-    io.stdout.write(`ok: ${tree.zones.length} zone${tree.zones.length === 1 ? '' : 's'} in ${tree.departments.length} department${tree.departments.length === 1 ? '' : 's'} are valid\n`);
+    const zones = tree.zones.length;
+    io.stdout.write(`ok: ${count(zones, 'zone')} in ${count(tree.departments.length, 'department')} ${zones === 1 ? 'is' : 'are'} valid\n`);
   }
   return EXIT.ok;
 }

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { main } from '../../cli/zone-access';
+import { captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
+
+/** Issue 14.7: the CLI's summaries count in the right number ("1 zone in 1 department is valid", "validated 1 zone"). */
+describe('summaries count in the right number', () => {
+  it('validate: 1 zone in 1 department is valid', async () => {
+    const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay') } });
+    const c = captureIO();
+    expect(await main(['validate', '--zones', zonesDir, '--config', configPath], c.io)).toBe(0);
+    expect(c.out()).toBe('ok: 1 zone in 1 department is valid\n');
+  });
+
+  it('validate: 2 zones in 2 departments are valid', async () => {
+    const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay'), 'ops/logs.yaml': zoneDoc('logs', 'ops') } });
+    const c = captureIO();
+    expect(await main(['validate', '--zones', zonesDir, '--config', configPath], c.io)).toBe(0);
+    expect(c.out()).toBe('ok: 2 zones in 2 departments are valid\n');
+  });
+
+  it('synth: validated 1 zone', async () => {
+    const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay') } });
+    const c = captureIO();
+    expect(await main(['synth', '--zones', zonesDir, '--config', configPath, '--out', join(makeTempDir('out-'), 'out')], c.io)).toBe(0);
+    expect(c.err()).toContain('validated 1 zone; synthesizing...\n');
+    expect(c.err()).toMatch(/wrote 2 stacks \(aws-pay, entra-pay\) for 1 zone to /);
+  });
+});
+
