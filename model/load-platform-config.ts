@@ -102,7 +102,11 @@ export function platformConfigFromSource(
 
   const backend = raw.backend ?? { type: 'local' as const };
   const config: PlatformConfig = {
-    identityCenter: { ...raw.identityCenter },
+    identityCenter: {
+      ...raw.identityCenter,
+      // One spelling, so links and profiles never carry `start//#/console`.
+      ...(raw.identityCenter.startUrl === undefined ? {} : { startUrl: raw.identityCenter.startUrl.replace(/\/+$/, '') }),
+    },
     entra: {
       ...(raw.entra.tenantId !== undefined ? { tenantId: canonicalGuid(raw.entra.tenantId) } : {}),
       applicationObjectId: canonicalGuid(raw.entra.applicationObjectId),

@@ -153,6 +153,11 @@ export interface PlatformConfig {
     readonly identityStoreId: string;
     /** The region Identity Center lives in (provider region of the AWS stacks). */
     readonly region: string;
+    /**
+     * The AWS access portal URL, without a trailing slash (`https://d-1234567890.awsapps.com/start`).
+     * Only the people-facing outputs need it (CLI profiles, sign-in links); synthesis does not.
+     */
+    readonly startUrl?: string;
   };
   readonly entra: {
     /** Entra tenant id (GUID), when the provider should be pinned to one tenant. */
