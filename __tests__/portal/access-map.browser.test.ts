@@ -108,7 +108,7 @@ describe('the access map in Chromium', () => {
     const { page, url, requests } = await open(tree);
     expect(await page.locator('article.zone .desc').textContent()).toBe(evil);
     expect(await page.locator('article.zone b, article.zone img, body script:not([id])').count()).toBe(1); // only the page's own script
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await search(page, '<b>bold');
     expect(await visibleZones(page)).toEqual(['pay-a']);
     expect(requests).toEqual([url]);

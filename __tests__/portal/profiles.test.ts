@@ -5,12 +5,12 @@ import { renderProfiles, MissingConfigKeyError, PROFILES_BEGIN, PROFILES_END } f
 import { replaceBlock } from '../../portal/config-block';
 import { helpText } from '../../cli/zone-access';
 import { baseConfig, makeTempDir, REPO_ROOT, zoneDoc } from '../support/tree';
-import { cli, portalConfig, sampleTree, START_URL, treeOf } from './support';
+import { cli, portalConfig, START_URL, treeOf } from './support';
 
 /** What the AWS SDK for JavaScript (and, by the same rules, the AWS CLI) reads from a config file. */
 async function parseAwsConfig(file: string) {
   const { configFile } = await loadSharedConfigFiles({ configFilepath: file, filepath: join(makeTempDir('no-creds-'), 'credentials'), ignoreCache: true });
-  const sessions = await loadSsoSessionData({ configFilepath: file, ignoreCache: true });
+  const sessions = await loadSsoSessionData({ configFilepath: file });
   return { profiles: configFile, sessions };
 }
 
