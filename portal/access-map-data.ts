@@ -2,7 +2,7 @@ import { permissionSetName } from '../model/names';
 import type { ZoneTree } from '../model/types';
 import { attachedPolicyLabels, grantsOf, type Grant } from '../policies/grants';
 import { accountLabel, MissingConfigKeyError, profileName, requireStartUrl, zoneConsoleLink } from './links';
-import { membersOf } from './membership';
+import { departmentsWithMembers } from './membership';
 
 /**
  * What the access map shows, as one compact JSON value the page renders: departments → zones →
@@ -116,7 +116,7 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
       presets: [...zone.access],
       policies: attachedPolicyLabels(zone),
       owners: [...zone.owners],
-      members: membersOf(zone).map((m) => ({ user: m.user, ...(m.until ? { until: m.until } : {}), ...(m.reason ? { reason: m.reason } : {}) })),
+      members: zone.members.map((m) => ({ user: m.user, ...(m.until ? { until: m.until } : {}), ...(m.reason ? { reason: m.reason } : {}) })),
       accounts: zone.accounts.map((account) => ({
         id: account.id,
         label: accountLabel(account, config),
@@ -127,7 +127,7 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
     };
   });
 
-  const withMembers = new Set(zones.filter((z) => membersOf(z).length > 0).map((z) => z.department));
+  const withMembers = departmentsWithMembers(zones);
   const departmentNames = [...new Set([...tree.departments, ...zones.map((z) => z.department)])].sort(cmp);
   return {
     version: MAP_DATA_VERSION,

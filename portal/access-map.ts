@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ZoneTree } from '../model/types';
 import { accessMapData, type AccessMapData } from './access-map-data';
 import { MAP_SCRIPT, MAP_STYLE } from './access-map-page';
-import { todayUtc } from './membership';
+import { todayUtc } from '../model/dates';
 
 /**
  * The access map: one self-contained HTML file (inline style, inline script, data as embedded

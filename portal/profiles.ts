@@ -2,7 +2,8 @@ import { permissionSetName } from '../model/names';
 import type { Zone, ZoneTree } from '../model/types';
 import { PROFILES_BEGIN, PROFILES_END } from './config-block';
 import { profileName, requireStartUrl } from './links';
-import { todayUtc, zonesOfUser } from './membership';
+import { todayUtc } from '../model/dates';
+import { zonesOfUser } from './membership';
 
 /**
  * AWS CLI v2 configuration for the zones: one `[sso-session]` for the access portal and one
