@@ -125,6 +125,33 @@ describe('the access map in Chromium', () => {
     await page.close();
   });
 
+  it('shows members with their expiry (expired ones struck through), and finds zones by member', async () => {
+    const { tree } = treeOf({
+      config: portalConfig(),
+      zones: {
+        'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { owners: ['olga@example.com'], members: ['bob@example.com', { user: 'carol@example.com', until: '2026-03-31', reason: 'audit' }] }),
+        'pay/pay-b.yaml': zoneDoc('pay-b', 'pay', { members: [{ user: 'bob@example.com', until: '2026-01-31' }] }),
+        'ops/ops-a.yaml': zoneDoc('ops-a', 'ops'),
+      },
+    });
+    const { page } = await open(tree, '2026-02-15');
+    const people = (zone: string) => page.locator(`article.zone[data-zone="${zone}"] ul.people li`).allTextContents();
+    expect(await people('pay-a')).toEqual([
+      'olga@example.comowner (manages the members)',
+      'bob@example.commember',
+      'carol@example.commember, until 2026-03-31 (audit)',
+    ]);
+    expect(await people('pay-b')).toEqual(['bob@example.commember, expired 2026-01-31']);
+    expect(await page.locator('article.zone[data-zone="pay-b"] ul.people li span.expired').textContent()).toBe('bob@example.com');
+    expect(await people('ops-a')).toEqual(['members are managed in Entra ID (group not listed in the zone files)']);
+    await search(page, 'carol');
+    expect(await visibleZones(page)).toEqual(['pay-a']);
+    expect(await page.locator('ul.people li.hit').allTextContents()).toEqual(['carol@example.commember, until 2026-03-31 (audit)']);
+    await search(page, 'bob@');
+    expect(await visibleZones(page)).toEqual(['pay-a', 'pay-b']);
+    await page.close();
+  });
+
   it('shows 100 zones at a time, with a button for more; search covers all of them', async () => {
     const zones: Record<string, Record<string, unknown>> = {};
     for (let i = 0; i < 130; i++) zones[`d/z-${String(i).padStart(3, '0')}.yaml`] = zoneDoc(`z-${String(i).padStart(3, '0')}`, 'd');
