@@ -51,7 +51,7 @@ export const MAP_SCRIPT = `
 "use strict";
 (function () {
   var data = JSON.parse(document.getElementById("map-data").textContent);
-  var PAGE = 100;
+  var PAGE = 50;
   var q = document.getElementById("q");
   var list = document.getElementById("zones");
   var status = document.getElementById("status");
@@ -154,23 +154,32 @@ export const MAP_SCRIPT = `
     });
     art.appendChild(table);
 
+    // The full action list is drawn when opened (thousands of cards x dozens of actions would
+    // make every keystroke slow); actions matching the search are listed right away.
     var set = sets[z.actionSet].entries;
+    var hits = tokens.length ? set.filter(function (e) { return matches(e[0], tokens); }) : [];
+    if (hits.length) {
+      art.appendChild(el("h4", "", "Matching actions"));
+      art.appendChild(actionList(hits, z, "actions matching", true));
+    }
     var details = el("details", "actions");
-    var hits = 0;
-    var ul = el("ul", "actions");
-    set.forEach(function (e) {
-      var hit = tokens.length > 0 && matches(e[0], tokens);
-      if (hit) hits++;
+    details.appendChild(el("summary", "", "All " + set.length + " actions"));
+    details.addEventListener("toggle", function () {
+      if (details.open && details.childNodes.length === 1) details.appendChild(actionList(set, z, "actions", false));
+    });
+    art.appendChild(details);
+    return art;
+  }
+
+  function actionList(entries, z, cls, hit) {
+    var ul = el("ul", cls);
+    entries.forEach(function (e) {
       var li = el("li", hit ? "hit" : "");
       li.appendChild(el("code", "", e[0]));
       li.appendChild(el("span", "grant", e[1].map(function (i) { return data.grantLabels[i].replace("<zone>", z.name); }).join("; ")));
       ul.appendChild(li);
     });
-    details.appendChild(el("summary", "", set.length + " actions" + (hits ? ", " + hits + " matching" : "")));
-    details.appendChild(ul);
-    if (hits) details.open = true;
-    art.appendChild(details);
-    return art;
+    return ul;
   }
 
   function update() {

@@ -61,8 +61,14 @@ describe('the access map in Chromium', () => {
     expect(await visibleZones(page)).toEqual(['payments-prod-1']);
     expect(await page.locator('#status').textContent()).toBe('1 of 4 zones match');
     const card = page.locator('article.zone[data-zone="payments-prod-1"]');
-    expect(await card.locator('details.actions').getAttribute('open')).not.toBeNull();
-    expect(await card.locator('ul.actions li.hit code').allTextContents()).toEqual(['rds:RebootDBCluster', 'rds:RebootDBInstance']);
+    expect(await card.locator('ul.matching li code').allTextContents()).toEqual(['rds:RebootDBCluster', 'rds:RebootDBInstance']);
+    expect(await card.locator('ul.matching li .grant').first().textContent()).toBe('resources tagged entigo:zone=payments-prod-1');
+    // the full list is drawn when opened
+    expect(await card.locator('details.actions li').count()).toBe(0);
+    await card.locator('details.actions summary').click();
+    expect(await card.locator('details.actions summary').textContent()).toBe('All 18 actions');
+    expect(await card.locator('details.actions li code').count()).toBe(18);
+    expect(await card.locator('details.actions li code').first().textContent()).toBe('rds:DescribeDBClusters');
     expect(await card.locator('ul.people li').first().textContent()).toBe('alice@example.comowner (manages the members)');
 
     await search(page, 'rds:RebootDBInstance');
@@ -152,13 +158,16 @@ describe('the access map in Chromium', () => {
     await page.close();
   });
 
-  it('shows 100 zones at a time, with a button for more; search covers all of them', async () => {
+  it('shows 50 zones at a time, with a button for more; search covers all of them', async () => {
     const zones: Record<string, Record<string, unknown>> = {};
     for (let i = 0; i < 130; i++) zones[`d/z-${String(i).padStart(3, '0')}.yaml`] = zoneDoc(`z-${String(i).padStart(3, '0')}`, 'd');
     const { tree } = treeOf({ config: portalConfig(), zones });
     const { page } = await open(tree);
+    expect(await page.locator('article.zone').count()).toBe(50);
+    expect(await page.locator('#status').textContent()).toBe('130 zones; showing the first 50');
+    await page.click('#more');
     expect(await page.locator('article.zone').count()).toBe(100);
-    expect(await page.locator('#status').textContent()).toBe('130 zones; showing the first 100');
+    expect(await page.locator('#more').textContent()).toBe('Show 30 more');
     await page.click('#more');
     expect(await page.locator('article.zone').count()).toBe(130);
     expect(await page.locator('#more').isHidden()).toBe(true);
