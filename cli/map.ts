@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { renderAccessMap } from '../portal/access-map';
-import { parseOptions, TREE_OPTIONS, UsageError } from './args';
+import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 import { writeFileAtomic } from './write-atomic';
@@ -22,16 +22,16 @@ Without identityCenter.startUrl the map is written without sign-in links, and a 
 Exit codes: 0 written; 1 invalid tree or cannot write; 2 bad command line.`;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const values = parseOptions(args, { ...TREE_OPTIONS, out: { type: 'string' }, at: { type: 'string' } });
+  const values = parseOptions(args, { ...TREE_OPTIONS, out: { type: 'string' } });
   if (values.out === undefined) throw new UsageError('--out is required');
-  if (values.at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.at)) throw new UsageError('--at must be a date, YYYY-MM-DD');
+  const at = parseAt(values.at);
 
-  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config));
+  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, at));
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'no map was written'));
     return EXIT.failed;
   }
-  const map = renderAccessMap(tree, { at: values.at });
+  const map = renderAccessMap(tree);
   for (const warning of map.warnings) io.stderr.write(`warning: ${warning}\n`);
   const outDir = resolve(io.cwd, values.out);
   const file = join(outDir, MAP_FILE);

@@ -4,7 +4,7 @@ import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { replaceBlock, sectionsOutsideBlock } from '../portal/config-block';
 import { MissingConfigKeyError } from '../portal/links';
 import { renderProfiles } from '../portal/profiles';
-import { parseOptions, TREE_OPTIONS, UsageError } from './args';
+import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 import { writeFileAtomic } from './write-atomic';
@@ -30,12 +30,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     user: { type: 'string' },
     department: { type: 'string', multiple: true },
     write: { type: 'string' },
-    at: { type: 'string' },
   });
-  if (values.at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.at)) throw new UsageError('--at must be a date, YYYY-MM-DD');
+  const at = parseAt(values.at);
   if (values.user !== undefined && values.user.trim() === '') throw new UsageError('--user must not be empty');
 
-  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config));
+  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, at));
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'no profiles were written'));
     return EXIT.failed;
@@ -49,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   let rendered: ReturnType<typeof renderProfiles>;
   try {
-    rendered = renderProfiles(tree, { user: values.user, departments, at: values.at });
+    rendered = renderProfiles(tree, { user: values.user, departments });
   } catch (err) {
     if (!(err instanceof MissingConfigKeyError)) throw err;
     io.stderr.write(`zone-access profiles: ${err.message}\n`);

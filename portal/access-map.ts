@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { ZoneTree } from '../model/types';
 import { accessMapData, type AccessMapData } from './access-map-data';
 import { MAP_SCRIPT, MAP_STYLE } from './access-map-page';
-import { todayUtc } from '../model/dates';
 
 /**
  * The access map: one self-contained HTML file (inline style, inline script, data as embedded
@@ -11,7 +10,7 @@ import { todayUtc } from '../model/dates';
  */
 
 export interface AccessMapOptions {
-  /** The day membership expiry is judged on, `YYYY-MM-DD`; today (UTC) by default. */
+  /** The day membership expiry is judged on, `YYYY-MM-DD`; the tree's `at` by default. */
   readonly at?: string;
 }
 
@@ -23,7 +22,7 @@ export interface RenderedAccessMap {
 }
 
 export function renderAccessMap(tree: ZoneTree, options: AccessMapOptions = {}): RenderedAccessMap {
-  const data = accessMapData(tree, options.at ?? todayUtc());
+  const data = accessMapData(tree, options.at ?? tree.at);
   const warnings = data.linkProblem ? [`no sign-in links: ${data.linkProblem}`] : [];
   const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const csp = `default-src 'none'; style-src ${sha(MAP_STYLE)}; script-src ${sha(MAP_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;

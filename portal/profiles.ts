@@ -2,7 +2,6 @@ import { permissionSetName } from '../model/names';
 import type { Zone, ZoneTree } from '../model/types';
 import { PROFILES_BEGIN, PROFILES_END } from './config-block';
 import { profileName, requireStartUrl } from './links';
-import { todayUtc } from '../model/dates';
 import { zonesOfUser } from './membership';
 
 /**
@@ -19,7 +18,7 @@ export interface ProfilesOptions {
   readonly user?: string;
   /** Only the zones of these departments. */
   readonly departments?: readonly string[];
-  /** The day membership expiry is judged on, `YYYY-MM-DD`; today (UTC) by default. */
+  /** The day membership expiry is judged on, `YYYY-MM-DD`; the tree's `at` by default. */
   readonly at?: string;
 }
 
@@ -46,7 +45,7 @@ export function renderProfiles(tree: ZoneTree, options: ProfilesOptions = {}): R
   }
   const notes: string[] = [];
   if (options.user !== undefined) {
-    const selected = zonesOfUser(zones, options.user, options.at ?? todayUtc());
+    const selected = zonesOfUser(zones, options.user, options.at ?? tree.at);
     zones = selected.zones;
     if (selected.unknownMembership.length > 0) {
       const ds = selected.unknownMembership;
