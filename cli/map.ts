@@ -31,6 +31,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(formatHuman(diagnostics, 'no map was written'));
     return EXIT.failed;
   }
+  if (diagnostics.length > 0) io.stderr.write(formatHuman(diagnostics)); // warnings only
   const map = renderAccessMap(tree);
   for (const warning of map.warnings) io.stderr.write(`warning: ${warning}\n`);
   const outDir = resolve(io.cwd, values.out);

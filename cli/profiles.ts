@@ -39,6 +39,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(formatHuman(diagnostics, 'no profiles were written'));
     return EXIT.failed;
   }
+  if (diagnostics.length > 0) io.stderr.write(formatHuman(diagnostics)); // warnings only
   const departments = values.department ?? [];
   const known = new Set(tree.departments);
   const unknown = departments.filter((d) => !known.has(d));
