@@ -15,8 +15,8 @@ Prints AWS CLI v2 configuration for the zones: one [sso-session zone-access] (id
 and identityCenter.region) and one [profile <zone>.<account>] per zone and account, between marker
 comments. Then: aws sso login --sso-session zone-access; aws --profile <zone>.<account> ...
 
-  --user UPN        only the zones UPN is a member of (members: in the zone files; departments whose
-                    files list no members keep all their zones, with a note on stderr)
+  --user UPN        only the zones UPN is a member of (members: of departments in membership: file;
+                    other departments keep all their zones, with a note on stderr)
   --department D    only the zones of department D (repeatable)
   --write FILE      replace the block between the markers in FILE (e.g. ~/.aws/config), or append it;
                     everything else in FILE is kept byte for byte; refused when the markers are unbalanced

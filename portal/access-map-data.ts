@@ -1,8 +1,9 @@
 import { permissionSetName } from '../model/names';
+import type { MembershipMode } from '../model/membership-settings';
 import type { ZoneTree } from '../model/types';
 import { attachedPolicyLabels, grantsOf, type Grant } from '../policies/grants';
 import { accountLabel, MissingConfigKeyError, profileName, requireStartUrl, zoneConsoleLink } from './links';
-import { departmentsWithMembers } from './membership';
+import { membershipMode } from './membership';
 
 /**
  * What the access map shows, as one compact JSON value the page renders: departments → zones →
@@ -51,8 +52,9 @@ export interface MapZone {
 
 export interface MapDepartment {
   readonly name: string;
-  /** Whether any zone file of the department lists members (else membership lives in Entra only). */
-  readonly membersInFiles: boolean;
+  /** Who manages members: `file` (the zone files' members, shown), `entra` (owners, in Entra), `access-package` (requests). */
+  readonly membership: MembershipMode;
+  readonly retired: boolean;
 }
 
 export interface AccessMapData {
@@ -127,14 +129,13 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
     };
   });
 
-  const withMembers = departmentsWithMembers(zones);
   const departmentNames = [...new Set([...tree.departments, ...zones.map((z) => z.department)])].sort(cmp);
   return {
     version: MAP_DATA_VERSION,
     at,
     zoneTagKey: config.zoneTagKey,
     ...(linkProblem === undefined ? {} : { linkProblem }),
-    departments: departmentNames.map((name) => ({ name, membersInFiles: withMembers.has(name) })),
+    departments: departmentNames.map((name) => ({ name, membership: membershipMode(config, name), retired: config.departments[name]?.retired ?? false })),
     actionSets,
     grantLabels,
     zones: mapZones,

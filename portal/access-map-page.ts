@@ -125,7 +125,9 @@ export const MAP_SCRIPT = `
       li.appendChild(el("span", "role", role + (m.reason ? " (" + m.reason + ")" : "")));
       people.appendChild(li);
     });
-    if (!departments[z.department].membersInFiles) people.appendChild(el("li", "role", "members are managed in Entra ID (group not listed in the zone files)"));
+    var mode = departments[z.department].membership;
+    if (mode === "entra") people.appendChild(el("li", "role", "members: managed by the owners in Entra ID (not in the zone files)"));
+    else if (mode === "access-package") people.appendChild(el("li", "role", "members: people request the zone's access package (Entra ID Governance)"));
     else if (!z.members.length) people.appendChild(el("li", "role", "no members"));
     art.appendChild(people);
 
@@ -205,7 +207,7 @@ export const MAP_SCRIPT = `
       data.departments.forEach(function (d) {
         if (!data.zones.some(function (z) { return z.department === d.name; })) {
           var h = el("h2", "dept", d.name);
-          h.appendChild(el("span", "note", "no zones"));
+          h.appendChild(el("span", "note", d.retired ? "retired" : "no zones"));
           frag.appendChild(h);
         }
       });

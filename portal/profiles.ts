@@ -45,13 +45,13 @@ export function renderProfiles(tree: ZoneTree, options: ProfilesOptions = {}): R
   }
   const notes: string[] = [];
   if (options.user !== undefined) {
-    const selected = zonesOfUser(zones, options.user, options.at ?? tree.at);
+    const selected = zonesOfUser(zones, config, options.user, options.at ?? tree.at);
     zones = selected.zones;
-    if (selected.unknownMembership.length > 0) {
-      const ds = selected.unknownMembership;
+    const ds = selected.unknownMembership;
+    if (ds.length > 0) {
       notes.push(
-        `--user ${options.user}: no zone file of department${ds.length === 1 ? '' : 's'} ${ds.join(', ')} lists members, ` +
-          `so membership is not known from the files there; all ${ds.length === 1 ? 'its' : 'their'} zones are included`,
+        `--user ${options.user}: membership is not in the zone files of department${ds.length === 1 ? '' : 's'} ` +
+          `${ds.map((d) => `${d.department} (membership: ${d.mode})`).join(', ')}, so all ${ds.length === 1 ? 'its' : 'their'} zones are included`,
       );
     }
   }

@@ -133,8 +133,9 @@ describe('the access map in Chromium', () => {
 
   it('shows members with their expiry (expired ones struck through), and finds zones by member', async () => {
     const { tree } = treeOf({
-      config: portalConfig(),
+      config: portalConfig({ departments: { pay: { membership: 'file' }, ops: {}, res: { membership: 'access-package' } } }),
       zones: {
+        'res/res-a.yaml': zoneDoc('res-a', 'res', { owners: ['olga@example.com'] }),
         'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { owners: ['olga@example.com'], members: ['bob@example.com', { user: 'carol@example.com', until: '2026-03-31', reason: 'audit' }] }),
         'pay/pay-b.yaml': zoneDoc('pay-b', 'pay', { members: [{ user: 'bob@example.com', until: '2026-01-31' }] }),
         'ops/ops-a.yaml': zoneDoc('ops-a', 'ops'),
@@ -149,7 +150,8 @@ describe('the access map in Chromium', () => {
     ]);
     expect(await people('pay-b')).toEqual(['bob@example.commember, expired 2026-01-31']);
     expect(await page.locator('article.zone[data-zone="pay-b"] ul.people li span.expired').textContent()).toBe('bob@example.com');
-    expect(await people('ops-a')).toEqual(['members are managed in Entra ID (group not listed in the zone files)']);
+    expect(await people('ops-a')).toEqual(['members: managed by the owners in Entra ID (not in the zone files)']);
+    expect(await people('res-a')).toEqual(['olga@example.comowner (manages the members)', "members: people request the zone's access package (Entra ID Governance)"]);
     await search(page, 'carol');
     expect(await visibleZones(page)).toEqual(['pay-a']);
     expect(await page.locator('ul.people li.hit').allTextContents()).toEqual(['carol@example.commember, until 2026-03-31 (audit)']);

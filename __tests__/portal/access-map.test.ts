@@ -79,11 +79,11 @@ describe('the access map (rendered HTML)', () => {
 describe('zone-access map', () => {
   it('writes <out>/index.html and says where; --out is required', async () => {
     const out = makeTempDir('map-');
-    const r = await cli(['map', '--out', out, '--at', '2026-01-01'], REPO_ROOT);
+    const r = await cli(['map', '--out', out, '--at', '2026-12-01'], REPO_ROOT);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(r.err).toMatch(new RegExp(`^wrote ${out}/index.html \\(4 zones, \\d+ KiB\\)\\n$`));
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(renderAccessMap(sampleTree(), { at: '2026-01-01' }).html);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(renderAccessMap(sampleTree(), { at: '2026-12-01' }).html);
     expect((await cli(['map'], REPO_ROOT)).code).toBe(2);
   });
 

@@ -11,12 +11,12 @@ import { cli, portalConfig, treeOf } from './support';
  */
 function membersTree() {
   return treeOf({
-    config: portalConfig(),
+    // pay keeps its members in the zone files; ops leaves them to the owners in Entra
+    config: portalConfig({ departments: { pay: { membership: 'file' }, ops: {} } }),
     zones: {
       'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { members: ['Bob@Example.com', { user: 'carol@example.com', until: '2026-03-31', reason: 'audit' }] }),
       'pay/pay-b.yaml': zoneDoc('pay-b', 'pay', { members: [{ user: 'bob@example.com', until: '2026-01-31' }] }),
       'pay/pay-c.yaml': zoneDoc('pay-c', 'pay', { owners: ['bob@example.com'] }),
-      // no file of this department lists members: membership is kept in Entra
       'ops/ops-a.yaml': zoneDoc('ops-a', 'ops'),
     },
   });
@@ -25,13 +25,11 @@ function membersTree() {
 const zonesOf = (profiles: readonly string[]) => [...new Set(profiles.map((p) => p.split('.')[0]))];
 
 describe('--user', () => {
-  it('keeps the zones the person is an active member of (case-insensitive), and every zone of departments without members in files', () => {
+  it('keeps the zones the person is an active member of (case-insensitive), and every zone of departments not in file mode', () => {
     const { tree } = membersTree();
     const r = renderProfiles(tree, { user: 'BOB@example.com', at: '2026-01-31' });
     expect(zonesOf(r.profiles)).toEqual(['ops-a', 'pay-a', 'pay-b']);
-    expect(r.notes).toEqual([
-      '--user BOB@example.com: no zone file of department ops lists members, so membership is not known from the files there; all its zones are included',
-    ]);
+    expect(r.notes).toEqual(['--user BOB@example.com: membership is not in the zone files of department ops (membership: entra), so all its zones are included']);
   });
 
   it('leaves out a zone from the day after its until (the last day of access); owning a zone is not membership', () => {
@@ -46,7 +44,9 @@ describe('--user', () => {
     const { zonesDir, configPath } = membersTree();
     const r = await cli(['profiles', '--zones', zonesDir, '--config', configPath, '--user', 'bob@example.com', '--department', 'pay', '--at', '2026-02-01']);
     expect(r.code).toBe(0);
-    expect(r.err).toBe('');
+    // the tree's own warning about the expired entry, and no note: pay keeps its members in files
+    expect(r.err).toContain("warning: members[0].until: bob@example.com's access ended on 2026-01-31");
+    expect(r.err).not.toContain('note:');
     const file = join(makeTempDir('aws-'), 'config');
     writeFileSync(file, r.out);
     const { configFile } = await loadSharedConfigFiles({ configFilepath: file, filepath: join(makeTempDir('x-'), 'credentials'), ignoreCache: true });
@@ -55,13 +55,13 @@ describe('--user', () => {
 });
 
 describe('the map\'s people', () => {
-  it('carries owners, members with until and reason, and which departments keep members in files', () => {
+  it('carries owners, members with until and reason, and each department\'s membership mode', () => {
     const { tree } = membersTree();
     const data = renderAccessMap(tree, { at: '2026-02-15' }).data;
     expect(data.at).toBe('2026-02-15');
     expect(data.departments).toEqual([
-      { name: 'ops', membersInFiles: false },
-      { name: 'pay', membersInFiles: true },
+      { name: 'ops', membership: 'entra', retired: false },
+      { name: 'pay', membership: 'file', retired: false },
     ]);
     const payA = data.zones.find((z) => z.name === 'pay-a')!;
     expect(payA.members).toEqual([{ user: 'bob@example.com' }, { user: 'carol@example.com', until: '2026-03-31', reason: 'audit' }]);
