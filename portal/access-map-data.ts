@@ -1,7 +1,8 @@
 import { permissionSetName } from '../model/names';
 import type { MembershipMode } from '../model/membership-settings';
 import type { ZoneTree } from '../model/types';
-import { attachedPolicyLabels, grantsOf, type Grant } from '../policies/grants';
+import { actionGrants, type Grant } from '../policies/grants';
+import type { PermissionsBoundaryRef, Zone } from '../model/types';
 import { accountLabel, MissingConfigKeyError, profileName, requireStartUrl, zoneConsoleLink } from './links';
 import { membershipMode } from './membership';
 
@@ -97,11 +98,11 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
     return i;
   };
   const actionSets: (readonly [string, readonly number[]])[][] = [];
-  const setIndex = new Map<ReturnType<typeof grantsOf>, number>();
+  const setIndex = new Map<ReturnType<typeof actionGrants>, number>();
 
   const zones = [...tree.zones].sort((a, b) => cmp(a.department, b.department) || cmp(a.name, b.name));
   const mapZones = zones.map((zone): MapZone => {
-    const grants = grantsOf(zone, config);
+    const grants = actionGrants(zone, config);
     let set = setIndex.get(grants);
     if (set === undefined) {
       set = actionSets.push([...grants.values()].map((g) => [g.action, g.grants.map(labelOf)] as const)) - 1;
@@ -144,14 +145,16 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
 
 /** How a grant reads to a person. */
 function grantLabel(grant: Grant, zoneTagKey: string): string {
-  const [scope, resources] = grant.split(' on ') as [string, string | undefined];
+  // `<scope>[ on <resources>][ if <condition>]` (policies/grants.ts)
+  const m = /^(\S+)(?: on (.*?))?(?: if (.*))?$/.exec(grant);
+  const [scope, resources, condition] = [m?.[1] ?? grant, m?.[2], m?.[3]];
   const base =
     scope === 'resource-tag'
       ? `resources tagged ${zoneTagKey}=<zone>`
       : scope === 'request-tag'
         ? `creating resources tagged ${zoneTagKey}=<zone>`
-        : 'any resource (list/describe; cannot be limited to the zone)';
-  return resources ? `${base}, only ${resources}` : base;
+        : 'any resource (cannot be limited to the zone)';
+  return base + (resources ? `, only ${resources}` : '') + (condition ? `, if ${condition}` : '');
 }
 
 /** `PT4H30M` → `4 h 30 min`. */
@@ -159,6 +162,16 @@ export function humanDuration(iso: string): string {
   const m = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(iso);
   if (!m) return iso;
   return [m[1] ? `${Number(m[1])} h` : '', m[2] ? `${Number(m[2])} min` : ''].filter(Boolean).join(' ') || iso;
+}
+
+/** What the zone attaches besides its presets (policies, boundary): they grant or cap access beyond the listed actions. */
+function attachedPolicyLabels(zone: Zone): string[] {
+  const boundary = (b: PermissionsBoundaryRef) => (b.kind === 'managed' ? b.arn : `customer-managed ${b.path}${b.name}`);
+  return [
+    ...zone.managedPolicies.map((arn) => `managed ${arn}`),
+    ...zone.customerManagedPolicies.map((p) => `customer-managed ${p.path}${p.name}`),
+    ...(zone.permissionsBoundary ? [`boundary ${boundary(zone.permissionsBoundary)}`] : []),
+  ].sort();
 }
 
 function cmp(a: string, b: string): number {
