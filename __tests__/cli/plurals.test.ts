@@ -23,7 +23,7 @@ describe('summaries count in the right number', () => {
     const c = captureIO();
     expect(await main(['synth', '--zones', zonesDir, '--config', configPath, '--out', join(makeTempDir('out-'), 'out')], c.io)).toBe(0);
     expect(c.err()).toContain('validated 1 zone; synthesizing...\n');
-    expect(c.err()).toMatch(/wrote 2 stacks \(aws-pay, entra-pay\) for 1 zone to /);
+    expect(c.err()).toMatch(/wrote 3 stacks \(aws-pay, entra-app-roles, entra-pay\) for 1 zone to /);
   });
 });
 
