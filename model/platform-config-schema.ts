@@ -51,6 +51,12 @@ export const platformConfigSchema = {
           description:
             'The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map\'s sign-in links.',
         },
+        externalIdIssuer: {
+          type: 'string',
+          pattern: '^[^\\s]{1,100}$',
+          description:
+            'Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name.',
+        },
       },
     },
     entra: {

@@ -158,6 +158,12 @@ export interface PlatformConfig {
      * Only the people-facing outputs need it (CLI profiles, sign-in links); synthesis does not.
      */
     readonly startUrl?: string;
+    /**
+     * Issuer of the `ExternalId` SCIM sets on the groups it creates (`Id` = the Entra object id).
+     * When set, the AWS side binds each zone to its group by that identity; when unset, by display
+     * name, which anyone able to create Identity Store groups can claim first.
+     */
+    readonly externalIdIssuer?: string;
   };
   readonly entra: {
     /** Entra tenant id (GUID), when the provider should be pinned to one tenant. */
