@@ -20,3 +20,14 @@ export { accessCatalog, BUILT_IN_PRESETS } from './policies/catalog';
 export { BUILT_IN_PRESET_DEFINITIONS } from './policies/presets';
 export { definePreset, type BuiltInPreset, type BuiltInPresetDefinition } from './policies/presets/define';
 export { zonePolicy, renderPolicy, type PolicyDocument } from './policies/zone-policy';
+export {
+  renderProfiles,
+  renderAccessMap,
+  replaceBlock,
+  consoleLink,
+  MissingConfigKeyError,
+  type ProfilesOptions,
+  type RenderedProfiles,
+  type AccessMapOptions,
+  type RenderedAccessMap,
+} from './portal';

@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
+import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { updateReadme } from './readme-results';
 
@@ -18,12 +19,13 @@ import { updateReadme } from './readme-results';
  *
  *   node dist/bench/run.js [--quick] [--sizes 200,1000,3500] [--runs 7,5,3] [--no-naive]
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
- *                          [--json FILE] [--md FILE] [--no-write] [--keep]
+ *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
- * BENCH_NO_APPLY=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
+ * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
  * zones with the real terraform against the Identity Center emulator, once per parallelism.
+ * Per size it also writes the access map and times it in headless Chromium (bench/access-map.ts).
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -82,6 +84,8 @@ interface Options {
   runs: number[];
   naive: boolean;
   jest: boolean;
+  /** Measure the access map (file size, search time in Chromium) per size. */
+  map: boolean;
   nodeFlags: string[];
   rss: 'time' | 'preload';
   json?: string;
@@ -170,6 +174,7 @@ function parseOptions(argv: string[]): Options {
       runs: { type: 'string', default: process.env.BENCH_RUNS },
       'no-naive': { type: 'boolean', default: process.env.BENCH_NO_NAIVE === '1' },
       jest: { type: 'boolean', default: process.env.BENCH_JEST === '1' },
+      'no-map': { type: 'boolean', default: process.env.BENCH_NO_MAP === '1' },
       'node-flags': { type: 'string', default: '' },
       rss: { type: 'string' },
       json: { type: 'string' },
@@ -193,6 +198,7 @@ function parseOptions(argv: string[]): Options {
     runs,
     naive: !values['no-naive'],
     jest: values.jest!,
+    map: !values['no-map'],
     nodeFlags: values['node-flags']!.split(/\s+/).filter(Boolean),
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
@@ -354,7 +360,7 @@ function runJest(): JestResult {
 
 const fmtRatio = (r: number) => `${r.toFixed(r < 10 ? 2 : 1)}×`;
 
-function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined): Target[] {
+function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps: readonly MapResult[] = []): Target[] {
   const targets: Target[] = [];
   const at = (zones: number) => sizes.find((s) => s.zones === zones);
   const s200 = at(200);
@@ -400,6 +406,7 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined): Tar
   } else {
     targets.push({ name: 'peak RSS, 3,500 zones (validate, synth)', limit: `≤ ${TARGETS.rssMB3500} MB`, value: 'n/a', pass: null, detail: 'size 3500 not measured' });
   }
+  targets.push(...mapTargets(maps));
   targets.push(
     jest
       ? { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: `${jest.wallSeconds.toFixed(1)} s${jest.exitCode === 0 ? '' : ` (exit ${jest.exitCode})`}`, pass: jest.wallSeconds <= TARGETS.jestSeconds,
@@ -407,6 +414,24 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined): Tar
       : { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: 'n/a', pass: null, detail: 'not measured (run with --jest)' },
   );
   return targets;
+}
+
+/** The access map at 3,500 zones: file size and time to a search answer in Chromium. */
+function mapTargets(maps: readonly MapResult[]): Target[] {
+  const m = maps.find((r) => r.zones === 3500);
+  const size = { name: 'access map file, 3,500 zones', limit: `≤ ${MAP_TARGETS.fileMB3500} MB` };
+  const search = { name: 'access map: open + search answered, 3,500 zones (Chromium)', limit: `≤ ${MAP_TARGETS.searchMs3500} ms` };
+  if (!m) return [size, search].map((t) => ({ ...t, value: 'n/a', pass: null, detail: 'size 3500 not measured (or --no-map)' }));
+  const slowest = [...m.searches].sort((a, b) => b.ms - a.ms)[0];
+  return [
+    { ...size, value: `${(m.bytes / 1e6).toFixed(2)} MB`, pass: m.bytes <= MAP_TARGETS.fileMB3500 * 1e6, detail: `${m.bytes} bytes, rendered in ${m.renderMs.toFixed(0)} ms` },
+    {
+      ...search,
+      value: `${m.interactiveMs.toFixed(0)} ms`,
+      pass: m.interactiveMs <= MAP_TARGETS.searchMs3500,
+      detail: `load to ready ${m.loadMs} ms + slowest search ${slowest.ms.toFixed(0)} ms ("${slowest.query}": ${slowest.matches})`,
+    },
+  ];
 }
 
 /** A table as aligned text (stdout) or markdown; `numeric` columns are right-aligned. */
@@ -465,6 +490,18 @@ function render(report: BenchReport, markdown: boolean): string {
     table(['zones', 'command', 'wall ms', 'min–max', '× node', 'CPU ms', '× node', 'RSS MB', '× node', 'runs'], figures, markdown, [0, 2, 3, 4, 5, 6, 7, 8, 9]);
   text += h('Resources per stack (resource + data blocks in cdk.tf.json)') +
     table(['zones', 'departments', 'stacks', 'per stack', 'total', 'naive app'], resources, markdown, [0, 1, 2, 4]);
+  if (report.maps.length) {
+    const rows = report.maps.map((m) => [
+      String(m.zones),
+      (m.bytes / 1e6).toFixed(2),
+      m.renderMs.toFixed(0),
+      String(m.loadMs),
+      m.searches.map((q) => `${q.ms.toFixed(0)}`).join(' / '),
+      m.interactiveMs.toFixed(0),
+    ]);
+    text += h('Access map (5 members per zone, sign-in links; headless Chromium)') +
+      table(['zones', 'MB', 'render ms', 'load ms', 'search ms (zone / person / action / action+dept / account)', 'open + slowest search ms'], rows, markdown, [0, 1, 2, 3, 5]);
+  }
   if (report.jest) {
     text += h('jest') + `${markdown ? '' : '  '}\`npx jest\`: ${report.jest.wallSeconds.toFixed(1)} s wall, exit ${report.jest.exitCode}` +
       (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') + '\n';
@@ -490,6 +527,7 @@ interface BenchReport {
   options: { sizes: number[]; runs: number[]; naive: boolean; nodeFlags: string[] };
   targetLimits: typeof TARGETS;
   sizes: SizeResult[];
+  maps: MapResult[];
   targets: Target[];
   jest?: JestResult;
   apply?: ApplyScaleResult;
@@ -508,13 +546,19 @@ async function main(): Promise<void> {
   const source = sourceInfo();
   log(`trees in ${root}; sizes ${options.sizes.join(', ')}; runs ${options.runs.join(', ')}; RSS via ${options.rss === 'time' ? GNU_TIME : 'process.resourceUsage()'}`);
   const sizes: SizeResult[] = [];
+  const maps: MapResult[] = [];
   try {
-    options.sizes.forEach((zones, i) => {
+    for (const [i, zones] of options.sizes.entries()) {
       const started = Date.now();
       const tree = generateTree(join(root, `zones-${zones}`), { zones });
       log(`${zones} zones: generated ${tree.departments} departments in ${Date.now() - started} ms`);
       sizes.push(measureSize(tree, options.runs[i], options, root, app));
-    });
+      if (options.map) {
+        const m = await measureAccessMap(tree, root);
+        log(`${zones} zones: access map ${(m.bytes / 1e6).toFixed(2)} MB, open ${m.loadMs} ms, searches ${m.searches.map((q) => q.ms.toFixed(0)).join('/')} ms`);
+        maps.push(m);
+      }
+    }
   } finally {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
     else log(`kept ${root}`);
@@ -537,6 +581,7 @@ async function main(): Promise<void> {
     options: { sizes: options.sizes, runs: options.runs, naive: options.naive, nodeFlags: options.nodeFlags },
     targetLimits: TARGETS,
     sizes,
+    maps,
     targets: [],
     ...(jest ? { jest } : {}),
     ...(apply ? { apply } : {}),
@@ -545,7 +590,7 @@ async function main(): Promise<void> {
   if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
     report.notes.push(`the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`);
   }
-  report.targets = evaluateTargets(sizes, jest);
+  report.targets = evaluateTargets(sizes, jest, maps);
   process.stdout.write(render(report, false));
   if (options.json && options.md) {
     mkdirSync(resolve(options.json, '..'), { recursive: true });

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostics';
-import { groupDisplayName } from '../model/names';
+import { join, resolve } from 'node:path';
+import { groupDisplayName, groupObjectIdOutputName, stackNames } from '../model/names';
 import type { Zone, ZoneTree } from '../model/types';
 import { AwaitGroupsError, awaitGroups, describeError, type AwaitGroupsOptions } from '../sync/await-groups';
 import {
@@ -11,6 +12,7 @@ import {
   type IdentityStoreLookup,
   type IdentityStoreLookupOptions,
 } from '../sync/identity-store-lookup';
+import { readEntraOutputsWithTerraform, type ReadEntraOutputs } from '../sync/entra-outputs';
 import { createProgressRenderer, formatDuration } from '../sync/progress';
 import { parseOptions, UsageError } from './args';
 import { formatHuman } from './format-diagnostics';
@@ -24,13 +26,17 @@ import { EXIT, type CliIO } from './io';
 export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D]
 
 Waits until every zone group (the Entra ID group <groupPrefix><zone>) exists in the AWS Identity
-Store, asking GetGroupId by display name with backoff. Run it after applying the Entra stacks and
-before planning the AWS stacks.
+Store, asking GetGroupId with backoff: by display name, or, when identityCenter.externalIdIssuer is
+set, by ExternalId (a group that has the name but not the ExternalId is reported and fails the
+wait). Run it after applying the Entra stacks and before planning the AWS stacks.
 
   --zones DIR          zone files folder (default: zones)
   --config FILE        platform config (default: config/platform.yaml)
   --timeout DURATION   how long to wait: 15m, 90s, 1h30m, 500ms, or plain seconds (default: 15m)
   --department D       only the zones of department D (repeatable)
+  --stacks DIR         synthesized stacks (default: cdktf.out/stacks); with identityCenter.externalIdIssuer
+                       the zone groups' Entra object ids are read from the applied entra-* stacks there
+                       (terraform output -json), and each group must carry ExternalId <issuer>/<object id>
 
 AWS credentials come from the usual SDK chain (environment, profile, SSO, instance role); the
 region is identityCenter.region of the platform config.
@@ -64,6 +70,8 @@ export interface AwaitSyncDeps {
   readonly sdkMaxAttempts?: number;
   /** Heartbeat of the plain-line progress (default 60 s). */
   readonly heartbeatMs?: number;
+  /** Reads an Entra stack's outputs (default: `terraform output -json` in its folder). */
+  readonly readEntraOutputs?: ReadEntraOutputs;
 }
 
 export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): Promise<number> {
@@ -74,6 +82,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
     config: { type: 'string' },
     timeout: { type: 'string' },
     department: { type: 'string', multiple: true },
+    stacks: { type: 'string' },
   });
 
   let timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -130,6 +139,36 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
       `timeout ${formatDuration(timeoutMs)}`,
   );
 
+  // With an issuer, bind by identity like the AWS stack does: ExternalId = (issuer, Entra object id).
+  const issuer = config.identityCenter.externalIdIssuer;
+  const objectIds = new Map<string, string>();
+  if (issuer) {
+    const stacksDir = resolve(io.cwd, values.stacks ?? join('cdktf.out', 'stacks'));
+    const readOutputs = deps.readEntraOutputs ?? readEntraOutputsWithTerraform;
+    const shards = new Map<string, Zone[]>();
+    for (const z of zones) {
+      const entra = stackNames(z.department, config).entra;
+      shards.set(entra, [...(shards.get(entra) ?? []), z]);
+    }
+    for (const [entra, shardZones] of shards) {
+      let outputs;
+      try {
+        outputs = await readOutputs(join(stacksDir, entra));
+      } catch (e) {
+        err(`error: ${describeError(e)}`);
+        return EXIT.failed;
+      }
+      for (const z of shardZones) {
+        const id = outputs[groupObjectIdOutputName(z)];
+        if (!id) {
+          err(`error: the ${entra} stack has no output ${groupObjectIdOutputName(z)} (zone ${z.name}): apply the Entra stack synthesized from this tree first`);
+          return EXIT.failed;
+        }
+        objectIds.set(groupDisplayName(z, config), id);
+      }
+    }
+  }
+
   const createLookup = deps.createLookup ?? createIdentityStoreLookup;
   const credentials = credentialsFromEnv(io.env);
   const store = await createLookup({
@@ -150,7 +189,11 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
     result = await awaitGroups({
       ...deps.wait,
       names,
-      lookup: (name) => store.lookup(name),
+      lookup: (name) => {
+        if (!issuer) return store.lookup(name);
+        if (!store.lookupByExternalId) throw new Error('this Identity Store client cannot look groups up by ExternalId');
+        return store.lookupByExternalId(name, { issuer, id: objectIds.get(name)! });
+      },
       timeoutMs,
       onProgress: (p) => progress.update(p),
     });
@@ -171,7 +214,9 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   const synced = `${result.found.size}/${names.length} groups synced`;
   if (result.missing.length === 0) {
     io.stdout.write(`${synced}\n`);
-    for (const name of names) io.stdout.write(`  ${name}  ${result.found.get(name)}\n`);
+    for (const name of names) {
+      io.stdout.write(`  ${name}  ${result.found.get(name)}${issuer ? `  ExternalId ${issuer}/${objectIds.get(name)}` : ''}\n`);
+    }
     return EXIT.ok;
   }
 
@@ -232,6 +277,10 @@ function failureHint(cause: unknown): string {
   }
   if (/AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch/i.test(name)) {
     return 'hint: the AWS credentials must be valid and allow identitystore:GetGroupId on the identity store (check AWS_PROFILE or the CI role).';
+  }
+  if (name === 'ExternalIdMismatchError') {
+    return 'hint: a group with the zone group\'s name was created outside SCIM (or for another Entra group); SCIM cannot create the real one while it exists. ' +
+      'Find out who created it (CloudTrail identitystore:CreateGroup), delete it, and let SCIM provision the zone group; see README "Binding zones to groups by identity".';
   }
   if (name === 'IdentityStoreNotFoundError') {
     return 'hint: identityCenter.identityStoreId and identityCenter.region in the platform config must match the Identity Center instance.';

@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { sortDiagnostics } from '../model/diagnostics';
+import { platformConfigWarnings } from '../model/load-platform-config';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS } from './args';
 import { count, formatHuman } from './format-diagnostics';
@@ -11,7 +13,9 @@ export const usage = 'zone-access synth [--zones DIR] [--config FILE] [--at YYYY
 export async function run(args: string[], io: CliIO): Promise<number> {
   const values = parseOptions(args, { ...TREE_OPTIONS, out: { type: 'string', default: 'cdktf.out' } });
   const started = process.hrtime.bigint();
-  const { tree, diagnostics } = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at)));
+  const loaded = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at)));
+  const tree = loaded.tree;
+  const diagnostics = tree ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)]) : loaded.diagnostics;
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
     return EXIT.failed;

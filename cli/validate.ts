@@ -1,3 +1,5 @@
+import { sortDiagnostics } from '../model/diagnostics';
+import { platformConfigWarnings } from '../model/load-platform-config';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { count, formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
@@ -12,7 +14,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
 
   const options = resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at));
-  const { tree, diagnostics } = loadTree(options);
+  const loaded = loadTree(options);
+  const tree = loaded.tree;
+  // Accepted-by-default risks of a valid config (e.g. groups bound by display name) are warned about here.
+  const diagnostics = tree ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)]) : loaded.diagnostics;
   const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length, at: tree.at } : {};
 
   if (format === 'json') io.stdout.write(formatJson(diagnostics, summary));

@@ -15,6 +15,8 @@ const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check zone files and the platform config', load: () => import('./validate') },
   synth: { summary: 'write Terraform JSON for every stack (only if everything is valid)', load: () => import('./synth') },
   report: { summary: 'compare two zone trees: access gained or lost per zone, and replacement warnings', load: () => import('./report') },
+  profiles: { summary: 'print AWS CLI profiles for the zones (or merge them into ~/.aws/config)', load: () => import('./profiles') },
+  map: { summary: 'write the access map: one self-contained HTML page of who can do what where', load: () => import('./map') },
   'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
 };
 

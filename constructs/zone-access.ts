@@ -22,6 +22,12 @@ export interface ZoneAccessProps {
   readonly at?: string;
   /** access-package mode: the department catalog's id (`DepartmentCatalog.catalog.id`). */
   readonly catalogId?: string;
+  /**
+   * How the AWS half gets the Entra group's object id (used when `externalIdIssuer` is set).
+   * Default: a direct reference to the group, which cdktf turns into a cross-stack output in
+   * ordinary stacks; `addZoneStacks` passes a `terraform_remote_state` read instead.
+   */
+  readonly groupObjectId?: string;
 }
 
 /**
@@ -62,7 +68,11 @@ export class ZoneAccess {
         group: { objectId: this.entra.group.objectId, displayName: this.entra.groupName },
       });
     }
-    this.aws = new ZonePermissionSet(props.awsScope, zone.name, { zone, platform: props.platform });
+    this.aws = new ZonePermissionSet(props.awsScope, zone.name, {
+      zone,
+      platform: props.platform,
+      groupObjectId: props.groupObjectId ?? this.entra.group.objectId,
+    });
     const entraStack = TerraformStack.of(props.entraScope);
     const awsStack = TerraformStack.of(props.awsScope);
     if (entraStack !== awsStack) awsStack.addDependency(entraStack);

@@ -4,9 +4,10 @@ import { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azurea
 import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { canonicalGuid, isGuid } from '../model/guid';
-import { groupDisplayName } from '../model/names';
+import { groupDisplayName, groupObjectIdOutputName } from '../model/names';
 import type { ZoneInput } from '../model/zone-defaults';
 import { servicePrincipalResourceId, synchronizationJobResourceId } from './azuread-ids';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
@@ -45,6 +46,11 @@ export class ZoneEntraGroup extends Construct {
   readonly groupName: string;
   /** The id of the app role the group is assigned with (per-zone: derived from the zone name only). */
   readonly appRoleId: string;
+  /**
+   * Stack output `zone_<zone>_group_object_id` (the group's object id): SCIM copies it into the
+   * Identity Store group's ExternalId, and the AWS stack reads it to bind the zone by identity.
+   */
+  readonly groupObjectIdOutput: TerraformOutput;
 
   constructor(scope: Construct, id: string, props: ZoneEntraGroupProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
@@ -80,6 +86,13 @@ export class ZoneEntraGroup extends Construct {
       preventDuplicateNames: true,
       owners,
     });
+
+    this.groupObjectIdOutput = new TerraformOutput(this, 'group-object-id', {
+      value: this.group.objectId,
+      description: `Object id of ${this.groupName}; SCIM's ExternalId of the Identity Store group`,
+    });
+    // A fixed name (not cdktf's path hash), so the AWS stack can read it from the state.
+    this.groupObjectIdOutput.overrideLogicalId(groupObjectIdOutputName(zone));
 
     // app_role_id, principal_object_id and resource_object_id are ForceNew bare UUIDs
     // (internal/services/approleassignments/app_role_assignment_resource.go:60-82).

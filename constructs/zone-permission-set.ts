@@ -17,12 +17,19 @@ export interface ZonePermissionSetProps {
   /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
   readonly zone: ZoneInput;
   readonly platform: PlatformSpec;
+  /**
+   * The Entra group's object id (usually a token: a remote-state output or, in an ordinary stack,
+   * `ZoneEntraGroup.group.objectId`). Required when `platform.identityCenter.externalIdIssuer` is
+   * set: the Identity Store group is then looked up by ExternalId `{ issuer, id: groupObjectId }`.
+   */
+  readonly groupObjectId?: string;
 }
 
 /**
  * The AWS half of a zone: the Identity Center permission set with the zone's inline ABAC policy
- * (and any allow-listed managed policies and boundary), the SCIM-synced group looked up by display
- * name, and one account assignment of that group per account.
+ * (and any allow-listed managed policies and boundary), the SCIM-synced group (looked up by its
+ * ExternalId when the platform config names the issuer, else by display name), and one account
+ * assignment of that group per account.
  *
  * Place it in a stack that has an `aws` provider for the Identity Center region. The group lookup
  * fails until SCIM has synced the group: deploy the Entra side and run `zone-access await-sync` first.
@@ -42,6 +49,12 @@ export class ZonePermissionSet extends Construct {
     // Before super(): invalid props must not leave a half-built construct in the tree.
     const zone = zoneSpecFrom(props.zone, props.platform);
     assertValidZoneSpec('ZonePermissionSet', zone, props.platform);
+    if (props.platform.identityCenter.externalIdIssuer && !props.groupObjectId) {
+      throw new Error(
+        `ZonePermissionSet for zone "${zone.name}": groupObjectId is required when identityCenter.externalIdIssuer is set ` +
+          '(the Entra group\'s object id, e.g. from the Entra stack\'s zone_<zone>_group_object_id output)',
+      );
+    }
     super(scope, id);
     const { platform } = props;
     const instanceArn = platform.identityCenter.instanceArn;
@@ -92,11 +105,14 @@ export class ZonePermissionSet extends Construct {
       }));
     }
 
+    // By identity when the issuer is known: SCIM sets ExternalId = (issuer, Entra object id), which
+    // nobody else can give a group they create. By display name otherwise (validate warns).
+    const issuer = platform.identityCenter.externalIdIssuer;
     this.group = new DataAwsIdentitystoreGroup(this, 'group', {
       identityStoreId: platform.identityCenter.identityStoreId,
-      alternateIdentifier: {
-        uniqueAttribute: { attributePath: 'DisplayName', attributeValue: groupDisplayName(zone, platform) },
-      },
+      alternateIdentifier: issuer
+        ? { externalId: { issuer, id: props.groupObjectId! } }
+        : { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: groupDisplayName(zone, platform) } },
     });
 
     const assignments = new Map<string, SsoadminAccountAssignment>();

@@ -3,6 +3,8 @@
  * tests match on them). Add a code here when a new check needs one.
  */
 export type DiagnosticCode =
+  // Security (issue 11)
+  | 'group-bound-by-name'
   // Files and folders
   | 'no-zones-dir'
   | 'unreadable'

@@ -102,7 +102,11 @@ export function platformConfigFromSource(
 
   const backend = raw.backend ?? { type: 'local' as const };
   const config: PlatformConfig = {
-    identityCenter: { ...raw.identityCenter },
+    identityCenter: {
+      ...raw.identityCenter,
+      // One spelling, so links and profiles never carry `start//#/console`.
+      ...(raw.identityCenter.startUrl === undefined ? {} : { startUrl: raw.identityCenter.startUrl.replace(/\/+$/, '') }),
+    },
     entra: {
       ...(raw.entra.tenantId !== undefined ? { tenantId: canonicalGuid(raw.entra.tenantId) } : {}),
       applicationObjectId: canonicalGuid(raw.entra.applicationObjectId),
@@ -142,4 +146,24 @@ export function platformConfigFromSource(
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Risks a valid config accepts by default, as warnings for `validate` and `synth` to print (kept
+ * out of the loader's diagnostics, which for a valid tree hold only the tree's own warnings).
+ */
+export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCenter' | 'source'>): Diagnostic[] {
+  if (config.identityCenter.externalIdIssuer !== undefined) return [];
+  return [
+    {
+      severity: 'warning',
+      file: config.source.file,
+      field: 'identityCenter.externalIdIssuer',
+      code: 'group-bound-by-name',
+      message:
+        'not set: the AWS stacks find each zone group by its display name, so whoever creates a group with that name ' +
+        'in the Identity Store first (anyone allowed identitystore:CreateGroup, e.g. before SCIM syncs a new zone) receives the zone\'s access',
+      hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see README "Binding zones to groups by identity")',
+    },
+  ];
 }

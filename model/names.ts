@@ -16,6 +16,15 @@ export function permissionSetName(zone: Pick<Zone, 'name'>, config: Pick<Platfor
   return `${config.names.permissionSetPrefix}${zone.name}`;
 }
 
+/**
+ * Name of the Entra stack output holding a zone group's object id, which the AWS stack reads from
+ * the Entra stack's state. Zone names have no `_`, so mapping `-` to `_` keeps names unique, and the
+ * result is a plain Terraform identifier.
+ */
+export function groupObjectIdOutputName(zone: Pick<Zone, 'name'>): string {
+  return `zone_${zone.name.replace(/-/g, '_')}_group_object_id`;
+}
+
 /** Stack names for a department (or for everything, in `single` sharding). */
 export function stackNames(department: string, config: Pick<PlatformConfig, 'sharding'>): { entra: string; aws: string } {
   const shard = config.sharding === 'single' ? 'all' : department;

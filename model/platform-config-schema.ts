@@ -16,6 +16,8 @@ const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
 const ACTION_PATTERN = '^[a-z0-9-]+:[A-Za-z0-9]+$';
 const RESOURCE_PATTERN = '^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$';
 const PREFIX_PATTERN = '^[a-z0-9][a-z0-9-]*-$';
+/** An https URL without query or fragment: the portal appends `/#/console?...` to it. */
+const START_URL_PATTERN = '^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$';
 
 /** A quota: a positive integer with the provider's default (model/quotas.ts). */
 function quotaProperty(key: QuotaKey) {
@@ -42,6 +44,19 @@ export const platformConfigSchema = {
         },
         identityStoreId: { type: 'string', pattern: '^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$' },
         region: { type: 'string', pattern: REGION_PATTERN, description: 'The region Identity Center is enabled in.' },
+        startUrl: {
+          type: 'string',
+          pattern: START_URL_PATTERN,
+          maxLength: 512,
+          description:
+            'The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map\'s sign-in links.',
+        },
+        externalIdIssuer: {
+          type: 'string',
+          pattern: '^[^\\s]{1,100}$',
+          description:
+            'Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name.',
+        },
       },
     },
     entra: {

@@ -153,6 +153,17 @@ export interface PlatformConfig {
     readonly identityStoreId: string;
     /** The region Identity Center lives in (provider region of the AWS stacks). */
     readonly region: string;
+    /**
+     * The AWS access portal URL, without a trailing slash (`https://d-1234567890.awsapps.com/start`).
+     * Only the people-facing outputs need it (CLI profiles, sign-in links); synthesis does not.
+     */
+    readonly startUrl?: string;
+    /**
+     * Issuer of the `ExternalId` SCIM sets on the groups it creates (`Id` = the Entra object id).
+     * When set, the AWS side binds each zone to its group by that identity; when unset, by display
+     * name, which anyone able to create Identity Store groups can claim first.
+     */
+    readonly externalIdIssuer?: string;
   };
   readonly entra: {
     /** Entra tenant id (GUID), when the provider should be pinned to one tenant. */

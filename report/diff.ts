@@ -295,6 +295,7 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
   ['zoneTagKey', 'changes the condition of every inline policy and the tag on every permission set'],
   ['sharding', 'moves zones to other stacks'],
   ['identityCenter.instanceArn', 're-creates every permission set in the new instance'],
+  ['identityCenter.startUrl', 'only CLI profiles and the access map\'s sign-in links use it; nothing deployed changes'],
   ['backend', 'stacks read and write their state elsewhere; move the state first'],
   ['protection.preventDestroy', 'whether permission sets may be destroyed or replaced'],
 ];

@@ -1,12 +1,12 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
-import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, LocalBackend, S3Backend, TerraformStack, type TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ZoneAccess } from '../constructs/zone-access';
 import { ZoneAppRoles } from '../constructs/zone-app-roles';
 import { DepartmentCatalog } from '../constructs/zone-membership';
 import { departmentMembership } from '../model/membership-settings';
-import { APP_ROLES_STACK, stackNames } from '../model/names';
+import { APP_ROLES_STACK, groupObjectIdOutputName, stackNames } from '../model/names';
 import type { PlatformConfig, ZoneTree } from '../model/types';
 
 /**
@@ -17,6 +17,8 @@ import type { PlatformConfig, ZoneTree } from '../model/types';
 export interface StackPair {
   readonly entra: TerraformStack;
   readonly aws: TerraformStack;
+  /** The AWS stack's read of the Entra stack's state; only with `identityCenter.externalIdIssuer`. */
+  readonly entraState?: TerraformRemoteState;
 }
 
 export interface ZoneStacks {
@@ -43,7 +45,12 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
     const names = stackNames(department, config);
     let pair = shards.get(names.aws);
     if (!pair) {
-      pair = { entra: entraStack(app, names.entra, config), aws: awsStack(app, names.aws, config) };
+      const aws = awsStack(app, names.aws, config);
+      pair = {
+        entra: entraStack(app, names.entra, config),
+        aws,
+        ...(config.identityCenter.externalIdIssuer ? { entraState: entraRemoteState(aws, names.entra, config) } : {}),
+      };
       // Recorded in cdktf's manifest, so `cdktf deploy '*'` applies the Entra side first.
       pair.aws.addDependency(pair.entra);
       pair.entra.addDependency(appRoles);
@@ -66,6 +73,9 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
   for (const zone of tree.zones) {
     const pair = pairFor(zone.department);
     const catalog = catalogs.get(zone.department);
+    // Explicit remote-state read, not a cdktf cross-stack reference: zone stacks skip the pass that
+    // would wire those up (see ZoneStack).
+    const groupObjectId = pair.entraState?.getString(groupObjectIdOutputName(zone));
     zones.set(zone.name, new ZoneAccess({
       zone,
       platform: config,
@@ -74,14 +84,16 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
       membership: departmentMembership(config, zone.department),
       at: tree.at,
       ...(catalog ? { catalogId: catalog.catalog.id } : {}),
+      ...(groupObjectId ? { groupObjectId } : {}),
     }));
   }
   return { appRoles, shards, zones };
 }
 
 /**
- * A zone stack never references another stack (the AWS side finds the Entra group by display name
- * through a data source), so cdktf's preparing resolve pass, which resolves every element once only
+ * A zone stack never references another stack's resources (the AWS side finds the Entra group
+ * through a data source: by display name, or by the object id it reads from the Entra stack's state
+ * with an explicit `terraform_remote_state`), so cdktf's preparing resolve pass, which resolves every element once only
  * to discover cross-stack references, is skipped (a fifth of synth time at 200 zones). Without that
  * pass a reference from these stacks to another stack would be written as a dangling
  * `${type.name}`: callers of `addZoneStacks` may reference these stacks' resources from their own
@@ -107,6 +119,24 @@ function awsStack(scope: Construct, name: string, config: PlatformConfig): Terra
   new AwsProvider(stack, 'aws', { region: config.identityCenter.region });
   addBackend(stack, name, config);
   return stack;
+}
+
+/**
+ * The Entra stack's state, read by the AWS stack of the same shard (outputs
+ * `zone_<zone>_group_object_id`), from the same backend the Entra stack writes: the local state
+ * file next door (stacks are sibling folders under `<out>/stacks/`), or its S3 key.
+ */
+function entraRemoteState(awsStack: TerraformStack, entraName: string, config: PlatformConfig): TerraformRemoteState {
+  const backend = config.backend;
+  if (backend.type === 's3') {
+    return new DataTerraformRemoteStateS3(awsStack, 'entra-state', {
+      bucket: backend.bucket,
+      region: backend.region,
+      key: `${backend.keyPrefix}${entraName}.tfstate`,
+      encrypt: true,
+    });
+  }
+  return new DataTerraformRemoteStateLocal(awsStack, 'entra-state', { path: `../${entraName}/terraform.tfstate` });
 }
 
 function addBackend(stack: TerraformStack, name: string, config: PlatformConfig): void {

@@ -39,9 +39,22 @@ export interface IdentityStoreLookupOptions {
   readonly requestTimeoutMs?: number;
 }
 
+/** An `ExternalId` of an Identity Store group: SCIM sets `{ issuer, id: <Entra object id> }`. */
+export interface ExternalId {
+  readonly issuer: string;
+  readonly id: string;
+}
+
 export interface IdentityStoreLookup {
   /** The group id, or `undefined` when the identity store has no group with that display name. */
   lookup(displayName: string): Promise<string | undefined>;
+  /**
+   * The id of the group with ExternalId `externalId` (what the AWS stack binds to when an issuer is
+   * configured), or `undefined` while there is none. Throws `ExternalIdMismatchError` when a group
+   * named `displayName` exists without that ExternalId: someone other than SCIM created it, SCIM
+   * cannot create the real one (display names are unique), and waiting will not help.
+   */
+  lookupByExternalId?(displayName: string, externalId: ExternalId): Promise<string | undefined>;
   /** Closes the client's sockets. */
   close(): void;
 }
@@ -57,6 +70,22 @@ export class IdentityStoreNotFoundError extends Error {
   }
 }
 
+/** A group has the zone group's display name but not the ExternalId SCIM gives the Entra group. */
+export class ExternalIdMismatchError extends Error {
+  constructor(
+    readonly displayName: string,
+    readonly groupId: string,
+    readonly expected: ExternalId,
+    readonly actual: readonly ExternalId[],
+  ) {
+    super(
+      `group "${displayName}" (${groupId}) was not created by SCIM for the zone's Entra group: its ExternalId is ` +
+        `${actual.length ? actual.map((e) => `${e.issuer}/${e.id}`).join(', ') : 'not set'}, not ${expected.issuer}/${expected.id}`,
+    );
+    this.name = 'ExternalIdMismatchError';
+  }
+}
+
 export async function createIdentityStoreLookup(options: IdentityStoreLookupOptions): Promise<IdentityStoreLookup> {
   const sdk = await import('@aws-sdk/client-identitystore');
   const client = new sdk.IdentitystoreClient({
@@ -67,23 +96,32 @@ export async function createIdentityStoreLookup(options: IdentityStoreLookupOpti
     maxAttempts: options.maxAttempts ?? 2,
     requestHandler: { requestTimeout: options.requestTimeoutMs ?? 10_000, connectionTimeout: 5_000 },
   });
-  return {
-    async lookup(displayName: string): Promise<string | undefined> {
-      try {
-        const out = await client.send(
-          new sdk.GetGroupIdCommand({
-            IdentityStoreId: options.identityStoreId,
-            AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: displayName } },
-          }),
-        );
-        return out.GroupId || undefined;
-      } catch (err) {
-        if (err instanceof sdk.ResourceNotFoundException) {
-          if (err.ResourceType === 'IDENTITY_STORE') throw new IdentityStoreNotFoundError(options.identityStoreId, err);
-          return undefined;
-        }
-        throw err;
+  type AlternateIdentifier = NonNullable<ConstructorParameters<typeof sdk.GetGroupIdCommand>[0]['AlternateIdentifier']>;
+  const getGroupId = async (alternateIdentifier: AlternateIdentifier): Promise<string | undefined> => {
+    try {
+      const out = await client.send(new sdk.GetGroupIdCommand({ IdentityStoreId: options.identityStoreId, AlternateIdentifier: alternateIdentifier }));
+      return out.GroupId || undefined;
+    } catch (err) {
+      if (err instanceof sdk.ResourceNotFoundException) {
+        if (err.ResourceType === 'IDENTITY_STORE') throw new IdentityStoreNotFoundError(options.identityStoreId, err);
+        return undefined;
       }
+      throw err;
+    }
+  };
+  const byName = (displayName: string) => getGroupId({ UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: displayName } });
+  return {
+    lookup: byName,
+    async lookupByExternalId(displayName: string, externalId: ExternalId): Promise<string | undefined> {
+      const id = await getGroupId({ ExternalId: { Issuer: externalId.issuer, Id: externalId.id } });
+      if (id !== undefined) return id;
+      const squatter = await byName(displayName);
+      if (squatter === undefined) return undefined;
+      const group = await client.send(new sdk.DescribeGroupCommand({ IdentityStoreId: options.identityStoreId, GroupId: squatter }));
+      const actual = (group.ExternalIds ?? []).map((e) => ({ issuer: e.Issuer ?? '', id: e.Id ?? '' }));
+      // Found by name with the right ExternalId: SCIM finished between the two calls.
+      if (actual.some((e) => e.issuer === externalId.issuer && e.id === externalId.id)) return squatter;
+      throw new ExternalIdMismatchError(displayName, squatter, externalId, actual);
     },
     close(): void {
       client.destroy();

@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { formatGithub } from '../../cli/format-diagnostics';
 import { main } from '../../cli/zone-access';
 import type { Diagnostic } from '../../model/diagnostics';
-import { captureIO, REPO_ROOT, writeTree, zoneDoc } from '../support/tree';
+import { boundConfig, captureIO, REPO_ROOT, withoutBindingWarning, writeTree, zoneDoc } from '../support/tree';
 
 /**
  * `zone-access validate --format human|json|github` on fixture trees, through the real dispatcher.
@@ -14,6 +14,7 @@ const BAD_FILE = 'pay/a,b:c%.yaml';
 
 function invalidTree() {
   const tree = writeTree({
+    config: boundConfig(),
     zones: {
       [BAD_FILE]: 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
       'pay/b.yaml': zoneDoc('zone-b', 'pay', { accounts: ['nope'] }),
@@ -26,7 +27,7 @@ function invalidTree() {
 }
 
 function validTree() {
-  return writeTree({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay'), 'ops/c.yaml': zoneDoc('zone-c', 'ops') } });
+  return writeTree({ config: boundConfig(), zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay'), 'ops/c.yaml': zoneDoc('zone-c', 'ops') } });
 }
 
 async function validate(root: string, ...args: string[]) {
@@ -127,8 +128,23 @@ describe('--format github', () => {
     for (const format of ['human', 'json', 'github']) {
       const { io, err } = captureIO(REPO_ROOT);
       expect(await main(['validate', '--format', format], io)).toBe(0);
-      expect(err()).toBe('');
+      // The human format writes warnings to stderr (json and github carry them on stdout).
+      expect(withoutBindingWarning(err())).toBe('');
     }
+  });
+
+  it('warnings (accepted risks) do not fail validation and show in every format', async () => {
+    const t = writeTree({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const human = await validate(t.root);
+    expect(human.code).toBe(0);
+    expect(human.err).toMatch(/^\S*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set: .*\n    hint: .*\n\n1 warning in 1 file\.\n$/);
+    expect(withoutBindingWarning(human.err)).toBe('');
+    const json = await validate(t.root, '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ valid: true, problems: [{ severity: 'warning', field: 'identityCenter.externalIdIssuer', code: 'group-bound-by-name' }] });
+    const github = await validate(t.root, '--format', 'github');
+    expect(github.code).toBe(0);
+    expect(github.out).toMatch(/^::warning file=[^,]*platform\.yaml,title=zone-access%3A identityCenter\.externalIdIssuer::not set: /);
   });
 });
 

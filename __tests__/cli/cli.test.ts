@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli/zone-access';
 import { generateTree } from '../../bench/generate-tree';
-import { captureIO, makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES, writeTree, zoneDoc } from '../support/tree';
+import { captureIO, makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES, withoutBindingWarning, writeTree, zoneDoc } from '../support/tree';
 
 async function cli(args: string[]) {
   const c = captureIO(REPO_ROOT);
   const code = await main(args, c.io);
-  return { code, out: c.out(), err: c.err() };
+  return { code, out: c.out(), err: withoutBindingWarning(c.err()) };
 }
 
 describe('zone-access validate', () => {

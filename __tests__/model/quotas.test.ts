@@ -8,7 +8,7 @@ import { platformConfigSchema } from '../../model/platform-config-schema';
 import { QUOTA_KEYS, QUOTAS, WARN_AT } from '../../model/quotas';
 import { README } from '../support/readme';
 import { parse } from 'yaml';
-import { REPO_ROOT, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
+import { REPO_ROOT, baseConfig, boundConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /** `count` zones in one department, every one assigned to `accounts`. */
 function zones(count: number, accounts: string[] = ['shared-prod']): Record<string, Record<string, unknown>> {
@@ -95,7 +95,7 @@ describe('quotas: validate checks the tree against the platform config quotas', 
 });
 
 describe('quota warnings in the validate formats', () => {
-  const tree = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
+  const tree = writeTree({ config: boundConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
   const args = ['validate', '--zones', tree.zonesDir, '--config', tree.configPath];
 
   it('human: printed on stderr, marked as a warning, exit 0', async () => {
@@ -123,7 +123,7 @@ describe('quota warnings in the validate formats', () => {
 
 describe('quota warnings in the GitLab Code Quality report', () => {
   it('are minor issues, errors major', async () => {
-    const paths = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
+    const paths = writeTree({ config: boundConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
     const { io, out } = captureIO();
     expect(await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath, '--format', 'json'], io)).toBe(0);
     const work = makeTempDir('codequality-warning-');
@@ -138,7 +138,7 @@ describe('quota warnings in the GitLab Code Quality report', () => {
 
 describe('quota warnings do not stop synthesis', () => {
   it('synth prints the warning and writes the stacks', async () => {
-    const tree = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
+    const tree = writeTree({ config: boundConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
     const { io, err } = captureIO();
     const out = makeTempDir('quota-synth-');
     expect(await main(['synth', '--zones', tree.zonesDir, '--config', tree.configPath, '--out', out], io)).toBe(0);

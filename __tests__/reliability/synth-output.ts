@@ -72,14 +72,28 @@ export function addressesOf(files: SynthFiles): Map<string, Addressed> {
         }
       }
     }
+    // Outputs (the Entra stack's zone_<zone>_group_object_id) belong to the construct that made
+    // them; cdktf records that in the stack metadata as a tree of construct ids → output name.
+    const outputPaths = new Map<string, string>();
+    const walk = (node: unknown, path: string[]): void => {
+      if (typeof node === 'string') outputPaths.set(node, path.join('/'));
+      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    };
+    walk((json['//'] as { outputs?: unknown } | undefined)?.outputs, []);
+    for (const [name, block] of Object.entries((json.output ?? {}) as Record<string, unknown>)) {
+      const path = outputPaths.get(name);
+      if (!path) throw new Error(`${stack} output.${name} has no construct path in the stack metadata`);
+      out.set(`${stack} output.${name}`, { stack, address: `output.${name}`, path, body: JSON.stringify(block) });
+    }
   }
   return out;
 }
 
-/** Everything of a stack but its resources and data sources (providers, backend, metadata). */
+/** Everything of a stack but its resources, data sources and outputs (providers, backend, metadata). */
 export function stackFrame(json: StackJson): string {
-  const { resource: _resource, data: _data, ...rest } = json;
-  return JSON.stringify(rest);
+  const { resource: _resource, data: _data, output: _output, ...rest } = json;
+  const { outputs: _outputs, ...meta } = (rest['//'] ?? {}) as Record<string, unknown>;
+  return JSON.stringify({ ...rest, '//': meta });
 }
 
 export interface ResourceDiff {

@@ -32,6 +32,20 @@ export function baseConfig(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
+/** `baseConfig` with `identityCenter.externalIdIssuer` set: groups bound by identity, so no binding warning. */
+export function boundConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = baseConfig(overrides);
+  return { ...base, identityCenter: { ...(base.identityCenter as object), externalIdIssuer: 'https://scim.aws.com/1234567890' } };
+}
+
+/**
+ * Removes the "groups bound by display name" warning block that `formatHuman` prints when it is the
+ * only diagnostic (sample and generated configs leave the issuer unset).
+ */
+export function withoutBindingWarning(stderr: string): string {
+  return stderr.replace(/^[^\n]*: warning: identityCenter\.externalIdIssuer: not set[^\n]*\n(    hint: [^\n]*\n)?\n1 warning in 1 file\.\n/m, '');
+}
+
 export function zoneDoc(name: string, department: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { zone: name, department, accounts: ['123456789012'], access: ['secrets-reader'], ...overrides };
 }
