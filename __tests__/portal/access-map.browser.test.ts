@@ -67,6 +67,8 @@ describe('the access map in Chromium', () => {
     expect(await card.locator('details.actions li').count()).toBe(0);
     await card.locator('details.actions summary').click();
     expect(await card.locator('details.actions summary').textContent()).toBe('All 18 actions');
+    // The list is drawn by the details element's toggle event, which fires after the click returns.
+    await card.locator('details.actions li code').nth(17).waitFor();
     expect(await card.locator('details.actions li code').count()).toBe(18);
     expect(await card.locator('details.actions li code').first().textContent()).toBe('rds:DescribeDBClusters');
     expect(await card.locator('ul.people li').first().textContent()).toBe('alice@example.comowner (manages the members)');
