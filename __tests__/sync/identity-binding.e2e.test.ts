@@ -11,6 +11,7 @@ import { synthesizeTree } from '../../pipeline/synthesize';
 import { parseTerraformOutputs } from '../../sync/entra-outputs';
 import { DEFAULT_SCIM_ISSUER as FAKE_SCIM_ISSUER } from '../support/identity-center/identity-store';
 import { startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
+import { emulatorOverride } from '../support/terraform-apply';
 import { SAMPLE_CONFIG, SAMPLE_ZONES, TERRAFORM_RC, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
@@ -184,19 +185,11 @@ describe('terraform plan binds by identity, not by name', () => {
       }),
     );
     const stack = stackJson(out, 'aws-payments');
-    stack.provider.aws[0] = {
-      ...stack.provider.aws[0],
-      access_key: 'AKIDEXAMPLE',
-      secret_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: true,
-      skip_region_validation: true,
-      endpoints: [{ identitystore: server.url, ssoadmin: server.url, sts: server.url }],
-    };
     const stackDir = join(workDir, 'aws-payments');
     mkdirSync(stackDir);
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(stack));
+    // Endpoints, fake credentials and skip flags as an override file, never in the synthesized stack.
+    writeFileSync(join(stackDir, 'emulator_override.tf.json'), JSON.stringify(emulatorOverride(server)));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: workDir,

@@ -7,6 +7,7 @@ import { EXIT } from '../../cli/io';
 import { loadTree } from '../../pipeline/load';
 import { synthesizeTree } from '../../pipeline/synthesize';
 import { startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
+import { emulatorOverride } from '../support/terraform-apply';
 import { TERRAFORM_RC, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
@@ -104,20 +105,11 @@ describe('terraform plan of the AWS stack against the local Identity Store endpo
     expect(original).not.toMatch(/skip_credentials_validation|"endpoints"|access_key/);
     const stack = JSON.parse(original) as { provider: { aws: Record<string, unknown>[] } };
     expect(stack.provider.aws).toHaveLength(1);
-    stack.provider.aws[0] = {
-      ...stack.provider.aws[0],
-      access_key: 'AKIDEXAMPLE',
-      secret_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: true,
-      skip_region_validation: true,
-      // Anything else the provider might call also lands on the local server, and in its log.
-      endpoints: [{ identitystore: server.url, ssoadmin: server.url, sts: server.url }],
-    };
     const stackDir = join(workDir, 'aws-payments');
     mkdirSync(stackDir, { recursive: true });
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
+    // Endpoints, fake credentials and skip flags as an override file, never in the synthesized stack.
+    writeFileSync(join(stackDir, 'emulator_override.tf.json'), JSON.stringify(emulatorOverride(server)));
 
     // 3. init + plan + show, offline, with the provider from the mirror.
     const env: NodeJS.ProcessEnv = {
