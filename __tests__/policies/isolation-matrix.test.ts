@@ -2,7 +2,7 @@ import { accessCatalog, BUILT_IN_PRESETS, type CatalogStatement } from '../../po
 import { renderPolicy, zonePolicy, type PolicyDocument, type PolicyStatement } from '../../policies/zone-policy';
 import { EXTRA_MATRIX, EXTRA_PRESETS, synthesizeFixture, ZONE_TAG_KEY, type SynthesizedFixture } from './fixture-tree';
 import { checkAgainstReference } from './iam-reference';
-import { buildMatrix, describeFailures, runMatrix, type MatrixCase } from './isolation-matrix';
+import { buildMatrix, describeFailures, runMatrix, statementsFor, type MatrixCase } from './isolation-matrix';
 import { arnOf, requestTagContext, resourceTagContext, simulate } from './simulate';
 
 /**
@@ -119,8 +119,24 @@ describe('the matrix has teeth: a weakened policy goes red', () => {
     const mutated = new Map([...fixture.policies].map(([zone, p]) => [zone, mutate(p.policy, zone, MUTANTS[name])]));
     // Sanity: the mutant really changed something.
     expect([...mutated].some(([zone, doc]) => JSON.stringify(doc) !== JSON.stringify(policyOf(zone)))).toBe(true);
-    const failures = await runMatrix(cases, (zone) => mutated.get(zone)!, { stopAfter: 1 });
+    const failures = await runMatrix(cases, (zone) => mutated.get(zone)!, { stopAfter: 1, provedPolicyOf: policyOf });
     expect(failures.length).toBeGreaterThan(0);
+  });
+
+  test('mutant runs skip only cases whose action meets the same statements (IAM wildcards, any case)', () => {
+    const doc: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'A', Effect: 'Allow', Action: ['rds:Describe*', 'secretsmanager:GetSecretValue'], Resource: '*' },
+        { Sid: 'B', Effect: 'Deny', Action: 'rds:?eboot*', Resource: '*' },
+        { Sid: 'C', Effect: 'Deny', Action: '*', Resource: '*' },
+      ],
+    };
+    expect(statementsFor('rds:DescribeDBInstances', doc).map((s) => s.Sid)).toEqual(['A', 'C']);
+    expect(statementsFor('RDS:describedbinstances', doc).map((s) => s.Sid)).toEqual(['A', 'C']);
+    expect(statementsFor('rds:RebootDBInstance', doc).map((s) => s.Sid)).toEqual(['B', 'C']);
+    expect(statementsFor('secretsmanager:GetSecretValueX', doc).map((s) => s.Sid)).toEqual(['C']);
+    expect(statementsFor('rdsXDescribe', doc).map((s) => s.Sid)).toEqual(['C']);
   });
 
   test('the design notes\' rds:ResourceTag key is also caught by the reference check', async () => {
