@@ -42,7 +42,10 @@ export class ZoneAccess {
   readonly zoneName: string;
   readonly entra: ZoneEntraGroup;
   readonly aws: ZonePermissionSet;
-  /** The group's membership resources (absent in `entra` mode, where Entra's owners manage members). */
+  /**
+   * The group's membership (absent in `entra` mode, where Entra's owners manage members). In file
+   * mode it sets the group's own `members`; in access-package mode it adds the Governance resources.
+   */
   readonly membership?: ZoneMembership;
 
   constructor(props: ZoneAccessProps) {
@@ -65,7 +68,7 @@ export class ZoneAccess {
       // A child of the Entra half, so its addresses are `<zone>/membership/...`: the zone's alone.
       this.membership = new ZoneMembership(this.entra, 'membership', {
         ...membershipProps,
-        group: { objectId: this.entra.group.objectId, displayName: this.entra.groupName },
+        group: { objectId: this.entra.group.objectId, displayName: this.entra.groupName, resource: this.entra.group },
       });
     }
     this.aws = new ZonePermissionSet(props.awsScope, zone.name, {

@@ -7,24 +7,24 @@ import { AccessPackageCatalog } from '@cdktf/provider-azuread/lib/access-package
 import { AccessPackageResourceCatalogAssociation } from '@cdktf/provider-azuread/lib/access-package-resource-catalog-association';
 import { AccessPackageResourcePackageAssociation } from '@cdktf/provider-azuread/lib/access-package-resource-package-association';
 import { DataAzureadUsers } from '@cdktf/provider-azuread/lib/data-azuread-users';
-import { GroupMember } from '@cdktf/provider-azuread/lib/group-member';
-import { Fn, propertyAccess, TerraformIterator } from 'cdktf';
+import { Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { isRealDate, todayUtc } from '../model/dates';
 import { activeMembers, memberKey } from '../model/membership';
 import type { MembershipSettings } from '../model/membership-settings';
 import type { ZoneMember } from '../model/types';
 import { MEMBER_USER_PATTERN } from '../model/zone-file-schema';
-import { constructSafe } from './zone-entra-group';
+import { canonicalGuid } from '../model/guid';
 
 /**
  * Who is in a zone's Entra group, per the department's membership mode:
  *
  * - `entra`: nothing here; the group's owners manage members in Entra.
- * - `file`: one `azuread_group_member` per member active on `at` (expired entries are left out),
- *   keyed by the member's lower-cased user so adding or removing one person never touches another's
- *   resource. UPNs are resolved with one `azuread_users` lookup per zone whose postcondition names
- *   the zone file and the users Entra does not know.
+ * - `file`: the group's `members` set holds exactly the members active on `at` (expired entries are
+ *   left out), so the zone file is authoritative: a person added by hand in the portal is removed at
+ *   the next apply. UPNs are resolved with one `azuread_users` lookup per zone whose postcondition
+ *   names the zone file and the users Entra does not know. See `fileModeMembers` for the provider
+ *   behaviour this relies on.
  * - `access-package`: the group as a resource (member role) of an access package in the
  *   department's catalog, with an assignment policy: who may request, approval by the zone's owners,
  *   maximum duration, optional recurring review by the owners.
@@ -41,6 +41,11 @@ export interface MembershipGroup {
   /** The bare object id (a UUID). */
   readonly objectId: string;
   readonly displayName: string;
+  /**
+   * File mode: the `azuread_group` itself, whose `members` this construct sets (required in file
+   * mode; `ZoneAccess` passes `ZoneEntraGroup.group`). Other modes never touch it.
+   */
+  readonly resource?: { members: string[] };
 }
 
 export interface ZoneMembershipProps {
@@ -62,8 +67,12 @@ export interface ZoneMembershipProps {
 }
 
 export class ZoneMembership extends Construct {
-  /** File mode: member user (lower-cased) → its `azuread_group_member`, for members active on `at`. */
-  readonly members: ReadonlyMap<string, GroupMember>;
+  /**
+   * File mode: the value set as the group's `members` (object ids, lower case; UPNs resolved by
+   * `userLookup`), for the members active on `at`. Absent in the other modes, which leave the
+   * group's `members` unset so that Entra's owners or Governance manage them.
+   */
+  readonly memberObjectIds?: string[];
   /** File mode: the UPN lookup (absent when every member is given by object id). */
   readonly userLookup?: DataAzureadUsers;
   /** Access-package mode. */
@@ -76,14 +85,13 @@ export class ZoneMembership extends Construct {
     assertValidMembershipProps(props);
     super(scope, id);
     const { zone, group, membership } = props;
-    const members = new Map<string, GroupMember>();
-    this.members = members;
-
     if (membership.mode === 'file') {
+      if (!group.resource) throw new Error(`ZoneMembership for zone "${zone.name}": file mode needs group.resource (the azuread_group whose members it sets)`);
       const at = props.at ?? todayUtc();
       const active = activeMembers(zone.members ?? [], at);
+      const ids = active.map((m) => m.user).filter((u) => GUID.test(u)).map(canonicalGuid);
       const upns = active.map((m) => m.user).filter((u) => !GUID.test(u));
-      let objectIdOf: (upn: string) => string = () => '';
+      let resolved: string[] | undefined;
       if (upns.length > 0) {
         const file = zone.source?.file ?? `zone ${zone.name}`;
         this.userLookup = new DataAzureadUsers(this, 'member-lookup', {
@@ -103,25 +111,12 @@ export class ZoneMembership extends Construct {
             ],
           },
         });
-        // UPN (lower-cased) → object id. Each member's resource looks itself up by its own UPN, so
-        // adding a member changes no other member's arguments.
-        const byUpn = TerraformIterator.fromList(this.userLookup.users).forExpressionForMap(
-          'lower(val.user_principal_name)',
-          'val.object_id',
-        );
-        objectIdOf = (upn) => propertyAccess(byUpn, [upn]).toString();
+        // The found users' object ids (users_data_source.go l.394: Graph's id), lower-cased like
+        // the literal ids, because the provider compares member ids as plain strings.
+        resolved = Token.asList(TerraformIterator.fromList(this.userLookup.users).forExpressionForList('lower(val.object_id)'));
       }
-      for (const member of active) {
-        members.set(
-          member.user,
-          // groups/group_member_resource.go (v3.7.0) l.43-57: group_object_id and member_object_id
-          // are bare object ids (validation.IsUUID), not `/groups/<id>` resource ids.
-          new GroupMember(this, `member-${constructSafe(member.user)}`, {
-            groupObjectId: group.objectId,
-            memberObjectId: GUID.test(member.user) ? member.user : objectIdOf(member.user),
-          }),
-        );
-      }
+      this.memberObjectIds = fileModeMembers(ids, resolved);
+      group.resource.members = this.memberObjectIds;
     } else if (membership.mode === 'access-package') {
       const settings = membership.accessPackage;
       const catalogId = props.catalogId!;
@@ -208,6 +203,35 @@ export class ZoneMembership extends Construct {
     const lookup = new DataAzureadUsers(this, 'owner-lookup', { userPrincipalNames: upns });
     return owners.map((o) => (GUID.test(o) ? memberKey(o) : Fn.element(lookup.objectIds, upns.indexOf(o))));
   }
+}
+
+/**
+ * The `members` of a file-mode group: the zone file's object ids and the resolved UPNs, always set,
+ * even when empty. Why this is authoritative and stable, in azuread v3.7.0
+ * (internal/services/groups/group_resource.go):
+ *
+ * - l.184-195: `members` is an Optional+Computed set of UUIDs (no ConfigModeAttr). The plugin SDK
+ *   treats an *omitted* Optional+Computed set as "no change" (vendored terraform-plugin-sdk/v2
+ *   helper/schema/schema.go l.1471-1473), which would leave every member in place; an *explicit*
+ *   empty set is a real value (hcl2shim/values.go l.59 drops only nulls, l.168 keeps empty
+ *   collections) and is diffed element by element (schema.go l.1488-1546). So the argument is
+ *   never left out in file mode: zero active members is `members = []`, and the group is emptied.
+ * - l.1091-1123 (Update): on any change of `members`, the provider lists the group's members in
+ *   Graph (all pages: go-azure-sdk groups/beta/member/method_listmembers.go l.126 ExecutePaged),
+ *   removes those not in the set and adds those missing (`tf.Difference`,
+ *   internal/helpers/tf/slices.go l.9-21). Adding one person adds exactly that person; nobody else
+ *   is touched. The guard is `d.HasChange("members")` without `GetOk`, so emptying the set removes
+ *   the last members too (the fix of hashicorp/terraform-provider-azuread#664, PR #666).
+ * - l.1325-1333 (Read): state holds Graph's members, so someone added by hand shows up as a change
+ *   in the next plan and is removed by the apply.
+ * - l.895-905 (Create): the set's members are added right after the group is created.
+ * - docs/resources/group.md l.142: `members` must not be combined with `azuread_group_member` for
+ *   the same group, which Zone Access therefore no longer emits.
+ */
+export function fileModeMembers(objectIds: readonly string[], resolvedUpns?: string[]): string[] {
+  if (!resolvedUpns) return [...objectIds];
+  if (objectIds.length === 0) return resolvedUpns;
+  return Token.asList(Fn.concat([[...objectIds], resolvedUpns]));
 }
 
 /**

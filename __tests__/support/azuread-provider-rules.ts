@@ -181,11 +181,43 @@ function blocks(block: BlockRule, opts: { min?: number } = {}): Check {
   };
 }
 
+/**
+ * The for expression Zone Access uses to turn an `azuread_users` lookup into object ids: `users` is a
+ * list of objects whose `object_id` is Graph's id (internal/services/users/users_data_source.go:112-186,
+ * set at :394), lower-cased because the provider compares member ids as plain strings.
+ */
+const USERS_OBJECT_IDS = /^\[ for key, val in toset\(data\.azuread_users\.[A-Za-z0-9_-]+\.users\): lower\(val\.object_id\)\]$/;
+
+/**
+ * `members` of azuread_group: a set of UUIDs (validation.IsUUID per element), given either as a
+ * literal list or as one expression: the resolved UPNs, or `concat([<literal ids>], <resolved UPNs>)`.
+ * Literal ids must be lower case: Read stores Graph's lower-case ids (group_resource.go:1325-1333) and
+ * Update diffs the strings (:1104-1106), so an upper-case id would be removed and re-added forever.
+ */
+const groupMembers: Check = (value) => {
+  if (Array.isArray(value)) return listOf(isObjectId)(value);
+  if (typeof value !== 'string') return `expected a set of object ids, got ${JSON.stringify(value)}`;
+  const m = /^\$\{(.*)\}$/s.exec(value);
+  const expr = m?.[1];
+  if (expr === undefined) return `expected a set of object ids or an expression, got ${value}`;
+  if (USERS_OBJECT_IDS.test(expr)) return undefined;
+  const concat = /^concat\(\[(.*?)\], (.*)\)$/s.exec(expr);
+  if (!concat || !USERS_OBJECT_IDS.test(concat[2]!)) return `expression ${value} is not a set of object ids (resolved UPNs, optionally concat() with literal ids)`;
+  let literals: unknown;
+  try {
+    literals = JSON.parse(`[${concat[1]}]`);
+  } catch {
+    return `concat()'s literal ids in ${value} are not a list of strings`;
+  }
+  return listOf(isObjectId, { min: 1 })(literals);
+};
+
 const SYNC = 'internal/services/synchronization/synchronization_job_provision_on_demand_resource.go';
 const APP_ROLE = 'internal/services/applications/application_app_role_resource.go';
 const ASSIGNMENT = 'internal/services/approleassignments/app_role_assignment_resource.go';
 const GROUP = 'internal/services/groups/group_resource.go';
 const USER = 'internal/services/users/user_data_source.go';
+const USERS = 'internal/services/users/users_data_source.go';
 
 /** Resource / data source type (data sources as `data.<type>`, the provider as `provider`) → rule. */
 export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
@@ -229,6 +261,12 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
       owners: {
         check: listOf(isObjectId, { max: 100 }),
         source: `${GROUP}:205-217 (set of IsUUID, MaxItems 100; Optional+Computed, so Zone Access always sets it)`,
+      },
+      members: {
+        check: groupMembers,
+        source:
+          `${GROUP}:184-195 (set of IsUUID; Optional+Computed: omitted keeps every member, so file mode always sets it, ` +
+          `[] included; Update :1091-1123 removes and adds the difference with Graph's list)`,
       },
     },
     atLeastOneOf: { names: ['mail_enabled', 'security_enabled'], source: `${GROUP}:172, :241` },
@@ -282,6 +320,16 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
     exactlyOneOf: {
       names: ['employee_id', 'mail', 'mail_nickname', 'object_id', 'user_principal_name'],
       source: `${USER}:37, :46, :55, :65, :74 (ExactlyOneOf)`,
+    },
+  },
+  'data.azuread_users': {
+    arguments: {
+      user_principal_names: { check: listOf(notEmpty), source: `${USERS}:83-93 (list of StringIsNotEmpty)` },
+      ignore_missing: { check: isBool, source: `${USERS}:95-101 (bool; ConflictsWith return_all)` },
+    },
+    exactlyOneOf: {
+      names: ['object_ids', 'user_principal_names', 'mail_nicknames', 'mails', 'employee_ids', 'return_all'],
+      source: `${USERS}:40, :52, :64, :76, :88, :109 (ExactlyOneOf)`,
     },
   },
   'data.azuread_client_config': {

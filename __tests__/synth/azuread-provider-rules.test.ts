@@ -25,12 +25,18 @@ function fullTree(appRoles: 'per-zone' | 'shared'): ZoneTree {
     provisioningRuleId: '03F7D90D-BF71-41B1-BDA6-AAF0DDBEE5D8',
     appRoles,
   };
+  // c runs in file mode: the groups' `members` (literal ids, resolved UPNs, and the empty set).
+  config.departments = { a: {}, b: {}, c: { membership: 'file' } };
   const { zonesDir, configPath } = writeTree({
     config,
     zones: {
       'a/one.yaml': zoneDoc('one', 'a', { owners: ['alice@example.com', '3F2B1C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D'], description: 'One' }),
       'a/two.yaml': zoneDoc('two', 'a'),
       'b/three.yaml': zoneDoc('three', 'b', { owners: ['bob@example.com'] }),
+      'c/four.yaml': zoneDoc('four', 'c', { members: ['carol@example.com', '0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D'] }),
+      'c/five.yaml': zoneDoc('five', 'c', { members: ['dave@example.com'] }),
+      'c/six.yaml': zoneDoc('six', 'c', { members: ['7E1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D'] }),
+      'c/seven.yaml': zoneDoc('seven', 'c'),
     },
   });
   const { tree, diagnostics } = loadTree({ zonesDir, configPath });
@@ -68,6 +74,21 @@ describe.each(['per-zone', 'shared'] as const)('every azuread argument of the En
       if (json.provider?.azuread) kinds.add('provider');
     }
     expect([...kinds].sort()).toEqual(Object.keys(AZUREAD_RULES).sort());
+  });
+
+  it('checks every shape of a file-mode group\'s members (so the members rule is not checked vacuously)', () => {
+    const groups = stacks.get('entra-c')!.resource.azuread_group as Record<string, Record<string, unknown>>;
+    const members = Object.fromEntries(Object.entries(groups).map(([name, g]) => [name.split('_')[0], g.members]));
+    expect(members).toEqual({
+      five: expect.stringMatching(/^\$\{\[ for key, val in toset\(data\.azuread_users\.[^.]+\.users\): lower\(val\.object_id\)\]\}$/),
+      // The upper-case id of the zone file, lower-cased.
+      four: expect.stringMatching(/^\$\{concat\(\["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"\], \[ for key, val in toset\(data\.azuread_users\./),
+      six: ['7e1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'],
+      seven: [],
+    });
+    for (const name of ['a', 'b']) {
+      for (const g of Object.values(stacks.get(`entra-${name}`)!.resource.azuread_group) as Record<string, unknown>[]) expect(g).not.toHaveProperty('members');
+    }
   });
 });
 
@@ -116,6 +137,19 @@ describe('the rules themselves', () => {
     const group = AZUREAD_RULES.azuread_group!;
     expect(checkBlock(group, { display_name: 'g' })).toEqual([expect.stringMatching(/at least one of mail_enabled, security_enabled/)]);
     expect(checkBlock(AZUREAD_RULES['data.azuread_user']!, {})).toEqual([expect.stringMatching(/exactly one of/)]);
+    const FOR = '[ for key, val in toset(data.azuread_users.z_lookup_1.users): lower(val.object_id)]';
+    const members = (value: unknown) => checkBlock(group, { display_name: 'g', security_enabled: true, members: value });
+    for (const ok of [[], [SP], [`\${data.azuread_user.u.object_id}`], `\${${FOR}}`, `\${concat(["${SP}"], ${FOR})}`]) {
+      expect({ ok, errors: members(ok) }).toEqual({ ok, errors: [] });
+    }
+    expect(members(['0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D'])).toEqual([expect.stringMatching(/^members: \[0\]: object id .* is not lower case/)]);
+    expect(members(['bob@example.com'])).toEqual([expect.stringMatching(/^members: \[0\]: expected a valid UUID/)]);
+    expect(members(SP)).toEqual([expect.stringMatching(/^members: expected a set of object ids or an expression/)]);
+    // object_id without lower(), or the UPNs instead of the ids.
+    expect(members(`\${[ for key, val in toset(data.azuread_users.z.users): val.object_id]}`)).toEqual([expect.stringMatching(/is not a set of object ids/)]);
+    expect(members(`\${[ for key, val in toset(data.azuread_users.z.users): lower(val.user_principal_name)]}`)).toEqual([expect.stringMatching(/is not a set of object ids/)]);
+    expect(members(`\${concat(["0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"], ${FOR})}`)).toEqual([expect.stringMatching(/^members: \[0\]: object id .* is not lower case/)]);
+    expect(members(`\${concat([], ${FOR})}`)).toEqual([expect.stringMatching(/^members: expected at least 1 items/)]);
     expect(checkBlock(AZUREAD_RULES.azuread_application_app_role!, {
       application_id: '/applications/11111111-2222-4333-8444-555555555555', role_id: SP, allowed_member_types: ['Group'],
       description: 'd', display_name: 'n', value: '.zone',

@@ -6,6 +6,7 @@ import { DepartmentCatalog } from '../../constructs/zone-membership';
 import type { MembershipSettings } from '../../model/membership-settings';
 import type { ZoneMember } from '../../model/types';
 import { loadTree } from '../../pipeline/load';
+import { applyMembers, evaluateMembers, planMembers } from '../support/azuread-group-members';
 import { SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
 
 /**
@@ -52,6 +53,28 @@ function synth(members: ZoneMember[], membership: MembershipSettings, at = '2026
   return { json: JSON.parse(Testing.synth(entra)) as Record<string, any>, access };
 }
 
+/** The zone's one azuread_group. */
+function groupOf(json: Record<string, any>): Record<string, any> {
+  const groups = Object.values(json.resource.azuread_group) as Record<string, any>[];
+  expect(groups).toHaveLength(1);
+  return groups[0]!;
+}
+
+/** The users Entra knows (Graph's ids; one in upper case to show the members value lower-cases them). */
+const DIRECTORY = {
+  'aaron@example.com': 'aaaaaaaa-0000-4000-8000-000000000001',
+  'alice@example.com': 'A11CE000-0000-4000-8000-000000000002',
+  'bob@example.com': 'b0b00000-0000-4000-8000-000000000003',
+};
+const ALICE = 'a11ce000-0000-4000-8000-000000000002';
+const BOB = 'b0b00000-0000-4000-8000-000000000003';
+const OID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+/** What the group's `members` evaluates to in Terraform for this synthesized stack. */
+function membersOf(json: Record<string, any>): string[] | undefined {
+  return evaluateMembers(groupOf(json).members, json, DIRECTORY);
+}
+
 const members: ZoneMember[] = [
   { user: 'alice@example.com', until: '2026-06-30' },
   { user: 'bob@example.com' },
@@ -59,10 +82,13 @@ const members: ZoneMember[] = [
 ];
 
 describe('entra mode', () => {
-  it('emits no membership resources', () => {
+  it('emits no membership resources and leaves the group\'s members unmanaged', () => {
     const { json, access } = synth([], { mode: 'entra' });
     const types = [...Object.keys(json.resource), ...Object.keys(json.data ?? {})];
     expect(types.filter((t) => /group_member|access_package|azuread_users/.test(t))).toEqual([]);
+    // Omitted, an Optional+Computed set is never diffed (support/azuread-group-members.ts): the
+    // owners' additions in the portal stay.
+    expect(groupOf(json)).not.toHaveProperty('members');
     expect(access.membership).toBeUndefined();
   });
   it('refuses members (the loader reports them with file and line; library callers get a throw)', () => {
@@ -71,16 +97,41 @@ describe('entra mode', () => {
 });
 
 describe('file mode', () => {
-  it('one azuread_group_member per active member: bare group and member object ids', () => {
-    const { json } = synth(members, FILE);
-    const rows = Object.values(json.resource.azuread_group_member) as Record<string, string>[];
-    expect(rows).toHaveLength(3);
-    for (const r of rows) {
-      // groups/group_member_resource.go v3.7.0 l.43-57: both validation.IsUUID.
-      expect(r.group_object_id).toMatch(REF('azuread_group', 'object_id'));
-      expect(r.member_object_id).toMatch(/^([0-9a-f-]{36}|\$\{\{ for key, val in toset\(data\.azuread_users\.[A-Za-z0-9_-]+\.users\): lower\(val\.user_principal_name\) => val\.object_id \}\["[^"]+"\]\})$/);
+  it('sets the group\'s members: literal object ids and the UPNs resolved by one lookup, lower case; no azuread_group_member', () => {
+    const { json, access } = synth(members, FILE);
+    expect(json.resource.azuread_group_member).toBeUndefined();
+    const lookup = Object.keys(json.data.azuread_users)[0];
+    expect(groupOf(json).members).toBe(
+      `\${concat(["${OID}"], [ for key, val in toset(data.azuread_users.${lookup}.users): lower(val.object_id)])}`,
+    );
+    expect(access.membership!.memberObjectIds).toBeDefined();
+    expect(membersOf(json)!.sort()).toEqual([OID, ALICE, BOB].sort());
+    // Only object ids: a list of literals, no lookup.
+    const ids = synth([{ user: OID }], FILE).json;
+    expect(groupOf(ids).members).toEqual([OID]);
+    expect(ids.data?.azuread_users).toBeUndefined();
+    // Only UPNs: the resolved list alone.
+    expect(groupOf(synth([{ user: 'bob@example.com' }], FILE).json).members).toMatch(/^\$\{\[ for key, val in toset\(data\.azuread_users\.[^.]+\.users\): lower\(val\.object_id\)\]\}$/);
+  });
+
+  it('sets members = [] when nobody is active, so the group is emptied (omitting it would keep everyone)', () => {
+    for (const json of [synth([], FILE).json, synth([{ user: 'alice@example.com', until: '2026-06-30' }], FILE, '2026-07-01').json]) {
+      expect(groupOf(json).members).toEqual([]);
+      expect(json.data?.azuread_users).toBeUndefined();
     }
-    expect(rows.map((r) => r.member_object_id).filter((v) => UUID.test(v))).toEqual(['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']);
+    // In the provider: [] removes the last members; an omitted value would remove nobody.
+    expect(applyMembers([ALICE, BOB], []).removed).toEqual([ALICE, BOB]);
+    expect(applyMembers([ALICE, BOB], undefined).removed).toEqual([]);
+  });
+
+  it('is authoritative: someone added by hand in the portal is removed at the next apply, nobody else is touched', () => {
+    const desired = membersOf(synth(members, FILE).json);
+    const HAND = 'ffffffff-0000-4000-8000-00000000000f';
+    const graph = [BOB, HAND, OID, ALICE];
+    expect(planMembers(graph, desired).changed).toBe(true);
+    expect(applyMembers(graph, desired)).toEqual({ removed: [HAND], added: [], after: [BOB, OID, ALICE] });
+    // And the next plan is clean.
+    expect(planMembers([BOB, OID, ALICE], desired).changed).toBe(false);
   });
 
   it('resolves UPNs with one azuread_users lookup whose postcondition names the zone file and the unknown users', () => {
@@ -99,28 +150,55 @@ describe('file mode', () => {
   });
 
   it('expiry at --at boundaries: the last day is included, the day after excluded', () => {
-    const on = (at: string) => Object.keys(synth(members, FILE, at).json.resource.azuread_group_member ?? {}).length;
-    expect(on('2026-06-30')).toBe(3);
-    expect(on('2026-07-01')).toBe(2);
-    expect(on('2026-12-31')).toBe(2);
-    expect(on('2027-01-01')).toBe(1);
+    const on = (at: string) => membersOf(synth(members, FILE, at).json)!.sort();
+    expect(on('2026-06-30')).toEqual([OID, ALICE, BOB].sort());
+    expect(on('2026-07-01')).toEqual([OID, BOB].sort());
+    expect(on('2026-12-31')).toEqual([OID, BOB].sort());
+    expect(on('2027-01-01')).toEqual([BOB]);
   });
 
-  it('adding one member adds exactly one resource and changes no other resource', () => {
+  it('adding one member changes exactly one resource (the group\'s members), and the provider adds exactly that member', () => {
     const before = synth(members, FILE).json;
-    // aaron sorts first: anything positional would shift everyone else.
-    const after = synth([{ user: 'aaron@example.com' }, ...members], FILE).json;
+    /** Every resource and data source by address, with the group's members as Terraform evaluates them. */
     const flat = (j: Record<string, any>) =>
-      new Map(Object.entries(j.resource).flatMap(([type, rs]) => Object.entries(rs as object).map(([n, r]) => [`${type}.${n}`, JSON.stringify(r)] as const)));
-    const a = flat(before);
-    const b = flat(after);
-    const added = [...b.keys()].filter((k) => !a.has(k));
-    const changed = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k));
-    const removed = [...a.keys()].filter((k) => !b.has(k));
-    expect(added).toHaveLength(1);
-    expect(added[0]).toMatch(/^azuread_group_member\.z1_membership_member-aaron-example-com-/);
-    expect(changed).toEqual([]);
-    expect(removed).toEqual([]);
+      new Map(
+        (['resource', 'data'] as const).flatMap((kind) =>
+          Object.entries(j[kind] ?? {}).flatMap(([type, rs]) =>
+            Object.entries(rs as Record<string, any>).map(([n, r]) => {
+              const args = type === 'azuread_group' ? { ...r, members: evaluateMembers(r.members, j, DIRECTORY)!.sort() } : r;
+              return [`${kind === 'data' ? 'data.' : ''}${type}.${n}`, JSON.stringify(args)] as const;
+            }),
+          ),
+        ),
+      );
+    const diff = (j: Record<string, any>) => {
+      const a = flat(before);
+      const b = flat(j);
+      return {
+        added: [...b.keys()].filter((k) => !a.has(k)),
+        removed: [...a.keys()].filter((k) => !b.has(k)),
+        changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)),
+      };
+    };
+    // aaron (a UPN) sorts first, and an object id sorts before the others: anything positional
+    // would shift everyone else.
+    for (const [user, id] of [['aaron@example.com', DIRECTORY['aaron@example.com']], ['00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-0000000000aa']] as const) {
+      const after = synth([{ user }, ...members], FILE).json;
+      const { added, removed, changed } = diff(after);
+      expect(added).toEqual([]);
+      expect(removed).toEqual([]);
+      // The group (its evaluated members), plus the lookup that resolves a new UPN (a data source:
+      // read at every plan anyway, nothing is created or destroyed for it).
+      expect(changed.filter((k) => !k.startsWith('data.'))).toEqual([expect.stringMatching(/^azuread_group\.z1_group_/)]);
+      expect(changed.filter((k) => k.startsWith('data.'))).toEqual(user.includes('@') ? [expect.stringMatching(/^data\.azuread_users\.z1_membership_member-lookup_/)] : []);
+      // Of the group, only `members` changed.
+      const g0 = groupOf(before);
+      expect({ ...groupOf(after), members: g0.members }).toEqual(g0);
+      // At the provider level (group_resource.go:1091-1123, against Graph holding the old members):
+      // one Graph call, adding that person; nobody removed.
+      const graph = membersOf(before)!;
+      expect(applyMembers(graph, membersOf(after))).toEqual({ removed: [], added: [id], after: [...graph, id] });
+    }
   });
 
   it('refuses a member whose user is not an Entra UPN, since it is written into an expression', () => {
@@ -135,6 +213,11 @@ describe('access-package mode', () => {
     expect(rs).toHaveLength(1);
     return rs[0];
   };
+
+  it('leaves the group\'s members to Governance: no members argument, no group member resources', () => {
+    expect(groupOf(json)).not.toHaveProperty('members');
+    expect(json.resource.azuread_group_member).toBeUndefined();
+  });
 
   it('puts the group in the department catalog as a resource (AadGroup, bare object id)', () => {
     const assoc = one('azuread_access_package_resource_catalog_association');
