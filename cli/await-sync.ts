@@ -15,6 +15,7 @@ import {
 import { readEntraOutputsWithTerraform, type ReadEntraOutputs } from '../sync/entra-outputs';
 import { createProgressRenderer, formatDuration } from '../sync/progress';
 import { parseOptions, UsageError } from './args';
+import { provisionConfigProblem, startProvisioning, type ProvisionDeps, type ProvisionDuringWait } from './await-sync-provision';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
@@ -23,7 +24,7 @@ import { EXIT, type CliIO } from './io';
  * Identity Store, so the AWS stack (which looks groups up by display name) can be applied.
  */
 
-export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D]
+export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--stacks DIR] [--provision]
 
 Waits until every zone group (the Entra ID group <groupPrefix><zone>) exists in the AWS Identity
 Store, asking GetGroupId with backoff: by display name, or, when identityCenter.externalIdIssuer is
@@ -37,6 +38,11 @@ wait). Run it after applying the Entra stacks and before planning the AWS stacks
   --stacks DIR         synthesized stacks (default: cdktf.out/stacks); with identityCenter.externalIdIssuer
                        the zone groups' Entra object ids are read from the applied entra-* stacks there
                        (terraform output -json), and each group must carry ExternalId <issuer>/<object id>
+  --provision          ask Microsoft Graph to provision each group still missing on demand (needs
+                       entra.provisioningJobId and entra.provisioningRuleId), reading Graph's answer and
+                       asking again while it says Skipped, at most 5 requests per 10 s; Azure credentials
+                       from @azure/identity's DefaultAzureCredential (AZURE_TENANT_ID, AZURE_CLIENT_ID,
+                       AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE; or az login)
 
 AWS credentials come from the usual SDK chain (environment, profile, SSO, instance role); the
 region is identityCenter.region of the platform config.
@@ -72,6 +78,8 @@ export interface AwaitSyncDeps {
   readonly heartbeatMs?: number;
   /** Reads an Entra stack's outputs (default: `terraform output -json` in its folder). */
   readonly readEntraOutputs?: ReadEntraOutputs;
+  /** `--provision`: the Graph client or credential and the request schedule. */
+  readonly provision?: ProvisionDeps;
 }
 
 export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): Promise<number> {
@@ -83,6 +91,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
     timeout: { type: 'string' },
     department: { type: 'string', multiple: true },
     stacks: { type: 'string' },
+    provision: { type: 'boolean' },
   });
 
   let timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -123,6 +132,10 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   }
 
   const config = tree.config;
+  if (values.provision) {
+    const problem = provisionConfigProblem(config);
+    if (problem) throw new UsageError(problem);
+  }
   const byGroup = new Map<string, Zone>();
   for (const z of zones) byGroup.set(groupDisplayName(z, config), z);
   const names = [...byGroup.keys()];
@@ -184,6 +197,18 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
     ...(deps.heartbeatMs !== undefined ? { heartbeatMs: deps.heartbeatMs } : {}),
   });
 
+  // Started last, so nothing between here and the wait's `finally` (which stops it) can throw.
+  let provisioning: ProvisionDuringWait | undefined;
+  if (values.provision) {
+    try {
+      provisioning = await startProvisioning(config, io.env, err, objectIds, deps.provision);
+    } catch (e) {
+      store.close();
+      err(`error: --provision could not start: ${describeError(e)}`);
+      return EXIT.failed;
+    }
+  }
+
   let result;
   try {
     result = await awaitGroups({
@@ -195,7 +220,10 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
         return store.lookupByExternalId(name, { issuer, id: objectIds.get(name)! });
       },
       timeoutMs,
-      onProgress: (p) => progress.update(p),
+      onProgress: (p) => {
+        progress.update(p);
+        provisioning?.onProgress(p);
+      },
     });
   } catch (e) {
     progress.finish();
@@ -209,6 +237,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   } finally {
     progress.finish();
     store.close();
+    await provisioning?.stop();
   }
 
   const synced = `${result.found.size}/${names.length} groups synced`;
@@ -228,14 +257,18 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   for (const name of result.missing) {
     const z = byGroup.get(name)!;
     const lastError = result.lastErrors.get(name);
-    err(`  ${name}  (zone ${z.name}, department ${z.department}, ${z.source.file})${lastError ? `  last error: ${lastError}` : ''}`);
+    const lastWord = provisioning?.lastWord(name);
+    err(
+      `  ${name}  (zone ${z.name}, department ${z.department}, ${z.source.file})${lastError ? `  last error: ${lastError}` : ''}` +
+        `${lastWord ? `  last on-demand answer: ${lastWord}` : ''}`,
+    );
   }
-  for (const line of checklist(result.missing, tree)) err(line);
+  for (const line of checklist(result.missing, tree, provisioning !== undefined)) err(line);
   return EXIT.failed;
 }
 
 /** What to check when groups did not arrive, most likely cause first. */
-function checklist(missing: readonly string[], tree: ZoneTree): string[] {
+function checklist(missing: readonly string[], tree: ZoneTree, provisioned: boolean): string[] {
   const { entra } = tree.config;
   const lines = [
     'Check, for each missing group:',
@@ -246,10 +279,16 @@ function checklist(missing: readonly string[], tree: ZoneTree): string[] {
       `the Identity Center app > Provisioning shows its status and the provisioning logs show per-group errors. ` +
       `An automatic cycle can take about 40 minutes, the first one longer.`,
   ];
-  if (entra.provisioningJobId) {
+  if (provisioned) {
+    lines.push(
+      `  - Provisioning on demand was requested for them (--provision); the last answer of Graph is listed above ` +
+        `("Skipped" while the assignment is not effective yet). Run again with a longer --timeout, or read the provisioning logs.`,
+    );
+  } else if (entra.provisioningJobId) {
     lines.push(
       `  - Provisioning on demand is configured (job ${entra.provisioningJobId}); check that the on-demand ` +
-        `provisioning of these groups succeeded in the provisioning logs, or wait for the next cycle with a longer --timeout.`,
+        `provisioning of these groups succeeded in the provisioning logs, run with --provision to have await-sync ask ` +
+        `for them (and read Graph's answer), or wait for the next cycle with a longer --timeout.`,
     );
   } else {
     lines.push(

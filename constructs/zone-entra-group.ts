@@ -102,8 +102,9 @@ export class ZoneEntraGroup extends Construct {
       resourceObjectId: servicePrincipalObjectId,
     });
 
-    const { provisioningJobId, provisioningRuleId } = platform.entra;
-    if (provisioningJobId && provisioningRuleId) {
+    const { provisioningJobId, provisioningRuleId, provisioningResource } = platform.entra;
+    // Optional: `await-sync --provision` reads Graph's answer and retries, which this resource cannot.
+    if (provisioningJobId && provisioningRuleId && provisioningResource !== false) {
       this.provisionOnDemand = new SynchronizationJobProvisionOnDemand(this, 'provision-on-demand', {
         // Graph resource ids, not bare object ids: see azuread-ids.ts for the provider's validators.
         servicePrincipalId: servicePrincipalResourceId(servicePrincipalObjectId),

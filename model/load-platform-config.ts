@@ -116,6 +116,7 @@ export function platformConfigFromSource(
       ...(raw.entra.provisioningJobId !== undefined ? { provisioningJobId: raw.entra.provisioningJobId } : {}),
       ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalGuid(raw.entra.provisioningRuleId) } : {}),
       appRoles: raw.entra.appRoles ?? 'per-zone',
+      provisioningResource: raw.entra.provisioningResource ?? true,
     },
     zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',
     names: {

@@ -86,6 +86,12 @@ export const platformConfigSchema = {
           pattern: '^[A-Za-z0-9-]{1,64}$',
           description: 'Id of the provisioning job\'s synchronization rule (from the job schema); required with provisioningJobId.',
         },
+        provisioningResource: {
+          type: 'boolean',
+          default: true,
+          description:
+            'With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand).',
+        },
         appRoles: {
           type: 'string',
           enum: ['per-zone', 'shared'],

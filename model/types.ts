@@ -182,6 +182,8 @@ export interface PlatformConfig {
      * stack (`entra-app-roles`), applied before the department stacks.
      */
     readonly appRoles: AppRoleMode;
+    /** With a provisioning job: emit the Terraform provision-on-demand resource per zone (default true). */
+    readonly provisioningResource: boolean;
   };
   /** Tag key that marks a resource's zone, `entigo:zone` by default. */
   readonly zoneTagKey: string;

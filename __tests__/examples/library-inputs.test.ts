@@ -40,7 +40,7 @@ describe('platformConfig(): platform settings for the constructs, as the CLI rea
     const platform = platformConfig(IDS);
     expect(platform).toEqual({
       ...IDS,
-      entra: { ...IDS.entra, appRoles: 'per-zone' },
+      entra: { ...IDS.entra, appRoles: 'per-zone', provisioningResource: true },
       zoneTagKey: 'entigo:zone',
       names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: 'zone-' },
       defaultSessionDuration: 'PT1H',

@@ -43,7 +43,7 @@ function zone(over: Partial<Zone> = {}): Zone {
 function platform(over: { presets?: Record<string, AccessPreset>; prefix?: string; zoneNamePrefix?: boolean } = {}): PlatformConfig {
   return {
     identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444', identityStoreId: 'd-1234567890', region: 'eu-north-1' },
-    entra: { applicationObjectId: 'a', servicePrincipalObjectId: 'b', appRoles: 'per-zone' },
+    entra: { applicationObjectId: 'a', servicePrincipalObjectId: 'b', appRoles: 'per-zone', provisioningResource: true },
     zoneTagKey: 'entigo:zone',
     names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: over.prefix ?? 'zone-' },
     defaultSessionDuration: 'PT1H',

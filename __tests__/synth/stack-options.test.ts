@@ -93,6 +93,13 @@ describe('stack options from the platform config', () => {
     expect(stacks.get('entra-b').terraform.backend.s3.key).toBe('zone-access/entra-b.tfstate');
   });
 
+  it('leaves the provision-on-demand resource out with entra.provisioningResource: false (await-sync --provision does it)', () => {
+    const config = baseConfig();
+    config.entra = { ...(config.entra as object), provisioningJobId: JOB, provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8', provisioningResource: false };
+    const stacks = synthAll(treeWith(config));
+    for (const [name, json] of stacks) expect({ name, pod: json.resource?.azuread_synchronization_job_provision_on_demand }).toEqual({ name, pod: undefined });
+  });
+
   it('provisions each group on demand after its app role assignment when a job is configured', () => {
     const config = baseConfig();
     config.entra = { ...(config.entra as object), provisioningJobId: JOB, provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8' };

@@ -1016,7 +1016,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":false,"description":"Require zone secrets to be named <zone>/... (see README: residual risk)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -1297,7 +1297,7 @@ vErrors.push(err21);
 errors++;
 }
 for(const key2 in data6){
-if(!((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "appRoles"))){
+if(!(((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "provisioningResource")) || (key2 === "appRoles"))){
 const err22 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
@@ -1463,10 +1463,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data6.appRoles !== undefined){
-let data12 = data6.appRoles;
-if(typeof data12 !== "string"){
-const err35 = {instancePath:instancePath+"/entra/appRoles",schemaPath:"#/properties/entra/properties/appRoles/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.provisioningResource !== undefined){
+if(typeof data6.provisioningResource !== "boolean"){
+const err35 = {instancePath:instancePath+"/entra/provisioningResource",schemaPath:"#/properties/entra/properties/provisioningResource/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1475,8 +1474,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!((data12 === "per-zone") || (data12 === "shared"))){
-const err36 = {instancePath:instancePath+"/entra/appRoles",schemaPath:"#/properties/entra/properties/appRoles/enum",keyword:"enum",params:{allowedValues: schema12.properties.entra.properties.appRoles.enum},message:"must be equal to one of the allowed values"};
+}
+if(data6.appRoles !== undefined){
+let data13 = data6.appRoles;
+if(typeof data13 !== "string"){
+const err36 = {instancePath:instancePath+"/entra/appRoles",schemaPath:"#/properties/entra/properties/appRoles/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1485,10 +1487,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data13 === "per-zone") || (data13 === "shared"))){
+const err37 = {instancePath:instancePath+"/entra/appRoles",schemaPath:"#/properties/entra/properties/appRoles/enum",keyword:"enum",params:{allowedValues: schema12.properties.entra.properties.appRoles.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1498,11 +1498,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.zoneTagKey !== undefined){
-let data13 = data.zoneTagKey;
-if(typeof data13 === "string"){
-if(!pattern31.test(data13)){
-const err38 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
+}
+else {
+const err38 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1512,8 +1510,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.zoneTagKey !== undefined){
+let data14 = data.zoneTagKey;
+if(typeof data14 === "string"){
+if(!pattern31.test(data14)){
+const err39 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1523,12 +1524,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.names !== undefined){
-let data14 = data.names;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key3 in data14){
-if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
-const err40 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+else {
+const err40 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1538,11 +1535,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data14.groupPrefix !== undefined){
-let data15 = data14.groupPrefix;
-if(typeof data15 === "string"){
-if(func3(data15) > 64){
-const err41 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.names !== undefined){
+let data15 = data.names;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key3 in data15){
+if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
+const err41 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1551,8 +1549,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern32.test(data15)){
-const err42 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data15.groupPrefix !== undefined){
+let data16 = data15.groupPrefix;
+if(typeof data16 === "string"){
+if(func3(data16) > 64){
+const err42 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1561,9 +1563,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern32.test(data16)){
+const err43 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1573,11 +1574,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data14.permissionSetPrefix !== undefined){
-let data16 = data14.permissionSetPrefix;
-if(typeof data16 === "string"){
-if(func3(data16) > 16){
-const err44 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+else {
+const err44 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1586,8 +1584,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!pattern32.test(data16)){
-const err45 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data15.permissionSetPrefix !== undefined){
+let data17 = data15.permissionSetPrefix;
+if(typeof data17 === "string"){
+if(func3(data17) > 16){
+const err45 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1596,9 +1598,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern32.test(data17)){
+const err46 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1608,9 +1609,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1620,11 +1620,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.defaultSessionDuration !== undefined){
-let data17 = data.defaultSessionDuration;
-if(typeof data17 === "string"){
-if(!pattern5.test(data17)){
-const err48 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
+}
+else {
+const err48 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1634,8 +1632,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.defaultSessionDuration !== undefined){
+let data18 = data.defaultSessionDuration;
+if(typeof data18 === "string"){
+if(!pattern5.test(data18)){
+const err49 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1645,14 +1646,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.accounts !== undefined){
-let data18 = data.accounts;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key4 in data18){
-const _errs43 = errors;
-if(typeof key4 === "string"){
-if(!pattern35.test(key4)){
-const err50 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
+else {
+const err50 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1662,9 +1657,14 @@ vErrors.push(err50);
 errors++;
 }
 }
-var valid5 = _errs43 === errors;
-if(!valid5){
-const err51 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+if(data.accounts !== undefined){
+let data19 = data.accounts;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key4 in data19){
+const _errs45 = errors;
+if(typeof key4 === "string"){
+if(!pattern35.test(key4)){
+const err51 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1674,11 +1674,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-for(const key5 in data18){
-let data19 = data18[key5];
-if(typeof data19 === "string"){
-if(!pattern36.test(data19)){
-const err52 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
+var valid5 = _errs45 === errors;
+if(!valid5){
+const err52 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1688,8 +1686,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data19){
+let data20 = data19[key5];
+if(typeof data20 === "string"){
+if(!pattern36.test(data20)){
+const err53 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1699,9 +1700,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
 else {
-const err54 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err54 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1711,14 +1711,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.departments !== undefined){
-let data20 = data.departments;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key6 in data20){
-const _errs49 = errors;
-if(typeof key6 === "string"){
-if(!pattern0.test(key6)){
-const err55 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
+}
+else {
+const err55 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1728,9 +1723,14 @@ vErrors.push(err55);
 errors++;
 }
 }
-var valid7 = _errs49 === errors;
-if(!valid7){
-const err56 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+if(data.departments !== undefined){
+let data21 = data.departments;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key6 in data21){
+const _errs51 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err56 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1740,12 +1740,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-for(const key7 in data20){
-let data21 = data20[key7];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key8 in data21){
-if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
-const err57 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+var valid7 = _errs51 === errors;
+if(!valid7){
+const err57 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1755,9 +1752,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data21.retired !== undefined){
-if(typeof data21.retired !== "boolean"){
-const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key7 in data21){
+let data22 = data21[key7];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key8 in data22){
+if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
+const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1767,10 +1767,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data21.membership !== undefined){
-let data23 = data21.membership;
-if(typeof data23 !== "string"){
-const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.retired !== undefined){
+if(typeof data22.retired !== "boolean"){
+const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1779,8 +1778,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!(((data23 === "entra") || (data23 === "file")) || (data23 === "access-package"))){
-const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
+}
+if(data22.membership !== undefined){
+let data24 = data22.membership;
+if(typeof data24 !== "string"){
+const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1789,13 +1791,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data21.file !== undefined){
-let data24 = data21.file;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key9 in data24){
-if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
-const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(!(((data24 === "entra") || (data24 === "file")) || (data24 === "access-package"))){
+const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1805,10 +1802,12 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data24.noticeDays !== undefined){
-let data25 = data24.noticeDays;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data22.file !== undefined){
+let data25 = data22.file;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key9 in data25){
+if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
+const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1817,9 +1816,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 365 || isNaN(data25)){
-const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+}
+if(data25.noticeDays !== undefined){
+let data26 = data25.noticeDays;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1828,8 +1829,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 365 || isNaN(data26)){
+const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1838,12 +1840,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-if(data24.maxDays !== undefined){
-let data26 = data24.maxDays;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data26 < 0 || isNaN(data26)){
+const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1852,9 +1850,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 3660 || isNaN(data26)){
-const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+}
+}
+if(data25.maxDays !== undefined){
+let data27 = data25.maxDays;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1863,8 +1864,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 3660 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1873,12 +1875,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-if(data24.maxMembersPerZone !== undefined){
-let data27 = data24.maxMembersPerZone;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data27 < 1 || isNaN(data27)){
+const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1887,9 +1885,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 5000 || isNaN(data27)){
-const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
+}
+}
+if(data25.maxMembersPerZone !== undefined){
+let data28 = data25.maxMembersPerZone;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1898,8 +1899,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data27 < 1 || isNaN(data27)){
-const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 5000 || isNaN(data28)){
+const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1908,11 +1910,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data28 < 1 || isNaN(data28)){
+const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1922,12 +1921,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data21.accessPackage !== undefined){
-let data28 = data21.accessPackage;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key10 in data28){
-if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
-const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1937,13 +1934,12 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data28.requestors !== undefined){
-let data29 = data28.requestors;
-const _errs71 = errors;
-let valid12 = false;
-const _errs72 = errors;
-if(typeof data29 !== "string"){
-const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.accessPackage !== undefined){
+let data29 = data22.accessPackage;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key10 in data29){
+if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
+const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1952,8 +1948,14 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!(data29 === "all-members")){
-const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+if(data29.requestors !== undefined){
+let data30 = data29.requestors;
+const _errs73 = errors;
+let valid12 = false;
+const _errs74 = errors;
+if(typeof data30 !== "string"){
+const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1962,13 +1964,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-var _valid0 = _errs72 === errors;
-valid12 = valid12 || _valid0;
-if(!valid12){
-const _errs74 = errors;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(!(data30 === "all-members")){
+const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1977,12 +1974,13 @@ vErrors.push(err75);
 }
 errors++;
 }
-const len0 = data29.length;
-for(let i0=0; i0<len0; i0++){
-let data30 = data29[i0];
-if(typeof data30 === "string"){
-if(!pattern26.test(data30)){
-const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+var _valid0 = _errs74 === errors;
+valid12 = valid12 || _valid0;
+if(!valid12){
+const _errs76 = errors;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1991,9 +1989,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data30.length;
+for(let i0=0; i0<len0; i0++){
+let data31 = data30[i0];
+if(typeof data31 === "string"){
+if(!pattern26.test(data31)){
+const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2003,9 +2004,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
 else {
-const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2014,11 +2014,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-var _valid0 = _errs74 === errors;
-valid12 = valid12 || _valid0;
 }
-if(!valid12){
-const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2027,21 +2026,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-else {
-errors = _errs71;
-if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
+var _valid0 = _errs76 === errors;
+valid12 = valid12 || _valid0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data28.approval !== undefined){
-if(typeof data28.approval !== "boolean"){
-const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid12){
+const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2050,11 +2039,21 @@ vErrors.push(err80);
 }
 errors++;
 }
+else {
+errors = _errs73;
+if(vErrors !== null){
+if(_errs73){
+vErrors.length = _errs73;
 }
-if(data28.approvalTimeoutDays !== undefined){
-let data32 = data28.approvalTimeoutDays;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data29.approval !== undefined){
+if(typeof data29.approval !== "boolean"){
+const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2063,9 +2062,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 14 || isNaN(data32)){
-const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
+}
+if(data29.approvalTimeoutDays !== undefined){
+let data33 = data29.approvalTimeoutDays;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2074,8 +2075,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 14 || isNaN(data33)){
+const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2084,12 +2086,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-if(data28.maxDays !== undefined){
-let data33 = data28.maxDays;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data33 < 1 || isNaN(data33)){
+const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2098,9 +2096,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 3660 || isNaN(data33)){
-const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+}
+}
+if(data29.maxDays !== undefined){
+let data34 = data29.maxDays;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2109,8 +2110,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data33 < 1 || isNaN(data33)){
-const err86 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 3660 || isNaN(data34)){
+const err86 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2119,12 +2121,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-if(data28.review !== undefined){
-let data34 = data28.review;
-if(typeof data34 !== "string"){
-const err87 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34 < 1 || isNaN(data34)){
+const err87 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2133,8 +2131,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(!((((((data34 === "none") || (data34 === "weekly")) || (data34 === "monthly")) || (data34 === "quarterly")) || (data34 === "halfyearly")) || (data34 === "annual"))){
-const err88 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data29.review !== undefined){
+let data35 = data29.review;
+if(typeof data35 !== "string"){
+const err88 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2143,10 +2145,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((data35 === "none") || (data35 === "weekly")) || (data35 === "monthly")) || (data35 === "quarterly")) || (data35 === "halfyearly")) || (data35 === "annual"))){
+const err89 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2158,7 +2158,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err90 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2170,7 +2170,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2180,10 +2180,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.sharding !== undefined){
-let data35 = data.sharding;
-if(typeof data35 !== "string"){
-const err92 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err92 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2192,8 +2191,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!((data35 === "department") || (data35 === "single"))){
-const err93 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.sharding !== undefined){
+let data36 = data.sharding;
+if(typeof data36 !== "string"){
+const err93 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2202,15 +2204,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data.backend !== undefined){
-let data36 = data.backend;
-const _errs89 = errors;
-let valid15 = false;
-const _errs90 = errors;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.type === undefined){
-const err94 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(!((data36 === "department") || (data36 === "single"))){
+const err94 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2219,9 +2214,15 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key11 in data36){
-if(!(key11 === "type")){
-const err95 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data.backend !== undefined){
+let data37 = data.backend;
+const _errs91 = errors;
+let valid15 = false;
+const _errs92 = errors;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.type === undefined){
+const err95 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2230,10 +2231,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data36.type !== undefined){
-if("local" !== data36.type){
-const err96 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
+for(const key11 in data37){
+if(!(key11 === "type")){
+const err96 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2243,9 +2243,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data37.type !== undefined){
+if("local" !== data37.type){
+const err97 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2254,13 +2254,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid1 = _errs90 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs94 = errors;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.type === undefined){
-const err98 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2269,8 +2266,13 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data36.bucket === undefined){
-const err99 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+var _valid1 = _errs92 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs96 = errors;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.type === undefined){
+const err99 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2279,8 +2281,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data36.region === undefined){
-const err100 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+if(data37.bucket === undefined){
+const err100 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2289,9 +2291,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key12 in data36){
-if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
-const err101 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data37.region === undefined){
+const err101 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2300,10 +2301,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data36.type !== undefined){
-if("s3" !== data36.type){
-const err102 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
+for(const key12 in data37){
+if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
+const err102 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2313,11 +2313,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data36.bucket !== undefined){
-let data39 = data36.bucket;
-if(typeof data39 === "string"){
-if(!pattern39.test(data39)){
-const err103 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(data37.type !== undefined){
+if("s3" !== data37.type){
+const err103 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2327,8 +2325,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.bucket !== undefined){
+let data40 = data37.bucket;
+if(typeof data40 === "string"){
+if(!pattern39.test(data40)){
+const err104 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2338,11 +2339,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data36.region !== undefined){
-let data40 = data36.region;
-if(typeof data40 === "string"){
-if(!pattern23.test(data40)){
-const err105 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+else {
+const err105 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2352,8 +2350,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-else {
-const err106 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.region !== undefined){
+let data41 = data37.region;
+if(typeof data41 === "string"){
+if(!pattern23.test(data41)){
+const err106 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2363,11 +2364,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data36.keyPrefix !== undefined){
-let data41 = data36.keyPrefix;
-if(typeof data41 === "string"){
-if(!pattern41.test(data41)){
-const err107 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
+else {
+const err107 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2377,8 +2375,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.keyPrefix !== undefined){
+let data42 = data37.keyPrefix;
+if(typeof data42 === "string"){
+if(!pattern41.test(data42)){
+const err108 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2388,9 +2389,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
 else {
-const err109 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err109 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2399,11 +2399,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-var _valid1 = _errs94 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err110 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err110 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2412,24 +2411,11 @@ vErrors.push(err110);
 }
 errors++;
 }
-else {
-errors = _errs89;
-if(vErrors !== null){
-if(_errs89){
-vErrors.length = _errs89;
+var _valid1 = _errs96 === errors;
+valid15 = valid15 || _valid1;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.access !== undefined){
-let data42 = data.access;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key13 in data42){
-if(!((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
-const err111 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(!valid15){
+const err111 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2438,15 +2424,24 @@ vErrors.push(err111);
 }
 errors++;
 }
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
 }
-if(data42.presets !== undefined){
-let data43 = data42.presets;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.access !== undefined){
+let data43 = data.access;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key14 in data43){
-const _errs109 = errors;
-if(typeof key14 === "string"){
-if(!pattern0.test(key14)){
-const err112 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
+for(const key13 in data43){
+if(!((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
+const err112 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2456,9 +2451,14 @@ vErrors.push(err112);
 errors++;
 }
 }
-var valid19 = _errs109 === errors;
-if(!valid19){
-const err113 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+if(data43.presets !== undefined){
+let data44 = data43.presets;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key14 in data44){
+const _errs111 = errors;
+if(typeof key14 === "string"){
+if(!pattern0.test(key14)){
+const err113 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2468,11 +2468,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-for(const key15 in data43){
-let data44 = data43[key15];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.description === undefined){
-const err114 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+var valid19 = _errs111 === errors;
+if(!valid19){
+const err114 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2481,8 +2479,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.statements === undefined){
-const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
+}
+for(const key15 in data44){
+let data45 = data44[key15];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.description === undefined){
+const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2491,9 +2493,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key16 in data44){
-if(!((key16 === "description") || (key16 === "statements"))){
-const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data45.statements === undefined){
+const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2502,12 +2503,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data44.description !== undefined){
-let data45 = data44.description;
-if(typeof data45 === "string"){
-if(func3(data45) > 300){
-const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+for(const key16 in data45){
+if(!((key16 === "description") || (key16 === "statements"))){
+const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2516,8 +2514,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(func3(data45) < 1){
-const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data45.description !== undefined){
+let data46 = data45.description;
+if(typeof data46 === "string"){
+if(func3(data46) > 300){
+const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2526,9 +2528,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data46) < 1){
+const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2538,11 +2539,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data44.statements !== undefined){
-let data46 = data44.statements;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2551,12 +2549,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-const len1 = data46.length;
-for(let i1=0; i1<len1; i1++){
-let data47 = data46[i1];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.actions === undefined){
-const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+}
+if(data45.statements !== undefined){
+let data47 = data45.statements;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2565,8 +2563,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data47.scope === undefined){
-const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+const len1 = data47.length;
+for(let i1=0; i1<len1; i1++){
+let data48 = data47[i1];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.actions === undefined){
+const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2575,9 +2577,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key17 in data47){
-if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
-const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data48.scope === undefined){
+const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2586,12 +2587,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data47.actions !== undefined){
-let data48 = data47.actions;
-if(Array.isArray(data48)){
-if(data48.length < 1){
-const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key17 in data48){
+if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
+const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2600,12 +2598,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len2 = data48.length;
-for(let i2=0; i2<len2; i2++){
-let data49 = data48[i2];
-if(typeof data49 === "string"){
-if(!pattern43.test(data49)){
-const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
+}
+if(data48.actions !== undefined){
+let data49 = data48.actions;
+if(Array.isArray(data49)){
+if(data49.length < 1){
+const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2614,9 +2612,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len2 = data49.length;
+for(let i2=0; i2<len2; i2++){
+let data50 = data49[i2];
+if(typeof data50 === "string"){
+if(!pattern43.test(data50)){
+const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2626,9 +2627,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
 else {
-const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2638,11 +2638,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data47.resources !== undefined){
-let data50 = data47.resources;
-if(Array.isArray(data50)){
-if(data50.length < 1){
-const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2651,12 +2649,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-const len3 = data50.length;
-for(let i3=0; i3<len3; i3++){
-let data51 = data50[i3];
-if(typeof data51 === "string"){
-if(!pattern44.test(data51)){
-const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
+}
+if(data48.resources !== undefined){
+let data51 = data48.resources;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2665,9 +2663,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len3 = data51.length;
+for(let i3=0; i3<len3; i3++){
+let data52 = data51[i3];
+if(typeof data52 === "string"){
+if(!pattern44.test(data52)){
+const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2677,9 +2678,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
 else {
-const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2689,10 +2689,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data47.scope !== undefined){
-let data52 = data47.scope;
-if(typeof data52 !== "string"){
-const err132 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err132 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2701,8 +2700,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!(((data52 === "resource-tag") || (data52 === "request-tag")) || (data52 === "none"))){
-const err133 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+}
+if(data48.scope !== undefined){
+let data53 = data48.scope;
+if(typeof data53 !== "string"){
+const err133 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2711,10 +2713,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data53 === "resource-tag") || (data53 === "request-tag")) || (data53 === "none"))){
+const err134 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2726,7 +2726,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err135 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2738,7 +2738,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err136 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2750,7 +2750,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err137 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2760,15 +2760,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data42.managedPolicies !== undefined){
-let data53 = data42.managedPolicies;
-if(Array.isArray(data53)){
-const len4 = data53.length;
-for(let i4=0; i4<len4; i4++){
-let data54 = data53[i4];
-if(typeof data54 === "string"){
-if(!pattern14.test(data54)){
-const err138 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err138 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2778,8 +2772,15 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.managedPolicies !== undefined){
+let data54 = data43.managedPolicies;
+if(Array.isArray(data54)){
+const len4 = data54.length;
+for(let i4=0; i4<len4; i4++){
+let data55 = data54[i4];
+if(typeof data55 === "string"){
+if(!pattern14.test(data55)){
+const err139 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2789,9 +2790,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
 else {
-const err140 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err140 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2801,15 +2801,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data42.customerManagedPolicies !== undefined){
-let data55 = data42.customerManagedPolicies;
-if(Array.isArray(data55)){
-const len5 = data55.length;
-for(let i5=0; i5<len5; i5++){
-let data56 = data55[i5];
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.name === undefined){
-const err141 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err141 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2818,9 +2812,16 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key18 in data56){
-if(!((key18 === "name") || (key18 === "path"))){
-const err142 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data43.customerManagedPolicies !== undefined){
+let data56 = data43.customerManagedPolicies;
+if(Array.isArray(data56)){
+const len5 = data56.length;
+for(let i5=0; i5<len5; i5++){
+let data57 = data56[i5];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.name === undefined){
+const err142 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2829,12 +2830,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data56.name !== undefined){
-let data57 = data56.name;
-if(typeof data57 === "string"){
-if(!pattern15.test(data57)){
-const err143 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+for(const key18 in data57){
+if(!((key18 === "name") || (key18 === "path"))){
+const err143 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2844,8 +2842,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-else {
-const err144 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.name !== undefined){
+let data58 = data57.name;
+if(typeof data58 === "string"){
+if(!pattern15.test(data58)){
+const err144 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2855,11 +2856,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data56.path !== undefined){
-let data58 = data56.path;
-if(typeof data58 === "string"){
-if(!pattern17.test(data58)){
-const err145 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+else {
+const err145 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2869,8 +2867,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-else {
-const err146 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.path !== undefined){
+let data59 = data57.path;
+if(typeof data59 === "string"){
+if(!pattern17.test(data59)){
+const err146 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2880,9 +2881,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
 else {
-const err147 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err147 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2894,7 +2894,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err148 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2904,14 +2904,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data42.permissionsBoundary !== undefined){
-let data59 = data42.permissionsBoundary;
-const _errs145 = errors;
-let valid34 = false;
-const _errs146 = errors;
-if(typeof data59 === "string"){
-if(!pattern14.test(data59)){
-const err149 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err149 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2921,8 +2916,14 @@ vErrors.push(err149);
 errors++;
 }
 }
-else {
-const err150 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.permissionsBoundary !== undefined){
+let data60 = data43.permissionsBoundary;
+const _errs147 = errors;
+let valid34 = false;
+const _errs148 = errors;
+if(typeof data60 === "string"){
+if(!pattern14.test(data60)){
+const err150 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2931,13 +2932,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-var _valid2 = _errs146 === errors;
-valid34 = valid34 || _valid2;
-if(!valid34){
-const _errs148 = errors;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.name === undefined){
-const err151 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err151 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2946,9 +2943,13 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key19 in data59){
-if(!((key19 === "name") || (key19 === "path"))){
-const err152 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+var _valid2 = _errs148 === errors;
+valid34 = valid34 || _valid2;
+if(!valid34){
+const _errs150 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.name === undefined){
+const err152 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2957,12 +2958,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data59.name !== undefined){
-let data60 = data59.name;
-if(typeof data60 === "string"){
-if(!pattern15.test(data60)){
-const err153 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+for(const key19 in data60){
+if(!((key19 === "name") || (key19 === "path"))){
+const err153 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2972,8 +2970,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.name !== undefined){
+let data61 = data60.name;
+if(typeof data61 === "string"){
+if(!pattern15.test(data61)){
+const err154 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2983,11 +2984,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data59.path !== undefined){
-let data61 = data59.path;
-if(typeof data61 === "string"){
-if(!pattern17.test(data61)){
-const err155 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+else {
+const err155 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2997,8 +2995,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.path !== undefined){
+let data62 = data60.path;
+if(typeof data62 === "string"){
+if(!pattern17.test(data62)){
+const err156 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3008,9 +3009,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
 else {
-const err157 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err157 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3019,11 +3019,10 @@ vErrors.push(err157);
 }
 errors++;
 }
-var _valid2 = _errs148 === errors;
-valid34 = valid34 || _valid2;
 }
-if(!valid34){
-const err158 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err158 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3032,11 +3031,24 @@ vErrors.push(err158);
 }
 errors++;
 }
+var _valid2 = _errs150 === errors;
+valid34 = valid34 || _valid2;
+}
+if(!valid34){
+const err159 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err159];
+}
 else {
-errors = _errs145;
+vErrors.push(err159);
+}
+errors++;
+}
+else {
+errors = _errs147;
 if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+if(_errs147){
+vErrors.length = _errs147;
 }
 else {
 vErrors = null;
@@ -3046,22 +3058,7 @@ vErrors = null;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-if(data.secrets !== undefined){
-let data62 = data.secrets;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key20 in data62){
-if(!(key20 === "zoneNamePrefix")){
-const err160 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+const err160 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3071,9 +3068,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data62.zoneNamePrefix !== undefined){
-if(typeof data62.zoneNamePrefix !== "boolean"){
-const err161 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.secrets !== undefined){
+let data63 = data.secrets;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key20 in data63){
+if(!(key20 === "zoneNamePrefix")){
+const err161 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3083,9 +3083,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.zoneNamePrefix !== undefined){
+if(typeof data63.zoneNamePrefix !== "boolean"){
+const err162 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3095,12 +3095,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.protection !== undefined){
-let data64 = data.protection;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key21 in data64){
-if(!(key21 === "preventDestroy")){
-const err163 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err163 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3110,9 +3107,12 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data64.preventDestroy !== undefined){
-if(typeof data64.preventDestroy !== "boolean"){
-const err164 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.protection !== undefined){
+let data65 = data.protection;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key21 in data65){
+if(!(key21 === "preventDestroy")){
+const err164 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3122,9 +3122,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-else {
-const err165 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.preventDestroy !== undefined){
+if(typeof data65.preventDestroy !== "boolean"){
+const err165 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3134,12 +3134,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data66 = data.quotas;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key22 in data66){
-if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
-const err166 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+else {
+const err166 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3149,10 +3146,12 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data66.permissionSetsPerInstance !== undefined){
-let data67 = data66.permissionSetsPerInstance;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err167 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.quotas !== undefined){
+let data67 = data.quotas;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key22 in data67){
+if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
+const err167 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3161,9 +3160,11 @@ vErrors.push(err167);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 1 || isNaN(data67)){
-const err168 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data67.permissionSetsPerInstance !== undefined){
+let data68 = data67.permissionSetsPerInstance;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err168 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3172,12 +3173,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-if(data66.permissionSetsPerAccount !== undefined){
-let data68 = data66.permissionSetsPerAccount;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err169 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 1 || isNaN(data68)){
+const err169 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3186,9 +3184,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 1 || isNaN(data68)){
-const err170 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data67.permissionSetsPerAccount !== undefined){
+let data69 = data67.permissionSetsPerAccount;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err170 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3197,12 +3198,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-if(data66.rolesPerAccount !== undefined){
-let data69 = data66.rolesPerAccount;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err171 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err171 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3211,9 +3209,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 1 || isNaN(data69)){
-const err172 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data67.rolesPerAccount !== undefined){
+let data70 = data67.rolesPerAccount;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err172 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -3222,12 +3223,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-if(data66.appRolesPerApplication !== undefined){
-let data70 = data66.appRolesPerApplication;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err173 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 1 || isNaN(data70)){
+const err173 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -3236,9 +3234,12 @@ vErrors.push(err173);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 1 || isNaN(data70)){
-const err174 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data67.appRolesPerApplication !== undefined){
+let data71 = data67.appRolesPerApplication;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err174 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -3247,11 +3248,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 1 || isNaN(data71)){
+const err175 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -3262,13 +3261,26 @@ errors++;
 }
 }
 }
+}
 else {
-const err176 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err176 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err176];
 }
 else {
 vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
 }
 errors++;
 }
