@@ -79,7 +79,7 @@ access:
     - arn:aws:iam::aws:policy/ReadOnlyAccess
   customerManagedPolicies: []
 secrets:
-  zoneNamePrefix: false
+  zoneNamePrefix: true
 protection:
   preventDestroy: false
 # The larger trees exceed the default quotas (2,000 permission sets per instance, about 1,000 app

@@ -137,7 +137,8 @@ export function platformConfigFromSource(
       customerManagedPolicies: normalizeCustomerPolicies(raw.access?.customerManagedPolicies ?? []),
       ...(raw.access?.permissionsBoundary ? { permissionsBoundary: toBoundary(raw.access.permissionsBoundary) } : {}),
     },
-    secrets: { zoneNamePrefix: raw.secrets?.zoneNamePrefix ?? false },
+    // On unless opted out (README "Security"): without it a zone can claim an untagged secret.
+    secrets: { zoneNamePrefix: raw.secrets?.zoneNamePrefix ?? true },
     protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
     quotas: { ...defaultQuotas(), ...raw.quotas },
     source: { file: source.file },
@@ -153,10 +154,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * Risks a valid config accepts by default, as warnings for `validate` and `synth` to print (kept
  * out of the loader's diagnostics, which for a valid tree hold only the tree's own warnings).
  */
-export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCenter' | 'source'>): Diagnostic[] {
-  if (config.identityCenter.externalIdIssuer !== undefined) return [];
-  return [
-    {
+export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'>): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  if (config.identityCenter.externalIdIssuer === undefined) {
+    warnings.push({
       severity: 'warning',
       file: config.source.file,
       field: 'identityCenter.externalIdIssuer',
@@ -165,6 +166,19 @@ export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCen
         'not set: the AWS stacks find each zone group by its display name, so whoever creates a group with that name ' +
         'in the Identity Store first (anyone allowed identitystore:CreateGroup, e.g. before SCIM syncs a new zone) receives the zone\'s access',
       hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see README "Binding zones to groups by identity")',
-    },
-  ];
+    });
+  }
+  if (!config.secrets.zoneNamePrefix) {
+    warnings.push({
+      severity: 'warning',
+      file: config.source.file,
+      field: 'secrets.zoneNamePrefix',
+      code: 'secrets-claimable',
+      message:
+        'false: a zone with secrets-editor (or an allow-listed policy granting secretsmanager:TagResource) can tag any untagged secret ' +
+        'of its accounts with its own zone and then read it; only secrets managed by another AWS service (rds!…) stay protected',
+      hint: 'remove the setting (default true: zone secrets are named <zone>/…), or tag every secret (README "Security")',
+    });
+  }
+  return warnings;
 }

@@ -206,8 +206,8 @@ export const platformConfigSchema = {
       properties: {
         zoneNamePrefix: {
           type: 'boolean',
-          default: false,
-          description: 'Require zone secrets to be named <zone>/... (see README: residual risk).',
+          default: true,
+          description: 'Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone\'s name space. false lets a zone claim any untagged secret (README: Security).',
         },
       },
     },

@@ -46,7 +46,7 @@ describe('platformConfig(): platform settings for the constructs, as the CLI rea
       defaultSessionDuration: 'PT1H',
       accounts: {},
       access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
-      secrets: { zoneNamePrefix: false },
+      secrets: { zoneNamePrefix: true },
       protection: { preventDestroy: false },
       source: { file: 'platformConfig()' },
     });

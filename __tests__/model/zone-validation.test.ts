@@ -173,7 +173,7 @@ describe('platform config rules', () => {
       sharding: 'department',
       backend: { type: 'local' },
       protection: { preventDestroy: false },
-      secrets: { zoneNamePrefix: false },
+      secrets: { zoneNamePrefix: true },
     });
   });
 

@@ -54,7 +54,10 @@ export interface SynthesizedFixture {
   readonly policies: Map<string, SynthesizedPolicy>;
 }
 
-/** Writes the fixture tree (zone files + platform config YAML), loads it, synthesizes it, reads the policies back. */
+/**
+ * Writes the fixture tree (zone files + platform config YAML), loads it, synthesizes it, reads the
+ * policies back. `zoneNamePrefix` undefined: the config says nothing about secrets (the default).
+ */
 export function synthesizeFixture(options: { zoneNamePrefix?: boolean } = {}): SynthesizedFixture {
   const zones: Record<string, Record<string, unknown>> = {};
   for (const [name, z] of Object.entries(FIXTURE_ZONES)) {
@@ -64,7 +67,7 @@ export function synthesizeFixture(options: { zoneNamePrefix?: boolean } = {}): S
     config: baseConfig({
       zoneTagKey: ZONE_TAG_KEY,
       access: { presets: EXTRA_PRESETS },
-      secrets: { zoneNamePrefix: options.zoneNamePrefix ?? false },
+      ...(options.zoneNamePrefix === undefined ? {} : { secrets: { zoneNamePrefix: options.zoneNamePrefix } }),
     }),
     zones,
   });

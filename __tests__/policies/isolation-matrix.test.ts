@@ -162,35 +162,40 @@ describe('Secrets Manager tag-on-create and the zone name prefix', () => {
       'secretsmanager:Name': secretName,
     });
 
-  test('residual risk without the prefix: TagResource can claim an untagged existing secret', async () => {
-    // Documented in policies/README.md; mitigated by secrets.zoneNamePrefix (next test).
-    const editor = zoneOnly('secrets-editor');
-    expect(await tagOwnZone(policyOf(editor), editor, 'legacy-db-password')).toBe('Allowed');
-    // ...but never a secret that already has a zone tag, own or foreign.
-    expect(await tagOwnZone(policyOf(editor), editor, `${editor}/app`, editor)).not.toBe('Allowed');
-    expect(await tagOwnZone(policyOf(editor), editor, 'prod/app', 'prod')).toBe('ExplicitlyDenied');
-  });
-
-  test('with secrets.zoneNamePrefix the zone tag only goes onto secrets named <zone>/...', async () => {
-    const prefixed = synthesizeFixture({ zoneNamePrefix: true });
-    const editors = prefixed.tree.zones.filter((z) => z.access.includes('secrets-editor')).map((z) => z.name);
+  test('by default (secrets.zoneNamePrefix true) the zone tag only goes onto secrets named <zone>/...', async () => {
+    expect(fixture.tree.config.secrets.zoneNamePrefix).toBe(true);
+    const editors = fixture.tree.zones.filter((z) => z.access.includes('secrets-editor')).map((z) => z.name);
     expect(editors).toEqual(expect.arrayContaining([zoneOnly('secrets-editor'), 'prod', 'prod-1']));
     for (const zone of editors) {
-      const policy = prefixed.policies.get(zone)!.policy;
+      const policy = policyOf(zone);
       expect(await create(policy, zone, `${zone}/app`)).toBe('Allowed');
       expect(await tagOwnZone(policy, zone, `${zone}/app`)).toBe('Allowed');
-      for (const name of ['legacy-db-password', `${zoneOnly('rds-operator')}/app`, `${zone}-x/app`, `x/${zone}/app`]) {
+      for (const name of ['legacy-db-password', 'rds!db-0f1e2d3c', `${zoneOnly('rds-operator')}/app`, `${zone}-x/app`, `x/${zone}/app`]) {
         expect({ zone, name, create: await create(policy, zone, name) }).toEqual({ zone, name, create: 'ExplicitlyDenied' });
         expect({ zone, name, tag: await tagOwnZone(policy, zone, name) }).toEqual({ zone, name, tag: 'ExplicitlyDenied' });
       }
     }
     // `prod` and `prod-1` do not share a prefix.
-    expect(await create(prefixed.policies.get('prod')!.policy, 'prod', 'prod-1/app')).toBe('ExplicitlyDenied');
-    // The whole matrix still holds with the switch on.
-    const failures = await runMatrix(await buildMatrix(prefixed.tree, EXTRA_MATRIX), (zone) => prefixed.policies.get(zone)!.policy);
-    expect(describeFailures(failures)).toBe('');
+    expect(await create(policyOf('prod'), 'prod', 'prod-1/app')).toBe('ExplicitlyDenied');
+    // ...never a secret that already has a zone tag, own or foreign.
+    const editor = zoneOnly('secrets-editor');
+    expect(await tagOwnZone(policyOf(editor), editor, `${editor}/app`, editor)).not.toBe('Allowed');
+    expect(await tagOwnZone(policyOf(editor), editor, 'prod/app', 'prod')).toBe('ExplicitlyDenied');
     // And the guard has teeth.
-    const withoutGuard = mutate(prefixed.policies.get('prod')!.policy, 'prod', (s) => (s.Sid === 'GuardSecretNamePrefix' ? undefined : s));
+    const withoutGuard = mutate(policyOf('prod'), 'prod', (s) => (s.Sid === 'GuardSecretNamePrefix' ? undefined : s));
     expect(await create(withoutGuard, 'prod', 'legacy-db-password')).toBe('Allowed');
+  });
+
+  test('opted out (secrets.zoneNamePrefix false): the documented risk, but never a secret another service manages', async () => {
+    const optedOut = synthesizeFixture({ zoneNamePrefix: false });
+    const editor = zoneOnly('secrets-editor');
+    const policy = optedOut.policies.get(editor)!.policy;
+    // Documented in README.md ("Security") and warned about by validate.
+    expect(await tagOwnZone(policy, editor, 'legacy-db-password')).toBe('Allowed');
+    expect(await tagOwnZone(policy, editor, 'rds!db-0f1e2d3c')).toBe('ExplicitlyDenied');
+    expect(await tagOwnZone(policy, editor, 'prod/app', 'prod')).toBe('ExplicitlyDenied');
+    // The whole matrix still holds with the switch off.
+    const failures = await runMatrix(await buildMatrix(optedOut.tree, EXTRA_MATRIX), (zone) => optedOut.policies.get(zone)!.policy);
+    expect(describeFailures(failures)).toBe('');
   });
 });

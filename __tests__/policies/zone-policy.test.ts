@@ -5,7 +5,8 @@ import { ValidationError } from '../../model/diagnostics';
 
 type PolicyConfig = Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>;
 
-const config = (presets: Record<string, AccessPreset> = {}, zoneNamePrefix = false): PolicyConfig => ({
+/** `zoneNamePrefix` defaults to true, as in the platform config. */
+const config = (presets: Record<string, AccessPreset> = {}, zoneNamePrefix = true): PolicyConfig => ({
   zoneTagKey: 'entigo:zone',
   access: { presets, managedPolicies: [], customerManagedPolicies: [] },
   secrets: { zoneNamePrefix },
@@ -78,10 +79,12 @@ describe('determinism', () => {
       'GuardForeignZoneTag',
       'GuardZoneTagChange',
       'GuardCreateWithoutZoneTag',
+      'GuardSecretNamePrefix',
     ]);
     expect(parse(render(['rds-operator'])).Statement.map((s) => s.Sid)).toEqual([
-      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange',
+      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardSecretNamePrefix',
     ]);
+    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid).slice(-1)).toEqual(['GuardServiceManagedSecret']);
     expect(parse(render(['secrets-editor'], config({}, true))).Statement.map((s) => s.Sid)).toEqual([
       'SecretsEditor0', 'SecretsEditor1', 'SecretsEditor2', 'SecretsEditor2Tag',
       'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardCreateWithoutZoneTag', 'GuardSecretNamePrefix',
@@ -96,7 +99,8 @@ describe('determinism', () => {
         '{"Sid":"GuardZoneTagRemoval","Effect":"Deny","Action":"*","Resource":"*","Condition":{"ForAnyValue:StringEqualsIgnoreCase":{"aws:TagKeys":"entigo:zone"},"Null":{"aws:RequestTag/entigo:zone":"true"}}},' +
         `{"Sid":"GuardZoneTagDeletion","Effect":"Deny","Action":${JSON.stringify(VALUE_CARRYING_UNTAG_ACTIONS)},"Resource":"*","Condition":{"ForAnyValue:StringEqualsIgnoreCase":{"aws:TagKeys":"entigo:zone"}}},` +
         '{"Sid":"GuardForeignZoneTag","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"},"StringNotEquals":{"aws:RequestTag/entigo:zone":"prod-1"}}},' +
-        '{"Sid":"GuardZoneTagChange","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false","aws:ResourceTag/entigo:zone":"false"},"StringNotEquals":{"aws:ResourceTag/entigo:zone":"prod-1"}}}' +
+        '{"Sid":"GuardZoneTagChange","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false","aws:ResourceTag/entigo:zone":"false"},"StringNotEquals":{"aws:ResourceTag/entigo:zone":"prod-1"}}},' +
+        '{"Sid":"GuardSecretNamePrefix","Effect":"Deny","Action":["secretsmanager:CreateSecret","secretsmanager:TagResource"],"NotResource":"arn:*:secretsmanager:*:*:secret:prod-1/*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"}}}' +
         ']}',
     );
   });
@@ -159,6 +163,14 @@ describe('conditions', () => {
       Null: { 'aws:ResourceTag/entigo:zone': 'true' },
       StringEquals: { 'aws:RequestTag/entigo:zone': 'prod-1' },
     });
+  });
+
+  test('zoneNamePrefix false swaps it for a guard on secrets other services manage (rds!...)', () => {
+    expect(statement(render(['rds-operator'], config({}, false)), 'GuardServiceManagedSecret')).toEqual({
+      Sid: 'GuardServiceManagedSecret', Effect: 'Deny', Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
+      Resource: 'arn:*:secretsmanager:*:*:secret:*!*', Condition: { Null: { 'aws:RequestTag/entigo:zone': 'false' } },
+    });
+    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid)).not.toContain('GuardSecretNamePrefix');
   });
 
   test('zoneNamePrefix adds a guard limited to <zone>/ secrets', () => {

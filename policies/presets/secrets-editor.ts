@@ -3,20 +3,23 @@ import { definePreset, type GuardContext } from './define';
 import reader from './secrets-reader';
 
 /**
- * `secrets.zoneNamePrefix`: the zone tag only goes onto secrets named `<zone>/...`, so an untagged
- * legacy secret can only be claimed by the zone its name already points at (see the doc below).
+ * Where a zone may put its tag on a secret (by create or `TagResource`). IAM cannot tell the
+ * `TagResource` half of a `CreateSecret` with tags from a later `TagResource` on an existing untagged
+ * secret, so the secret's name is what keeps a zone from claiming secrets that are not its own:
+ * - `secrets.zoneNamePrefix: true` (default): only secrets named `<zone>/...` (`GuardSecretNamePrefix`);
+ *   an untagged legacy secret or one another service manages (`rds!...`) is out of reach.
+ * - `false` (opt-out, README "Security"): never a secret another AWS service manages. Their names start
+ *   with the service's id and a `!` (`rds!db-...`), a character `CreateSecret` does not accept in names,
+ *   so `*!*` matches those secrets only (`GuardServiceManagedSecret`).
+ * Both are denies keyed on `aws:RequestTag`, so they hold whatever else the zone's role is allowed.
  */
-function secretNamePrefixGuard({ zone, key, config }: GuardContext): PolicyStatement[] {
-  if (!config.secrets.zoneNamePrefix) return [];
-  return [
-    {
-      Sid: 'GuardSecretNamePrefix',
-      Effect: 'Deny',
-      Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
-      NotResource: `arn:*:secretsmanager:*:*:secret:${zone}/*`,
-      Condition: { Null: { [`aws:RequestTag/${key}`]: 'false' } },
-    },
-  ];
+function secretNameGuard({ zone, key, config }: GuardContext): PolicyStatement[] {
+  const action = ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'];
+  const condition = { Null: { [`aws:RequestTag/${key}`]: 'false' } };
+  if (config.secrets.zoneNamePrefix) {
+    return [{ Sid: 'GuardSecretNamePrefix', Effect: 'Deny', Action: action, NotResource: `arn:*:secretsmanager:*:*:secret:${zone}/*`, Condition: condition }];
+  }
+  return [{ Sid: 'GuardServiceManagedSecret', Effect: 'Deny', Action: action, Resource: 'arn:*:secretsmanager:*:*:secret:*!*', Condition: condition }];
 }
 
 /** Everything secrets-reader allows, plus changing, rotating, deleting and creating the zone's secrets. */
@@ -26,14 +29,17 @@ export default definePreset({
     'Writes are scoped like reads (`aws:ResourceTag/<key>` on the `Secret`). Creating requires the zone tag ' +
     'and no other tag. Per the `CreateSecret` API reference a create with tags is also authorized as ' +
     '`secretsmanager:TagResource` on the new secret, which has no zone tag yet; so `TagResource` is allowed ' +
-    'only when it sets exactly the own zone on a secret without a zone tag. **Residual risk:** the same ' +
-    '`TagResource` can claim an *existing* untagged secret; IAM has no key that tells tag-on-create from a later ' +
-    'tag. With `secrets.zoneNamePrefix: true` every zone gets `GuardSecretNamePrefix`: the zone tag only goes ' +
-    'onto secrets named `<zone>/...`. `RotateSecret` can also (re)configure rotation (`RotationLambdaARN`); ' +
-    'not restricted here.',
+    'only when it sets exactly the own zone on a secret without a zone tag. IAM has no key that tells that ' +
+    'from a later `TagResource` on an *existing* untagged secret, so the name decides: by default ' +
+    '(`secrets.zoneNamePrefix: true`) every zone gets `GuardSecretNamePrefix` and the zone tag only goes onto ' +
+    'secrets named `<zone>/...`; an untagged `legacy/db-master` or an RDS-managed `rds!db-...` secret cannot be ' +
+    'claimed. With the opt-out (`false`) any untagged secret can be claimed except those another AWS service ' +
+    'manages (`GuardServiceManagedSecret`, names with `!`). `RotateSecret` can also (re)configure rotation ' +
+    '(`RotationLambdaARN`); not restricted here.',
   links: [
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html',
     'https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html',
+    'https://docs.aws.amazon.com/secretsmanager/latest/userguide/service-linked-secrets.html',
   ],
   statements: [
     ...reader.statements.filter((s) => s.scope === 'none'),
@@ -57,5 +63,5 @@ export default definePreset({
     'secretsmanager:RestoreSecret',
     'secretsmanager:UpdateSecretVersionStage',
   ],
-  guards: secretNamePrefixGuard,
+  guards: secretNameGuard,
 });

@@ -43,7 +43,8 @@ function treeWith(name: string, zoneNamePrefix: boolean): ZoneTree {
   } as unknown as ZoneTree;
 }
 
-export function policyFor(zone: string, access: readonly string[], zoneNamePrefix = false): PolicyDocument {
+/** The zone's policy; `zoneNamePrefix` as the config default (true) unless given. */
+export function policyFor(zone: string, access: readonly string[], zoneNamePrefix = true): PolicyDocument {
   const tree = treeWith(access[0] ?? 'none', zoneNamePrefix);
   return JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, tree.config))) as PolicyDocument;
 }
@@ -63,7 +64,7 @@ export function provePreset(name: string): void {
     });
 
     test('isolation: own zone allowed; other zone, untagged, case-changed tag and tampering denied (also next to Allow *)', async () => {
-      const tree = treeWith(name, false);
+      const tree = treeWith(name, true);
       const cases = await buildMatrix(tree, { tamperOnly: targets });
       const policies = new Map(tree.zones.map((z) => [z.name, policyFor(z.name, z.access)]));
       const failures = await runMatrix(cases, (zone) => policies.get(zone)!);

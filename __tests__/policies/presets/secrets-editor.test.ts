@@ -19,11 +19,12 @@ describe('secrets-editor', () => {
     });
   });
 
-  test('its guard GuardSecretNamePrefix goes to every zone with secrets.zoneNamePrefix, whatever its presets', () => {
+  test('its name guard goes to every zone, whatever its presets: GuardSecretNamePrefix by default, GuardServiceManagedSecret when opted out', () => {
     for (const access of [['secrets-editor'], ['rds-operator'], []]) {
-      const sids = policyFor('prod', access, true).Statement.map((s) => s.Sid);
-      expect({ access, guard: sids.includes('GuardSecretNamePrefix') }).toEqual({ access, guard: true });
-      expect(policyFor('prod', access, false).Statement.map((s) => s.Sid)).not.toContain('GuardSecretNamePrefix');
+      const on = policyFor('prod', access, true).Statement.map((s) => s.Sid);
+      const off = policyFor('prod', access, false).Statement.map((s) => s.Sid);
+      expect({ access, on: on.filter((s) => s.startsWith('GuardS')), off: off.filter((s) => s.startsWith('GuardS')) })
+        .toEqual({ access, on: ['GuardSecretNamePrefix'], off: ['GuardServiceManagedSecret'] });
     }
   });
 });
