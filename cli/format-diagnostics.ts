@@ -8,7 +8,7 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
 }
 
-/** Human-readable: one `file:line:col: field: message` block per problem, then a count and what it meant. */
+/** Human-readable: one `file:line:col: field: message [code]` block per problem, then a count and what it meant. */
 export function formatHuman(diagnostics: readonly Diagnostic[], consequence?: string): string {
   const files = new Set(diagnostics.map((d) => d.file)).size;
   const errors = diagnostics.filter(isError).length;
@@ -27,7 +27,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], summary: Record<s
 }
 
 /**
- * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show
+ * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=zone-access: field [code]::message`), which show
  * inline on the pull request's diff. Properties and message are escaped as the runner expects.
  */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
@@ -35,7 +35,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
     .map((d) => {
       const props = [`file=${escapeProperty(d.file)}`];
       if (d.line !== undefined) props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
-      props.push(`title=${escapeProperty(`zone-access: ${d.field || d.code}`)}`);
+      // The title names the field and the stable code (the code alone for a problem of a whole file).
+      props.push(`title=${escapeProperty(`zone-access: ${d.field ? `${d.field} [${d.code}]` : d.code}`)}`);
       const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
       return `::${isError(d) ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
     })

@@ -289,6 +289,33 @@ const policyPath = text({
   explain: (v) => `${q(v)} is not an IAM path: it starts and ends with / and has no spaces, e.g. /zone-access/`,
 });
 
+/**
+ * A zone file is named after its zone: `zones/<department>/<zone>.yaml` (or `.yml`). Ours, not AWS's:
+ * a reader finds a zone's file by its name, and a rename in one place only would leave the other
+ * telling a different story. It applies to files only; a zone given in code (the `ZoneAccess`
+ * construct) has no file to match.
+ */
+export const ZONE_FILE_EXTENSIONS = Object.freeze(['.yaml', '.yml'] as const);
+export const zoneFileName = Object.freeze({
+  id: 'zoneFileName',
+  /** The extension of a zone file's name, or undefined when it is not a zone file's name. */
+  extension(fileName: string): string | undefined {
+    return ZONE_FILE_EXTENSIONS.find((ext) => fileName.endsWith(ext));
+  },
+  /** True when `fileName` (a base name, no folder) is `<zone>.yaml` or `<zone>.yml`. */
+  matches(zone: string, fileName: string): boolean {
+    return ZONE_FILE_EXTENSIONS.some((ext) => fileName === `${zone}${ext}`);
+  },
+  /** What is wrong, what is right: the file name the zone needs, or the zone the file name implies. */
+  explain(zone: string, fileName: string): string {
+    const ext = zoneFileName.extension(fileName) ?? ZONE_FILE_EXTENSIONS[0];
+    const stem = fileName.endsWith(ext) ? fileName.slice(0, -ext.length) : fileName;
+    // Offer the other way round only when the file name is itself a valid zone name.
+    const rename = follows(zoneName, stem) ? `, or change zone: to ${stem}` : '';
+    return `zone ${q(zone)} does not match the file name ${q(fileName)}: name the file ${zone}${ext}${rename}`;
+  },
+});
+
 /** Every rule on a single value, by id. */
 export const TEXT_RULES = Object.freeze({
   zoneName,

@@ -116,12 +116,16 @@ export class ValidationError extends Error {
   }
 }
 
-/** `file:line:col: field: message (hint)` — the shape editors and terminals link to. */
+/**
+ * `file:line:col: field: message [code]`, then the hint on its own line — the shape editors and
+ * terminals link to. The code is there so that what a person reads can be matched to what the
+ * JSON and GitHub formats (and the README) call it.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const field = `${d.severity === 'warning' ? ' warning:' : ''}${d.field ? ` ${d.field}:` : ''}`;
   const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${where}:${field} ${d.message}${hint}`;
+  return `${where}:${field} ${d.message} [${d.code}]${hint}`;
 }
 
 /** Sorts by file, then position, then field, so output order never depends on discovery order. */

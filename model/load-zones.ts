@@ -1,7 +1,7 @@
 import { canonicalGuid } from './guid';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { explainTooManyTags, follows, isAccountId, isSessionDurationInRange, MAX_ZONE_TAGS, TEXT_RULES } from './aws-rules';
+import { explainTooManyTags, follows, isAccountId, isSessionDurationInRange, MAX_ZONE_TAGS, TEXT_RULES, ZONE_FILE_EXTENSIONS, zoneFileName } from './aws-rules';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { RESERVED_ZONE_NAMES } from './names';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
@@ -13,8 +13,6 @@ import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMem
 import { customerPolicyKey, normalizeCustomerPolicies, normalizeZone, toBoundary } from './zone-defaults';
 import { zoneFileSchema, type RawCustomerManagedPolicyRef, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
-
-const ZONE_FILE_EXTENSIONS = ['.yaml', '.yml'];
 
 export interface LoadZonesOptions {
   /** Undefined when the platform config is invalid: the checks that need it are skipped. */
@@ -213,6 +211,8 @@ export function zoneFromSource(
       `move the file to zones/${raw.department}/ or set department: ${department}`);
   }
   if (name !== undefined) {
+    const fileName = basename(source.file);
+    if (!zoneFileName.matches(name, fileName)) problem(['zone'], 'file-name-mismatch', zoneFileName.explain(name, fileName));
     if (config) {
       const psName = `${config.names.permissionSetPrefix}${name}`;
       if (!follows(TEXT_RULES.permissionSetName, psName)) {

@@ -185,8 +185,8 @@ describe('examples/ci/gitlab-ci.yml', () => {
   it('the Code Quality converter turns real `validate --format json` output into GitLab issues', async () => {
     const tree = writeTree({
       zones: {
-        'pay/a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
-        'pay/b.yaml': zoneDoc('zone-b', 'pay', { accounts: ['nope'] }),
+        'pay/zone-a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
+        'pay/zone-b.yaml': zoneDoc('zone-b', 'pay', { accounts: ['nope'] }),
       },
     });
     const { io, out } = captureIO(tree.root);
@@ -202,14 +202,14 @@ describe('examples/ci/gitlab-ci.yml', () => {
         check_name: 'zone-access/wrong-type',
         fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
         severity: 'major',
-        location: { path: expect.stringMatching(/zones\/pay\/a\.yaml$/), lines: { begin: 3 } },
+        location: { path: expect.stringMatching(/zones\/pay\/zone-a\.yaml$/), lines: { begin: 3 } },
       },
       {
         description: expect.stringMatching(/^accounts\[0\]: unknown account name "nope"/),
         check_name: 'zone-access/unknown-account',
         fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
         severity: 'major',
-        location: { path: expect.stringMatching(/zones\/pay\/b\.yaml$/), lines: { begin: 4 } },
+        location: { path: expect.stringMatching(/zones\/pay\/zone-b\.yaml$/), lines: { begin: 4 } },
       },
     ]);
     expect(issues[0].fingerprint).not.toBe(issues[1].fingerprint);
@@ -236,7 +236,7 @@ describe('the deploy steps apply every declared department', () => {
   it.each(applyScripts())('$template', async ({ entra, aws }) => {
     const tree = writeTree({
       config: baseConfigWith({ pay: {}, hr: {}, old: { retired: true } }),
-      zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') },
+      zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') },
     });
     const { io } = captureIO(tree.root);
     expect(await main(['synth', '--zones', 'zones', '--config', 'platform.yaml', '--out', 'cdktf.out'], io)).toBe(0);

@@ -6,8 +6,9 @@ import { boundConfig, captureIO, REPO_ROOT, withoutBindingWarning, writeTree, zo
 
 /**
  * `zone-access validate --format human|json|github` on fixture trees, through the real dispatcher.
- * The invalid tree has one schema problem (an unquoted account id) in a file whose name holds the
- * characters GitHub's workflow-command properties must escape, and one semantic problem.
+ * The invalid tree has a file whose name holds the characters GitHub's workflow-command properties
+ * must escape (so it cannot be named after its zone either: two problems, a schema one and the file
+ * name) and one semantic problem in another file.
  */
 
 const BAD_FILE = 'pay/a,b:c%.yaml';
@@ -17,17 +18,17 @@ function invalidTree() {
     config: boundConfig(),
     zones: {
       [BAD_FILE]: 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
-      'pay/b.yaml': zoneDoc('zone-b', 'pay', { accounts: ['nope'] }),
-      'ops/c.yaml': zoneDoc('zone-c', 'ops'),
+      'pay/zone-b.yaml': zoneDoc('zone-b', 'pay', { accounts: ['nope'] }),
+      'ops/zone-c.yaml': zoneDoc('zone-c', 'ops'),
     },
   });
   // validate shows paths relative to the process's directory (the repository root in CI).
   const shown = (p: string) => relative(process.cwd(), join(tree.zonesDir, p));
-  return { ...tree, bad: shown(BAD_FILE), unknown: shown('pay/b.yaml') };
+  return { ...tree, bad: shown(BAD_FILE), unknown: shown('pay/zone-b.yaml') };
 }
 
 function validTree() {
-  return writeTree({ config: boundConfig(), zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay'), 'ops/c.yaml': zoneDoc('zone-c', 'ops') } });
+  return writeTree({ config: boundConfig(), zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'ops/zone-c.yaml': zoneDoc('zone-c', 'ops') } });
 }
 
 async function validate(root: string, ...args: string[]) {
@@ -37,17 +38,18 @@ async function validate(root: string, ...args: string[]) {
 }
 
 describe('--format human (the default)', () => {
-  it('invalid: exit 1; file:line:col: field: message, a hint line, and a count, on stderr', async () => {
+  it('invalid: exit 1; file:line:col: field: message [code], a hint line, and a count, on stderr', async () => {
     const t = invalidTree();
     const r = await validate(t.root);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      `${t.bad}:3:12: accounts[0]: must be a string, not a number\n` +
+      `${t.bad}:1:7: zone: zone "zone-a" does not match the file name "a,b:c%.yaml": name the file zone-a.yaml [file-name-mismatch]\n` +
+        `${t.bad}:3:12: accounts[0]: must be a string, not a number [wrong-type]\n` +
         `    hint: quote it ("...") so YAML keeps it a string, leading zeros included\n` +
-        `${t.unknown}:4:5: accounts[0]: unknown account name "nope"\n` +
+        `${t.unknown}:4:5: accounts[0]: unknown account name "nope" [unknown-account]\n` +
         `    hint: known names: shared-prod; or give the 12-digit id in quotes, e.g. "123456789012"\n` +
-        `\n2 problems in 2 files.\n`,
+        `\n3 problems in 2 files.\n`,
     );
   });
 
@@ -73,6 +75,7 @@ describe('--format json', () => {
     expect(JSON.parse(r.out)).toEqual({
       valid: false,
       problems: [
+        { file: t.bad, line: 1, column: 7, field: 'zone', code: 'file-name-mismatch', message: 'zone "zone-a" does not match the file name "a,b:c%.yaml": name the file zone-a.yaml' },
         { file: t.bad, line: 3, column: 12, field: 'accounts[0]', code: 'wrong-type', message: 'must be a string, not a number', hint: expect.stringMatching(/^quote it/) },
         { file: t.unknown, line: 4, column: 5, field: 'accounts[0]', code: 'unknown-account', message: 'unknown account name "nope"', hint: expect.stringMatching(/^known names/) },
       ],
@@ -102,8 +105,9 @@ describe('--format github', () => {
     expect(r.err).toBe('');
     const escapedBad = t.bad.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
     expect(r.out).toBe(
-      `::error file=${escapedBad},line=3,col=12,title=zone-access%3A accounts[0]::must be a string, not a number (hint: quote it ("...") so YAML keeps it a string, leading zeros included)\n` +
-        `::error file=${t.unknown},line=4,col=5,title=zone-access%3A accounts[0]::unknown account name "nope" (hint: known names: shared-prod; or give the 12-digit id in quotes, e.g. "123456789012")\n`,
+      `::error file=${escapedBad},line=1,col=7,title=zone-access%3A zone [file-name-mismatch]::zone "zone-a" does not match the file name "a,b:c%25.yaml": name the file zone-a.yaml\n` +
+        `::error file=${escapedBad},line=3,col=12,title=zone-access%3A accounts[0] [wrong-type]::must be a string, not a number (hint: quote it ("...") so YAML keeps it a string, leading zeros included)\n` +
+        `::error file=${t.unknown},line=4,col=5,title=zone-access%3A accounts[0] [unknown-account]::unknown account name "nope" (hint: known names: shared-prod; or give the 12-digit id in quotes, e.g. "123456789012")\n`,
     );
     // The escaped file name holds no raw separator the runner would split on.
     expect(escapedBad).toContain('a%2Cb%3Ac%25.yaml');
@@ -134,17 +138,17 @@ describe('--format github', () => {
   });
 
   it('warnings (accepted risks) do not fail validation and show in every format', async () => {
-    const t = writeTree({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const t = writeTree({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     const human = await validate(t.root);
     expect(human.code).toBe(0);
-    expect(human.err).toMatch(/^\S*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set: .*\n    hint: .*\n\n1 warning in 1 file\.\n$/);
+    expect(human.err).toMatch(/^\S*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set: .* \[group-bound-by-name\]\n    hint: .*\n\n1 warning in 1 file\.\n$/);
     expect(withoutBindingWarning(human.err)).toBe('');
     const json = await validate(t.root, '--format', 'json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out)).toMatchObject({ valid: true, problems: [{ severity: 'warning', field: 'identityCenter.externalIdIssuer', code: 'group-bound-by-name' }] });
     const github = await validate(t.root, '--format', 'github');
     expect(github.code).toBe(0);
-    expect(github.out).toMatch(/^::warning file=[^,]*platform\.yaml,title=zone-access%3A identityCenter\.externalIdIssuer::not set: /);
+    expect(github.out).toMatch(/^::warning file=[^,]*platform\.yaml,title=zone-access%3A identityCenter\.externalIdIssuer \[group-bound-by-name\]::not set: /);
   });
 });
 
@@ -153,19 +157,19 @@ describe('GitHub escaping, as the runner expects', () => {
 
   it('message: % → %25, CR → %0D, LF → %0A; ":" and "," stay', () => {
     expect(formatGithub([d({ message: '100% sure:\r\nnext, line' })])).toBe(
-      '::error file=zones/pay/a.yaml,title=zone-access%3A description::100%25 sure:%0D%0Anext, line\n',
+      '::error file=zones/pay/a.yaml,title=zone-access%3A description [invalid-value]::100%25 sure:%0D%0Anext, line\n',
     );
   });
 
   it('properties: additionally ":" → %3A and "," → %2C', () => {
     expect(formatGithub([d({ file: 'z/a,b:c%\n.yaml', field: 'tags.a:b,c', line: 2, column: 3 })])).toBe(
-      '::error file=z/a%2Cb%3Ac%25%0A.yaml,line=2,col=3,title=zone-access%3A tags.a%3Ab%2Cc::m\n',
+      '::error file=z/a%2Cb%3Ac%25%0A.yaml,line=2,col=3,title=zone-access%3A tags.a%3Ab%2Cc [invalid-value]::m\n',
     );
   });
 
   it('% is escaped first, so an input that already looks escaped stays literal', () => {
     expect(formatGithub([d({ message: '%0A is not a newline', hint: 'x%2Cy' })])).toBe(
-      '::error file=zones/pay/a.yaml,title=zone-access%3A description::%250A is not a newline (hint: x%252Cy)\n',
+      '::error file=zones/pay/a.yaml,title=zone-access%3A description [invalid-value]::%250A is not a newline (hint: x%252Cy)\n',
     );
   });
 

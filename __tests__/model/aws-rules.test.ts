@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { main } from '../../cli/zone-access';
 import { ZoneAccess } from '../../constructs';
-import { explainTooManyTags, follows, LIMIT_RULES, TEXT_RULES, type TextRuleId } from '../../model/aws-rules';
+import { explainTooManyTags, follows, LIMIT_RULES, TEXT_RULES, zoneFileName, type TextRuleId } from '../../model/aws-rules';
 import { ValidationError } from '../../model/diagnostics';
 import { loadPlatformConfig } from '../../model/load-platform-config';
 import { loadZones } from '../../model/load-zones';
 import type { PlatformConfig } from '../../model/types';
-import { captureIO, REPO_ROOT, writeTree, zoneDoc } from '../support/tree';
+import { readmeSection } from '../support/readme';
+import { captureIO, REPO_ROOT, SAMPLE_CONFIG, writeTree, zoneDoc } from '../support/tree';
 
 /**
  * Issue 15.2 / 14.2: one module holds every AWS rule on zone input, and its messages say what is
@@ -49,6 +50,22 @@ describe('each rule explains a bad value: what is wrong, what is right, an examp
     const rule = TEXT_RULES[id];
     expect(follows(rule, value)).toBe(false);
     expect(rule.explain(value)).toBe(message);
+  });
+
+  it.each([
+    ['logistics-prod', 'logistics-production.yaml', 'zone "logistics-prod" does not match the file name "logistics-production.yaml": name the file logistics-prod.yaml, or change zone: to logistics-production'],
+    ['logistics-prod', 'logistics-production.yml', 'zone "logistics-prod" does not match the file name "logistics-production.yml": name the file logistics-prod.yml, or change zone: to logistics-production'],
+    // A file name that is no zone name is not offered as one.
+    ['billing', 'Billing Copy.yaml', 'zone "billing" does not match the file name "Billing Copy.yaml": name the file billing.yaml'],
+  ])('the file name: zone %s in %s', (zone, fileName, message) => {
+    expect(zoneFileName.matches(zone, fileName)).toBe(false);
+    expect(zoneFileName.explain(zone, fileName)).toBe(message);
+  });
+
+  it('the file name: <zone>.yaml and <zone>.yml match, nothing else does', () => {
+    expect(zoneFileName.matches('billing', 'billing.yaml')).toBe(true);
+    expect(zoneFileName.matches('billing', 'billing.yml')).toBe(true);
+    expect(['Billing.yaml', 'billing.YAML', 'billing.json', 'billing', 'billing-1.yaml', 'x-billing.yaml'].filter((f) => zoneFileName.matches('billing', f))).toEqual([]);
   });
 
   it('the tag count', () => {
@@ -138,6 +155,20 @@ describe('the loader enforces each rule with its message', () => {
     expect(problems(zone(over))).toEqual([{ field, code, message }]);
   });
 
+  it('a zone whose file is named differently', () => {
+    const { zonesDir, configPath } = writeTree({ zones: { 'pay/logistics-production.yaml': zoneDoc('logistics-prod', 'pay') } });
+    const loaded = loadPlatformConfig(configPath);
+    const result = loadZones(zonesDir, { config: loaded.config as PlatformConfig, knownPresets: new Set(['secrets-reader']) });
+    expect(result.diagnostics).toEqual([{
+      file: join(zonesDir, 'pay', 'logistics-production.yaml'),
+      line: 1,
+      column: 7,
+      field: 'zone',
+      code: 'file-name-mismatch',
+      message: 'zone "logistics-prod" does not match the file name "logistics-production.yaml": name the file logistics-prod.yaml, or change zone: to logistics-production',
+    }]);
+  });
+
   it('49 tags beside the zone tag are fine', () => {
     expect(problems(zone({ tags: Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, 'v'])) }))).toEqual([]);
   });
@@ -195,6 +226,18 @@ describe('every problem of a file at once', () => {
     expect(report.problems.filter((p) => p.file === configPath).length).toBeGreaterThan(0);
     // Preset names need the config's presets, so only the zone name and the account id are checked.
     expect(report.problems.filter((p) => p.file !== configPath).map((p) => p.field)).toEqual(['zone', 'accounts[0]']);
+  });
+
+  it('README\'s example: the zone file and the output of validate, exactly', async () => {
+    const section = readmeSection('every-problem');
+    const [, file] = /```yaml\n([\s\S]*?)```/.exec(section)!;
+    const [, shown] = /```text\n\$ npx zone-access validate\n([\s\S]*?)```/.exec(section)!;
+    const { root } = writeTree({ config: readFileSync(SAMPLE_CONFIG, 'utf8'), zones: { 'payments/payments-prod.yaml': file } });
+    mkdirSync(join(root, 'config'));
+    renameSync(join(root, 'platform.yaml'), join(root, 'config', 'platform.yaml'));
+    const c = captureIO(root);
+    expect(await main(['validate'], c.io)).toBe(1);
+    expect(c.err().split(join(relative(process.cwd(), root), 'zones')).join('zones')).toBe(shown);
   });
 
   it('ZoneAccess throws one ValidationError listing all three', () => {

@@ -117,7 +117,7 @@ describe('quota warnings in the validate formats', () => {
   it('github: a ::warning annotation, not an ::error', async () => {
     const { io, out } = captureIO();
     expect(await main([...args, '--format', 'github'], io)).toBe(0);
-    expect(out()).toMatch(/^::warning file=.*platform\.yaml,title=zone-access%3A quotas\.permissionSetsPerAccount::account 999999999999/);
+    expect(out()).toMatch(/^::warning file=.*platform\.yaml,title=zone-access%3A quotas\.permissionSetsPerAccount \[quota-near\]::account 999999999999/);
   });
 });
 

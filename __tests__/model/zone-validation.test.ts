@@ -1,6 +1,7 @@
 import { loadPlatformConfig } from '../../model/load-platform-config';
 import { loadZones } from '../../model/load-zones';
-import type { Diagnostic } from '../../model/diagnostics';
+import { sortDiagnostics, type Diagnostic } from '../../model/diagnostics';
+import { loadTree } from '../../pipeline/load';
 import { baseConfig, writeTree, zoneDoc } from '../support/tree';
 
 const PRESETS = new Set(['rds-operator', 'secrets-editor', 'secrets-reader']);
@@ -130,13 +131,35 @@ describe('each zone-file rule rejects bad input with file, line, column and fiel
 describe('tree-level rules', () => {
   it('rejects the same zone in two departments, naming both files', () => {
     const { diagnostics, zonesDir } = load({
-      zones: { 'a/x.yaml': zoneDoc('same', 'a'), 'b/y.yaml': zoneDoc('same', 'b') },
+      zones: { 'a/same.yaml': zoneDoc('same', 'a'), 'b/same.yaml': zoneDoc('same', 'b') },
     });
     expect(diagnostics).toHaveLength(2);
     for (const d of diagnostics) {
       expect(d).toMatchObject({ code: 'duplicate-zone', field: 'zone', line: 1 });
     }
-    expect(diagnostics[0].message).toContain(`${zonesDir}/b/y.yaml`);
+    expect(diagnostics[0].message).toContain(`${zonesDir}/b/same.yaml`);
+  });
+
+  it('rejects the same zone twice in one department (.yaml and .yml: both named after it)', () => {
+    const { diagnostics } = load({ zones: { 'a/same.yaml': zoneDoc('same', 'a'), 'a/same.yml': zoneDoc('same', 'a') } });
+    expect(diagnostics.map((d) => [d.file.split('/').slice(-1)[0], d.code])).toEqual([['same.yaml', 'duplicate-zone'], ['same.yml', 'duplicate-zone']]);
+  });
+
+  it('rejects a zone whose file is named differently, and still reports the file\'s other problems', () => {
+    const diags = problemsOf(zoneDoc('logistics-prod', 'pay', { accounts: ['66666666666'], access: ['secret-editor'] }), 'pay/logistics-production.yaml');
+    expect(sortDiagnostics(diags).map(({ file, line, field, code }) => ({ file, line, field, code }))).toEqual([
+      { file: 'pay/logistics-production.yaml', line: 1, field: 'zone', code: 'file-name-mismatch' },
+      { file: 'pay/logistics-production.yaml', line: 4, field: 'accounts[0]', code: 'invalid-value' },
+      { file: 'pay/logistics-production.yaml', line: 6, field: 'access[0]', code: 'unknown-preset' },
+    ]);
+    expect(diags.find((d) => d.code === 'file-name-mismatch')!.message).toBe('zone "logistics-prod" does not match the file name "logistics-production.yaml": name the file logistics-prod.yaml, or change zone: to logistics-production');
+  });
+
+  it('a zone whose file is named differently makes the tree invalid (nothing is synthesized; see also the bad-input corpus)', () => {
+    const { zonesDir, configPath } = writeTree({ zones: { 'pay/logistics-production.yaml': zoneDoc('logistics-prod', 'pay') } });
+    const { tree, diagnostics } = loadTree({ zonesDir, configPath });
+    expect(tree).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(['file-name-mismatch']);
   });
 
   it('rejects zone files outside a department folder', () => {

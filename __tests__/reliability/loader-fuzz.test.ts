@@ -30,20 +30,31 @@ const config: PlatformConfig = (() => {
 const knownPresets = new Set(accessCatalog(config).keys());
 const VALID_ZONE = sampleZones()['pay/billing.yaml'];
 
+const FUZZ_FILE = 'zones/pay/fuzz.yaml';
+
+/**
+ * The file a zone with this `zone:` value is written to: named after it (as the loader requires,
+ * so that a bad name has to be caught by the name checks, not by the file-name rule), unless the
+ * value cannot be a file name at all.
+ */
+function fileFor(name: unknown): string {
+  return typeof name === 'string' && name !== '' && !/[/\\\0]/.test(name) && name !== '.' && name !== '..' ? `zones/pay/${name}.yaml` : FUZZ_FILE;
+}
+
 /** The loader's verdict on one file's text; throws only if the loader itself throws. */
-function load(text: string | Uint8Array, department = 'pay'): { zone?: Zone; diagnostics: Diagnostic[] } {
+function load(text: string | Uint8Array, file = FUZZ_FILE, department = 'pay'): { zone?: Zone; diagnostics: Diagnostic[]; file: string } {
   const bytes = typeof text === 'string' ? text : Buffer.from(text);
-  const parsed = parseYamlText(bytes, 'zones/pay/fuzz.yaml');
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
-  return zoneFromSource(parsed.source, department, { config, knownPresets });
+  const parsed = parseYamlText(bytes, file);
+  if (!parsed.source) return { diagnostics: parsed.diagnostics, file };
+  return { ...zoneFromSource(parsed.source, department, { config, knownPresets }), file };
 }
 
 /** What must hold for every input: a verdict (zone xor problems), and any accepted zone is safe. */
-function checkVerdict(result: { zone?: Zone; diagnostics: Diagnostic[] }): void {
+function checkVerdict(result: { zone?: Zone; diagnostics: Diagnostic[]; file: string }): void {
   if (!result.zone) {
     expect(result.diagnostics.length).toBeGreaterThan(0);
     for (const d of result.diagnostics) {
-      expect(d.file).toBe('zones/pay/fuzz.yaml');
+      expect(d.file).toBe(result.file);
       expect(typeof d.message).toBe('string');
       expect(d.message.length).toBeGreaterThan(0);
       if (d.line !== undefined) expect(d.line).toBeGreaterThanOrEqual(1);
@@ -63,10 +74,11 @@ function checkVerdict(result: { zone?: Zone; diagnostics: Diagnostic[] }): void 
   expect(JSON.stringify(zone)).not.toMatch(/[$%]\{/);
 }
 
-const property = (arb: fc.Arbitrary<string | Uint8Array>) =>
+/** Random input; a `{ text, file }` pair is loaded as that file. */
+const property = (arb: fc.Arbitrary<string | Uint8Array | { text: string; file: string }>) =>
   fc.assert(
     fc.property(arb, (input) => {
-      checkVerdict(load(input));
+      checkVerdict(typeof input === 'object' && 'file' in input ? load(input.text, input.file) : load(input));
     }),
     { numRuns: NUM_RUNS },
   );
@@ -136,12 +148,12 @@ describe('the zone loader on random input', () => {
   });
 
   it('never throws on, or accepts a bad name from, random mutations of a valid zone file', () => {
-    expect(load(stringify(VALID_ZONE)).zone?.name).toBe('billing');
+    expect(load(stringify(VALID_ZONE), 'zones/pay/billing.yaml').zone?.name).toBe('billing');
     property(
       fc.array(mutation, { minLength: 1, maxLength: 4 }).map((mutations) => {
         const zone = structuredClone(VALID_ZONE);
         for (const m of mutations) m(zone);
-        return stringify(zone);
+        return { text: stringify(zone), file: fileFor(zone.zone) };
       }),
     );
   });
@@ -150,7 +162,7 @@ describe('the zone loader on random input', () => {
     fc.assert(
       fc.property(anyZoneName, fc.constantFrom('plain', 'double', 'single', 'block'), (name, style) => {
         const text = typeof name === 'string' ? quoteAs(name, style) : stringify(name);
-        const result = load(`zone: ${text}\ndepartment: pay\naccounts: ["111111111111"]\naccess: [secrets-reader]\n`);
+        const result = load(`zone: ${text}\ndepartment: pay\naccounts: ["111111111111"]\naccess: [secrets-reader]\n`, fileFor(name));
         checkVerdict(result);
         // Quoted, the name is taken as written (plain and block scalars may lose outer spaces).
         if (result.zone && typeof name === 'string' && (style === 'double' || style === 'single')) expect(result.zone.name).toBe(name);
@@ -166,7 +178,7 @@ describe('the zone loader on random input', () => {
       fc.array(edit, { minLength: 1, maxLength: 5 }).map((edits) => {
         let t = text;
         for (const [at, remove, insert] of edits) t = t.slice(0, at) + insert + t.slice(at + remove);
-        return t;
+        return { text: t, file: 'zones/pay/billing.yaml' };
       }),
     );
   });
@@ -204,7 +216,9 @@ describe('the whole pipeline on random trees', () => {
           files.forEach(([department, mutations], i) => {
             const zone: Record<string, unknown> = { ...structuredClone(VALID_ZONE), zone: `zone-${i}`, department };
             for (const m of mutations) m(zone);
-            zones[`${department}/f${i}.yaml`] = stringify(zone);
+            // Named after its zone where it can be (and no other file of the department has that name).
+            const named = `${department}/${fileFor(zone.zone).slice('zones/pay/'.length)}`;
+            zones[named === `${department}/fuzz.yaml` || named in zones ? `${department}/f${i}.yaml` : named] = stringify(zone);
           });
           const paths = writeTree({ config: sampleConfig(), zones });
           const { tree, diagnostics } = loadTree(paths);

@@ -136,9 +136,10 @@ it('removing a zone only removes that zone\'s resources', () => {
   ]);
 });
 
-it('renaming a zone file (same zone, same folder) changes nothing', () => {
+it('renaming a zone file to the other extension (same zone, same folder) changes nothing', () => {
+  // A file is named after its zone, so .yaml → .yml is the only rename that leaves it valid.
   const diff = after((zones) => {
-    zones['pay/zz-renamed.yml'] = zones['pay/payouts.yaml'];
+    zones['pay/payouts.yml'] = zones['pay/payouts.yaml'];
     delete zones['pay/payouts.yaml'];
   });
   expect(diff).toEqual({ added: [], removed: [], changed: [], framesChanged: [] });

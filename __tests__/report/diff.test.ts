@@ -28,8 +28,8 @@ describe('a tree against itself', () => {
   });
 
   it('reordered lists, another file name and an account given by id instead of name change nothing', () => {
-    const base = treeOf({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay', { accounts: ['shared-prod', '123456789012'], access: ['secrets-reader', 'rds-operator'] }) } });
-    const head = treeOf({ zones: { 'pay/renamed-file.yaml': zoneDoc('zone-a', 'pay', { accounts: ['123456789012', '999999999999'], access: ['rds-operator', 'secrets-reader'] }) } });
+    const base = treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { accounts: ['shared-prod', '123456789012'], access: ['secrets-reader', 'rds-operator'] }) } });
+    const head = treeOf({ zones: { 'pay/zone-a.yml': zoneDoc('zone-a', 'pay', { accounts: ['123456789012', '999999999999'], access: ['rds-operator', 'secrets-reader'] }) } });
     expect(diffTrees(base, head).zones).toEqual([]);
   });
 });
@@ -130,31 +130,31 @@ describe('renames', () => {
   const a = zoneDoc('zone-a', 'pay', { description: 'same' });
 
   it('a rename of a zone is flagged as a replacement', () => {
-    const report = diffTrees(treeOf({ zones: { 'pay/a.yaml': a } }), treeOf({ zones: { 'pay/b.yaml': { ...a, zone: 'zone-b' } } }));
+    const report = diffTrees(treeOf({ zones: { 'pay/zone-a.yaml': a } }), treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b' } } }));
     expect(report.zones.map((z) => [z.zone, z.change, z.replacements.map((r) => r.reason)])).toEqual([['zone-b', 'renamed', ['rename']]]);
     expect(report.summary.replacements).toBe(1);
   });
 
   it('a rename plus another change is reported as removed + added (both sides shown in full)', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/a.yaml': a } }),
-      treeOf({ zones: { 'pay/b.yaml': { ...a, zone: 'zone-b', sessionDuration: 'PT2H' } } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': a } }),
+      treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b', sessionDuration: 'PT2H' } } }),
     );
     expect(report.zones.map((z) => [z.zone, z.change])).toEqual([['zone-a', 'removed'], ['zone-b', 'added']]);
   });
 
   it('a rename into another department is not paired', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/a.yaml': a } }),
-      treeOf({ zones: { 'ops/b.yaml': { ...a, zone: 'zone-b', department: 'ops' } } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': a } }),
+      treeOf({ zones: { 'ops/zone-b.yaml': { ...a, zone: 'zone-b', department: 'ops' } } }),
     );
     expect(report.zones.map((z) => z.change).sort()).toEqual(['added', 'removed']);
   });
 
   it('ambiguous candidates (two identical removals) are not guessed', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/a.yaml': a, 'pay/c.yaml': { ...a, zone: 'zone-c' } } }),
-      treeOf({ zones: { 'pay/b.yaml': { ...a, zone: 'zone-b' } } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': a, 'pay/zone-c.yaml': { ...a, zone: 'zone-c' } } }),
+      treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b' } } }),
     );
     expect(report.zones.map((z) => [z.zone, z.change])).toEqual([['zone-a', 'removed'], ['zone-b', 'added'], ['zone-c', 'removed']]);
   });
@@ -164,8 +164,8 @@ describe('what replaces resources and what updates them in place', () => {
   it('moving departments under single sharding keeps the stacks: in place, no warning', () => {
     const config = baseConfig({ sharding: 'single' });
     const report = diffTrees(
-      treeOf({ config, zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } }),
-      treeOf({ config, zones: { 'ops/a.yaml': zoneDoc('zone-a', 'ops') } }),
+      treeOf({ config, zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } }),
+      treeOf({ config, zones: { 'ops/zone-a.yaml': zoneDoc('zone-a', 'ops') } }),
     );
     const z = zone(report, 'zone-a');
     expect(z.change).toBe('moved');
@@ -174,7 +174,7 @@ describe('what replaces resources and what updates them in place', () => {
   });
 
   it('a new permission set prefix replaces every permission set; preventDestroy is called out', () => {
-    const zones = { 'pay/a.yaml': zoneDoc('zone-a', 'pay'), 'ops/b.yaml': zoneDoc('zone-b', 'ops') };
+    const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'ops/zone-b.yaml': zoneDoc('zone-b', 'ops') };
     const report = diffTrees(
       treeOf({ config: baseConfig({ protection: { preventDestroy: true } }), zones }),
       treeOf({ config: baseConfig({ names: { permissionSetPrefix: 'ps-' }, protection: { preventDestroy: true } }), zones }),
@@ -191,7 +191,7 @@ describe('what replaces resources and what updates them in place', () => {
   });
 
   it('a new group prefix renames the groups in place', () => {
-    const zones = { 'pay/a.yaml': zoneDoc('zone-a', 'pay') };
+    const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') };
     const report = diffTrees(treeOf({ zones }), treeOf({ config: baseConfig({ names: { groupPrefix: 'grp-' } }), zones }));
     const z = zone(report, 'zone-a');
     expect(z.replacements).toEqual([]);
@@ -199,7 +199,7 @@ describe('what replaces resources and what updates them in place', () => {
   });
 
   it('a new zone tag key changes every inline policy in place (same actions, other conditions)', () => {
-    const zones = { 'pay/a.yaml': zoneDoc('zone-a', 'pay') };
+    const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') };
     const report = diffTrees(treeOf({ zones }), treeOf({ config: baseConfig({ zoneTagKey: 'acme:zone' }), zones }));
     const z = zone(report, 'zone-a');
     expect(z.actions).toEqual({ gained: [], lost: [] });
@@ -208,7 +208,7 @@ describe('what replaces resources and what updates them in place', () => {
   });
 
   it('an account remapped in the config to another id: the zone loses one account and gains another', () => {
-    const zones = { 'pay/a.yaml': zoneDoc('zone-a', 'pay', { accounts: ['shared-prod'] }) };
+    const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { accounts: ['shared-prod'] }) };
     const report = diffTrees(
       treeOf({ zones }),
       treeOf({ config: baseConfig({ accounts: { 'shared-prod': '888888888888' } }), zones }),
@@ -222,8 +222,8 @@ describe('what replaces resources and what updates them in place', () => {
 
   it('a redundant preset dropped: the preset is lost, no action is, and nothing else is claimed', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) } }),
-      treeOf({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor'] }) } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor'] }) } }),
     );
     const z = zone(report, 'zone-a');
     expect(z.presets).toEqual({ gained: [], lost: ['secrets-reader'] });
@@ -232,8 +232,8 @@ describe('what replaces resources and what updates them in place', () => {
 
   it('a preset dropped: the actions only it granted are lost, shared ones are kept', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) } }),
-      treeOf({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-reader'] }) } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) } }),
+      treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-reader'] }) } }),
     );
     const z = zone(report, 'zone-a');
     expect(z.presets).toEqual({ gained: [], lost: ['secrets-editor'] });

@@ -35,7 +35,7 @@ describe('zone-access report', () => {
 
   it('a base with no zone tree yet (the first pull request) counts as empty: every head zone is added', async () => {
     const base = makeTempDir('empty-base-');
-    const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     const r = await report(['--base', base, '--head', head, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.err).toContain('treating the base as empty');
@@ -46,13 +46,13 @@ describe('zone-access report', () => {
     const base = writeCheckout({ zones: {} });
     const { rmSync } = await import('node:fs');
     rmSync(join(base, 'zones'), { recursive: true });
-    const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     expect((await report(['--base', base, '--head', head])).code).toBe(1);
   });
 
   it('a rename is flagged as a replacement', async () => {
-    const base = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
-    const head = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-b', 'pay') } });
+    const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/zone-b.yaml': zoneDoc('zone-b', 'pay') } });
     const r = await report(['--base', base, '--head', head, '--format', 'json']);
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.out);
@@ -72,13 +72,13 @@ describe('zone-access report', () => {
   });
 
   it('an invalid tree: exit 1, its problems on stderr with file:line:col, nothing on stdout', async () => {
-    const base = writeCheckout({ zones: { 'pay/a.yaml': zoneDoc('zone-a', 'pay') } });
-    const head = writeCheckout({ zones: { 'pay/a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' } });
+    const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' } });
     const r = await report(['--base', base, '--head', head]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/the head tree \(.*zones, .*platform\.yaml\) is invalid:/);
-    expect(r.err).toMatch(/pay\/a\.yaml:3:12: accounts\[0\]: must be a string, not a number/);
+    expect(r.err).toMatch(/pay\/zone-a\.yaml:3:12: accounts\[0\]: must be a string, not a number \[wrong-type\]/);
     expect(r.err).not.toMatch(/the base tree/);
   });
 

@@ -14,8 +14,8 @@ import { REPO_ROOT } from '../support/tree';
  *
  * - structural fixtures (valid/, invalid/): both give the same verdict, and it is the expected one;
  * - semantic fixtures (semantic/): rules only the loader applies (the folder, the platform config's
- *   accounts, presets and allow-lists, duplicates, Terraform template sequences): the schema
- *   accepts, the loader rejects.
+ *   accounts, presets and allow-lists, duplicates, Terraform template sequences, the file name):
+ *   the schema accepts, the loader rejects.
  */
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'schema');
@@ -80,11 +80,13 @@ describe('structural fixtures: the editor schema and the loader give the same ve
 });
 
 describe('semantic fixtures: the schema accepts, only the loader can reject', () => {
-  it.each(fixtures('semantic'))('semantic/%s', (_, file) => {
+  it.each(fixtures('semantic'))('semantic/%s', (name, file) => {
     expect(schemaVerdict(file)).toEqual({ ok: true, errors: [] });
     const loader = loaderVerdict(file);
     expect(loader.ok).toBe(false);
     expect(loader.codes.length).toBeGreaterThan(0);
+    // Each fixture is named after its zone, so only the fixture about that rule breaks it.
+    expect(loader.codes.includes('file-name-mismatch')).toBe(name === 'file-name-mismatch.yaml');
   });
 });
 
