@@ -85,6 +85,8 @@ export class ZoneEntraGroup extends Construct {
       mailEnabled: false,
       preventDuplicateNames: true,
       owners,
+      // No `members` here: it is Optional+Computed (group_resource.go:184-195), so leaving it out
+      // leaves members to Entra's owners or Governance; in file mode ZoneMembership sets it.
     });
 
     this.groupObjectIdOutput = new TerraformOutput(this, 'group-object-id', {

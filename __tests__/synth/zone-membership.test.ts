@@ -2,7 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { ZoneAccess } from '../../constructs/zone-access';
-import { DepartmentCatalog } from '../../constructs/zone-membership';
+import { DepartmentCatalog, ZoneMembership } from '../../constructs/zone-membership';
 import type { MembershipSettings } from '../../model/membership-settings';
 import type { ZoneMember } from '../../model/types';
 import { loadTree } from '../../pipeline/load';
@@ -90,6 +90,8 @@ describe('entra mode', () => {
     // owners' additions in the portal stay.
     expect(groupOf(json)).not.toHaveProperty('members');
     expect(access.membership).toBeUndefined();
+    // A department switched from file to entra: the members it had stay, for the owners to manage.
+    expect(applyMembers([ALICE, BOB], membersOf(json))).toEqual({ removed: [], added: [], after: [ALICE, BOB] });
   });
   it('refuses members (the loader reports them with file and line; library callers get a throw)', () => {
     expect(() => synth(members, { mode: 'entra' })).toThrow(/members are only used in file mode/);
@@ -201,6 +203,24 @@ describe('file mode', () => {
       const graph = membersOf(before)!;
       expect(applyMembers(graph, membersOf(after))).toEqual({ removed: [], added: [id], after: [...graph, id] });
     }
+    // Removing one person (bob, a UPN; then the object id): the group's members lose exactly that
+    // person, and the provider removes exactly that person.
+    for (const [user, id] of [['bob@example.com', BOB], [OID, OID]] as const) {
+      const after = synth(members.filter((m) => m.user !== user), FILE).json;
+      const { added, removed, changed } = diff(after);
+      expect(added).toEqual([]);
+      expect(removed).toEqual([]);
+      expect(changed.filter((k) => !k.startsWith('data.'))).toEqual([expect.stringMatching(/^azuread_group\.z1_group_/)]);
+      const graph = membersOf(before)!;
+      expect(applyMembers(graph, membersOf(after))).toEqual({ removed: [id], added: [], after: graph.filter((x) => x !== id) });
+    }
+  });
+
+  it('needs the group resource when used on its own (it sets that group\'s members)', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    expect(
+      () => new ZoneMembership(stack, 'm', { zone: { name: 'z', owners: [], members: [] }, group: { objectId: OID, displayName: 'g' }, membership: FILE, at: '2026-06-30' }),
+    ).toThrow(/file mode needs group.resource/);
   });
 
   it('refuses a member whose user is not an Entra UPN, since it is written into an expression', () => {
