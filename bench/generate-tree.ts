@@ -77,6 +77,8 @@ backend:
 access:
   managedPolicies:
     - arn:aws:iam::aws:policy/ReadOnlyAccess
+  acknowledgedManagedPolicyRisks:
+    - arn:aws:iam::aws:policy/ReadOnlyAccess
   customerManagedPolicies: []
 secrets:
   zoneNamePrefix: true

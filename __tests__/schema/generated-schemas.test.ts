@@ -1,3 +1,4 @@
+import { MANAGED_POLICIES_WITHIN_ZONE_FILE, TAGGING_WITHOUT_TAG_KEYS_FILE } from '../../scripts/iam-lists';
 import Ajv from 'ajv';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -70,7 +71,7 @@ describe('schema/*.json', () => {
 
   it('the generator writes missing files and reports nothing stale afterwards (--check)', () => {
     const root = makeTempDir('schemas-');
-    const all = [...Object.keys(SCHEMA_FILES), VALIDATORS_FILE].sort();
+    const all = [...Object.keys(SCHEMA_FILES), VALIDATORS_FILE, TAGGING_WITHOUT_TAG_KEYS_FILE, MANAGED_POLICIES_WITHIN_ZONE_FILE].sort();
     expect(writeSchemas(root, { check: true }).sort()).toEqual(all);
     expect(writeSchemas(root).sort()).toEqual(all);
     expect(writeSchemas(root, { check: true })).toEqual([]);

@@ -160,7 +160,7 @@ describe('sample zones', () => {
   it('attaches allow-listed managed policies', () => {
     expect(synthOf(stacks.shards.get('aws-research')!.aws)).toHaveResourceWithProperties(
       SsoadminManagedPolicyAttachment,
-      { managed_policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+      { managed_policy_arn: 'arn:aws:iam::aws:policy/AWSSupportAccess' },
     );
   });
 

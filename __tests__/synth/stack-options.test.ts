@@ -51,6 +51,7 @@ describe('stack options from the platform config', () => {
     const config = baseConfig({
       access: {
         managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        acknowledgedManagedPolicyRisks: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
         customerManagedPolicies: [{ name: 'team-extra' }],
         permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
       },

@@ -1016,7 +1016,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":true,"description":"Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (README: Security)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule (from the job schema); required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"acknowledgedManagedPolicyRisks":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policies of managedPolicies that grant actions on other zones' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails."},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":true,"description":"Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (README: Security)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -2440,7 +2440,7 @@ if(data.access !== undefined){
 let data43 = data.access;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 for(const key13 in data43){
-if(!((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
+if(!(((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "acknowledgedManagedPolicyRisks")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
 const err112 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err112];
@@ -2813,15 +2813,15 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data43.customerManagedPolicies !== undefined){
-let data56 = data43.customerManagedPolicies;
+if(data43.acknowledgedManagedPolicyRisks !== undefined){
+let data56 = data43.acknowledgedManagedPolicyRisks;
 if(Array.isArray(data56)){
 const len5 = data56.length;
 for(let i5=0; i5<len5; i5++){
 let data57 = data56[i5];
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.name === undefined){
-const err142 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(typeof data57 === "string"){
+if(!pattern14.test(data57)){
+const err142 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks/" + i5,schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2830,9 +2830,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key18 in data57){
-if(!((key18 === "name") || (key18 === "path"))){
-const err143 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err143 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks/" + i5,schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2842,11 +2842,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data58 = data57.name;
-if(typeof data58 === "string"){
-if(!pattern15.test(data58)){
-const err144 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+}
+else {
+const err144 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks",schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2856,8 +2854,15 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.customerManagedPolicies !== undefined){
+let data58 = data43.customerManagedPolicies;
+if(Array.isArray(data58)){
+const len6 = data58.length;
+for(let i6=0; i6<len6; i6++){
+let data59 = data58[i6];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.name === undefined){
+const err145 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2866,12 +2871,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data57.path !== undefined){
-let data59 = data57.path;
-if(typeof data59 === "string"){
-if(!pattern17.test(data59)){
-const err146 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+for(const key18 in data59){
+if(!((key18 === "name") || (key18 === "path"))){
+const err146 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2881,8 +2883,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.name !== undefined){
+let data60 = data59.name;
+if(typeof data60 === "string"){
+if(!pattern15.test(data60)){
+const err147 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2892,9 +2897,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
 else {
-const err148 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i5,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err148 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2904,9 +2908,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data59.path !== undefined){
+let data61 = data59.path;
+if(typeof data61 === "string"){
+if(!pattern17.test(data61)){
+const err149 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2916,14 +2922,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data43.permissionsBoundary !== undefined){
-let data60 = data43.permissionsBoundary;
-const _errs147 = errors;
-let valid34 = false;
-const _errs148 = errors;
-if(typeof data60 === "string"){
-if(!pattern14.test(data60)){
-const err150 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+else {
+const err150 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2933,8 +2933,9 @@ vErrors.push(err150);
 errors++;
 }
 }
+}
 else {
-const err151 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2943,13 +2944,10 @@ vErrors.push(err151);
 }
 errors++;
 }
-var _valid2 = _errs148 === errors;
-valid34 = valid34 || _valid2;
-if(!valid34){
-const _errs150 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.name === undefined){
-const err152 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2958,9 +2956,15 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key19 in data60){
-if(!((key19 === "name") || (key19 === "path"))){
-const err153 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data43.permissionsBoundary !== undefined){
+let data62 = data43.permissionsBoundary;
+const _errs151 = errors;
+let valid36 = false;
+const _errs152 = errors;
+if(typeof data62 === "string"){
+if(!pattern14.test(data62)){
+const err153 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2970,11 +2974,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data60.name !== undefined){
-let data61 = data60.name;
-if(typeof data61 === "string"){
-if(!pattern15.test(data61)){
-const err154 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+else {
+const err154 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2983,9 +2984,13 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs152 === errors;
+valid36 = valid36 || _valid2;
+if(!valid36){
+const _errs154 = errors;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.name === undefined){
+const err155 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2994,12 +2999,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data60.path !== undefined){
-let data62 = data60.path;
-if(typeof data62 === "string"){
-if(!pattern17.test(data62)){
-const err156 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+for(const key19 in data62){
+if(!((key19 === "name") || (key19 === "path"))){
+const err156 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3009,8 +3011,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.name !== undefined){
+let data63 = data62.name;
+if(typeof data63 === "string"){
+if(!pattern15.test(data63)){
+const err157 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3020,9 +3025,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
 else {
-const err158 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err158 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3031,11 +3035,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-var _valid2 = _errs150 === errors;
-valid34 = valid34 || _valid2;
 }
-if(!valid34){
-const err159 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data62.path !== undefined){
+let data64 = data62.path;
+if(typeof data64 === "string"){
+if(!pattern17.test(data64)){
+const err159 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3044,21 +3049,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-else {
-errors = _errs147;
-if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err160 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3068,12 +3061,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data.secrets !== undefined){
-let data63 = data.secrets;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key20 in data63){
-if(!(key20 === "zoneNamePrefix")){
-const err161 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err161 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3082,10 +3072,11 @@ vErrors.push(err161);
 }
 errors++;
 }
+var _valid2 = _errs154 === errors;
+valid36 = valid36 || _valid2;
 }
-if(data63.zoneNamePrefix !== undefined){
-if(typeof data63.zoneNamePrefix !== "boolean"){
-const err162 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid36){
+const err162 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3094,10 +3085,21 @@ vErrors.push(err162);
 }
 errors++;
 }
+else {
+errors = _errs151;
+if(vErrors !== null){
+if(_errs151){
+vErrors.length = _errs151;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err163 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3107,12 +3109,12 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data.protection !== undefined){
-let data65 = data.protection;
+if(data.secrets !== undefined){
+let data65 = data.secrets;
 if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key21 in data65){
-if(!(key21 === "preventDestroy")){
-const err164 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+for(const key20 in data65){
+if(!(key20 === "zoneNamePrefix")){
+const err164 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3122,9 +3124,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data65.preventDestroy !== undefined){
-if(typeof data65.preventDestroy !== "boolean"){
-const err165 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data65.zoneNamePrefix !== undefined){
+if(typeof data65.zoneNamePrefix !== "boolean"){
+const err165 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3136,7 +3138,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err166 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3146,12 +3148,12 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data67 = data.quotas;
+if(data.protection !== undefined){
+let data67 = data.protection;
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key22 in data67){
-if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
-const err167 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+for(const key21 in data67){
+if(!(key21 === "preventDestroy")){
+const err167 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3161,10 +3163,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data67.permissionSetsPerInstance !== undefined){
-let data68 = data67.permissionSetsPerInstance;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err168 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data67.preventDestroy !== undefined){
+if(typeof data67.preventDestroy !== "boolean"){
+const err168 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3173,9 +3174,10 @@ vErrors.push(err168);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 1 || isNaN(data68)){
-const err169 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3185,11 +3187,12 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-if(data67.permissionSetsPerAccount !== undefined){
-let data69 = data67.permissionSetsPerAccount;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err170 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.quotas !== undefined){
+let data69 = data.quotas;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key22 in data69){
+if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
+const err170 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3198,9 +3201,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 1 || isNaN(data69)){
-const err171 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data69.permissionSetsPerInstance !== undefined){
+let data70 = data69.permissionSetsPerInstance;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err171 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3209,12 +3214,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-if(data67.rolesPerAccount !== undefined){
-let data70 = data67.rolesPerAccount;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err172 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 1 || isNaN(data70)){
+const err172 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -3223,9 +3225,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 1 || isNaN(data70)){
-const err173 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data69.permissionSetsPerAccount !== undefined){
+let data71 = data69.permissionSetsPerAccount;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err173 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -3234,12 +3239,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-if(data67.appRolesPerApplication !== undefined){
-let data71 = data67.appRolesPerApplication;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err174 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 1 || isNaN(data71)){
+const err174 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -3248,9 +3250,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 1 || isNaN(data71)){
-const err175 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data69.rolesPerAccount !== undefined){
+let data72 = data69.rolesPerAccount;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err175 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -3259,11 +3264,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err176 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -3274,13 +3277,51 @@ errors++;
 }
 }
 }
-else {
-const err177 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69.appRolesPerApplication !== undefined){
+let data73 = data69.appRolesPerApplication;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err177 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err177];
 }
 else {
 vErrors.push(err177);
+}
+errors++;
+}
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 1 || isNaN(data73)){
+const err178 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
 }
 errors++;
 }
