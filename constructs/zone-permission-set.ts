@@ -7,7 +7,7 @@ import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoad
 import { SsoadminPermissionsBoundaryAttachment } from '@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment';
 import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { groupDisplayName, permissionSetName } from '../model/names';
+import { groupDisplayName, permissionSetDescription, permissionSetName } from '../model/names';
 import { renderedZonePolicy } from '../policies/zone-policy';
 import type { ZoneInput } from '../model/zone-defaults';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
@@ -63,7 +63,7 @@ export class ZonePermissionSet extends Construct {
     this.permissionSet = new SsoadminPermissionSet(this, 'permission-set', {
       instanceArn,
       name: this.permissionSetName,
-      description: zone.description ?? `Zone ${zone.name}`,
+      description: permissionSetDescription(zone),
       sessionDuration: zone.sessionDuration,
       ...(zone.relayState ? { relayState: zone.relayState } : {}),
       tags: { ...zone.tags, [platform.zoneTagKey]: zone.name },

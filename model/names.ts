@@ -16,6 +16,11 @@ export function permissionSetName(zone: Pick<Zone, 'name'>, config: Pick<Platfor
   return `${config.names.permissionSetPrefix}${zone.name}`;
 }
 
+/** The permission set's description: the zone file's, else `Zone <zone>` (the default README documents). */
+export function permissionSetDescription(zone: Pick<Zone, 'name' | 'description'>): string {
+  return zone.description ?? `Zone ${zone.name}`;
+}
+
 /**
  * Name of the Entra stack output holding a zone group's object id, which the AWS stack reads from
  * the Entra stack's state. Zone names have no `_`, so mapping `-` to `_` keeps names unique, and the

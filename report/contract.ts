@@ -42,6 +42,13 @@ export interface FieldChange {
   readonly note?: string;
 }
 
+/** One setting of an added or removed zone (report/zone-attributes.ts lists which attributes are settings). */
+export interface ZoneSetting {
+  readonly field: string;
+  /** Absent when the zone has no value (e.g. no relay state). */
+  readonly value?: unknown;
+}
+
 export type ReplacementReason = 'rename' | 'stack-move' | 'permission-set-name' | 'instance';
 
 /** A change Terraform applies by destroying and re-creating resources. */
@@ -68,6 +75,11 @@ export interface ZoneReport {
   /** Managed policies, customer-managed policies and the permissions boundary, as labels. */
   readonly policies: SetDelta<string>;
   readonly inPlace: readonly FieldChange[];
+  /**
+   * Added zone: every setting (description, session duration, relay state, tags, …) as head has it;
+   * removed zone: as base had it. Empty for other changes, whose changed settings are in `inPlace`.
+   */
+  readonly settings: readonly ZoneSetting[];
   readonly replacements: readonly Replacement[];
   /** Who gains or loses membership, expiry and owner changes, approval settings (report/people.ts). */
   readonly membership: ZoneMembershipReport;

@@ -1,10 +1,11 @@
-import { groupDisplayName, permissionSetName, stackNames } from '../model/names';
+import { groupDisplayName, permissionSetDescription, permissionSetName, stackNames } from '../model/names';
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneTree } from '../model/types';
 import { actionGrants } from '../policies/grants';
 import { renderPolicy, zonePolicy } from '../policies/zone-policy';
 import { REPORT_FORMAT_VERSION, type ZoneChangeKind, type AccountRef, type SetDelta, type ScopeChange, type FieldChange, type ZoneReport, type DepartmentChangeKind, type DepartmentReport, type AccessReport } from './contract';
 import { hasMembershipChanges, membershipReport, peopleSummary } from './people';
 import { replacementsOf } from './replacements';
+import { ZONE_SETTINGS, type ZoneSettingKey } from './zone-attributes';
 
 /**
  * The access report: what a change to the zone tree (main's tree → a pull request's tree) does to
@@ -174,6 +175,10 @@ function onlyOneSide(zone: Zone, config: PlatformConfig, change: 'added' | 'remo
     rescoped: [],
     policies: all(policyLabels(zone)),
     inPlace: [],
+    settings: ZONE_SETTINGS.map((field) => {
+      const value = settingValue(zone, field);
+      return value === undefined ? { field } : { field, value };
+    }),
     replacements: [],
     membership:
       change === 'added'
@@ -219,11 +224,8 @@ function compareZones(
   if (before.department !== after.department && baseStacks.aws === headStacks.aws && baseStacks.entra === headStacks.entra) {
     field('department', before.department, after.department, `same stacks (${headStacks.entra} / ${headStacks.aws}): nothing is re-created`);
   }
-  field('description', before.description, after.description);
-  field('sessionDuration', before.sessionDuration, after.sessionDuration);
-  // Owners are reported with the people (membership.owners).
-  field('relayState', before.relayState, after.relayState);
-  field('tags', before.tags, after.tags);
+  // Every setting of the model (report/zone-attributes.ts); owners and members are reported with the people.
+  for (const key of ZONE_SETTINGS) field(key, settingValue(before, key), settingValue(after, key));
   const sameGrants = actions.gained.length === 0 && actions.lost.length === 0 && rescoped.length === 0;
   if (sameGrants && sameList(before.access, after.access) && !samePolicyInputs(baseConfig, headConfig)) {
     // Same presets and actions, different document: the conditions changed (zone tag key, secret name prefix).
@@ -245,6 +247,7 @@ function compareZones(
     rescoped,
     policies: delta(policyLabels(before), policyLabels(after), (p) => p),
     inPlace,
+    settings: [],
     replacements,
     membership: membershipReport(
       { zone: before, config: baseConfig },
@@ -322,6 +325,11 @@ function diffConfig(base: PlatformConfig, head: PlatformConfig): FieldChange[] {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** A setting as it is deployed: the description with its default filled in, the others as the model holds them. */
+function settingValue(zone: Zone, key: ZoneSettingKey): unknown {
+  return key === 'description' ? permissionSetDescription(zone) : zone[key];
+}
 
 function accountRef(a: ZoneAccount): AccountRef {
   return a.name ? { id: a.id, name: a.name } : { id: a.id };

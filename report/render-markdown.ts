@@ -1,4 +1,4 @@
-import type { AccessReport, AccountRef, DepartmentChangeKind, DepartmentReport, FieldChange, Grant, SetDelta, ZoneChangeKind, ZoneReport } from './diff';
+import type { AccessReport, AccountRef, DepartmentChangeKind, DepartmentReport, FieldChange, Grant, SetDelta, ZoneChangeKind, ZoneReport, ZoneSetting } from './diff';
 import { isEmptyReport } from './diff';
 import { membershipDetails, peopleHeadline } from './render-people';
 
@@ -147,6 +147,7 @@ function details(z: ZoneReport): string[] {
   out.push(...list(`Policies ${gained}`, z.policies.gained.map(code)));
   out.push(...list(`Policies ${lost}`, z.policies.lost.map(code)));
   out.push(...subList('Changed in place', z.inPlace.map(fieldChange)));
+  out.push(...subList('Settings', z.settings.map(setting)));
   out.push(...membershipDetails(z, code, account));
   for (const r of z.replacements) out.push(`- ⚠️ **Replacement** (${r.reason}): ${text(r.message)}`);
   return out;
@@ -178,6 +179,10 @@ function fieldChange(f: FieldChange): string {
           ? `: ${value(f.base)} removed`
           : `: ${value(f.base)} → ${value(f.head)}`;
   return `${code(f.field)}${values}${f.note ? ` (${text(f.note)})` : ''}`;
+}
+
+function setting(s: ZoneSetting): string {
+  return `${code(s.field)}: ${s.value === undefined ? '(none)' : value(s.value)}`;
 }
 
 function account(a: AccountRef): string {

@@ -36,6 +36,16 @@ export function membershipDetails(z: ZoneReport, code: (s: string) => string, ac
     out.push(`- **Expiry changed (${m.expiryChanged.length}):**`, ...m.expiryChanged.map((e) => `  - ${code(e.user)}: ${e.base ?? 'no expiry'} → ${e.head ?? 'no expiry'}`));
   }
   if (m.affectedMembers.length) out.push(`- **Existing members affected by the access change (${m.affectedMembers.length}):** ${m.affectedMembers.map(code).join(', ')}`);
+  if (z.change === 'added' || z.change === 'removed') {
+    // The zone as a whole: its owners and (access-package) approval settings, not changes to them.
+    const owners = z.change === 'added' ? m.owners.gained : m.owners.lost;
+    if (z.change === 'added' && m.mode === 'file' && m.added.length === 0) out.push('- **People added:** none (no `members:` with access on the day)');
+    out.push(owners.length ? `- **Owners (${owners.length}):** ${owners.map(code).join(', ')}` : '- **Owners:** none besides the pipeline identity');
+    if (m.approval.length) {
+      out.push(`- **Approval settings (${m.approval.length}):**`, ...m.approval.map((c) => `  - ${code(c.field)}: ${show(z.change === 'added' ? c.head : c.base)}`));
+    }
+    return out;
+  }
   if (m.owners.gained.length || m.owners.lost.length) {
     out.push(`- **Owners changed:** ${[...m.owners.gained.map((o) => `+${code(o)}`), ...m.owners.lost.map((o) => `−${code(o)}`)].join(', ')}`);
   }

@@ -18,6 +18,17 @@ describe('summaries count in the right number', () => {
     expect(c.out()).toBe('ok: 2 zones in 2 departments are valid\n');
   });
 
+  it('validate: 1 problem in 1 file; 2 problems in 2 files', async () => {
+    const one = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay', { access: ['nope'] }) } });
+    const c1 = captureIO();
+    expect(await main(['validate', '--zones', one.zonesDir, '--config', one.configPath], c1.io)).toBe(1);
+    expect(c1.err()).toMatch(/\n\n1 problem in 1 file\.\n$/);
+    const two = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay', { access: ['nope'] }), 'ops/logs.yaml': zoneDoc('logs', 'ops', { access: ['nope'] }) } });
+    const c2 = captureIO();
+    expect(await main(['validate', '--zones', two.zonesDir, '--config', two.configPath], c2.io)).toBe(1);
+    expect(c2.err()).toMatch(/\n\n2 problems in 2 files\.\n$/);
+  });
+
   it('synth: validated 1 zone', async () => {
     const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay') } });
     const c = captureIO();
