@@ -20,6 +20,8 @@ const CONFIG = baseConfig({
   departments: { pay: { membership: 'file' } },
   access: {
     managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    // ReadOnlyAccess reads every zone's resources; allow-listing it needs the acknowledgement.
+    acknowledgedManagedPolicyRisks: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
     customerManagedPolicies: [{ name: 'zone-scoped', path: '/zones/' }],
     permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
   },
