@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { PlatformConfig } from '../model/types';
 import type { AwaitProgress } from '../sync/await-groups';
+import { azureCredentialFromEnv } from '../sync/azure-credential';
 import { GRAPH_ENDPOINT_ENV, createGraphClient, type GraphClient } from '../sync/graph-client';
 import { OnDemandProvisioner, type OnDemandProvisionerOptions, type ProvisionEvent } from '../sync/provision-on-demand';
 import { formatDuration } from '../sync/progress';
@@ -12,16 +13,19 @@ import { formatDuration } from '../sync/progress';
  */
 
 export interface ProvisionDeps {
-  /** The Graph client; default: `@azure/identity`'s DefaultAzureCredential against Graph (or `ZONE_ACCESS_GRAPH_ENDPOINT`). */
+  /** The Graph client; default: the credential below against Graph (or `ZONE_ACCESS_GRAPH_ENDPOINT`). */
   readonly createGraph?: (opts: { endpoint?: string; credential?: TokenCredential }) => Promise<GraphClient>;
-  /** A credential for the default client (tests); default DefaultAzureCredential. */
+  /**
+   * A credential for the default client (tests); default: the CI's OIDC federation as the azuread
+   * provider reads it, else DefaultAzureCredential (sync/azure-credential.ts).
+   */
   readonly credential?: TokenCredential;
   readonly schedule?: Partial<Pick<OnDemandProvisionerOptions, 'retryDelayMs' | 'maxRetryDelayMs' | 'pollMs' | 'rate' | 'now' | 'sleep'>>;
 }
 
 export const PROVISION_PERMISSIONS_HINT =
-  'hint: the Azure identity (DefaultAzureCredential: AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, ' +
-  'or `az login`) needs the Microsoft Graph application permission Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of the Identity Center application), ' +
+  'hint: the Azure identity (the azuread provider\'s OIDC settings: ARM_USE_OIDC, ARM_CLIENT_ID, ARM_TENANT_ID with ARM_OIDC_TOKEN or GitHub\'s id-token; ' +
+  'else DefaultAzureCredential: AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, or `az login`) needs the Microsoft Graph application permission Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of the Identity Center application), ' +
   'and, without identityCenter.externalIdIssuer, GroupMember.Read.All or Group.Read.All to find a group by name; ' +
   'entra.servicePrincipalObjectId, entra.provisioningJobId and entra.provisioningRuleId must name the Identity Center app, its SCIM job and the job\'s group rule.';
 
@@ -54,7 +58,13 @@ export async function startProvisioning(
   deps: ProvisionDeps = {},
 ): Promise<ProvisionDuringWait> {
   const endpoint = env[GRAPH_ENDPOINT_ENV] || undefined;
-  const graph = await (deps.createGraph ?? defaultGraph)({ ...(endpoint ? { endpoint } : {}), ...(deps.credential ? { credential: deps.credential } : {}) });
+  let credential = deps.credential;
+  if (!credential) {
+    const chosen = await azureCredentialFromEnv(env);
+    credential = chosen.credential;
+    err(`Azure credential for Microsoft Graph: ${chosen.description}`);
+  }
+  const graph = await (deps.createGraph ?? defaultGraph)({ ...(endpoint ? { endpoint } : {}), ...(credential ? { credential } : {}) });
   const { servicePrincipalObjectId, provisioningJobId, provisioningRuleId } = config.entra;
   let missing: readonly string[] | undefined;
   const controller = new AbortController();
@@ -123,7 +133,6 @@ function describe(e: ProvisionEvent): string {
 }
 
 async function defaultGraph(opts: { endpoint?: string; credential?: TokenCredential }): Promise<GraphClient> {
-  // Loaded only when --provision is given: @azure/identity (and MSAL) are not small.
-  const credential = opts.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
-  return createGraphClient({ credential, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
+  if (!opts.credential) throw new Error('no Azure credential for Microsoft Graph');
+  return createGraphClient({ credential: opts.credential, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
 }

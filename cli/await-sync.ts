@@ -41,8 +41,9 @@ wait). Run it after applying the Entra stacks and before planning the AWS stacks
   --provision          ask Microsoft Graph to provision each group still missing on demand (needs
                        entra.provisioningJobId and entra.provisioningRuleId), reading Graph's answer and
                        asking again while it says Skipped, at most 5 requests per 10 s; Azure credentials
-                       from @azure/identity's DefaultAzureCredential (AZURE_TENANT_ID, AZURE_CLIENT_ID,
-                       AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE; or az login)
+                       as the azuread provider's OIDC settings (ARM_USE_OIDC, ARM_CLIENT_ID, ARM_TENANT_ID,
+                       ARM_OIDC_TOKEN or GitHub's id-token), else @azure/identity's DefaultAzureCredential
+                       (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE; az login)
 
 AWS credentials come from the usual SDK chain (environment, profile, SSO, instance role); the
 region is identityCenter.region of the platform config.

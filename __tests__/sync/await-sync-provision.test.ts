@@ -1,7 +1,8 @@
-import type { TokenCredential } from '@azure/identity';
+import { ClientAssertionCredential, type TokenCredential } from '@azure/identity';
 import { runCommand } from '../../cli/args';
 import { run, usage, type AwaitSyncDeps } from '../../cli/await-sync';
 import { EXIT, type CliIO } from '../../cli/io';
+import { createGraphClient } from '../../sync/graph-client';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
 import { fakeGroupId, startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
 import { baseConfig, boundConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
@@ -162,6 +163,28 @@ describe('zone-access await-sync --provision', () => {
     for (let i = 0; i + rate.requests < times.length; i++) expect(times[i + rate.requests]! - times[i]!).toBeGreaterThanOrEqual(rate.perMs - 150);
   });
 
+  it('authenticates as the CI templates\' azuread provider does (ARM_USE_OIDC + the job\'s token), and says which credential it uses', async () => {
+    const { store, graph } = await servers();
+    const t = tree();
+    const c = captureIO(t.root, {
+      ...env(store, graph),
+      ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '11111111-2222-4333-8444-555555555555', ARM_TENANT_ID: '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11', ARM_OIDC_TOKEN: 'gitlab-jwt',
+    });
+    const given: unknown[] = [];
+    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision'], c.io, {
+      ...FAST,
+      provision: {
+        schedule: FAST.provision!.schedule!,
+        // The token exchange with Entra is MSAL's (not offline); the Graph stand-in gets the test token.
+        createGraph: async (opts) => (given.push(opts.credential), createGraphClient({ credential, endpoint: opts.endpoint! })),
+      },
+    });
+    expect({ code, err: c.err() }).toMatchObject({ code: EXIT.ok });
+    expect(given).toEqual([expect.any(ClientAssertionCredential)]);
+    expect(c.err()).toContain('Azure credential for Microsoft Graph: OIDC federation of client 11111111-2222-4333-8444-555555555555 in tenant 0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11 (token from ARM_OIDC_TOKEN)');
+    expect(c.err()).not.toContain('gitlab-jwt');
+  });
+
   it('reports a permission error once, keeps waiting, and names what Graph said for each missing group', async () => {
     const { store, graph } = await servers({ [ID[G.lab]!]: [{ status: 403, code: 'Authorization_RequestDenied' }] });
     const t = tree();
@@ -171,6 +194,7 @@ describe('zone-access await-sync --provision', () => {
     const err = c.err();
     expect(err).toMatch(/error: provisioning entigo-zone-lab on demand failed: POST .* HTTP 403 Authorization_RequestDenied/);
     expect(err).toContain('Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy');
+    expect(err).not.toContain('Azure credential for Microsoft Graph');
     expect(err).toContain('Provisioning on demand was requested for them (--provision)');
     expect(err).toMatch(/^ {2}entigo-zone-lab .*last on-demand answer: entigo-zone-lab: fatal: /m);
     expect(graph.provisionRequests()).toHaveLength(1);
