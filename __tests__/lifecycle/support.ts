@@ -55,9 +55,10 @@ export interface StateView {
   readonly assignments: readonly string[];
 }
 
-export function expectedState(tree: ZoneTree, emulator: IdentityCenterEmulator): StateView {
+/** `department`: only that department's zones (each department's stack has an emulator of its own). */
+export function expectedState(tree: ZoneTree, emulator: IdentityCenterEmulator, department?: string): StateView {
   const { config } = tree;
-  const zones = [...tree.zones].sort((a, b) => permissionSetName(a, config).localeCompare(permissionSetName(b, config)));
+  const zones = tree.zones.filter((z) => department === undefined || z.department === department).sort((a, b) => permissionSetName(a, config).localeCompare(permissionSetName(b, config)));
   return {
     permissionSets: zones.map((z) => ({
       name: permissionSetName(z, config),

@@ -11,7 +11,7 @@ import { synthesizeTree } from '../../pipeline/synthesize';
 import { parseTerraformOutputs } from '../../sync/entra-outputs';
 import { DEFAULT_SCIM_ISSUER as FAKE_SCIM_ISSUER } from '../support/identity-center/identity-store';
 import { startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
-import { emulatorOverride } from '../support/terraform-apply';
+import { writeEmulatorOverride } from '../support/terraform-apply';
 import { SAMPLE_CONFIG, SAMPLE_ZONES, TERRAFORM_RC, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
@@ -189,7 +189,7 @@ describe('terraform plan binds by identity, not by name', () => {
     mkdirSync(stackDir);
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(stack));
     // Endpoints, fake credentials and skip flags as an override file, never in the synthesized stack.
-    writeFileSync(join(stackDir, 'emulator_override.tf.json'), JSON.stringify(emulatorOverride(server)));
+    writeEmulatorOverride(stackDir, server);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: workDir,

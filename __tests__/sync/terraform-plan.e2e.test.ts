@@ -7,7 +7,7 @@ import { EXIT } from '../../cli/io';
 import { loadTree } from '../../pipeline/load';
 import { synthesizeTree } from '../../pipeline/synthesize';
 import { startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
-import { emulatorOverride } from '../support/terraform-apply';
+import { writeEmulatorOverride } from '../support/terraform-apply';
 import { TERRAFORM_RC, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
@@ -109,7 +109,7 @@ describe('terraform plan of the AWS stack against the local Identity Store endpo
     mkdirSync(stackDir, { recursive: true });
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
     // Endpoints, fake credentials and skip flags as an override file, never in the synthesized stack.
-    writeFileSync(join(stackDir, 'emulator_override.tf.json'), JSON.stringify(emulatorOverride(server)));
+    writeEmulatorOverride(stackDir, server);
 
     // 3. init + plan + show, offline, with the provider from the mirror.
     const env: NodeJS.ProcessEnv = {
