@@ -41,6 +41,8 @@ export interface ApplyScaleRun {
 }
 
 export interface ApplyScaleResult {
+  /** When and at which commit it ran, and the 1-minute load average then (set by bench/run.ts). */
+  readonly measured?: { readonly at: string; readonly commit: string; readonly loadAverage: number };
   readonly zones: number;
   readonly accountsPerZone: number;
   readonly rateLimit: RateLimit;

@@ -21,11 +21,15 @@ import { updateReadme } from './readme-results';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
+ *                          [--only apply]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
  * zones with the real terraform against the Identity Center emulator, once per parallelism.
  * Per size it also writes the access map and times it in headless Chromium (bench/access-map.ts).
+ * `--only apply` runs the apply part alone and puts its figures into the existing results file,
+ * keeping the other figures as they were measured (the report notes when and at which commit each
+ * part was measured).
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -92,6 +96,8 @@ interface Options {
   md?: string;
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
+  /** `apply`: measure only the apply at scale, into the existing results file. */
+  only?: 'apply';
 }
 
 interface Stat {
@@ -184,8 +190,11 @@ function parseOptions(argv: string[]): Options {
       'no-apply': { type: 'boolean', default: process.env.BENCH_NO_APPLY === '1' },
       'apply-zones': { type: 'string' },
       'apply-parallelism': { type: 'string' },
+      only: { type: 'string' },
     },
   });
+  if (values.only !== undefined && values.only !== 'apply') throw new Error(`--only takes "apply" (got "${values.only}")`);
+  if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
   const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
   const given = listOption(values.runs);
@@ -203,6 +212,7 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
+    ...(values.only === 'apply' ? { only: 'apply' as const } : {}),
     apply: values['no-apply']
       ? undefined
       : {
@@ -360,7 +370,7 @@ function runJest(): JestResult {
 
 const fmtRatio = (r: number) => `${r.toFixed(r < 10 ? 2 : 1)}×`;
 
-function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps: readonly MapResult[] = []): Target[] {
+function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps: readonly MapResult[] = [], apply?: ApplyScaleResult): Target[] {
   const targets: Target[] = [];
   const at = (zones: number) => sizes.find((s) => s.zones === zones);
   const s200 = at(200);
@@ -407,6 +417,7 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps
     targets.push({ name: 'peak RSS, 3,500 zones (validate, synth)', limit: `≤ ${TARGETS.rssMB3500} MB`, value: 'n/a', pass: null, detail: 'size 3500 not measured' });
   }
   targets.push(...mapTargets(maps));
+  targets.push(...applyTargets(apply));
   targets.push(
     jest
       ? { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: `${jest.wallSeconds.toFixed(1)} s${jest.exitCode === 0 ? '' : ` (exit ${jest.exitCode})`}`, pass: jest.wallSeconds <= TARGETS.jestSeconds,
@@ -414,6 +425,27 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps
       : { name: 'jest suite, 2 workers', limit: `≤ ${TARGETS.jestSeconds} s`, value: 'n/a', pass: null, detail: 'not measured (run with --jest)' },
   );
   return targets;
+}
+
+const APPLY_TARGET = 'terraform apply, ';
+
+/**
+ * Issue 10: apply `zones` zones × 3 accounts in one stack with conflicts and throttling on, at
+ * each -parallelism; the figure is the time, the target that it completes with every zone in place.
+ */
+function applyTargets(apply: ApplyScaleResult | undefined): Target[] {
+  if (!apply) return [];
+  return apply.runs.map((r) => ({
+    name: `${APPLY_TARGET}${apply.zones} zones × ${apply.accountsPerZone} accounts, -parallelism=${r.parallelism}`,
+    limit: 'completes; the emulator holds every zone',
+    value: `${r.applySeconds.toFixed(0)} s`,
+    pass: r.ok,
+    detail:
+      `${r.permissionSets} permission sets, ${r.assignments} assignments; ${r.conflicts} conflicts and ${r.throttled} throttles of ${r.requests} requests absorbed by the provider's retries ` +
+      `(conflicts on, throttling above ${apply.rateLimit.ratePerSecond} requests/s, max_retries ${apply.maxRetries})` +
+      (apply.measured ? `; measured ${apply.measured.at.slice(0, 10)} at commit ${apply.measured.commit}, load average ${apply.measured.loadAverage.toFixed(2)} at start` : '') +
+      (r.error ? `; ${r.error}` : ''),
+  }));
 }
 
 /** The access map at 3,500 zones: file size and time to a search answer in Chromium. */
@@ -536,6 +568,7 @@ interface BenchReport {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.only === 'apply') return applyOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -564,7 +597,7 @@ async function main(): Promise<void> {
     else log(`kept ${root}`);
   }
   const jest = options.jest ? runJest() : undefined;
-  const apply = options.apply ? await measureApplyAtScale({ ...APPLY_DEFAULTS, ...options.apply }) : undefined;
+  const apply = options.apply ? await measureApply(options.apply) : undefined;
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -590,7 +623,44 @@ async function main(): Promise<void> {
   if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
     report.notes.push(`the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`);
   }
-  report.targets = evaluateTargets(sizes, jest, maps);
+  report.targets = evaluateTargets(sizes, jest, maps, apply);
+  writeReport(report, options);
+}
+
+/** The apply at scale, with when and where it was measured. */
+async function measureApply(options: NonNullable<Options['apply']>): Promise<ApplyScaleResult> {
+  const loadAverage = loadavg()[0]!;
+  const { commit, uncommittedPaths } = sourceInfo();
+  const result = await measureApplyAtScale({ ...APPLY_DEFAULTS, ...options });
+  return { measured: { at: new Date().toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage }, ...result };
+}
+
+const APPLY_NOTE = 'terraform apply at scale measured separately';
+
+/**
+ * `--only apply`: the apply at scale alone, its figures and targets put into the existing results
+ * file in place of the previous ones; every other figure stays as its run measured it.
+ */
+async function applyOnly(options: Options): Promise<void> {
+  if (!options.json || !options.md) throw new Error('--only apply updates the results file; it cannot be combined with --no-write');
+  if (!existsSync(options.json)) throw new Error(`${options.json} is missing: --only apply adds to the results of a full run`);
+  const base = JSON.parse(readFileSync(options.json, 'utf8')) as BenchReport;
+  const apply = await measureApply(options.apply!);
+  const report: BenchReport = {
+    ...base,
+    maps: base.maps ?? [],
+    apply,
+    targets: [...base.targets.filter((t) => !t.name.startsWith(APPLY_TARGET)), ...applyTargets(apply)],
+    notes: [
+      ...base.notes.filter((n) => !n.startsWith(APPLY_NOTE)),
+      `${APPLY_NOTE} (\`npm run bench -- --only apply\`) on ${apply.measured!.at}, commit ${apply.measured!.commit}, load average ${apply.measured!.loadAverage.toFixed(2)} at start; the other figures are those of the run above`,
+    ],
+  };
+  writeReport(report, options);
+}
+
+/** The table to stdout; with a results file, the JSON, the markdown and (default file) README's figures. */
+function writeReport(report: BenchReport, options: Options): void {
   process.stdout.write(render(report, false));
   if (options.json && options.md) {
     mkdirSync(resolve(options.json, '..'), { recursive: true });
