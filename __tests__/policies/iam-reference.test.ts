@@ -59,9 +59,14 @@ describe.each(VARIANTS)('%s', (_label, cfg) => {
   });
 
   test('the zone is matched only with aws: tag keys (the simulator models them; service-specific ones it does not)', () => {
-    // Other keys come only from a built-in statement's further condition, proved by that preset's test.
+    // Other keys come only from a built-in statement's further condition or a built-in preset's own
+    // guard (e.g. secretsmanager:RotationLambdaARN), each proved by that preset's tests.
+    const keysOf = (c: object | undefined) => Object.values(c ?? {}).flatMap((b: object) => Object.keys(b));
     const further = new Set(
-      [...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.statements.flatMap((st) => Object.values(st.condition ?? {}).flatMap((b) => Object.keys(b)))),
+      [...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => [
+        ...p.statements.flatMap((st) => keysOf(st.condition)),
+        ...(p.guards?.({ zone: 'prod-1', key: cfg.zoneTagKey, config: cfg }) ?? []).flatMap((g) => keysOf(g.Condition)),
+      ]),
     );
     const keys = rendered('prod-1', names, cfg).Statement.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((b) => Object.keys(b)));
     expect(keys.length).toBeGreaterThan(0);

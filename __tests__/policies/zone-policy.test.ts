@@ -71,7 +71,7 @@ describe('determinism', () => {
   test('stable statement order and Sids', () => {
     expect(parse(render(ALL)).Statement.map((s) => s.Sid)).toEqual([
       'RdsOperator0SecretsEditor0SecretsReader0SqsQueueOperator0',
-      'RdsOperator1SecretsEditor1SecretsReader1',
+      'RdsOperator1SecretsEditor1SecretsEditor3SecretsReader1',
       'SecretsEditor2SqsQueueOperator2',
       'SecretsEditor2TagSqsQueueOperator2Tag',
       'SqsQueueOperator1',
@@ -82,16 +82,17 @@ describe('determinism', () => {
       'GuardTaggingWithoutTagKeys',
       'GuardCreateWithoutZoneTag',
       'GuardSecretNamePrefix',
+      'GuardSecretRotationFunction',
     ]);
     expect(parse(render(['rds-operator'])).Statement.map((s) => s.Sid)).toEqual([
       'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardTaggingWithoutTagKeys',
-      'GuardSecretNamePrefix',
+      'GuardSecretNamePrefix', 'GuardSecretRotationFunction',
     ]);
-    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid).slice(-1)).toEqual(['GuardServiceManagedSecret']);
+    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid).slice(-2)).toEqual(['GuardServiceManagedSecret', 'GuardSecretRotationFunction']);
     expect(parse(render(['secrets-editor'], config({}, true))).Statement.map((s) => s.Sid)).toEqual([
-      'SecretsEditor0', 'SecretsEditor1', 'SecretsEditor2', 'SecretsEditor2Tag',
+      'SecretsEditor0', 'SecretsEditor1SecretsEditor3', 'SecretsEditor2', 'SecretsEditor2Tag',
       'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardTaggingWithoutTagKeys', 'GuardCreateWithoutZoneTag',
-      'GuardSecretNamePrefix',
+      'GuardSecretNamePrefix', 'GuardSecretRotationFunction',
     ]);
   });
 
@@ -105,7 +106,8 @@ describe('determinism', () => {
         '{"Sid":"GuardForeignZoneTag","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"},"StringNotEquals":{"aws:RequestTag/entigo:zone":"prod-1"}}},' +
         '{"Sid":"GuardZoneTagChange","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false","aws:ResourceTag/entigo:zone":"false"},"StringNotEquals":{"aws:ResourceTag/entigo:zone":"prod-1"}}},' +
         `{"Sid":"GuardTaggingWithoutTagKeys","Effect":"Deny","Action":${JSON.stringify(TAGGING_WITHOUT_TAG_KEYS)},"Resource":"*"},` +
-        '{"Sid":"GuardSecretNamePrefix","Effect":"Deny","Action":["secretsmanager:CreateSecret","secretsmanager:TagResource"],"NotResource":"arn:*:secretsmanager:*:*:secret:prod-1/*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"}}}' +
+        '{"Sid":"GuardSecretNamePrefix","Effect":"Deny","Action":["secretsmanager:CreateSecret","secretsmanager:TagResource"],"NotResource":"arn:*:secretsmanager:*:*:secret:prod-1/*","Condition":{"Null":{"aws:RequestTag/entigo:zone":"false"}}},' +
+        '{"Sid":"GuardSecretRotationFunction","Effect":"Deny","Action":"secretsmanager:RotateSecret","Resource":"*","Condition":{"Null":{"secretsmanager:RotationLambdaARN":"false"},"StringNotLike":{"secretsmanager:RotationLambdaARN":"arn:aws*:lambda:*:${aws:PrincipalAccount}:function:prod-1_*"}}}' +
         ']}',
     );
   });

@@ -66,11 +66,11 @@ describe('the access map in Chromium', () => {
     // the full list is drawn when opened
     expect(await card.locator('details.actions li').count()).toBe(0);
     await card.locator('details.actions summary').click();
-    expect(await card.locator('details.actions summary').textContent()).toBe('All 18 actions');
+    expect(await card.locator('details.actions summary').textContent()).toBe('All 19 actions');
     // The list is drawn by the details element's toggle event, which fires after the click returns.
-    await card.locator('details.actions li code').nth(17).waitFor();
-    expect(await card.locator('details.actions li code').count()).toBe(18);
-    expect(await card.locator('details.actions li code').first().textContent()).toBe('rds:DescribeDBClusters');
+    await card.locator('details.actions li code').nth(18).waitFor();
+    expect(await card.locator('details.actions li code').count()).toBe(19);
+    expect(await card.locator('details.actions li code').first().textContent()).toBe('lambda:InvokeFunction');
     expect(await card.locator('ul.people li').first().textContent()).toBe('alice@example.comowner (manages the members)');
 
     await search(page, 'rds:RebootDBInstance');

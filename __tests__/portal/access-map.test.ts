@@ -41,7 +41,7 @@ describe('the access map (rendered HTML)', () => {
     expect(actions).toContainEqual(['rds:RebootDBInstance', ['resources tagged entigo:zone=<zone>']]);
     expect(actions).toContainEqual(['rds:DescribeDBInstances', ['any resource (cannot be limited to the zone)']]);
     expect(actions).toContainEqual(['secretsmanager:CreateSecret', ['creating resources tagged entigo:zone=<zone>']]);
-    expect(actions).toHaveLength(18);
+    expect(actions).toHaveLength(19);
     expect(prod).toMatchObject({ session: '4 h', relayState: 'https://console.aws.amazon.com/rds/home', tags: [['cost-center', '4411']], owners: ['alice@example.com'] });
     expect(humanDuration('PT1H30M')).toBe('1 h 30 min');
   });

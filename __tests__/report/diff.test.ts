@@ -75,6 +75,7 @@ describe('the fixture trees: every category once', () => {
     // secrets-editor includes everything secrets-reader grants: only the new actions are listed.
     expect(z.actions).toEqual({
       gained: [
+        'lambda:InvokeFunction',
         'secretsmanager:CreateSecret',
         'secretsmanager:DeleteSecret',
         'secretsmanager:PutSecretValue',
@@ -239,6 +240,7 @@ describe('what replaces resources and what updates them in place', () => {
     expect(z.presets).toEqual({ gained: [], lost: ['secrets-editor'] });
     expect(z.actions.gained).toEqual([]);
     expect(z.actions.lost).toEqual([
+      'lambda:InvokeFunction',
       'secretsmanager:CreateSecret',
       'secretsmanager:DeleteSecret',
       'secretsmanager:PutSecretValue',

@@ -45,7 +45,7 @@ describe('markdown', () => {
     expect(md).not.toMatch(/log-core/);
     expect(rows.find((r) => r.includes('`log-ops` → `log-operations`'))).toMatch(/renamed.*⚠️ replacement/);
     expect(rows.find((r) => r.includes('`pay-batch`'))).toMatch(/payments → logistics/);
-    expect(rows.find((r) => r.includes('`pay-api`'))).toMatch(/\| \+1 \| \+6 \|/);
+    expect(rows.find((r) => r.includes('`pay-api`'))).toMatch(/\| \+1 \| \+7 \|/);
   });
 
   it('lists every replacement under a warning heading, with ⚠️', () => {

@@ -22,6 +22,29 @@ function secretNameGuard({ zone, key, config }: GuardContext): PolicyStatement[]
   return [{ Sid: 'GuardServiceManagedSecret', Effect: 'Deny', Action: action, Resource: 'arn:*:secretsmanager:*:*:secret:*!*', Condition: condition }];
 }
 
+/**
+ * `RotateSecret` may (re)configure rotation with `RotationLambdaARN`. Only a function of the own zone:
+ * the key is an ARN, not a tag, so "of the zone" is a naming convention, `<zone>_...` (zone names
+ * have no `_`, so `prod_` never matches `prod-1_...`), in the caller's own account
+ * (`${aws:PrincipalAccount}`, the account the permission set's role is in). A deny in every zone's
+ * policy, so it also holds next to a managed policy that grants `RotateSecret`. A request without
+ * the key (rotate with what the secret already has) is not affected. `StringNotLike`, not `ArnNotLike`:
+ * IAM allows policy variables in both, but the simulator the tests use does not resolve them in ARN
+ * operators, and a string match is what a test can prove.
+ */
+function rotationFunctionGuard({ zone }: GuardContext): PolicyStatement[] {
+  const key = 'secretsmanager:RotationLambdaARN';
+  return [
+    {
+      Sid: 'GuardSecretRotationFunction',
+      Effect: 'Deny',
+      Action: 'secretsmanager:RotateSecret',
+      Resource: '*',
+      Condition: { Null: { [key]: 'false' }, StringNotLike: { [key]: `arn:aws*:lambda:*:\${aws:PrincipalAccount}:function:${zone}_*` } },
+    },
+  ];
+}
+
 /** Everything secrets-reader allows, plus changing, rotating, deleting and creating the zone's secrets. */
 export default definePreset({
   summary: 'Everything secrets-reader allows; change, rotate and delete secrets of the zone; create secrets tagged with the zone.',
@@ -34,12 +57,17 @@ export default definePreset({
     '(`secrets.zoneNamePrefix: true`) every zone gets `GuardSecretNamePrefix` and the zone tag only goes onto ' +
     'secrets named `<zone>/...`; an untagged `legacy/db-master` or an RDS-managed `rds!db-...` secret cannot be ' +
     'claimed. With the opt-out (`false`) any untagged secret can be claimed except those another AWS service ' +
-    'manages (`GuardServiceManagedSecret`, names with `!`). `RotateSecret` can also (re)configure rotation ' +
-    '(`RotationLambdaARN`); not restricted here.',
+    'manages (`GuardServiceManagedSecret`, names with `!`). `RotateSecret` can also (re)configure rotation: ' +
+    '`GuardSecretRotationFunction` (every zone) allows `RotationLambdaARN` only for a function named `<zone>_...` in ' +
+    'the caller\'s own account (the key is an ARN, not a tag: a naming convention). Per the `RotateSecret` API ' +
+    'reference the caller also needs `lambda:InvokeFunction` on the rotation function, granted here on functions ' +
+    'tagged with the zone, so the function must be both named and tagged for the zone. Managed external rotation ' +
+    '(`ExternalSecretRotationRoleArn`) needs `iam:PassRole`, not granted.',
   links: [
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html',
     'https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html',
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/service-linked-secrets.html',
+    'https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RotateSecret.html',
   ],
   statements: [
     ...reader.statements.filter((s) => s.scope === 'none'),
@@ -54,6 +82,11 @@ export default definePreset({
       ],
     },
     { scope: 'request-tag', actions: ['secretsmanager:CreateSecret'], tagOnCreate: ['secretsmanager:TagResource'] },
+    {
+      scope: 'resource-tag',
+      actions: ['lambda:InvokeFunction'],
+      why: 'the caller of RotateSecret needs lambda:InvokeFunction on the rotation function (RotateSecret API reference); functions of the zone only',
+    },
   ],
   taggable: reader.taggable,
   notGranted: [
@@ -63,5 +96,5 @@ export default definePreset({
     'secretsmanager:RestoreSecret',
     'secretsmanager:UpdateSecretVersionStage',
   ],
-  guards: secretNameGuard,
+  guards: (context) => [...secretNameGuard(context), ...rotationFunctionGuard(context)],
 });

@@ -11,6 +11,8 @@ describe('secrets-editor', () => {
     expect(editor).toEqual({
       none: ['secretsmanager:ListSecrets'],
       resourceTag: [
+        // Rotation: the caller needs to be allowed to invoke the rotation function (functions of the zone).
+        'lambda:InvokeFunction',
         'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds',
         'secretsmanager:PutSecretValue', 'secretsmanager:RotateSecret', 'secretsmanager:UpdateSecret',
       ],
@@ -19,12 +21,12 @@ describe('secrets-editor', () => {
     });
   });
 
-  test('its name guard goes to every zone, whatever its presets: GuardSecretNamePrefix by default, GuardServiceManagedSecret when opted out', () => {
+  test('its guards go to every zone, whatever its presets: GuardSecretNamePrefix by default, GuardServiceManagedSecret when opted out; GuardSecretRotationFunction', () => {
     for (const access of [['secrets-editor'], ['rds-operator'], []]) {
       const on = policyFor('prod', access, true).Statement.map((s) => s.Sid);
       const off = policyFor('prod', access, false).Statement.map((s) => s.Sid);
       expect({ access, on: on.filter((s) => s.startsWith('GuardS')), off: off.filter((s) => s.startsWith('GuardS')) })
-        .toEqual({ access, on: ['GuardSecretNamePrefix'], off: ['GuardServiceManagedSecret'] });
+        .toEqual({ access, on: ['GuardSecretNamePrefix', 'GuardSecretRotationFunction'], off: ['GuardServiceManagedSecret', 'GuardSecretRotationFunction'] });
     }
   });
 });
