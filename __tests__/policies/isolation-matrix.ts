@@ -354,11 +354,21 @@ export async function runMatrix(
      * cases the mutation can change.
      */
     provedPolicyOf?: (zone: string) => PolicyDocument;
+    /**
+     * With `provedPolicyOf`, when `cases` are not the proved matrix's own (another configuration's
+     * matrix): the proved cases. Only a case with the same zone, request and expectation is skipped.
+     */
+    provedCases?: readonly MatrixCase[];
   } = {},
 ): Promise<MatrixFailure[]> {
   const failures: MatrixFailure[] = [];
+  const proved = options.provedCases && new Set(options.provedCases.map(caseKey));
   for (const kase of cases) {
-    if (options.provedPolicyOf && sameStatementsFor(kase.action, policyOf(kase.zone), options.provedPolicyOf(kase.zone))) continue;
+    if (
+      options.provedPolicyOf &&
+      (!proved || proved.has(caseKey(kase))) &&
+      sameStatementsFor(kase.action, policyOf(kase.zone), options.provedPolicyOf(kase.zone))
+    ) continue;
     const policies = kase.withAllowAll ? [policyOf(kase.zone), ALLOW_ALL] : [policyOf(kase.zone)];
     const outcome = await simulate(policies, kase.action, kase.resource, kase.context);
     if (!meets(outcome, kase.expect)) failures.push({ kase, outcome });
@@ -379,6 +389,10 @@ export function statementsFor(action: string, policy: PolicyDocument): PolicyDoc
     if ((s as { NotAction?: unknown }).NotAction !== undefined) return true; // never skip what we do not model
     return [s.Action].flat().some((a) => actionPattern(a).test(action));
   });
+}
+
+function caseKey(k: MatrixCase): string {
+  return JSON.stringify([k.zone, k.action, k.resource, k.context, k.expect, k.withAllowAll === true]);
 }
 
 function sameStatementsFor(action: string, a: PolicyDocument, b: PolicyDocument): boolean {
