@@ -635,7 +635,7 @@ async function measureApply(options: NonNullable<Options['apply']>): Promise<App
 
 const APPLY_NOTE = 'terraform apply at scale measured separately';
 const JEST_NOTE = 'jest suite measured separately';
-const JEST_TARGET = 'jest suite, 2 workers';
+const JEST_TARGET = 'jest suite (jest.config.js workers)';
 
 function jestTarget(jest: JestResult | undefined): Target {
   return jest
@@ -662,7 +662,7 @@ function jestOnly(options: Options): void {
     maps: base.maps ?? [],
     jest,
     targets: [
-      ...base.targets.filter((t) => t.name !== JEST_TARGET),
+      ...base.targets.filter((t) => !t.name.startsWith('jest suite')),
       { ...target, detail: `${target.detail}; measured ${at.slice(0, 10)} at commit ${commit}, load average ${load.toFixed(2)} at start` },
     ],
     notes: [
