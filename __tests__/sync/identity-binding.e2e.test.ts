@@ -11,8 +11,8 @@ import { synthesizeTree } from '../../pipeline/synthesize';
 import { parseTerraformOutputs } from '../../sync/entra-outputs';
 import { DEFAULT_SCIM_ISSUER as FAKE_SCIM_ISSUER } from '../support/identity-center/identity-store';
 import { startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
-import { writeEmulatorOverride } from '../support/terraform-apply';
-import { SAMPLE_CONFIG, SAMPLE_ZONES, TERRAFORM_RC, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
+import { applyEnv, writeEmulatorOverride } from '../support/terraform-apply';
+import { SAMPLE_CONFIG, SAMPLE_ZONES, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
  * Issue 11 item 7: with `identityCenter.externalIdIssuer`, the AWS side binds each zone to the
@@ -190,17 +190,7 @@ describe('terraform plan binds by identity, not by name', () => {
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(stack));
     // Endpoints, fake credentials and skip flags as an override file, never in the synthesized stack.
     writeEmulatorOverride(stackDir, server);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: workDir,
-      TF_CLI_CONFIG_FILE: TERRAFORM_RC,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(workDir, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'none'),
-    };
+    const env = applyEnv(workDir);
     const tf = (args: string[]) => execFileAsync('terraform', args, { cwd: stackDir, env, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 });
     await tf(['init', '-input=false', '-no-color']);
     try {

@@ -7,7 +7,7 @@ import { EXIT } from '../../cli/io';
 import { loadTree } from '../../pipeline/load';
 import { synthesizeTree } from '../../pipeline/synthesize';
 import { startIdentityStoreServer, type IdentityStoreServer } from '../support/identitystore-server';
-import { writeEmulatorOverride } from '../support/terraform-apply';
+import { applyEnv, writeEmulatorOverride } from '../support/terraform-apply';
 import { TERRAFORM_RC, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
@@ -112,17 +112,7 @@ describe('terraform plan of the AWS stack against the local Identity Store endpo
     writeEmulatorOverride(stackDir, server);
 
     // 3. init + plan + show, offline, with the provider from the mirror.
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: workDir,
-      TF_CLI_CONFIG_FILE: TERRAFORM_RC,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(workDir, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-aws-credentials'),
-    };
+    const env = applyEnv(workDir);
     const logBefore = server.log.length;
     await terraform(['init', '-input=false', '-no-color', '-backend=true'], stackDir, env);
     await terraform(['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], stackDir, env);
