@@ -628,9 +628,16 @@ async function main(): Promise<void> {
 /** The apply at scale, with when and where it was measured. */
 async function measureApply(options: NonNullable<Options['apply']>): Promise<ApplyScaleResult> {
   const loadAverage = loadavg()[0]!;
-  const { commit, uncommittedPaths } = sourceInfo();
   const result = await measureApplyAtScale({ ...APPLY_DEFAULTS, ...options });
-  return { measured: { at: new Date().toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage }, ...result };
+  return { measured: measuredSince(loadAverage), ...result };
+}
+
+type Measured = NonNullable<ApplyScaleResult['measured']>;
+
+/** When (now), at which commit and from which load a part measured on its own ran. */
+function measuredSince(loadAverage: number): Measured {
+  const { commit, uncommittedPaths } = sourceInfo();
+  return { at: new Date().toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage };
 }
 
 const APPLY_NOTE = 'terraform apply at scale measured separately';
@@ -644,55 +651,49 @@ function jestTarget(jest: JestResult | undefined): Target {
     : { name: JEST_TARGET, limit: `≤ ${TARGETS.jestSeconds} s`, value: 'n/a', pass: null, detail: 'not measured (run with --jest)' };
 }
 
-/**
- * `--only jest`: the test suite alone (needs a quiet machine to mean anything), its figure put into
- * the existing results file in place of the previous one.
- */
-function jestOnly(options: Options): void {
-  if (!options.json || !options.md) throw new Error('--only jest updates the results file; it cannot be combined with --no-write');
-  if (!existsSync(options.json)) throw new Error(`${options.json} is missing: --only jest adds to the results of a full run`);
-  const base = JSON.parse(readFileSync(options.json, 'utf8')) as BenchReport;
-  const load = loadavg()[0]!;
-  const jest = runJest();
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO }).stdout?.toString().trim() || 'unknown';
-  const at = new Date().toISOString();
-  const target = jestTarget(jest);
-  const report: BenchReport = {
-    ...base,
-    maps: base.maps ?? [],
-    jest,
-    targets: [
-      ...base.targets.filter((t) => !t.name.startsWith('jest suite')),
-      { ...target, detail: `${target.detail}; measured ${at.slice(0, 10)} at commit ${commit}, load average ${load.toFixed(2)} at start` },
-    ],
-    notes: [
-      ...base.notes.filter((n) => !n.startsWith(JEST_NOTE)),
-      `${JEST_NOTE} (\`npm run bench -- --only jest\`) on ${at}, commit ${commit}, load average ${load.toFixed(2)} at start; the other figures are those of the run above`,
-    ],
-  };
-  writeReport(report, options);
+/** The results file an `--only <part>` run adds to (checked before anything is measured). */
+function existingResults(options: Options, part: NonNullable<Options['only']>): BenchReport {
+  if (!options.json || !options.md) throw new Error(`--only ${part} updates the results file; it cannot be combined with --no-write`);
+  if (!existsSync(options.json)) throw new Error(`${options.json} is missing: --only ${part} adds to the results of a full run`);
+  return JSON.parse(readFileSync(options.json, 'utf8')) as BenchReport;
 }
 
-/**
- * `--only apply`: the apply at scale alone, its figures and targets put into the existing results
- * file in place of the previous ones; every other figure stays as its run measured it.
- */
-async function applyOnly(options: Options): Promise<void> {
-  if (!options.json || !options.md) throw new Error('--only apply updates the results file; it cannot be combined with --no-write');
-  if (!existsSync(options.json)) throw new Error(`${options.json} is missing: --only apply adds to the results of a full run`);
-  const base = JSON.parse(readFileSync(options.json, 'utf8')) as BenchReport;
-  const apply = await measureApply(options.apply!);
-  const report: BenchReport = {
+/** `base` with one part's targets and note replaced; every other figure stays as its run measured it. */
+function withPart(
+  base: BenchReport,
+  part: { readonly only: NonNullable<Options['only']>; readonly note: string; readonly measured: Measured; readonly owns: (t: Target) => boolean; readonly targets: readonly Target[] },
+): BenchReport {
+  const { at, commit, loadAverage } = part.measured;
+  return {
     ...base,
     maps: base.maps ?? [],
-    apply,
-    targets: [...base.targets.filter((t) => !t.name.startsWith(APPLY_TARGET)), ...applyTargets(apply)],
+    targets: [...base.targets.filter((t) => !part.owns(t)), ...part.targets],
     notes: [
-      ...base.notes.filter((n) => !n.startsWith(APPLY_NOTE)),
-      `${APPLY_NOTE} (\`npm run bench -- --only apply\`) on ${apply.measured!.at}, commit ${apply.measured!.commit}, load average ${apply.measured!.loadAverage.toFixed(2)} at start; the other figures are those of the run above`,
+      ...base.notes.filter((n) => !n.startsWith(part.note)),
+      `${part.note} (\`npm run bench -- --only ${part.only}\`) on ${at}, commit ${commit}, load average ${loadAverage.toFixed(2)} at start; the other figures are those of the run above`,
     ],
   };
-  writeReport(report, options);
+}
+
+/** `--only jest`: the test suite alone (needs a quiet machine to mean anything). */
+function jestOnly(options: Options): void {
+  const base = existingResults(options, 'jest');
+  const loadAverage = loadavg()[0]!;
+  const jest = runJest();
+  const measured = measuredSince(loadAverage);
+  const target = jestTarget(jest);
+  const dated = { ...target, detail: `${target.detail}; measured ${measured.at.slice(0, 10)} at commit ${measured.commit}, load average ${loadAverage.toFixed(2)} at start` };
+  // Any earlier name of the jest row (e.g. "jest suite, 2 workers") is replaced too.
+  const report = withPart(base, { only: 'jest', note: JEST_NOTE, measured, owns: (t) => t.name.startsWith('jest suite'), targets: [dated] });
+  writeReport({ ...report, jest }, options);
+}
+
+/** `--only apply`: the apply at scale alone. */
+async function applyOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'apply');
+  const apply = await measureApply(options.apply!);
+  const report = withPart(base, { only: 'apply', note: APPLY_NOTE, measured: apply.measured!, owns: (t) => t.name.startsWith(APPLY_TARGET), targets: applyTargets(apply) });
+  writeReport({ ...report, apply }, options);
 }
 
 /** The table to stdout; with a results file, the JSON, the markdown and (default file) README's figures. */
