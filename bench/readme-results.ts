@@ -1,15 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { generatedBegin, generatedEnd } from '../scripts/generated-markers';
 
 /**
- * README's benchmark figures, generated from the benchmark results (bench/results/latest.json)
- * between two markers, so the README never quotes a figure the results file does not hold.
- * `npm run bench` rewrites the section after each run; `node dist/bench/readme-results.js`
- * rewrites it from the results file alone; a test fails when the README and the file differ.
+ * The benchmark figures of docs/benchmarks.md, generated from the benchmark results
+ * (bench/results/latest.json) between two markers, so the documentation never quotes a figure the
+ * results file does not hold. `npm run bench` rewrites the section after each run;
+ * `node dist/bench/readme-results.js` rewrites it from the results file alone; a test fails when the
+ * page and the file differ.
  */
 
-export const START = '<!-- bench-results:start (generated from bench/results/latest.json by npm run bench; do not edit) -->';
-export const END = '<!-- bench-results:end -->';
+/** The page that shows the figures, relative to the repository root. */
+export const RESULTS_PAGE = join('docs', 'benchmarks.md');
+export const START = generatedBegin('bench-results', 'npm run bench', 'bench/results/latest.json');
+export const END = generatedEnd('bench-results');
 
 /** The parts of latest.json the README shows. */
 export interface BenchResults {
@@ -39,7 +43,7 @@ export function renderReadmeResults(results: BenchResults): string {
 export function withReadmeResults(readme: string, results: BenchResults): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} ... ${END} section`);
+  if (start < 0 || end < start) throw new Error(`${RESULTS_PAGE} has no ${START} ... ${END} section`);
   return readme.slice(0, start + START.length) + renderReadmeResults(results) + readme.slice(end);
 }
 
@@ -50,5 +54,5 @@ export function updateReadme(readmePath: string, resultsPath: string): void {
 
 if (require.main === module) {
   const repo = resolve(__dirname, '..', '..');
-  updateReadme(join(repo, 'README.md'), join(repo, 'bench', 'results', 'latest.json'));
+  updateReadme(join(repo, RESULTS_PAGE), join(repo, 'bench', 'results', 'latest.json'));
 }

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
 import { generateTree, type GeneratedTree } from './generate-tree';
-import { updateReadme } from './readme-results';
+import { RESULTS_PAGE, updateReadme } from './readme-results';
 
 /**
  * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones (issue 5).
@@ -706,8 +706,8 @@ function writeReport(report: BenchReport, options: Options): void {
     log(`wrote ${relative(process.cwd(), options.json)} and ${relative(process.cwd(), options.md)}`);
     // README quotes the default results file only; a --json elsewhere is somebody's experiment.
     if (resolve(options.json) === join(REPO, 'bench', 'results', 'latest.json')) {
-      updateReadme(join(REPO, 'README.md'), options.json);
-      log('updated the benchmark figures in README.md');
+      updateReadme(join(REPO, RESULTS_PAGE), options.json);
+      log(`updated the benchmark figures in ${RESULTS_PAGE}`);
     }
   }
 }

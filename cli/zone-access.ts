@@ -11,7 +11,7 @@ interface Command {
   readonly load: () => Promise<CommandModule>;
 }
 
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check zone files and the platform config', load: () => import('./validate') },
   synth: { summary: 'write Terraform JSON for every stack (only if everything is valid)', load: () => import('./synth') },
   report: { summary: 'compare two zone trees: access gained or lost per zone, and replacement warnings', load: () => import('./report') },

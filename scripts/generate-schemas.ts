@@ -8,6 +8,9 @@ import { zoneFileSchema } from '../model/zone-file-schema';
 import { BUILT_IN_PRESETS } from '../policies/catalog';
 import { generateIamLists } from './iam-lists';
 import { presetDetails, presetSummaryTable } from './preset-docs';
+import { commandTable } from './cli-docs';
+import { generatedBegin, generatedBeginPrefix, generatedEnd } from './generated-markers';
+import { schemaReferenceTable } from './schema-docs';
 
 /**
  * Writes the editor schemas (`schema/*.json`) from the JSON Schema consts the validator compiles,
@@ -36,23 +39,34 @@ export const SCHEMA_FILES: Readonly<Record<string, object>> = {
   'schema/platform-config.schema.json': platformConfigSchema,
 };
 
+/** A generated part of a hand-written file: its text, and where it comes from (named in its marker). */
+export interface GeneratedSection {
+  readonly body: string;
+  readonly from: string;
+}
+
 /** Generated parts of hand-written files: repository path → section name → text between the markers. */
-export function generateSections(): Record<string, Record<string, string>> {
+export function generateSections(): Record<string, Record<string, GeneratedSection>> {
   return {
-    'README.md': { presets: presetSummaryTable() },
-    'policies/README.md': { presets: presetDetails() },
+    'docs/zone-file.md': {
+      'zone-file-reference': { body: schemaReferenceTable(zoneFileSchema), from: 'model/zone-file-schema.ts' },
+      presets: { body: presetSummaryTable(), from: 'policies/presets/' },
+    },
+    'docs/platform-config.md': {
+      'platform-config-reference': { body: schemaReferenceTable(platformConfigSchema), from: 'model/platform-config-schema.ts' },
+    },
+    'docs/cli.md': { commands: { body: commandTable(), from: 'cli/' } },
+    'policies/README.md': { presets: { body: presetDetails(), from: 'policies/presets/' } },
   };
 }
 
-const begin = (name: string) => `<!-- BEGIN GENERATED ${name}: ${REGENERATE_COMMAND} writes this from policies/presets/; do not edit -->`;
-const end = (name: string) => `<!-- END GENERATED ${name} -->`;
-
 /** `text` with the section `name` replaced; throws when the markers are missing. */
-export function replaceSection(text: string, name: string, body: string, path: string): string {
-  const from = text.indexOf(begin(name));
-  const to = text.indexOf(end(name));
-  if (from < 0 || to < from) throw new Error(`${path}: missing the markers ${begin(name)} ... ${end(name)}`);
-  return text.slice(0, from) + `${begin(name)}\n${body}\n${end(name)}` + text.slice(to + end(name).length);
+export function replaceSection(text: string, name: string, body: string, path: string, writer = REGENERATE_COMMAND, source = 'the code'): string {
+  const begin = generatedBegin(name, writer, source);
+  const start = text.indexOf(generatedBeginPrefix(name));
+  const to = text.indexOf(generatedEnd(name));
+  if (start < 0 || to < start) throw new Error(`${path}: missing the markers ${begin} ... ${generatedEnd(name)}`);
+  return text.slice(0, start) + `${begin}\n${body}\n${generatedEnd(name)}` + text.slice(to + generatedEnd(name).length);
 }
 
 /** Writes (or, with `check`, compares) the generated sections under `root`; returns the stale paths. */
@@ -62,7 +76,7 @@ export function writeSections(root: string, options: { check?: boolean } = {}): 
     const file = join(root, path);
     const current = readFileSync(file, 'utf8');
     let next = current;
-    for (const [name, body] of Object.entries(sections)) next = replaceSection(next, name, body, path);
+    for (const [name, { body, from }] of Object.entries(sections)) next = replaceSection(next, name, body, path, REGENERATE_COMMAND, from);
     if (next === current) continue;
     stale.push(path);
     if (!options.check) writeFileSync(file, next);

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { END, START, renderReadmeResults, withReadmeResults, type BenchResults } from '../../bench/readme-results';
-import { README } from '../support/readme';
+import { END, RESULTS_PAGE, START, renderReadmeResults, withReadmeResults, type BenchResults } from '../../bench/readme-results';
 import { REPO_ROOT } from '../support/tree';
 
 const results: BenchResults = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'results', 'latest.json'), 'utf8'));
-const readme = readFileSync(README, 'utf8');
+const readme = readFileSync(join(REPO_ROOT, RESULTS_PAGE), 'utf8');
 
-describe("README's benchmark figures", () => {
+describe("docs/benchmarks.md's figures", () => {
   it('are exactly what bench/results/latest.json holds (regenerate: npm run build:tools && node dist/bench/readme-results.js)', () => {
     expect(withReadmeResults(readme, results)).toBe(readme);
   });

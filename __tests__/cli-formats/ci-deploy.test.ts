@@ -8,7 +8,7 @@ import { loadTree } from '../../pipeline/load';
 import { synthesizeTree } from '../../pipeline/synthesize';
 import { addZoneStacks } from '../../stacks/zone-stacks';
 import { BACKEND_ARGUMENT_SINCE, compareVersions } from '../../stacks/terraform-version';
-import { README } from '../support/readme';
+import { docsPage } from '../support/readme';
 import { REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES, baseConfig, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 import { terraformEnv } from '../support/terraform';
 
@@ -111,7 +111,7 @@ describe('deploy order: the cdktf manifest and the deploy commands that rely on 
   it("so `cdktf deploy 'entra-*'` runs as is, and the AWS step needs --ignore-missing-stack-dependencies", () => {
     expect(missingDependencies('entra-*')).toEqual([]);
     expect(missingDependencies('aws-*')).toEqual(names.filter((n) => n.startsWith('entra-') && n !== 'entra-app-roles'));
-    const readme = readFileSync(README, 'utf8');
+    const readme = docsPage('deploying.md');
     const deploys = readme.match(/^cdktf deploy .*$/gm) ?? [];
     expect(deploys).toEqual([
       "cdktf deploy 'entra-*' --auto-approve",

@@ -6,7 +6,7 @@ import { main } from '../../cli/zone-access';
 import { loadTree } from '../../pipeline/load';
 import { platformConfigSchema } from '../../model/platform-config-schema';
 import { QUOTA_KEYS, QUOTAS, WARN_AT } from '../../model/quotas';
-import { README } from '../support/readme';
+import { docsPage } from '../support/readme';
 import { parse } from 'yaml';
 import { REPO_ROOT, baseConfig, boundConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
@@ -161,8 +161,8 @@ describe('quota warnings do not stop await-sync', () => {
   });
 });
 
-describe('README documents every quota', () => {
-  const readme = readFileSync(README, 'utf8');
+describe('docs/quotas.md documents every quota', () => {
+  const readme = docsPage('quotas.md');
   it.each(QUOTA_KEYS)('%s: key, default and source', (key) => {
     const row = readme.split('\n').find((line) => line.startsWith(`| \`quotas.${key}\``));
     expect(row).toBeDefined();

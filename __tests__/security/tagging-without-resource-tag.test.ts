@@ -1,19 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlatformConfig } from '../../model/load-platform-config';
 import { renderPolicy, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
 import { ALLOW_ALL, arnOf, requestTagContext, resourceTagContext, simulate } from '../policies/simulate';
 import { taggingWithoutResourceTag } from './tagging-without-resource-tag';
+import { docsPage } from '../support/readme';
 
 /**
  * A limit of the tag guards, found in review: `GuardZoneTagChange` ("never re-tag a resource of another
  * zone into this one") needs `aws:ResourceTag/<key>` in the request, and for some tagging actions AWS's
  * service reference lists no `aws:ResourceTag` (on the action, or on one of its resource types). For
  * those, a zone role that an allow-listed policy lets tag can overwrite another zone's tag with its own.
- * README.md ("What they cannot guarantee") lists them; this test derives the list from AWS's data,
- * checks README names each, and shows the outcome on the synthesized policy of a sample zone next to
+ * docs/security.md ("What they cannot guarantee") lists them; this test derives the list from AWS's data,
+ * checks docs/security.md names each, and shows the outcome on the synthesized policy of a sample zone next to
  * `Allow *` (the request context holds what AWS fills in: the new tag, not the resource's tag). It fails
- * when AWS's data or the guards change, so README is corrected then.
+ * when AWS's data or the guards change, so the page is corrected then.
  */
 
 const K = 'entigo:zone';
@@ -22,10 +22,10 @@ jest.setTimeout(120_000);
 const { config } = loadPlatformConfig(join(__dirname, '../../config/platform.yaml'));
 const policy = (zone: string, access: string[]): PolicyDocument => JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, config!))) as PolicyDocument;
 
-test('tagging actions for which AWS gives no aws:ResourceTag: README names each; next to Allow *, a zone overwrites another zone\'s tag with its own through them', async () => {
+test('tagging actions for which AWS gives no aws:ResourceTag: docs/security.md names each; next to Allow *, a zone overwrites another zone\'s tag with its own through them', async () => {
   const found = await taggingWithoutResourceTag();
   expect(found.map((f) => f.action)).toEqual(expect.arrayContaining(['servicediscovery:TagResource', 'workspaces:CreateTags']));
-  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const readme = docsPage('security.md');
   expect(found.filter(({ action }) => !readme.includes(`\`${action}\``)).map((f) => f.action)).toEqual([]);
 
   const p = policy('payments-prod-1', ['rds-operator', 'secrets-editor']);
