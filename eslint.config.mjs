@@ -1,12 +1,45 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'cdktf.out/', 'coverage/', 'reports/', '.stryker-tmp/', 'model/generated/', 'policies/generated/', 'bench/results/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'cdktf.out/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+      'model/generated/',
+      'policies/generated/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `const { a: _a, ...rest } = x` is how the code drops a key; a leading underscore says "unused on purpose".
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
+    files: ['__tests__/**', 'bench/**'],
+    rules: {
+      // Tests read synthesized Terraform JSON and SDK payloads, whose shapes are the subject of the test.
+      '@typescript-eslint/no-explicit-any': 'off',
+      // Tests load modules in isolation (jest.isolateModules) and by computed path.
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -73,14 +73,18 @@ function collect(node: SchemaNode, prefix: string, parentRequired: boolean, rows
   }
 }
 
+/** Keys inside a map entry or a list item are required (or not) within that entry or item. */
 function descend(node: SchemaNode, key: string, required: boolean, rows: Map<string, Row>): void {
   if (node.properties || node.anyOf || node.oneOf) collect(node, `${key}.`, required, rows);
   if (node.additionalProperties && typeof node.additionalProperties === 'object')
-    descend(node.additionalProperties, `${key}.<name>`, false, rows);
-  if (node.items && (node.items.properties || node.items.anyOf)) collect(node.items, `${key}[].`, false, rows);
+    descend(node.additionalProperties, `${key}.<name>`, true, rows);
+  if (node.items && (node.items.properties || node.items.anyOf)) collect(node.items, `${key}[].`, true, rows);
 }
 
-/** One row per key (nested keys dotted, map entries as `<name>`, list items as `[]`). */
+/**
+ * One row per key (nested keys dotted, map entries as `<name>`, list items as `[]`); "required" is
+ * within the key's parent (a key of an optional object is required only when the object is given).
+ */
 export function schemaReferenceTable(schema: object): string {
   const rows = new Map<string, Row>();
   collect(schema as SchemaNode, '', true, rows);
