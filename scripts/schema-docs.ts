@@ -58,27 +58,26 @@ function typeOf(node: SchemaNode): string {
   return `${type}${bounds.length ? ` (${bounds.join(', ')})` : ''}`;
 }
 
-function collect(node: SchemaNode, prefix: string, parentRequired: boolean, rows: Map<string, Row>): void {
-  for (const alternative of [...(node.anyOf ?? []), ...(node.oneOf ?? [])]) collect(alternative, prefix, parentRequired, rows);
+function collect(node: SchemaNode, prefix: string, rows: Map<string, Row>): void {
+  for (const alternative of [...(node.anyOf ?? []), ...(node.oneOf ?? [])]) collect(alternative, prefix, rows);
   for (const [name, child] of Object.entries(node.properties ?? {})) {
     const key = `${prefix}${name}`;
-    const required = parentRequired && (node.required ?? []).includes(name);
+    const required = (node.required ?? []).includes(name);
     const row = rows.get(key) ?? { key, required, type: new Set(), description: new Set(), defaults: new Set() };
     row.required = row.required || required;
     row.type.add(typeOf(child));
     if (child.description) row.description.add(child.description);
     if (child.default !== undefined) row.defaults.add(code(JSON.stringify(child.default)));
     rows.set(key, row);
-    descend(child, key, required, rows);
+    descend(child, key, rows);
   }
 }
 
-/** Keys inside a map entry or a list item are required (or not) within that entry or item. */
-function descend(node: SchemaNode, key: string, required: boolean, rows: Map<string, Row>): void {
-  if (node.properties || node.anyOf || node.oneOf) collect(node, `${key}.`, required, rows);
+function descend(node: SchemaNode, key: string, rows: Map<string, Row>): void {
+  if (node.properties || node.anyOf || node.oneOf) collect(node, `${key}.`, rows);
   if (node.additionalProperties && typeof node.additionalProperties === 'object')
-    descend(node.additionalProperties, `${key}.<name>`, true, rows);
-  if (node.items && (node.items.properties || node.items.anyOf)) collect(node.items, `${key}[].`, true, rows);
+    descend(node.additionalProperties, `${key}.<name>`, rows);
+  if (node.items && (node.items.properties || node.items.anyOf)) collect(node.items, `${key}[].`, rows);
 }
 
 /**
@@ -87,7 +86,7 @@ function descend(node: SchemaNode, key: string, required: boolean, rows: Map<str
  */
 export function schemaReferenceTable(schema: object): string {
   const rows = new Map<string, Row>();
-  collect(schema as SchemaNode, '', true, rows);
+  collect(schema as SchemaNode, '', rows);
   const lines = ['| key | required | type | default | meaning |', '|---|---|---|---|---|'];
   for (const row of rows.values()) {
     const description = [...row.description].join(' ');
