@@ -5,7 +5,7 @@
 export * from './constructs';
 export type * from './model/types';
 export { type Diagnostic, ValidationError, formatDiagnostic, isError } from './model/diagnostics';
-export { QUOTAS, WARN_AT, checkQuotas, type QuotaKey } from './model/quotas';
+export { QUOTAS, WARN_AT, checkQuotas } from './model/quotas';
 export { groupDisplayName, permissionSetName, stackNames } from './model/names';
 export { loadPlatformConfig } from './model/load-platform-config';
 export { loadZones } from './model/load-zones';

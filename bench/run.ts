@@ -9,7 +9,8 @@ import { generateTree, type GeneratedTree } from './generate-tree';
 import { updateReadme } from './readme-results';
 
 /**
- * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones (issue 5).
+ * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones: the sizes
+ * a small, a large and the largest supported organisation have.
  *
  * Every figure is measured in a child process, exactly as the pipeline runs it, and compared with
  * a bare `node -e 0` start measured in the same interleaved sequence, so machine noise (the other
@@ -427,7 +428,7 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps
 const APPLY_TARGET = 'terraform apply, ';
 
 /**
- * Issue 10: apply `zones` zones × 3 accounts in one stack with conflicts and throttling on, at
+ * Apply `zones` zones × 3 accounts in one stack with conflicts and throttling on, at
  * each -parallelism; the figure is the time, the target that it completes with every zone in place.
  */
 function applyTargets(apply: ApplyScaleResult | undefined): Target[] {

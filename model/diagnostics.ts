@@ -3,7 +3,7 @@
  * tests match on them). Add a code here when a new check needs one.
  */
 export type DiagnosticCode =
-  // Security (issue 11)
+  // Security: weaker guarantees the platform team should know of
   | 'group-bound-by-name'
   | 'secrets-claimable'
   // Files and folders

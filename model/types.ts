@@ -9,8 +9,6 @@ import type { MembershipSettings } from './membership-settings';
  * produce equal models, which is what keeps synthesis deterministic.
  */
 
-import type { QuotaKey } from './quotas';
-
 /** Where a value came from, for error messages and reports. */
 export interface SourceRef {
   /** Path of the file, relative to the working directory the tree was loaded from. */
@@ -230,6 +228,9 @@ export interface PlatformConfig {
   /** The config file, for messages. */
   readonly source: SourceRef;
 }
+
+/** The service quotas a tree is checked against (model/quotas.ts holds their defaults and sources). */
+export type QuotaKey = 'permissionSetsPerInstance' | 'permissionSetsPerAccount' | 'rolesPerAccount' | 'appRolesPerApplication';
 
 /** How zone groups are assigned to the Identity Center application; see `PlatformConfig.entra.appRoles`. */
 export type AppRoleMode = 'per-zone' | 'shared';

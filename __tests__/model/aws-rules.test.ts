@@ -12,7 +12,7 @@ import { readmeSection } from '../support/readme';
 import { captureIO, REPO_ROOT, SAMPLE_CONFIG, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 15.2 / 14.2: one module holds every AWS rule on zone input, and its messages say what is
+ * One module holds every AWS rule on zone input (so the loader and the constructs cannot drift), and its messages say what is
  * wrong and what is right, with an example. The expected strings are written out here on purpose:
  * a change of wording must be a change of this test.
  */
@@ -192,7 +192,7 @@ function baseConfigWith(over: Record<string, unknown>): Record<string, unknown> 
 }
 
 /**
- * Issue 14.1: one file with three unrelated problems reports all three in one run, through the CLI
+ * A person fixes a file in one go only if one file with three unrelated problems reports all three in one run, through the CLI
  * and through the construct.
  */
 describe('every problem of a file at once', () => {
