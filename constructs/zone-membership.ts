@@ -15,6 +15,7 @@ import type { MembershipSettings } from '../model/membership-settings';
 import type { ZoneMember } from '../model/types';
 import { MEMBER_USER_PATTERN } from '../model/zone-file-schema';
 import { canonicalGuid } from '../model/guid';
+import { terraformLiteral } from './terraform-literal';
 
 /**
  * Who is in a zone's Entra group, per the department's membership mode:
@@ -105,7 +106,7 @@ export class ZoneMembership extends Construct {
               {
                 condition: `\${length(self.users) == ${upns.length}}`,
                 errorMessage:
-                  `${escapeTemplate(file)}: members: not found in Entra ID: ` +
+                  `${terraformLiteral(file)}: members: not found in Entra ID: ` +
                   `\${join(", ", setsubtract(${hclList(upns)}, [for u in self.users : lower(u.user_principal_name)]))}`,
               },
             ],
@@ -276,9 +277,4 @@ export function assertValidMembershipProps(props: ZoneMembershipProps): void {
 /** A Terraform list literal of strings (JSON string escapes are HCL's). */
 function hclList(values: readonly string[]): string {
   return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
-}
-
-/** A literal inside a Terraform string: `${` and `%{` escaped. */
-function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }

@@ -11,6 +11,7 @@ import { groupDisplayName, permissionSetDescription, permissionSetName } from '.
 import { renderedZonePolicy } from '../policies/zone-policy';
 import type { ZoneInput } from '../model/zone-defaults';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
+import { terraformLiteral } from './terraform-literal';
 import { constructSafe } from './zone-entra-group';
 
 export interface ZonePermissionSetProps {
@@ -134,13 +135,4 @@ export class ZonePermissionSet extends Construct {
     }
     this.accountAssignments = assignments;
   }
-}
-
-/**
- * `text` as a Terraform string literal: Terraform evaluates `${...}` and `%{...}` inside JSON strings,
- * so they are written `$${` and `%%{`, which Terraform turns back into `${` and `%{`. IAM policy
- * variables in built-in presets (`${aws:userid}`) reach AWS as written.
- */
-export function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
