@@ -15,6 +15,7 @@ import type { MembershipSettings } from '../model/membership-settings';
 import type { ZoneMember } from '../model/types';
 import { MEMBER_USER_PATTERN } from '../model/zone-file-schema';
 import { canonicalGuid } from '../model/guid';
+import { ValidationError, type Diagnostic, type DiagnosticCode } from '../model/diagnostics';
 import { terraformLiteral } from './terraform-literal';
 
 /**
@@ -83,11 +84,18 @@ export class ZoneMembership extends Construct {
   readonly assignmentPolicy?: AccessPackageAssignmentPolicy;
 
   constructor(scope: Construct, id: string, props: ZoneMembershipProps) {
-    assertValidMembershipProps(props);
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    assertValidMembershipProps(props, path);
+    if (props.membership.mode === 'file' && !props.group.resource) {
+      throw new ValidationError(
+        [{ file: path, field: 'group.resource', code: 'missing-key', message: 'file mode needs group.resource (the azuread_group whose members it sets), e.g. ZoneEntraGroup.group' }],
+        `ZoneMembership props for zone "${props.zone.name}"`,
+        path,
+      );
+    }
     super(scope, id);
     const { zone, group, membership } = props;
-    if (membership.mode === 'file') {
-      if (!group.resource) throw new Error(`ZoneMembership for zone "${zone.name}": file mode needs group.resource (the azuread_group whose members it sets)`);
+    if (membership.mode === 'file' && group.resource) {
       const at = props.at ?? todayUtc();
       const active = activeMembers(zone.members ?? [], at);
       const ids = active.map((m) => m.user).filter((u) => GUID.test(u)).map(canonicalGuid);
@@ -254,24 +262,28 @@ export class DepartmentCatalog extends Construct {
   }
 }
 
-/** Props problems the loader reports with file and line, checked again for callers who build props in code. */
-export function assertValidMembershipProps(props: ZoneMembershipProps): void {
-  const problems: string[] = [];
+/**
+ * Props problems the loader reports with file and line, checked again for callers who build props
+ * in code. Throws one `ValidationError` naming the construct (`path`) and every problem.
+ */
+export function assertValidMembershipProps(props: ZoneMembershipProps, path = `ZoneMembership for zone "${props.zone.name}"`): void {
+  const problems: Diagnostic[] = [];
+  const problem = (field: string, code: DiagnosticCode, message: string) => problems.push({ file: path, field, code, message });
   const { membership, zone } = props;
-  if (props.at !== undefined && !isRealDate(props.at)) problems.push(`at "${props.at}" must be a date, YYYY-MM-DD`);
+  if (props.at !== undefined && !isRealDate(props.at)) problem('at', 'invalid-date', `at "${props.at}" must be a date, YYYY-MM-DD`);
   if ((zone.members?.length ?? 0) > 0 && membership.mode !== 'file') {
-    problems.push(`members are only used in file mode (membership is ${membership.mode})`);
+    problem('members', 'members-not-file-mode', `members are only used in file mode (membership is ${membership.mode})`);
   }
-  for (const m of zone.members ?? []) {
+  (zone.members ?? []).forEach((m, i) => {
     // Written into Terraform expressions as string literals: only Entra's UPN characters.
-    if (!MEMBER_USER.test(m.user)) problems.push(`member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`);
-    if (m.until !== undefined && !isRealDate(m.until)) problems.push(`member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
-  }
+    if (!MEMBER_USER.test(m.user)) problem(`members[${i}]`, 'invalid-value', `member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`);
+    if (m.until !== undefined && !isRealDate(m.until)) problem(`members[${i}].until`, 'invalid-date', `member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
+  });
   if (membership.mode === 'access-package') {
-    if (!props.catalogId) problems.push('access-package mode needs catalogId (the department catalog)');
-    if (membership.accessPackage.approval && zone.owners.length === 0) problems.push('access-package mode with approval needs owners (they approve)');
+    if (!props.catalogId) problem('catalogId', 'missing-key', 'access-package mode needs catalogId (the department catalog)');
+    if (membership.accessPackage.approval && zone.owners.length === 0) problem('owners', 'owners-required', 'access-package mode with approval needs owners (they approve)');
   }
-  if (problems.length > 0) throw new Error(`ZoneMembership for zone "${zone.name}": ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ValidationError(problems, `ZoneMembership props for zone "${zone.name}"`, path);
 }
 
 /** A Terraform list literal of strings (JSON string escapes are HCL's). */

@@ -80,9 +80,9 @@ export interface Zone {
   /** Customer-managed policies (allow-listed), sorted by path+name, unique. */
   readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
   readonly permissionsBoundary?: PermissionsBoundaryRef;
-  /** The zone file. */
+  /** The zone file; for a zone given in code, what resolved it (a construct path, or `zone "<name>"`). */
   readonly source: SourceRef;
-  /** Where each top-level key of the zone file stands, for messages about a field. */
+  /** Where each top-level key of the zone file stands, for messages about a field (none for a zone given in code). */
   readonly positions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 

@@ -36,19 +36,15 @@ export interface ZoneInput {
   readonly permissionsBoundary?: string | { readonly name: string; readonly path?: string } | PermissionsBoundaryRef;
 }
 
-/** A normalized zone without the file it came from (zones written in code have none). */
-export type NormalizedZone = Omit<Zone, 'source' | 'positions'>;
-
 /** What defaults come from: the platform's default session duration and its account names. */
 export type ZoneDefaultsSource = Pick<PlatformConfig, 'defaultSessionDuration'> & Partial<Pick<PlatformConfig, 'accounts'>>;
 
 /**
- * Fills the defaults and sorts/de-duplicates the set-like lists. It checks nothing: the loader has
- * already reported every problem with file and line, and the constructs validate the result. An
- * account reference that is neither 12 digits nor a known account name is kept as the id, so the
- * constructs' 12-digit check names it.
+ * Fills the defaults and sorts/de-duplicates the set-like lists. It checks nothing: the zone rules
+ * (model/zone-rules.ts) run before it, in the loader and in `resolveZone`. `origin` is where the zone
+ * came from: its file and the file's key positions, or the construct that resolved it.
  */
-export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource): NormalizedZone {
+export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource, origin: Pick<Zone, 'source' | 'positions'>): Zone {
   const boundary = input.permissionsBoundary === undefined ? undefined : toBoundary(input.permissionsBoundary);
   return {
     name: input.name,
@@ -65,6 +61,8 @@ export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource): N
     managedPolicies: uniqueSorted(input.managedPolicies ?? []),
     customerManagedPolicies: normalizeCustomerPolicies(input.customerManagedPolicies ?? []),
     ...(boundary ? { permissionsBoundary: boundary } : {}),
+    source: origin.source,
+    positions: origin.positions,
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { main } from '../../cli/zone-access';
-import { ZoneAccess } from '../../constructs';
+import { ZoneAccess } from '../../constructs/zone-access';
 import { explainTooManyTags, follows, LIMIT_RULES, TEXT_RULES, zoneFileName, type TextRuleId } from '../../model/aws-rules';
 import { ValidationError } from '../../model/diagnostics';
 import { loadPlatformConfig } from '../../model/load-platform-config';
@@ -242,11 +242,12 @@ describe('every problem of a file at once', () => {
 
   it('ZoneAccess throws one ValidationError listing all three', () => {
     const { platform } = require('../../examples/library/zone-in-code') as { platform: PlatformConfig };
-    const stack = new TerraformStack(Testing.app(), 's');
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 's');
     const build = () =>
       new ZoneAccess({
         entraScope: stack,
-        awsScope: stack,
+        awsScope: new TerraformStack(app, 'aws'),
         platform,
         zone: { name: 'Logistics-Staging-1', department: 'pay', accounts: [{ id: '66666666666' }], access: ['secret-editor'], sessionDuration: 'PT1H', owners: [], tags: {}, managedPolicies: [], customerManagedPolicies: [] },
       });
