@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { satisfies } from 'semver';
-import { nodeBinary, OTHER_NODE_MAJORS } from '../support/node-versions';
+import { nodeBinary, OTHER_NODE_MAJORS } from '../../scripts/node-versions';
 import { makeTempDir, REPO_ROOT } from '../support/tree';
 
 /**

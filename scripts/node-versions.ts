@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 /**
  * The Node versions the package supports beside the machine's own: the CLI and the packed-package
- * tests also run under each of them. The binaries come from the npm registry's `node` package
+ * tests also run under each of them (__tests__/package/node-versions.test.ts), and the bench
+ * measures validate and synth on each (`npm run bench -- --only synth`). The binaries come from the npm registry's `node` package
  * (`node@22` ships Node 22's binary for this platform), installed once into a cache outside the
  * repository and reused after, so only the first run on a machine needs the registry.
  */
