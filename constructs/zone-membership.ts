@@ -46,6 +46,7 @@ export interface MembershipGroup {
   /**
    * File mode: the `azuread_group` itself, whose `members` this construct sets (required in file
    * mode; `ZoneAccess` passes `ZoneEntraGroup.group`). Other modes never touch it.
+   * @default none; required in file mode
    */
   readonly resource?: { members: string[] };
 }
@@ -62,9 +63,15 @@ export interface ZoneMembershipProps {
   /** The zone's group: its object id (a token) and display name (a plain string). */
   readonly group: MembershipGroup;
   readonly membership: MembershipSettings;
-  /** The day membership is evaluated for, `YYYY-MM-DD` (default: today, UTC). */
+  /**
+   * The day membership is evaluated for, `YYYY-MM-DD`.
+   * @default today, UTC
+   */
   readonly at?: string;
-  /** The department's catalog id (access-package mode): `DepartmentCatalog.catalog.id`. */
+  /**
+   * The department's catalog id (access-package mode): `DepartmentCatalog.catalog.id`.
+   * @default none; required in access-package mode
+   */
   readonly catalogId?: string;
 }
 

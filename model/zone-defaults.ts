@@ -17,22 +17,57 @@ import type { CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig, 
 export interface ZoneInput {
   /** The zone name (the zone file's `zone:`). */
   readonly name: string;
+  /** The owning department. */
   readonly department: string;
   /** 12-digit ids, account names from the platform config's `accounts` map, or resolved accounts. */
   readonly accounts: readonly (string | ZoneAccount)[];
+  /** Access preset names: built-in ones or the platform config's `access.presets`. */
   readonly access: readonly string[];
+  /**
+   * Shown on the group and the permission set.
+   * @default "Members may operate on AWS resources of zone <name>" on the group, "Zone <name>" on the permission set
+   */
   readonly description?: string;
-  /** Default: the platform's `defaultSessionDuration`. */
+  /**
+   * ISO 8601 session duration, PT1H to PT12H.
+   * @default the platform's `defaultSessionDuration`
+   */
   readonly sessionDuration?: string;
+  /**
+   * Entra group owners (UPNs or object ids); the pipeline's identity is always added.
+   * @default none
+   */
   readonly owners?: readonly string[];
-  /** A user (UPN or object id) or `{ user, until?, reason? }`, as in a zone file. */
+  /**
+   * A user (UPN or object id) or `{ user, until?, reason? }`, as in a zone file (file mode only).
+   * @default none
+   */
   readonly members?: readonly (string | ZoneMember)[];
+  /**
+   * Where the access portal sends the session.
+   * @default none (the AWS console home)
+   */
   readonly relayState?: string;
+  /**
+   * Extra permission set tags (the zone tag is added).
+   * @default none
+   */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * AWS-managed policy ARNs, allow-listed in the platform config.
+   * @default none
+   */
   readonly managedPolicies?: readonly string[];
-  /** A name (path `/`), `{ name, path? }`, as in a zone file. */
+  /**
+   * A name (path `/`), `{ name, path? }`, as in a zone file; allow-listed in the platform config.
+   * @default none
+   */
   readonly customerManagedPolicies?: readonly (string | { readonly name: string; readonly path?: string })[];
-  /** An AWS-managed policy ARN or `{ name, path? }` as in a zone file, or a loaded boundary. */
+  /**
+   * An AWS-managed policy ARN or `{ name, path? }` as in a zone file, or a loaded boundary; the one
+   * allow-listed in the platform config.
+   * @default none
+   */
   readonly permissionsBoundary?: string | { readonly name: string; readonly path?: string } | PermissionsBoundaryRef;
 }
 
