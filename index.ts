@@ -1,30 +1,37 @@
 /**
- * Zone Access as a library: the constructs for other cdktf stacks, and the stages behind them
- * (load and validate zone files, build policies, add stacks) for tools that compose their own.
+ * Zone Access as a library: the constructs for other cdktf apps, what they take as input, and the
+ * stages behind the CLI for tools that compose their own pipeline. Everything else in the package
+ * is internal and may change between versions.
  */
-export * from './constructs';
-export type * from './model/types';
-export { type Diagnostic, ValidationError, formatDiagnostic, isError } from './model/diagnostics';
-export { QUOTAS, WARN_AT, checkQuotas, type QuotaKey } from './model/quotas';
-export { groupDisplayName, permissionSetName, stackNames } from './model/names';
-export { loadPlatformConfig } from './model/load-platform-config';
-export { loadZones } from './model/load-zones';
-export { activeMembers, isActiveOn } from './model/membership';
-export * from './model/membership-settings';
-export { zoneFileSchema } from './model/zone-file-schema';
-export { platformConfigSchema } from './model/platform-config-schema';
+
+// The constructs: a zone's access inside your own cdktf app.
+export { ZoneAccess, type ZoneAccessProps } from './constructs/zone-access';
+export { ZoneEntraGroup, type ZoneEntraGroupProps } from './constructs/zone-entra-group';
+export { ZonePermissionSet, type ZonePermissionSetProps } from './constructs/zone-permission-set';
+export { ZoneAppRoles, type ZoneAppRolesProps } from './constructs/zone-app-roles';
+export { ZoneMembership, DepartmentCatalog, type ZoneMembershipProps } from './constructs/zone-membership';
+
+// Their input: platform settings, and zones checked by the zone files' rules.
+export { platformConfig, platformConfigFromFile, platformConfigFromYaml, type PlatformInput } from './constructs/platform-config';
+export { resolveZone, type PlatformSpec, type ResolveZoneProps } from './constructs/props';
+export type { ZoneInput } from './model/zone-defaults';
+export type { MembershipSettings } from './model/membership-settings';
+export type { PlatformConfig, SourceRef, Zone, ZoneAccount, ZoneMember, ZoneTree } from './model/types';
+
+// Problems with input: every one of them, with file (or construct path), field and code.
+export { ValidationError, formatDiagnostic, isError, type Diagnostic, type DiagnosticCode } from './model/diagnostics';
+
+// The pipeline: zone files → validated tree → stacks → Terraform JSON.
 export { loadTree, type LoadTreeOptions } from './pipeline/load';
 export { synthesizeTree, createApp } from './pipeline/synthesize';
 export { addZoneStacks, type StackPair, type ZoneStacks } from './stacks/zone-stacks';
-export { accessCatalog, BUILT_IN_PRESETS } from './policies/catalog';
-export { BUILT_IN_PRESET_DEFINITIONS } from './policies/presets';
-export { definePreset, type BuiltInPreset, type BuiltInPresetDefinition } from './policies/presets/define';
+export { accessCatalog } from './policies/catalog';
 export { zonePolicy, renderPolicy, type PolicyDocument } from './policies/zone-policy';
+
+// People-facing outputs of a validated tree.
 export {
   renderProfiles,
   renderAccessMap,
-  replaceBlock,
-  consoleLink,
   MissingConfigKeyError,
   type ProfilesOptions,
   type RenderedProfiles,

@@ -8,7 +8,7 @@ import { openBrowser } from '../scripts/chromium';
 import type { GeneratedTree } from './generate-tree';
 
 /**
- * The access map's budget at scale (issue 13): the file's size, and how soon the page answers a
+ * The access map's budget at scale (people open it on ordinary laptops): the file's size, and how soon the page answers a
  * search in headless Chromium (Debian's, as the tests use it).
  *
  * The generated zone files carry no members and the generated config no start URL, so both are

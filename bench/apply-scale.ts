@@ -10,7 +10,7 @@ import { synthesizeTree } from '../pipeline/synthesize';
 import { generateTree } from './generate-tree';
 
 /**
- * Apply at scale (issue 10 item 4): `zones` zones × 3 accounts in ONE AWS stack, applied with the
+ * Apply at scale (the pipeline must finish with AWS throttling and conflicting on): `zones` zones × 3 accounts in ONE AWS stack, applied with the
  * real terraform and aws provider against the Identity Center emulator with its AWS behaviour
  * switched on: ConflictException for concurrent provisioning of a permission set into an account,
  * and ThrottlingException above `rateLimit` requests per second. Once per `-parallelism` value,

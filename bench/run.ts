@@ -7,9 +7,11 @@ import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleR
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { RESULTS_PAGE, updateReadme } from './readme-results';
+import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
 
 /**
- * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones (issue 5).
+ * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones: the sizes
+ * a small, a large and the largest supported organisation have.
  *
  * Every figure is measured in a child process, exactly as the pipeline runs it, and compared with
  * a bare `node -e 0` start measured in the same interleaved sequence, so machine noise (the other
@@ -21,7 +23,7 @@ import { RESULTS_PAGE, updateReadme } from './readme-results';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest]
+ *                          [--only apply|jest|synth] [--baseline DIR]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -30,6 +32,10 @@ import { RESULTS_PAGE, updateReadme } from './readme-results';
  * `--only apply` (or `--only jest`) runs the apply part (or the test suite) alone and puts its
  * figures into the existing results file, keeping the other figures as they were measured (the
  * report notes when and at which commit each part was measured).
+ * `--only synth` measures validate and synth alone on the machine's Node and on Node 22 and 24
+ * (scripts/node-versions.ts), and with `--baseline DIR` (a checkout whose dist/ is built) also
+ * that build in the same interleaved rounds, so the gain between the two is measured under equal
+ * conditions.
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -58,9 +64,9 @@ function appFiles(root: string): AppFiles {
   };
 }
 
-function snapshotApp(into: string): AppFiles {
+function snapshotApp(into: string, from = REPO): AppFiles {
   mkdirSync(into, { recursive: true });
-  cpSync(join(REPO, 'dist'), join(into, 'dist'), { recursive: true });
+  cpSync(join(from, 'dist'), join(into, 'dist'), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(into, 'node_modules'), 'dir');
   return appFiles(into);
 }
@@ -96,8 +102,10 @@ interface Options {
   md?: string;
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
-  /** Measure only the apply at scale, or only the jest suite, into the existing results file. */
-  only?: 'apply' | 'jest';
+  /** Measure only the apply at scale, the jest suite, or validate and synth per Node, into the existing results file. */
+  only?: 'apply' | 'jest' | 'synth';
+  /** `--only synth`: a checkout with a built dist/ to measure alongside this one. */
+  baseline?: string;
 }
 
 interface Stat {
@@ -191,9 +199,13 @@ function parseOptions(argv: string[]): Options {
       'apply-zones': { type: 'string' },
       'apply-parallelism': { type: 'string' },
       only: { type: 'string' },
+      baseline: { type: 'string' },
     },
   });
-  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest') throw new Error(`--only takes "apply" or "jest" (got "${values.only}")`);
+  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest' && values.only !== 'synth') {
+    throw new Error(`--only takes "apply", "jest" or "synth" (got "${values.only}")`);
+  }
+  if (values.baseline !== undefined && values.only !== 'synth') throw new Error('--baseline goes with --only synth');
   if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
   const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
@@ -212,7 +224,8 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
-    ...(values.only === 'apply' || values.only === 'jest' ? { only: values.only } : {}),
+    ...(values.only === 'apply' || values.only === 'jest' || values.only === 'synth' ? { only: values.only } : {}),
+    ...(values.baseline !== undefined ? { baseline: resolve(values.baseline) } : {}),
     apply: values['no-apply']
       ? undefined
       : {
@@ -236,10 +249,9 @@ interface Sample {
 }
 
 /** Runs `node <args>` once; wall clock around spawnSync, peak RSS and CPU from GNU time or the preload. */
-function runOnce(args: string[], rss: Options['rss'], scratch: string, what: string, app: AppFiles): Sample {
+function runOnce(args: string[], rss: Options['rss'], scratch: string, what: string, app: AppFiles, node = process.execPath): Sample {
   const rssFile = join(scratch, 'rss.txt');
   rmSync(rssFile, { force: true });
-  const node = process.execPath;
   const [file, argv, env] =
     rss === 'time'
       ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, node, ...args], process.env]
@@ -427,7 +439,7 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps
 const APPLY_TARGET = 'terraform apply, ';
 
 /**
- * Issue 10: apply `zones` zones × 3 accounts in one stack with conflicts and throttling on, at
+ * Apply `zones` zones × 3 accounts in one stack with conflicts and throttling on, at
  * each -parallelism; the figure is the time, the target that it completes with every zone in place.
  */
 function applyTargets(apply: ApplyScaleResult | undefined): Target[] {
@@ -536,6 +548,7 @@ function render(report: BenchReport, markdown: boolean): string {
       (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') + '\n';
   }
   if (report.apply) text += h('terraform apply at scale (Identity Center emulator)') + renderApplyScale(report.apply, markdown);
+  if (report.synthByNode) text += h('validate and synth per Node (median; gain against the baseline build)') + renderSynthByNode(report.synthByNode, markdown);
   if (report.notes.length) text += h('Notes') + report.notes.map((n) => `- ${n}`).join('\n') + '\n';
   return text;
 }
@@ -560,13 +573,115 @@ interface BenchReport {
   targets: Target[];
   jest?: JestResult;
   apply?: ApplyScaleResult;
+  synthByNode?: SynthByNode;
   notes: string[];
+}
+
+/** `--only synth`: validate and synth per Node and build, median of interleaved rounds. */
+interface SynthByNode {
+  measured: Measured;
+  builds: string[];
+  sizes: {
+    zones: number;
+    runs: number;
+    rows: { node: string; build: string; command: 'floor' | 'validate' | 'synth'; wallMs: number; cpuMs: number; rssMB: number }[];
+  }[];
+}
+
+const SYNTH_NOTE = 'validate and synth per Node measured separately';
+
+/** `--only synth`: validate and synth on each supported Node (and a baseline build), interleaved. */
+async function synthOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'synth');
+  const loadAverage = loadavg()[0]!;
+  const root = mkdtempSync(join(tmpdir(), 'zone-access-bench-'));
+  const nodes = [process.execPath, ...OTHER_NODE_MAJORS.map((m) => nodeBinary(m))].map((bin) => ({
+    bin,
+    version: spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+  }));
+  const builds = [{ name: `this build (${sourceInfo().commit})`, app: snapshotApp(join(root, 'app')) }];
+  if (options.baseline) {
+    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: options.baseline, encoding: 'utf8' }).stdout?.trim();
+    builds.push({ name: `baseline ${commit || options.baseline}`, app: snapshotApp(join(root, 'baseline'), options.baseline) });
+  }
+  const result: SynthByNode = { measured: measuredSince(loadAverage), builds: builds.map((b) => b.name), sizes: [] };
+  try {
+    for (const [i, zones] of options.sizes.entries()) {
+      const tree = generateTree(join(root, `zones-${zones}`), { zones });
+      const treeArgs = ['--zones', tree.zonesDir, '--config', tree.configPath];
+      const out = join(tree.root, 'out');
+      const commands = nodes.flatMap((node) => [
+        { node, build: builds[0], command: 'floor' as const, args: ['-e', '0'] },
+        ...builds.flatMap((build) => [
+          { node, build, command: 'validate' as const, args: [build.app.cli, 'validate', ...treeArgs] },
+          { node, build, command: 'synth' as const, args: [build.app.cli, 'synth', ...treeArgs, '--out', out] },
+        ]),
+      ]);
+      const samples = commands.map(() => [] as Sample[]);
+      const runs = options.runs[i];
+      // Round 0 is the untimed check run (exit 0, warm page cache); the others rotate the order.
+      for (let round = 0; round <= runs; round++) {
+        for (let k = 0; k < commands.length; k++) {
+          const j = (k + round) % commands.length;
+          const c = commands[j];
+          rmSync(out, { recursive: true, force: true });
+          const sample = runOnce(c.args, options.rss, root, `${c.command} on ${c.node.version}, ${c.build.name} (${zones} zones)`, c.build.app, c.node.bin);
+          if (round > 0) samples[j].push(sample);
+        }
+        log(`${zones} zones: ${round === 0 ? 'check run' : `round ${round}/${runs}`} done`);
+      }
+      result.sizes.push({
+        zones,
+        runs,
+        rows: commands.map((c, j) => ({
+          node: c.node.version,
+          build: c.build.name,
+          command: c.command,
+          wallMs: stat(samples[j].map((x) => x.wallMs)).median,
+          cpuMs: stat(samples[j].map((x) => x.cpuMs)).median,
+          rssMB: stat(samples[j].map((x) => x.rssKB / 1024)).median,
+        })),
+      });
+    }
+  } finally {
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+  }
+  const report = withPart(base, { only: 'synth', note: SYNTH_NOTE, measured: result.measured, owns: () => false, targets: [] });
+  writeReport({ ...report, synthByNode: result }, options);
+}
+
+function renderSynthByNode(part: SynthByNode, markdown: boolean): string {
+  const [current, baseline] = part.builds;
+  const rows = part.sizes.flatMap((s) => {
+    const nodes = [...new Set(s.rows.map((r) => r.node))];
+    return nodes.flatMap((node) =>
+      (['validate', 'synth'] as const).map((command) => {
+        const find = (build: string) => s.rows.find((r) => r.node === node && r.build === build && r.command === command);
+        const now = find(current)!;
+        const before = baseline ? find(baseline) : undefined;
+        const gain = (a: number, b: number) => `${(((a - b) / a) * 100).toFixed(0)} %`;
+        return [
+          String(s.zones),
+          node,
+          command,
+          now.wallMs.toFixed(0),
+          now.cpuMs.toFixed(0),
+          now.rssMB.toFixed(0),
+          before ? `${before.wallMs.toFixed(0)} / ${before.cpuMs.toFixed(0)}` : '–',
+          before ? `${gain(before.wallMs, now.wallMs)} / ${gain(before.cpuMs, now.cpuMs)}` : '–',
+          String(s.runs),
+        ];
+      }),
+    );
+  });
+  return table(['zones', 'node', 'command', 'wall ms', 'CPU ms', 'RSS MB', baseline ? `${baseline}: wall / CPU ms` : 'baseline', 'gain: wall / CPU', 'runs'], rows, markdown, [0, 3, 4, 5, 8]);
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.only === 'apply') return applyOnly(options);
   if (options.only === 'jest') return jestOnly(options);
+  if (options.only === 'synth') return synthOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);

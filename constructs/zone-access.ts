@@ -1,31 +1,50 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { ValidationError, type Diagnostic } from '../model/diagnostics';
 import { DEFAULT_MEMBERSHIP, type MembershipSettings } from '../model/membership-settings';
 import type { Zone } from '../model/types';
 import type { ZoneInput } from '../model/zone-defaults';
-import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
+import { assertFreeId, pathOf, resolveZoneIn, type PlatformSpec } from './props';
 import { ZoneEntraGroup } from './zone-entra-group';
 import { assertValidMembershipProps, ZoneMembership } from './zone-membership';
-import { ZonePermissionSet } from './zone-permission-set';
+import { assertPermissionSetBuildable, ZonePermissionSet } from './zone-permission-set';
 
 export interface ZoneAccessProps {
-  /** Only what a zone file requires (`name`, `department`, `accounts`, `access`); the rest defaults the same way. */
+  /**
+   * The zone: a `Zone` from the loader or `resolveZone` (taken as it is, unchecked), or only what a
+   * zone file requires (`name`, `department`, `accounts`, `access`), checked by the zone file's rules
+   * and completed with its defaults.
+   */
   readonly zone: ZoneInput;
+  /** The platform settings (`platformConfig()`, or the loader's config). */
   readonly platform: PlatformSpec;
   /** Where the Entra half goes: a construct inside a stack with an `azuread` provider. */
   readonly entraScope: Construct;
-  /** Where the AWS half goes: a construct inside a stack with an `aws` provider. */
+  /**
+   * Where the AWS half goes: a construct inside another stack, with an `aws` provider. Not the
+   * `entraScope` itself: the AWS half can only be planned once SCIM has synced the group the Entra
+   * half creates.
+   */
   readonly awsScope: Construct;
-  /** Who manages the group's members (a department's `membership` settings); default `entra`. */
+  /**
+   * Who manages the group's members (a department's `membership` settings).
+   * @default { mode: 'entra' }: the group's owners, in Entra
+   */
   readonly membership?: MembershipSettings;
-  /** The day membership is evaluated for, `YYYY-MM-DD` (file mode: expired members are left out); default today, UTC. */
+  /**
+   * The day membership is evaluated for, `YYYY-MM-DD` (file mode: expired members are left out).
+   * @default today, UTC
+   */
   readonly at?: string;
-  /** access-package mode: the department catalog's id (`DepartmentCatalog.catalog.id`). */
+  /**
+   * access-package mode: the department catalog's id (`DepartmentCatalog.catalog.id`).
+   * @default none; required in access-package mode
+   */
   readonly catalogId?: string;
   /**
    * How the AWS half gets the Entra group's object id (used when `externalIdIssuer` is set).
-   * Default: a direct reference to the group, which cdktf turns into a cross-stack output in
-   * ordinary stacks; `addZoneStacks` passes a `terraform_remote_state` read instead.
+   * `addZoneStacks` passes a `terraform_remote_state` read.
+   * @default a direct reference to the group, which cdktf turns into a cross-stack output in ordinary stacks
    */
   readonly groupObjectId?: string;
 }
@@ -49,19 +68,43 @@ export class ZoneAccess {
   readonly membership?: ZoneMembership;
 
   constructor(props: ZoneAccessProps) {
-    const zone = zoneSpecFrom(props.zone, props.platform);
-    // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
-    assertValidZoneSpec('ZoneAccess', zone, props.platform);
+    const entraPath = pathOf(props.entraScope, props.zone.name);
+    const what = `ZoneAccess props for zone "${props.zone.name}"`;
     const membership = props.membership ?? DEFAULT_MEMBERSHIP;
-    // A loaded Zone carries its file, which the plan-time error for unknown members names.
-    const source = (props.zone as Partial<Pick<Zone, 'source'>>).source;
+    // Every problem of the props at once: the scopes', then the zone's.
+    const problems: Diagnostic[] = [];
+    if (props.entraScope === props.awsScope) {
+      problems.push({
+        file: entraPath,
+        field: 'awsScope',
+        code: 'same-scope',
+        message: 'entraScope and awsScope are the same construct; the AWS half can only be planned after SCIM has synced the group the Entra half creates',
+        hint: 'pass a construct in a stack with the azuread provider as entraScope and one in another stack, with the aws provider, as awsScope (see examples/library/zone-in-code.ts)',
+      });
+    }
+    let zone: Zone | undefined;
+    try {
+      // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
+      zone = resolveZoneIn({ type: 'ZoneAccess', path: entraPath }, props.zone, props.platform, {
+        membership,
+        ...(props.at !== undefined ? { at: props.at } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      problems.push(...err.diagnostics);
+    }
+    if (!zone || problems.length > 0) throw new ValidationError(problems, what, entraPath);
+    assertFreeId(props.entraScope, zone.name, 'ZoneAccess', zone.name);
+    assertFreeId(props.awsScope, zone.name, 'ZoneAccess', zone.name);
+    // The default group id is the Entra half's group, which always exists here.
+    assertPermissionSetBuildable(pathOf(props.awsScope, zone.name), zone, props.platform, props.groupObjectId ?? 'the Entra group');
     const membershipProps = {
-      zone: { ...zone, ...(source ? { source } : {}) },
+      zone,
       membership,
       ...(props.at !== undefined ? { at: props.at } : {}),
       ...(props.catalogId !== undefined ? { catalogId: props.catalogId } : {}),
     };
-    assertValidMembershipProps({ ...membershipProps, group: { objectId: '', displayName: '' } });
+    assertValidMembershipProps({ ...membershipProps, group: { objectId: '', displayName: '' } }, `${entraPath}/membership`);
     this.zoneName = zone.name;
     this.entra = new ZoneEntraGroup(props.entraScope, zone.name, { zone, platform: props.platform });
     if (membership.mode !== 'entra') {

@@ -1,10 +1,11 @@
 import { ApplicationAppRoleA as ApplicationAppRole } from '@cdktf/provider-azuread/lib/application-app-role';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { v5 as uuidv5 } from 'uuid';
 import { permissionSetName } from '../model/names';
 import type { AppRoleMode } from '../model/types';
 import { applicationResourceId } from './azuread-ids';
-import type { PlatformSpec, ZoneSpec } from './props';
+import type { Zone } from '../model/types';
+import type { PlatformSpec } from './props';
 
 /** Namespace for app role ids: fixed forever, so a zone's role id never changes between syntheses. */
 export const APP_ROLE_ID_NAMESPACE = '5c0f3b8e-6a4d-4f7e-9f7a-2a9d8e1c4b30';
@@ -35,7 +36,7 @@ export function assignedAppRoleId(zoneName: string, mode: AppRoleMode): string {
 export interface ZoneAppRolesProps {
   readonly platform: PlatformSpec;
   /** Every zone of the tree (only names are read; order does not matter). */
-  readonly zones: readonly Pick<ZoneSpec, 'name'>[];
+  readonly zones: readonly Pick<Zone, 'name'>[];
 }
 
 /**
@@ -87,5 +88,17 @@ export class ZoneAppRoles extends Construct {
       }
     }
     this.roles = roles;
+    const created = createdRoles.get(this.node.root) ?? new Set<string>();
+    // The ids as given (the resources' `roleId` attribute is a token).
+    for (const key of roles.keys()) created.add(key === 'shared' && platform.entra.appRoles === 'shared' ? SHARED_APP_ROLE_ID : appRoleIdFor(key));
+    createdRoles.set(this.node.root, created);
   }
+}
+
+/** App → the ids of the app roles its ZoneAppRoles create (a lookup, not a walk of the tree per zone). */
+const createdRoles = new WeakMap<IConstruct, Set<string>>();
+
+/** Whether a ZoneAppRoles in `construct`'s app creates the app role `roleId`. */
+export function appRoleCreatedIn(construct: IConstruct, roleId: string): boolean {
+  return createdRoles.get(construct.node.root)?.has(roleId) ?? false;
 }

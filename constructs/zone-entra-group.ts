@@ -10,14 +10,18 @@ import { canonicalGuid, isGuid } from '../model/guid';
 import { groupDisplayName, groupObjectIdOutputName } from '../model/names';
 import type { ZoneInput } from '../model/zone-defaults';
 import { servicePrincipalResourceId, synchronizationJobResourceId } from './azuread-ids';
-import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
-import { assignedAppRoleId } from './zone-app-roles';
+import { assertFreeId, pathOf, resolveZoneIn, type PlatformSpec } from './props';
+import { appRoleCreatedIn, assignedAppRoleId } from './zone-app-roles';
 
 export { APP_ROLE_ID_NAMESPACE, appRoleIdFor } from './zone-app-roles';
 
 export interface ZoneEntraGroupProps {
-  /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
+  /**
+   * The zone: a `Zone` from the loader or `resolveZone` (taken as it is), or only what a zone file
+   * requires, checked and completed with the zone file's defaults.
+   */
   readonly zone: ZoneInput;
+  /** The platform settings (`platformConfig()`, or the loader's config). */
   readonly platform: PlatformSpec;
 }
 
@@ -54,13 +58,23 @@ export class ZoneEntraGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ZoneEntraGroupProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
-    const zone = zoneSpecFrom(props.zone, props.platform);
-    assertValidZoneSpec('ZoneEntraGroup', zone, props.platform);
+    const zone = resolveZoneIn({ type: 'ZoneEntraGroup', path: pathOf(scope, id) }, props.zone, props.platform);
+    assertFreeId(scope, id, 'ZoneEntraGroup', zone.name);
     super(scope, id);
     const { platform } = props;
     const servicePrincipalObjectId = canonicalGuid(platform.entra.servicePrincipalObjectId);
     this.groupName = groupDisplayName(zone, platform);
     this.appRoleId = assignedAppRoleId(zone.name, platform.entra.appRoles);
+    // The role is another construct's (ZoneAppRoles); without it the assignment fails only at apply.
+    this.node.addValidation({
+      validate: () =>
+        appRoleCreatedIn(this, this.appRoleId)
+          ? []
+          : [
+              `zone "${zone.name}": no ZoneAppRoles in this app creates the app role ${this.appRoleId} its group is assigned with, so apply would fail; ` +
+                `add new ZoneAppRoles(<a construct in a stack with the azuread provider>, 'app-roles', { platform, zones }) with every zone of the app`,
+            ],
+    });
 
     // Owners are authoritative: `owners` is Optional+Computed in azuread 3.7.0
     // (internal/services/groups/group_resource.go:205-217), so leaving it out keeps whatever owners

@@ -15,6 +15,8 @@ import type { MembershipSettings } from '../model/membership-settings';
 import type { ZoneMember } from '../model/types';
 import { MEMBER_USER_PATTERN } from '../model/zone-file-schema';
 import { canonicalGuid } from '../model/guid';
+import { ValidationError, type Diagnostic, type DiagnosticCode } from '../model/diagnostics';
+import { terraformLiteral } from './terraform-literal';
 
 /**
  * Who is in a zone's Entra group, per the department's membership mode:
@@ -44,6 +46,7 @@ export interface MembershipGroup {
   /**
    * File mode: the `azuread_group` itself, whose `members` this construct sets (required in file
    * mode; `ZoneAccess` passes `ZoneEntraGroup.group`). Other modes never touch it.
+   * @default none; required in file mode
    */
   readonly resource?: { members: string[] };
 }
@@ -60,9 +63,15 @@ export interface ZoneMembershipProps {
   /** The zone's group: its object id (a token) and display name (a plain string). */
   readonly group: MembershipGroup;
   readonly membership: MembershipSettings;
-  /** The day membership is evaluated for, `YYYY-MM-DD` (default: today, UTC). */
+  /**
+   * The day membership is evaluated for, `YYYY-MM-DD`.
+   * @default today, UTC
+   */
   readonly at?: string;
-  /** The department's catalog id (access-package mode): `DepartmentCatalog.catalog.id`. */
+  /**
+   * The department's catalog id (access-package mode): `DepartmentCatalog.catalog.id`.
+   * @default none; required in access-package mode
+   */
   readonly catalogId?: string;
 }
 
@@ -82,11 +91,18 @@ export class ZoneMembership extends Construct {
   readonly assignmentPolicy?: AccessPackageAssignmentPolicy;
 
   constructor(scope: Construct, id: string, props: ZoneMembershipProps) {
-    assertValidMembershipProps(props);
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    assertValidMembershipProps(props, path);
+    if (props.membership.mode === 'file' && !props.group.resource) {
+      throw new ValidationError(
+        [{ file: path, field: 'group.resource', code: 'missing-key', message: 'file mode needs group.resource (the azuread_group whose members it sets), e.g. ZoneEntraGroup.group' }],
+        `ZoneMembership props for zone "${props.zone.name}"`,
+        path,
+      );
+    }
     super(scope, id);
     const { zone, group, membership } = props;
-    if (membership.mode === 'file') {
-      if (!group.resource) throw new Error(`ZoneMembership for zone "${zone.name}": file mode needs group.resource (the azuread_group whose members it sets)`);
+    if (membership.mode === 'file' && group.resource) {
       const at = props.at ?? todayUtc();
       const active = activeMembers(zone.members ?? [], at);
       const ids = active.map((m) => m.user).filter((u) => GUID.test(u)).map(canonicalGuid);
@@ -105,7 +121,7 @@ export class ZoneMembership extends Construct {
               {
                 condition: `\${length(self.users) == ${upns.length}}`,
                 errorMessage:
-                  `${escapeTemplate(file)}: members: not found in Entra ID: ` +
+                  `${terraformLiteral(file)}: members: not found in Entra ID: ` +
                   `\${join(", ", setsubtract(${hclList(upns)}, [for u in self.users : lower(u.user_principal_name)]))}`,
               },
             ],
@@ -253,32 +269,31 @@ export class DepartmentCatalog extends Construct {
   }
 }
 
-/** Props problems the loader reports with file and line, checked again for callers who build props in code. */
-export function assertValidMembershipProps(props: ZoneMembershipProps): void {
-  const problems: string[] = [];
+/**
+ * Props problems the loader reports with file and line, checked again for callers who build props
+ * in code. Throws one `ValidationError` naming the construct (`path`) and every problem.
+ */
+export function assertValidMembershipProps(props: ZoneMembershipProps, path = `ZoneMembership for zone "${props.zone.name}"`): void {
+  const problems: Diagnostic[] = [];
+  const problem = (field: string, code: DiagnosticCode, message: string) => problems.push({ file: path, field, code, message });
   const { membership, zone } = props;
-  if (props.at !== undefined && !isRealDate(props.at)) problems.push(`at "${props.at}" must be a date, YYYY-MM-DD`);
+  if (props.at !== undefined && !isRealDate(props.at)) problem('at', 'invalid-date', `at "${props.at}" must be a date, YYYY-MM-DD`);
   if ((zone.members?.length ?? 0) > 0 && membership.mode !== 'file') {
-    problems.push(`members are only used in file mode (membership is ${membership.mode})`);
+    problem('members', 'members-not-file-mode', `members are only used in file mode (membership is ${membership.mode})`);
   }
-  for (const m of zone.members ?? []) {
+  (zone.members ?? []).forEach((m, i) => {
     // Written into Terraform expressions as string literals: only Entra's UPN characters.
-    if (!MEMBER_USER.test(m.user)) problems.push(`member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`);
-    if (m.until !== undefined && !isRealDate(m.until)) problems.push(`member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
-  }
+    if (!MEMBER_USER.test(m.user)) problem(`members[${i}]`, 'invalid-value', `member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`);
+    if (m.until !== undefined && !isRealDate(m.until)) problem(`members[${i}].until`, 'invalid-date', `member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
+  });
   if (membership.mode === 'access-package') {
-    if (!props.catalogId) problems.push('access-package mode needs catalogId (the department catalog)');
-    if (membership.accessPackage.approval && zone.owners.length === 0) problems.push('access-package mode with approval needs owners (they approve)');
+    if (!props.catalogId) problem('catalogId', 'missing-key', 'access-package mode needs catalogId (the department catalog)');
+    if (membership.accessPackage.approval && zone.owners.length === 0) problem('owners', 'owners-required', 'access-package mode with approval needs owners (they approve)');
   }
-  if (problems.length > 0) throw new Error(`ZoneMembership for zone "${zone.name}": ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ValidationError(problems, `ZoneMembership props for zone "${zone.name}"`, path);
 }
 
 /** A Terraform list literal of strings (JSON string escapes are HCL's). */
 function hclList(values: readonly string[]): string {
   return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
-}
-
-/** A literal inside a Terraform string: `${` and `%{` escaped. */
-function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }

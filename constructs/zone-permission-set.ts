@@ -9,20 +9,59 @@ import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { groupDisplayName, permissionSetDescription, permissionSetName } from '../model/names';
 import { renderedZonePolicy } from '../policies/zone-policy';
+import { ValidationError, type Diagnostic } from '../model/diagnostics';
+import type { Zone } from '../model/types';
 import type { ZoneInput } from '../model/zone-defaults';
-import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
+import { checkZoneLimits } from '../policies/limits';
+import { assertFreeId, pathOf, resolveZoneIn, type PlatformSpec } from './props';
+import { terraformLiteral } from './terraform-literal';
 import { constructSafe } from './zone-entra-group';
 
 export interface ZonePermissionSetProps {
-  /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
+  /**
+   * The zone: a `Zone` from the loader or `resolveZone` (taken as it is), or only what a zone file
+   * requires, checked and completed with the zone file's defaults.
+   */
   readonly zone: ZoneInput;
+  /** The platform settings (`platformConfig()`, or the loader's config). */
   readonly platform: PlatformSpec;
   /**
    * The Entra group's object id (usually a token: a remote-state output or, in an ordinary stack,
    * `ZoneEntraGroup.group.objectId`). Required when `platform.identityCenter.externalIdIssuer` is
    * set: the Identity Store group is then looked up by ExternalId `{ issuer, id: groupObjectId }`.
+   * @default none: the group is looked up by display name
    */
   readonly groupObjectId?: string;
+}
+
+/** Zone → platforms whose AWS limits it was found within (the policy is rendered once either way). */
+const withinLimits = new WeakMap<Zone, WeakSet<object>>();
+
+/**
+ * What only the permission set knows: AWS's limits on the built permission set (policies/limits.ts:
+ * the inline policy's size and characters, the number of attached policies) and the group binding.
+ * `ZoneAccess` calls it before it builds either half, so a zone over a limit leaves nothing behind.
+ */
+export function assertPermissionSetBuildable(path: string, zone: Zone, platform: PlatformSpec, groupObjectId: string | undefined): void {
+  const problems: Diagnostic[] = [];
+  if (platform.identityCenter.externalIdIssuer && !groupObjectId) {
+    problems.push({
+      file: path,
+      field: 'groupObjectId',
+      code: 'missing-key',
+      message: 'required when identityCenter.externalIdIssuer is set: the Identity Store group is looked up by the Entra group\'s object id',
+      hint: 'pass the Entra group\'s object id, e.g. ZoneEntraGroup.group.objectId or the Entra stack\'s zone_<zone>_group_object_id output',
+    });
+  }
+  if (!withinLimits.get(zone)?.has(platform)) {
+    const over = checkZoneLimits(zone, platform, path);
+    if (over.length === 0) {
+      const platforms = withinLimits.get(zone) ?? new WeakSet<object>();
+      withinLimits.set(zone, platforms.add(platform));
+    }
+    problems.push(...over);
+  }
+  if (problems.length > 0) throw new ValidationError(problems, `ZonePermissionSet props for zone "${zone.name}"`, path);
 }
 
 /**
@@ -47,14 +86,10 @@ export class ZonePermissionSet extends Construct {
 
   constructor(scope: Construct, id: string, props: ZonePermissionSetProps) {
     // Before super(): invalid props must not leave a half-built construct in the tree.
-    const zone = zoneSpecFrom(props.zone, props.platform);
-    assertValidZoneSpec('ZonePermissionSet', zone, props.platform);
-    if (props.platform.identityCenter.externalIdIssuer && !props.groupObjectId) {
-      throw new Error(
-        `ZonePermissionSet for zone "${zone.name}": groupObjectId is required when identityCenter.externalIdIssuer is set ` +
-          '(the Entra group\'s object id, e.g. from the Entra stack\'s zone_<zone>_group_object_id output)',
-      );
-    }
+    const path = pathOf(scope, id);
+    const zone = resolveZoneIn({ type: 'ZonePermissionSet', path }, props.zone, props.platform);
+    assertPermissionSetBuildable(path, zone, props.platform, props.groupObjectId);
+    assertFreeId(scope, id, 'ZonePermissionSet', zone.name);
     super(scope, id);
     const { platform } = props;
     const instanceArn = platform.identityCenter.instanceArn;
@@ -134,13 +169,4 @@ export class ZonePermissionSet extends Construct {
     }
     this.accountAssignments = assignments;
   }
-}
-
-/**
- * `text` as a Terraform string literal: Terraform evaluates `${...}` and `%{...}` inside JSON strings,
- * so they are written `$${` and `%%{`, which Terraform turns back into `${` and `%{`. IAM policy
- * variables in built-in presets (`${aws:userid}`) reach AWS as written.
- */
-export function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }

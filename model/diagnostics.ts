@@ -3,7 +3,7 @@
  * tests match on them). Add a code here when a new check needs one.
  */
 export type DiagnosticCode =
-  // Security (issue 11)
+  // Security: weaker guarantees the platform team should know of
   | 'group-bound-by-name'
   | 'secrets-claimable'
   // Files and folders
@@ -68,6 +68,8 @@ export type DiagnosticCode =
   | 'acknowledged-policy-not-allow-listed'
   | 'managed-policy-unknown'
   | 'managed-policy-crosses-zones'
+  // Constructs given in code
+  | 'same-scope'
   // AWS limits of the built permission set
   | 'policy-error'
   | 'policy-too-large'
@@ -109,15 +111,21 @@ export function isError(d: Diagnostic): boolean {
 
 /**
  * The one error type thrown for invalid input by APIs that cannot return diagnostics (constructs,
- * policy builders, the cdktf app): it carries every problem found, not only the first.
+ * policy builders, the cdktf app): it carries every problem found, not only the first. Thrown by a
+ * construct, it also carries the construct's path (`constructPath`, in the message's first line),
+ * as aws-cdk's `ValidationError` carries its scope.
  */
 export class ValidationError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[], what = 'zone input') {
+  /** The construct (`Stack/zone-a`) whose input was refused, when a construct threw. */
+  readonly constructPath?: string;
+
+  constructor(readonly diagnostics: readonly Diagnostic[], what = 'zone input', constructPath?: string) {
     super(
-      `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${what}:\n` +
+      `${constructPath ? `${constructPath}: ` : ''}${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${what}:\n` +
         diagnostics.map(formatDiagnostic).join('\n'),
     );
     this.name = 'ValidationError';
+    if (constructPath !== undefined) this.constructPath = constructPath;
   }
 }
 

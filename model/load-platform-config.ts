@@ -197,7 +197,7 @@ export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCen
 
 /**
  * Every allow-listed AWS-managed policy that grants actions on other zones' resources must be
- * acknowledged by name (issue 11: nothing else tells the platform team). Acknowledged policies are
+ * acknowledged by name (nothing else would tell the platform team what it accepted). Acknowledged policies are
  * not analysed at all, so their documents are never loaded.
  */
 function checkManagedPolicyRisks(

@@ -1,17 +1,15 @@
-import { canonicalGuid } from './guid';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { explainTooManyTags, follows, isAccountId, isSessionDurationInRange, MAX_ZONE_TAGS, TEXT_RULES, ZONE_FILE_EXTENSIONS, zoneFileName } from './aws-rules';
+import { follows, TEXT_RULES, ZONE_FILE_EXTENSIONS, zoneFileName } from './aws-rules';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
-import { RESERVED_ZONE_NAMES } from './names';
 import { checkAgainstSchema, checkNoTemplateSequences, fieldName } from './schema-check';
-import { checkMembership } from './check-membership';
-import { isRealDate, todayUtc } from './dates';
+import { todayUtc } from './dates';
 import { departmentMembership } from './membership-settings';
-import { memberKey } from './membership';
-import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
-import { customerPolicyKey, normalizeCustomerPolicies, normalizeZone, toBoundary } from './zone-defaults';
+import { markResolved } from './resolve-zone';
+import type { PlatformConfig, Zone } from './types';
+import { normalizeZone, type ZoneInput } from './zone-defaults';
 import { zoneFileSchema, type RawCustomerManagedPolicyRef, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
+import { checkZone } from './zone-rules';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
 
 export interface LoadZonesOptions {
@@ -188,24 +186,20 @@ export function zoneFromSource(
   // Warnings (severity 'warning') leave the zone valid; they are returned with it.
   const warnings: Diagnostic[] = [];
   if (!isMapping(source.value)) return { diagnostics };
-  // Fields already reported; checks below skip them rather than pile up follow-on errors.
+  // Fields the schema already reported; the zone rules skip them rather than pile up follow-on errors.
   const reported = diagnostics.map((d) => d.field);
   const usable = (field: string) => !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
   // Each field is read only once `usable` says the schema accepted it, so its schema type holds.
   const raw = source.value as Partial<RawZoneFile>;
   const { config } = options;
-  const problem = (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => {
+  const at = (list: Diagnostic[], severity?: 'warning') => (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => {
     const pos = positionOf(source, path);
-    diagnostics.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}) });
+    list.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}), ...(severity ? { severity } : {}) });
   };
-  /** The list's items the schema accepted, with their index. */
-  const items = <T>(field: keyof RawZoneFile): [T, number][] => {
-    const list = raw[field];
-    if (!Array.isArray(list)) return [];
-    return (list as T[]).map((v, i): [T, number] => [v, i]).filter(([, i]) => usable(`${field}[${i}]`));
-  };
+  const problem = at(diagnostics);
 
-  const name = usable('zone') ? raw.zone : undefined;
+  // What only a file has: its folder and its name.
+  const name = usable('zone') && typeof raw.zone === 'string' ? raw.zone : undefined;
   if (usable('department') && raw.department !== undefined && raw.department !== department) {
     problem(['department'], 'department-mismatch', `department "${raw.department}" does not match the folder "${department}"`,
       `move the file to zones/${raw.department}/ or set department: ${department}`);
@@ -213,237 +207,74 @@ export function zoneFromSource(
   if (name !== undefined) {
     const fileName = basename(source.file);
     if (!zoneFileName.matches(name, fileName)) problem(['zone'], 'file-name-mismatch', zoneFileName.explain(name, fileName));
-    if (config) {
-      const psName = `${config.names.permissionSetPrefix}${name}`;
-      if (!follows(TEXT_RULES.permissionSetName, psName)) {
-        const max = TEXT_RULES.permissionSetName.maxLength! - config.names.permissionSetPrefix.length;
-        problem(['zone'], 'invalid-length', TEXT_RULES.permissionSetName.explain(psName),
-          `with names.permissionSetPrefix "${config.names.permissionSetPrefix}" a zone name has at most ${max} characters`);
-      }
-    }
-    if (RESERVED_ZONE_NAMES.has(name)) {
-      problem(['zone'], 'reserved-zone-name', `"${name}" is reserved for the stacks' own providers and backend`,
-        `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`);
-    }
-  }
-  const ownDuration = usable('sessionDuration') ? raw.sessionDuration : undefined;
-  if (ownDuration !== undefined && !isSessionDurationInRange(ownDuration)) {
-    problem(['sessionDuration'], 'invalid-value', TEXT_RULES.sessionDuration.explain(ownDuration));
   }
 
-  const accounts = resolveAccounts(items<string>('accounts'), config, problem);
-  const access = items<string>('access');
-  checkNoDuplicates(access, ['access'], problem);
-  // Without a config its presets are unknown, so preset names cannot be checked.
-  if (config) {
-    for (const [preset, i] of access) {
-      if (options.knownPresets.has(preset)) continue;
-      const known = [...options.knownPresets].sort();
-      const near = closest(preset, known);
-      problem(['access', i], 'unknown-preset', `unknown access preset "${preset}"${near ? `; did you mean "${near}"?` : ''}`, `known presets: ${known.join(', ')}`);
-    }
-  }
-  // Object ids compared in canonical (lower) case, so `ABC…` and `abc…` are the same owner twice.
-  const owners = items<string>('owners').map(([o, i]): [string, number] => [canonicalGuid(o), i]);
-  checkNoDuplicates(owners, ['owners'], problem);
-  const memberItems = items<RawZoneMember>('members');
-  const members = normalizeMembers(memberItems, problem);
-  if (config) {
-    // Entries the schema refused stand in as '' so that the indexes still point into the file.
-    const rawMembers: RawZoneMember[] = Array.isArray(raw.members) ? raw.members.map(() => '') : [];
-    for (const [entry, i] of memberItems) rawMembers[i] = entry;
-    checkMembership({
-      raw: rawMembers,
-      members,
-      owners: owners.map(([o]) => o),
-      department,
-      settings: departmentMembership(config, department),
-      at: options.at ?? todayUtc(),
-      problem,
-      warn: (path, code, message, hint) => {
-        const pos = positionOf(source, path);
-        warnings.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}), severity: 'warning' });
-      },
-    });
-  }
-
-  const tags: Record<string, string> = {};
-  if (isMapping(raw.tags)) {
-    const keys = Object.keys(raw.tags);
-    for (const key of keys) {
-      if (config && key === config.zoneTagKey) {
-        problem(['tags', key], 'reserved-tag', `tag "${key}" is set by Zone Access to the zone name and cannot be given here`,
-          'leave it out; every resource of the zone carries it already');
-      }
-      if (key === '__proto__') {
-        // A legal AWS tag key, but JavaScript object handling downstream drops it without a word.
-        problem(['tags', key], 'invalid-key', 'tag key "__proto__" is not supported (it would be dropped from the synthesized permission set); use another key, e.g. cost-center');
-      }
-      const v = raw.tags[key];
-      if (usable(fieldName(['tags', key])) && typeof v === 'string') tags[key] = v;
-    }
-    if (keys.length > MAX_ZONE_TAGS) problem(['tags'], 'too-many-tags', explainTooManyTags(keys.length));
-  }
-
-  const managed = items<string>('managedPolicies');
-  checkNoDuplicates(managed, ['managedPolicies'], problem);
-  const allowedManaged = new Set(config?.access.managedPolicies ?? []);
-  if (config) {
-    for (const [arn, i] of managed) {
-      if (allowedManaged.has(arn)) continue;
-      problem(['managedPolicies', i], 'not-allow-listed', `managed policy ${arn} is not allow-listed in the platform config`,
-        allowedManaged.size ? `allowed: ${[...allowedManaged].join(', ')}` : 'the platform config allows no managed policies');
-    }
-  }
-  const customer = items<RawCustomerManagedPolicyRef>('customerManagedPolicies');
-  // Compared by path+name, so `x` and `{ name: x, path: / }` are the same policy listed twice.
-  const customerKeys = customer.map(([ref, i]): [string, number] => [customerPolicyKey(normalizeCustomerPolicies([ref])[0]), i]);
-  checkNoDuplicates(customerKeys, ['customerManagedPolicies'], problem);
-  if (config) {
-    const allowedCustomer = new Set(config.access.customerManagedPolicies.map(customerPolicyKey));
-    for (const [key, i] of customerKeys) {
-      if (!allowedCustomer.has(key)) {
-        problem(['customerManagedPolicies', i], 'not-allow-listed', `customer-managed policy ${key} is not allow-listed in the platform config`);
-      }
-    }
-  }
-  let permissionsBoundary: PermissionsBoundaryRef | undefined;
-  if (usable('permissionsBoundary') && raw.permissionsBoundary !== undefined) {
-    permissionsBoundary = toBoundary(raw.permissionsBoundary);
-    if (config && !sameBoundary(permissionsBoundary, config.access.permissionsBoundary)) {
-      problem(['permissionsBoundary'], 'not-allow-listed', 'this permissions boundary is not the one allow-listed in the platform config');
-    }
-  }
-  if (name === undefined || !config) return { diagnostics: [...diagnostics, ...warnings] };
-
-  // Defaults and normalization come from the same function the constructs use for zones in code;
-  // it gets only the parts that passed their checks.
-  const description = usable('description') ? raw.description : undefined;
-  const relayState = usable('relayState') ? raw.relayState : undefined;
-  const zone: Zone = {
-    ...normalizeZone(
-      {
-        name,
-        department: usable('department') && raw.department !== undefined ? raw.department : department,
-        ...(description !== undefined ? { description } : {}),
-        accounts,
-        access: access.map(([p]) => p).filter((p) => options.knownPresets.has(p)),
-        ...(ownDuration !== undefined && isSessionDurationInRange(ownDuration) ? { sessionDuration: ownDuration } : {}),
-        owners: owners.map(([o]) => o),
-        members,
-        ...(relayState !== undefined ? { relayState } : {}),
-        tags,
-        managedPolicies: managed.map(([arn]) => arn).filter((arn) => allowedManaged.has(arn)),
-        customerManagedPolicies: customer.map(([ref]) => ref),
-        ...(permissionsBoundary ? { permissionsBoundary } : {}),
-      },
-      config,
-    ),
-    source: { file: source.file, ...positionOf(source, []) },
-    positions: topLevelKeyPositions(source),
+  // Everything else is a zone rule, the same for a zone given in code (model/zone-rules.ts).
+  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+  const tags = isMapping(raw.tags) ? (raw.tags as Record<string, string>) : {};
+  const input: ZoneInput = {
+    name: name ?? '',
+    department: usable('department') && raw.department !== undefined ? raw.department : department,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    accounts: list<string>(raw.accounts),
+    access: list<string>(raw.access),
+    ...(raw.sessionDuration !== undefined ? { sessionDuration: raw.sessionDuration } : {}),
+    owners: list<string>(raw.owners),
+    members: list<RawZoneMember>(raw.members),
+    ...(raw.relayState !== undefined ? { relayState: raw.relayState } : {}),
+    tags,
+    managedPolicies: list<string>(raw.managedPolicies),
+    customerManagedPolicies: list<RawCustomerManagedPolicyRef>(raw.customerManagedPolicies),
+    ...(raw.permissionsBoundary !== undefined ? { permissionsBoundary: raw.permissionsBoundary } : {}),
   };
-  return diagnostics.length > 0 ? { partialZone: zone, diagnostics: [...diagnostics, ...warnings] } : { zone, diagnostics: warnings };
+  const before = diagnostics.length;
+  checkZone(
+    input,
+    {
+      platform: config,
+      knownPresets: options.knownPresets,
+      nameField: 'zone',
+      ...(config ? { membership: { settings: departmentMembership(config, department), at: options.at ?? todayUtc() } } : {}),
+      // The name is checked only when the file has a usable one.
+      usable: (field) => (field === 'zone' ? name !== undefined : usable(field)),
+    },
+    problem,
+    at(warnings, 'warning'),
+  );
+  if (name === undefined || !config) return { diagnostics: [...diagnostics, ...warnings] };
+  // Fields the zone rules refused are left out of the zone built from the file's valid parts.
+  const refused = diagnostics.slice(before).map((d) => d.field);
+  const valid = (field: string) => usable(field) && !refused.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+  const keep = <T>(field: string, values: readonly T[]) => values.filter((_, i) => valid(`${field}[${i}]`));
+
+  // Defaults and normalization come from the same function `resolveZone` uses for zones in code;
+  // it gets only the parts that passed their checks.
+  const zone = normalizeZone(
+    {
+      name,
+      department: input.department,
+      ...(input.description !== undefined && valid('description') ? { description: input.description } : {}),
+      accounts: keep('accounts', input.accounts),
+      access: keep('access', input.access).filter((p) => options.knownPresets.has(p)),
+      ...(input.sessionDuration !== undefined && valid('sessionDuration') ? { sessionDuration: input.sessionDuration } : {}),
+      owners: keep('owners', input.owners ?? []),
+      members: keep('members', input.members ?? []),
+      ...(input.relayState !== undefined && valid('relayState') ? { relayState: input.relayState } : {}),
+      tags: Object.fromEntries(Object.entries(tags).filter(([k, v]) => typeof v === 'string' && valid(fieldName(['tags', k])))),
+      managedPolicies: keep('managedPolicies', input.managedPolicies ?? []),
+      customerManagedPolicies: keep('customerManagedPolicies', input.customerManagedPolicies ?? []),
+      ...(input.permissionsBoundary !== undefined && valid('permissionsBoundary') ? { permissionsBoundary: input.permissionsBoundary } : {}),
+    },
+    config,
+    { source: { file: source.file, ...positionOf(source, []) }, positions: topLevelKeyPositions(source) },
+  );
+  if (diagnostics.length > 0) return { partialZone: zone, diagnostics: [...diagnostics, ...warnings] };
+  // Every zone rule passed against this config: the constructs take the zone as it is.
+  return { zone: markResolved(zone, config), diagnostics: warnings };
 }
 
 function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The known name nearest to a misspelt one (at most 3 edits away), for "did you mean". */
-function closest(name: string, known: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(name, candidate);
-    if (distance <= 3 && (!best || distance < best.distance)) best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
-
-function resolveAccounts(
-  refs: readonly [string, number][],
-  config: PlatformConfig | undefined,
-  problem: (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => void,
-): ZoneAccount[] {
-  const byId = new Map<string, ZoneAccount>();
-  for (const [ref, i] of refs) {
-    let account: ZoneAccount;
-    if (isAccountId(ref)) {
-      account = { id: ref };
-    } else if (!config) {
-      continue; // a name, but no valid config to look it up in
-    } else if (Object.prototype.hasOwnProperty.call(config.accounts, ref)) {
-      account = { id: config.accounts[ref], name: ref };
-    } else {
-      const names = Object.keys(config.accounts);
-      problem(['accounts', i], 'unknown-account', `unknown account name "${ref}"`,
-        names.length ? `known names: ${names.join(', ')}; or give the 12-digit id in quotes, e.g. "123456789012"` : 'give the 12-digit id in quotes, e.g. "123456789012"');
-      continue;
-    }
-    if (byId.has(account.id)) {
-      problem(['accounts', i], 'duplicate-account', `account ${account.id} is listed twice`);
-      continue;
-    }
-    byId.set(account.id, account);
-  }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-/**
- * `members:` entries as the model holds them: a bare string becomes `{ user }`, users are
- * lower-cased (one person, however spelled, is one member) and sorted. A person listed twice, in
- * any spelling, and an `until` that is not a calendar date are errors.
- */
-function normalizeMembers(
-  raw: readonly [RawZoneMember, number][],
-  problem: (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => void,
-): ZoneMember[] {
-  const byUser = new Map<string, ZoneMember>();
-  for (const [entry, i] of raw) {
-    const { user, until, reason } = typeof entry === 'string' ? { user: entry, until: undefined, reason: undefined } : entry;
-    const key = memberKey(user);
-    const userPath: PathSegment[] = typeof entry === 'string' ? ['members', i] : ['members', i, 'user'];
-    if (byUser.has(key)) {
-      problem(userPath, 'duplicate-member', `"${user}" is listed twice (users compare case-insensitively)`,
-        'keep one entry per person; give it the latest until');
-      continue;
-    }
-    if (until !== undefined && !isRealDate(until)) {
-      problem(['members', i, 'until'], 'invalid-date', `"${until}" is not a calendar date`, 'write the last day of access as YYYY-MM-DD, e.g. 2026-12-31');
-    }
-    byUser.set(key, { user: key, ...(until !== undefined ? { until } : {}), ...(reason !== undefined ? { reason } : {}) });
-  }
-  return [...byUser.values()].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
-}
-
-function checkNoDuplicates(
-  values: readonly [string, number][],
-  path: PathSegment[],
-  problem: (path: PathSegment[], code: DiagnosticCode, message: string) => void,
-): void {
-  const seen = new Set<string>();
-  for (const [v, i] of values) {
-    if (seen.has(v)) problem([...path, i], 'duplicate-entry', `"${v}" is listed twice`);
-    seen.add(v);
-  }
-}
-
-function sameBoundary(a: PermissionsBoundaryRef, b: PermissionsBoundaryRef | undefined): boolean {
-  if (!b) return false;
-  if (a.kind === 'managed' && b.kind === 'managed') return a.arn === b.arn;
-  if (a.kind === 'customer' && b.kind === 'customer') return a.name === b.name && a.path === b.path;
-  return false;
 }
 
 function duplicateZoneDiagnostics(zones: readonly Zone[]): Diagnostic[] {

@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { keySchema, TEXT_RULES, textSchema } from './aws-rules';
-import { QUOTAS, type QuotaKey } from './quotas';
+import { QUOTAS } from './quotas';
+import type { QuotaKey } from './types';
 import { customerManagedPolicyObject, ZONE_NAME_PATTERN } from './zone-file-schema';
 import { GUID_PATTERN } from './guid';
 import { membershipSettingsProperties } from './membership-settings';

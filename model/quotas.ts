@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics';
-import type { PlatformConfig, Zone } from './types';
+import type { PlatformConfig, QuotaKey, Zone } from './types';
 
 /**
  * Service quotas the synthesized stacks consume, checked before apply instead of failing half-way
@@ -11,8 +11,6 @@ import type { PlatformConfig, Zone } from './types';
  * `quotas` section then records the raised value. `validate` reports an error above a quota and a
  * warning from WARN_AT of it.
  */
-
-export type QuotaKey = 'permissionSetsPerInstance' | 'permissionSetsPerAccount' | 'rolesPerAccount' | 'appRolesPerApplication';
 
 export interface QuotaRule {
   /** The provider's default. */

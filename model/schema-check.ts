@@ -288,12 +288,14 @@ export function checkNoTemplateSequences(source: YamlSource, hint?: string): Dia
 }
 
 function templateDiagnostic(source: YamlSource, path: PathSegment[], value: string, hint?: string): Diagnostic {
+  const problem = templateSequenceProblem(value, hint);
+  return { file: source.file, ...pos2(positionOf(source, path)), field: fieldName(path), code: 'template-sequence', ...problem };
+}
+
+/** The message for a value holding `${` or `%{`, for zone files and zones given in code alike. */
+export function templateSequenceProblem(value: string, hint?: string): { message: string; hint: string } {
   const sequence = TEMPLATE_SEQUENCE.exec(value)?.[0] ?? '${';
   return {
-    file: source.file,
-    ...pos2(positionOf(source, path)),
-    field: fieldName(path),
-    code: 'template-sequence',
     message: `contains "${sequence}", which Terraform would evaluate as an expression`,
     hint: hint ?? `zone input is copied into Terraform as it is; remove the "${sequence}"`,
   };

@@ -9,8 +9,6 @@ import type { MembershipSettings } from './membership-settings';
  * produce equal models, which is what keeps synthesis deterministic.
  */
 
-import type { QuotaKey } from './quotas';
-
 /** Where a value came from, for error messages and reports. */
 export interface SourceRef {
   /** Path of the file, relative to the working directory the tree was loaded from. */
@@ -82,9 +80,9 @@ export interface Zone {
   /** Customer-managed policies (allow-listed), sorted by path+name, unique. */
   readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
   readonly permissionsBoundary?: PermissionsBoundaryRef;
-  /** The zone file. */
+  /** The zone file; for a zone given in code, what resolved it (a construct path, or `zone "<name>"`). */
   readonly source: SourceRef;
-  /** Where each top-level key of the zone file stands, for messages about a field. */
+  /** Where each top-level key of the zone file stands, for messages about a field (none for a zone given in code). */
   readonly positions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 
@@ -230,6 +228,9 @@ export interface PlatformConfig {
   /** The config file, for messages. */
   readonly source: SourceRef;
 }
+
+/** The service quotas a tree is checked against (model/quotas.ts holds their defaults and sources). */
+export type QuotaKey = 'permissionSetsPerInstance' | 'permissionSetsPerAccount' | 'rolesPerAccount' | 'appRolesPerApplication';
 
 /** How zone groups are assigned to the Identity Center application; see `PlatformConfig.entra.appRoles`. */
 export type AppRoleMode = 'per-zone' | 'shared';

@@ -17,38 +17,69 @@ import type { CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig, 
 export interface ZoneInput {
   /** The zone name (the zone file's `zone:`). */
   readonly name: string;
+  /** The owning department. */
   readonly department: string;
   /** 12-digit ids, account names from the platform config's `accounts` map, or resolved accounts. */
   readonly accounts: readonly (string | ZoneAccount)[];
+  /** Access preset names: built-in ones or the platform config's `access.presets`. */
   readonly access: readonly string[];
+  /**
+   * Shown on the group and the permission set.
+   * @default "Members may operate on AWS resources of zone <name>" on the group, "Zone <name>" on the permission set
+   */
   readonly description?: string;
-  /** Default: the platform's `defaultSessionDuration`. */
+  /**
+   * ISO 8601 session duration, PT1H to PT12H.
+   * @default the platform's `defaultSessionDuration`
+   */
   readonly sessionDuration?: string;
+  /**
+   * Entra group owners (UPNs or object ids); the pipeline's identity is always added.
+   * @default none
+   */
   readonly owners?: readonly string[];
-  /** A user (UPN or object id) or `{ user, until?, reason? }`, as in a zone file. */
+  /**
+   * A user (UPN or object id) or `{ user, until?, reason? }`, as in a zone file (file mode only).
+   * @default none
+   */
   readonly members?: readonly (string | ZoneMember)[];
+  /**
+   * Where the access portal sends the session.
+   * @default none (the AWS console home)
+   */
   readonly relayState?: string;
+  /**
+   * Extra permission set tags (the zone tag is added).
+   * @default none
+   */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * AWS-managed policy ARNs, allow-listed in the platform config.
+   * @default none
+   */
   readonly managedPolicies?: readonly string[];
-  /** A name (path `/`), `{ name, path? }`, as in a zone file. */
+  /**
+   * A name (path `/`), `{ name, path? }`, as in a zone file; allow-listed in the platform config.
+   * @default none
+   */
   readonly customerManagedPolicies?: readonly (string | { readonly name: string; readonly path?: string })[];
-  /** An AWS-managed policy ARN or `{ name, path? }` as in a zone file, or a loaded boundary. */
+  /**
+   * An AWS-managed policy ARN or `{ name, path? }` as in a zone file, or a loaded boundary; the one
+   * allow-listed in the platform config.
+   * @default none
+   */
   readonly permissionsBoundary?: string | { readonly name: string; readonly path?: string } | PermissionsBoundaryRef;
 }
-
-/** A normalized zone without the file it came from (zones written in code have none). */
-export type NormalizedZone = Omit<Zone, 'source' | 'positions'>;
 
 /** What defaults come from: the platform's default session duration and its account names. */
 export type ZoneDefaultsSource = Pick<PlatformConfig, 'defaultSessionDuration'> & Partial<Pick<PlatformConfig, 'accounts'>>;
 
 /**
- * Fills the defaults and sorts/de-duplicates the set-like lists. It checks nothing: the loader has
- * already reported every problem with file and line, and the constructs validate the result. An
- * account reference that is neither 12 digits nor a known account name is kept as the id, so the
- * constructs' 12-digit check names it.
+ * Fills the defaults and sorts/de-duplicates the set-like lists. It checks nothing: the zone rules
+ * (model/zone-rules.ts) run before it, in the loader and in `resolveZone`. `origin` is where the zone
+ * came from: its file and the file's key positions, or the construct that resolved it.
  */
-export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource): NormalizedZone {
+export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource, origin: Pick<Zone, 'source' | 'positions'>): Zone {
   const boundary = input.permissionsBoundary === undefined ? undefined : toBoundary(input.permissionsBoundary);
   return {
     name: input.name,
@@ -65,6 +96,8 @@ export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource): N
     managedPolicies: uniqueSorted(input.managedPolicies ?? []),
     customerManagedPolicies: normalizeCustomerPolicies(input.customerManagedPolicies ?? []),
     ...(boundary ? { permissionsBoundary: boundary } : {}),
+    source: origin.source,
+    positions: origin.positions,
   };
 }
 

@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative } from 'node:path';
 import { isRealDate, todayUtc } from '../model/dates';
-import { isError, sortDiagnostics, type Diagnostic } from '../model/diagnostics';
+import { isError, sortDiagnostics, ValidationError, type Diagnostic } from '../model/diagnostics';
 import { loadPlatformConfig } from '../model/load-platform-config';
 import { loadZones } from '../model/load-zones';
 import { checkQuotas } from '../model/quotas';
@@ -35,7 +35,9 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)), catalogServices: CATALOG_SERVICES });
   const config = loaded.config;
   const at = options.at ?? todayUtc();
-  if (!isRealDate(at)) throw new Error(`at "${at}" is not a date (YYYY-MM-DD)`);
+  if (!isRealDate(at)) {
+    throw new ValidationError([{ file: 'loadTree()', field: 'at', code: 'invalid-date', message: `"${at}" is not a date`, hint: 'give the day as YYYY-MM-DD, e.g. 2026-12-31' }], 'loadTree options');
+  }
 
   const knownPresets = new Set(config ? accessCatalog(config).keys() : []);
   const { zones, departments, diagnostics } = loadZones(options.zonesDir, { config, knownPresets, at });

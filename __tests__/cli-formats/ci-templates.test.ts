@@ -218,7 +218,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
 
 describe('the deploy steps apply every declared department', () => {
   /**
-   * Issue 10.1: a department whose last zone file was deleted has no folder in a fresh clone; its
+   * A department whose last zone file was deleted has no folder in a fresh clone; its
    * (empty) stacks must still be applied, or its access stays deployed. The templates' apply
    * scripts run here against real synth output, with a `terraform` on PATH that records its calls.
    */

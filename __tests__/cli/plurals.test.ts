@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { main } from '../../cli/zone-access';
 import { captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
-/** Issue 14.7: the CLI's summaries count in the right number ("1 zone in 1 department is valid", "validated 1 zone"). */
+/** People read the CLI's summaries, so they count in the right number ("1 zone in 1 department is valid", "validated 1 zone"). */
 describe('summaries count in the right number', () => {
   it('validate: 1 zone in 1 department is valid', async () => {
     const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay') } });

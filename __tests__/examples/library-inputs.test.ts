@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  loadPlatformConfig,
   platformConfig,
   platformConfigFromFile,
   platformConfigFromYaml,
@@ -12,6 +11,7 @@ import {
   ZoneAccess,
   type PlatformSpec,
 } from 'zone-access';
+import { loadPlatformConfig } from '../../model/load-platform-config';
 import { zoneFromSource } from '../../model/load-zones';
 import { parseYamlText } from '../../model/yaml-source';
 import { accessCatalog } from '../../policies/catalog';
@@ -135,8 +135,8 @@ describe('ZoneAccess takes a zone as minimal as a zone file', () => {
   it('invalid input is still refused, and leaves nothing in the tree', () => {
     const app = Testing.app();
     const s = new TerraformStack(app, 's');
-    expect(() => new ZoneAccess({ entraScope: s, awsScope: s, platform, zone: { name: 'x', department: 'x', accounts: ['no-such-account'], access: ['secrets-reader'] } })).toThrow(
-      /account id "no-such-account" must be 12 digits/,
+    expect(() => new ZoneAccess({ entraScope: s, awsScope: new TerraformStack(app, 'aws'), platform, zone: { name: 'x', department: 'x', accounts: ['no-such-account'], access: ['secrets-reader'] } })).toThrow(
+      /accounts\[0\]: unknown account name "no-such-account"/,
     );
     expect(s.node.children).toHaveLength(0);
   });

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { main } from '../../cli/zone-access';
-import { ZoneAccess } from '../../constructs';
+import { ZoneAccess } from '../../constructs/zone-access';
 import { explainTooManyTags, follows, LIMIT_RULES, TEXT_RULES, zoneFileName, type TextRuleId } from '../../model/aws-rules';
 import { ValidationError } from '../../model/diagnostics';
 import { loadPlatformConfig } from '../../model/load-platform-config';
@@ -12,7 +12,7 @@ import { readmeSection } from '../support/readme';
 import { captureIO, REPO_ROOT, SAMPLE_CONFIG, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 15.2 / 14.2: one module holds every AWS rule on zone input, and its messages say what is
+ * One module holds every AWS rule on zone input (so the loader and the constructs cannot drift), and its messages say what is
  * wrong and what is right, with an example. The expected strings are written out here on purpose:
  * a change of wording must be a change of this test.
  */
@@ -192,7 +192,7 @@ function baseConfigWith(over: Record<string, unknown>): Record<string, unknown> 
 }
 
 /**
- * Issue 14.1: one file with three unrelated problems reports all three in one run, through the CLI
+ * A person fixes a file in one go only if one file with three unrelated problems reports all three in one run, through the CLI
  * and through the construct.
  */
 describe('every problem of a file at once', () => {
@@ -242,11 +242,12 @@ describe('every problem of a file at once', () => {
 
   it('ZoneAccess throws one ValidationError listing all three', () => {
     const { platform } = require('../../examples/library/zone-in-code') as { platform: PlatformConfig };
-    const stack = new TerraformStack(Testing.app(), 's');
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 's');
     const build = () =>
       new ZoneAccess({
         entraScope: stack,
-        awsScope: stack,
+        awsScope: new TerraformStack(app, 'aws'),
         platform,
         zone: { name: 'Logistics-Staging-1', department: 'pay', accounts: [{ id: '66666666666' }], access: ['secret-editor'], sessionDuration: 'PT1H', owners: [], tags: {}, managedPolicies: [], customerManagedPolicies: [] },
       });

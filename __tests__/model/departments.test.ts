@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 10.1: departments are declared in the platform config, not inferred from folders. Git
+ * Departments are declared in the platform config, not inferred from folders. Git
  * keeps no empty folder, so a department whose last zone file is deleted has no folder in a fresh
  * clone; only the declaration keeps its stacks (and with them the revocation) in the output.
  */

@@ -1,19 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gt as semverGt, minVersion } from 'semver';
 import { parse } from 'yaml';
 import { readmeLibraryExample } from '../support/readme';
 import { REPO_ROOT, makeTempDir } from '../support/tree';
 
 /**
  * What `npm publish` would ship, installed the way a consumer installs it. The tarball comes from
- * `npm pack` on the built tree (npm test builds first) and is installed with `npm install
- * --offline` into a scratch consumer whose dependencies are linked from this repository's
- * node_modules: resolving and downloading ~600 MB of providers again would need the network (the
- * npm cache holds tarballs but not their metadata) and a minute.
+ * `npm pack` on the built tree (npm test builds first) and is installed with `npm install` into
+ * scratch host apps whose other packages are already in place (copied or linked from this
+ * repository's node_modules): downloading ~600 MB of providers again would take a minute. Only a
+ * `constructs` version this repository does not have comes from the registry (then npm's cache).
  */
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const devVersions: Record<string, string> = { ...pkg.dependencies, ...pkg.devDependencies };
 
 interface PackResult {
   filename: string;
@@ -25,6 +27,13 @@ function pack(into: string): PackResult {
   // --ignore-scripts: `prepare` would rebuild dist/, which npm test has just done.
   const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], { cwd: REPO_ROOT, encoding: 'utf8' });
   return JSON.parse(out)[0];
+}
+
+/** Copies `name` from this repository's node_modules into `modules` as hard links (fast, no space). */
+function copyDependency(modules: string, name: string): void {
+  const target = join(REPO_ROOT, 'node_modules', name);
+  mkdirSync(dirname(join(modules, name)), { recursive: true });
+  execFileSync('cp', ['-al', target, join(modules, name)]);
 }
 
 /** Links `name` (scoped or not) from this repository's node_modules into `modules`. */
@@ -67,30 +76,56 @@ describe('the published package', () => {
     expect(files.every((f) => f.startsWith('dist/') || f.startsWith('schema/') || ['README.md', 'package.json'].includes(f))).toBe(true);
   });
 
-  describe('installed into a scratch consumer project', () => {
-    const consumer = join(work, 'consumer');
+  /**
+   * A host app's own cdktf, constructs and providers are the ones the library uses (they are its
+   * peerDependencies): with the lowest and the newest `constructs` its range accepts, README's
+   * library example compiles with tsc and synthesizes.
+   */
+  const peerRange = pkg.peerDependencies.constructs as string;
+  const newestConstructs = (() => {
+    const r = spawnSync('npm', ['view', `constructs@${peerRange}`, 'version', '--json', '--prefer-offline'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm view constructs@${peerRange} failed (the newest version in range comes from the registry): ${r.stderr}`);
+    const versions = [JSON.parse(r.stdout)].flat() as string[];
+    return versions.sort((a, b) => (semverGt(a, b) ? 1 : -1)).at(-1)!;
+  })();
+  const lowestConstructs = minVersion(peerRange)!.version;
+
+  describe.each([
+    ['lowest', lowestConstructs],
+    ['newest', newestConstructs],
+  ])('installed into a host app with the %s constructs in range (%s)', (_which, constructsVersion) => {
+    const consumer = join(work, `consumer-${constructsVersion}`);
     const modules = join(consumer, 'node_modules');
-    const libraryDeps = ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-azuread'];
+    const hostDeps = ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-azuread'];
     const buildDeps = ['typescript', '@types/node'];
-    // The dependencies are already there (links into this repository's node_modules), so npm
-    // resolves them offline and only unpacks the tarball: what `npm install <tarball>` does.
-    for (const name of new Set([...Object.keys(pkg.dependencies), ...libraryDeps, ...buildDeps])) linkDependency(modules, name);
-    const devVersions = { ...pkg.dependencies, ...pkg.devDependencies };
+    // The host's cdktf and providers are copies (hard links) inside the host's node_modules, as
+    // npm installs them, so they resolve `constructs` from there, like the library does; the
+    // library's own dependencies and the compiler are links into this repository's node_modules.
+    // npm then only unpacks the tarball, and fetches `constructs` when it is not this repository's.
+    for (const name of hostDeps) copyDependency(modules, name);
+    if (constructsVersion === devVersions.constructs) copyDependency(modules, 'constructs');
+    for (const name of new Set([...Object.keys(pkg.dependencies), ...buildDeps])) linkDependency(modules, name);
     writeFileSync(
       join(consumer, 'package.json'),
       JSON.stringify({
         name: 'consumer',
         private: true,
-        dependencies: { 'zone-access': `file:../${packed.filename}`, ...Object.fromEntries([...libraryDeps, ...buildDeps].map((d) => [d, devVersions[d]])) },
+        dependencies: {
+          'zone-access': `file:../${packed.filename}`,
+          constructs: constructsVersion,
+          ...Object.fromEntries([...hostDeps, ...buildDeps].map((d) => [d, devVersions[d]])),
+        },
       }),
     );
-    const install = spawnSync('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: consumer, encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: consumer, encoding: 'utf8' });
 
-    it('installs with npm, offline: the package, its bin and its schemas', () => {
+    it('installs with npm: the package, its bin and its schemas, and no constructs of its own', () => {
       expect({ status: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({ status: 0, stderr: '' });
       expect(lstatSync(join(modules, 'zone-access')).isSymbolicLink()).toBe(false);
       expect(existsSync(join(modules, 'zone-access', 'schema', 'zone-file.schema.json'))).toBe(true);
       expect(realpathSync(join(modules, '.bin', 'zone-access'))).toBe(realpathSync(join(modules, 'zone-access', pkg.bin['zone-access'])));
+      expect(JSON.parse(readFileSync(join(modules, 'constructs', 'package.json'), 'utf8')).version).toBe(constructsVersion);
+      for (const peer of Object.keys(pkg.peerDependencies)) expect(existsSync(join(modules, 'zone-access', 'node_modules', peer))).toBe(false);
     });
 
     it("compiles README's library example with tsc (types through the exports map) and synthesizes it", () => {
@@ -112,6 +147,11 @@ describe('the published package', () => {
       const aws = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'stacks', 'analytics-aws', 'cdk.tf.json'), 'utf8'));
       expect(Object.keys(aws.resource.aws_ssoadmin_permission_set)).toHaveLength(1);
     });
+  });
+
+  describe('a zones-only repository', () => {
+    const consumer = join(work, `consumer-${lowestConstructs}`);
+    const modules = join(consumer, 'node_modules');
 
     it('validates and synthesizes a zones-only repository with the packaged CLI and schema paths', () => {
       const repo = join(consumer, 'repo');

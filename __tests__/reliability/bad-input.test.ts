@@ -12,7 +12,7 @@ import { loadTree } from '../../pipeline/load';
 import { captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 6.3: bad input never crashes the pipeline and never reaches Terraform. Every case runs
+ * Bad input never crashes the pipeline and never reaches Terraform. Every case runs
  * through the real CLI in-process (`zone-access synth`) and must exit 1, name the offending file
  * (with `:line:` where the problem has one) on stderr, and leave no synthesized output behind;
  * `validate --format json` must report the expected problem code for that file.

@@ -6,7 +6,7 @@ import { prng, sampleConfig, sampleZones, shuffleDeep, shuffled } from './sample
 import { addressesOf, readAll, synthFiles, type SynthFiles } from './synth-output';
 
 /**
- * Issue 6.1: synthesis of the same tree is byte-identical, whatever the run, the tree's location,
+ * Synthesis of the same tree is byte-identical (so a plan shows only real changes), whatever the run, the tree's location,
  * the zone files' names and creation order, and the order of set-like list entries.
  */
 

@@ -12,7 +12,7 @@ import { writeTree } from '../support/tree';
 import { sampleConfig, sampleZones } from './sample-tree';
 
 /**
- * Issue 6.3 (property-based): random YAML and random mutations of valid zone files never make the
+ * Bad input never crashes the loader (property-based): random YAML and random mutations of valid zone files never make the
  * loader throw, and it never accepts a zone whose name is outside the allowed pattern. Runs
  * in-process on `parseYamlText` + `zoneFromSource` (the per-file path of `loadZones`), with a
  * bounded number of runs; a failure prints fast-check's seed and shrunk counterexample.

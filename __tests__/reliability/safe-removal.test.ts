@@ -10,7 +10,7 @@ import { sampleConfig, sampleZones } from './sample-tree';
 import { addressesOf, diffResources, stackFrame, stacksOf, synthFiles, zoneOfPath, type StackJson, type SynthFiles } from './synth-output';
 
 /**
- * Issue 6.4: deleting a zone file removes exactly its resources; an empty department keeps its
+ * Deleting a zone file removes exactly its resources; an empty department keeps its
  * stacks so its last zone is destroyed rather than orphaned; `protection.preventDestroy` puts
  * `lifecycle.prevent_destroy` on every permission set (and nothing else), and what that does and
  * does not protect against is shown with real `terraform plan` runs against a crafted state.

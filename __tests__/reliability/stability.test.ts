@@ -3,7 +3,7 @@ import { sampleConfig, sampleZones } from './sample-tree';
 import { diffResources, synthFiles, touchedPaths, zoneOfPath, type ResourceDiff, type SynthFiles } from './synth-output';
 
 /**
- * Issue 6.2: a change to one zone changes only that zone's resources. Each case synthesizes the
+ * A change to one zone must not touch another zone's access, so it changes only that zone's resources. Each case synthesizes the
  * sample tree before and after one edit and diffs the output resource by resource (address and
  * body, in every AWS and Entra stack): every difference must belong to the edited zone's
  * constructs (`<stack>/<zone>/...`), and the stacks' providers, backends and metadata stay as

@@ -8,7 +8,7 @@ import { baseConfig } from '../support/tree';
 import { treeOf } from './support';
 
 /**
- * Issue 14.7: the report shows every attribute of an added zone (and of a removed one), and every
+ * Reviewers approve what they see: the report shows every attribute of an added zone (and of a removed one), and every
  * changed setting of a changed zone. Which attributes there are is not a hand list here: the
  * report's placement of attributes (report/zone-attributes.ts) is typed over every key of the
  * model's `Zone`, so a new attribute does not compile until it has a place; the zone below must set

@@ -15,7 +15,7 @@ import { applyEnv, writeEmulatorOverride } from '../support/terraform-apply';
 import { SAMPLE_CONFIG, SAMPLE_ZONES, baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 11 item 7: with `identityCenter.externalIdIssuer`, the AWS side binds each zone to the
+ * With `identityCenter.externalIdIssuer`, the AWS side binds each zone to the
  * Identity Store group whose ExternalId is (issuer, Entra object id), read from the Entra stack's
  * state — never to whoever created a group with the zone group's display name first.
  */

@@ -7,7 +7,7 @@ import { addZoneStacks } from '../../stacks/zone-stacks';
 import { baseConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 16's Entra fixes that are properties of the synthesized stacks or of validation: GUIDs in
+ * The Entra side's properties that show in the synthesized stacks or in validation: GUIDs in
  * canonical case, authoritative owners, one owner for the application's app roles, and the app role
  * limit.
  */

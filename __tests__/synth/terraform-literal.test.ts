@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { terraformLiteral } from '../../constructs/zone-permission-set';
+import { Testing, TerraformStack } from 'cdktf';
+import { terraformLiteral } from '../../constructs/terraform-literal';
+import { ZoneMembership } from '../../constructs/zone-membership';
 import { terraformStringValue } from '../policies/synthesized-policies';
 import { assertTerraformAvailable, terraformEnv } from '../support/terraform';
 import { makeTempDir } from '../support/tree';
@@ -39,4 +41,24 @@ test('terraformLiteral: Terraform evaluates the escaped string to the original, 
 test('an unescaped sequence in synthesized JSON is reported, not read as a policy', () => {
   expect(() => terraformStringValue('{"x":"${aws:userid}"}', 'stack')).toThrow(/template sequence/);
   expect(() => terraformStringValue('%{ if }', 'stack')).toThrow(/template sequence/);
+});
+
+test('a zone file path with template sequences reaches the membership postcondition message as written', () => {
+  // The message is a Terraform template string: an unescaped `${` in the path would be evaluated
+  // (or fail the plan) instead of naming the file. Both constructs escape with terraformLiteral.
+  const file = 'zones/${dept}/%{x}-$${y}.yaml';
+  const app = Testing.app({ stackTraces: false });
+  const stack = new TerraformStack(app, 'entra');
+  new ZoneMembership(stack, 'membership', {
+    zone: { name: 'z1', owners: [], members: [{ user: 'alice@example.com' }], source: { file } },
+    group: { objectId: '00000000-0000-4000-8000-000000000001', displayName: 'g', resource: { members: [] } },
+    membership: { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } },
+    at: '2026-06-30',
+  });
+  const json = JSON.parse(Testing.synth(stack));
+  const lookup = Object.values<any>(json.data.azuread_users)[0];
+  const message: string = lookup.lifecycle.postcondition[0].error_message;
+  expect(message.startsWith(`${terraformLiteral(file)}: members: not found in Entra ID: `)).toBe(true);
+  // What Terraform shows: the path itself, then the interpolated list of unknown users.
+  expect(terraformStringValue(message.slice(0, message.indexOf(': members:')), 'postcondition')).toBe(file);
 });

@@ -94,7 +94,7 @@ describe('entra mode', () => {
     expect(applyMembers([ALICE, BOB], membersOf(json))).toEqual({ removed: [], added: [], after: [ALICE, BOB] });
   });
   it('refuses members (the loader reports them with file and line; library callers get a throw)', () => {
-    expect(() => synth(members, { mode: 'entra' })).toThrow(/members are only used in file mode/);
+    expect(() => synth(members, { mode: 'entra' })).toThrow(/members: is only used in departments whose membership is file/);
   });
 });
 
@@ -290,11 +290,12 @@ describe('access-package mode', () => {
   });
 
   it('needs owners to approve, and the catalog', () => {
-    expect(() => synth([], PACKAGE, '2026-06-30', [])).toThrow(/needs owners/);
+    expect(() => synth([], PACKAGE, '2026-06-30', [])).toThrow(/approved by the zone's owners, but this zone has no owners/);
     const { platform, zone } = sampleSpec();
     const app = new App();
     const stack = new TerraformStack(app, 's');
-    expect(() => new ZoneAccess({ zone: { ...zone, owners: ['o@example.com'] }, platform, entraScope: stack, awsScope: stack, membership: PACKAGE })).toThrow(/needs catalogId/);
+    const aws = new TerraformStack(app, 'aws');
+    expect(() => new ZoneAccess({ zone: { ...zone, owners: ['o@example.com'] }, platform, entraScope: stack, awsScope: aws, membership: PACKAGE })).toThrow(/needs catalogId/);
   });
 
   it('the catalog: tenant-internal, published', () => {
