@@ -22,8 +22,10 @@ export default definePreset({
       actions: ['ecs:ListClusters', 'ecs:ListServices', 'ecs:ListTasks'],
       why: 'no resource type (ListTasks: container instances, absent on Fargate); ARNs only',
     },
-    { scope: 'resource-tag', actions: ['ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:StopTask'] },
-    { scope: 'resource-tag', actions: ['ecs:ExecuteCommand'], resources: ['arn:aws:ecs:*:*:task/*'] },
+    // ExecuteCommand's task part must be the zone's; on `*` (not only task ARNs) it shares the zone
+    // statement with the others and saves its own (inline policy size), and a zone-tagged cluster
+    // matching it too grants nothing the unscoped cluster statement below does not.
+    { scope: 'resource-tag', actions: ['ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:ExecuteCommand', 'ecs:StopTask'] },
     {
       scope: 'none',
       actions: ['ecs:ExecuteCommand'],
