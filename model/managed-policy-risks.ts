@@ -1,6 +1,7 @@
 import { expandActionPattern, iamServices, type IamAction } from './iam-data';
 import { MANAGED_POLICIES_WITHIN_ZONE } from './generated/managed-policies-within-zone';
 import { managedPolicyDocuments } from './managed-policies';
+import { isUnscopedRead } from './unscoped-reads';
 
 /**
  * What an allow-listed AWS-managed policy lets a zone member do *outside* the zone. Zone policies
@@ -10,8 +11,11 @@ import { managedPolicyDocuments } from './managed-policies';
  *
  * Reported: actions that act on a specific resource (AWS's reference lists a resource type for
  * them) and read or change it — access level Read, Write, Permissions management or Tagging, e.g.
- * `rds:DownloadDBLogFilePortion`, `secretsmanager:GetResourcePolicy`, `s3:GetObject`. List-level
- * actions (names, metadata listings) are not reported; the zone presets grant those unscoped too.
+ * `rds:DownloadDBLogFilePortion`, `secretsmanager:GetResourcePolicy`, `s3:GetObject`; and every
+ * action with no resource type at all (`ssm:GetCommandInvocation`, `ecs:DescribeTaskDefinition`,
+ * `ecs:DeregisterTaskDefinition`), whatever its access level, unless it is on the reviewed list of
+ * metadata-only reads (`./unscoped-reads`, the list config presets are held to as well). List-level
+ * actions on a resource type (listings under a resource) are not reported.
  */
 
 export interface ManagedPolicyRisk {
@@ -25,7 +29,11 @@ export interface ManagedPolicyRisk {
 const CROSSES_ZONES = new Set(['Read', 'Write', 'Permissions management', 'Tagging']);
 
 function crossesZones(action: IamAction): boolean {
-  return action.resourceTypes.length > 0 && action.accessLevels.some((l) => CROSSES_ZONES.has(l));
+  if (isUnscopedRead(action.id)) return false;
+  // No resource type: the action cannot be confined to anything, so unless it is a reviewed
+  // metadata-only read its reach is every zone's (command output, task definitions' environment).
+  if (action.resourceTypes.length === 0) return true;
+  return action.accessLevels.some((l) => CROSSES_ZONES.has(l));
 }
 
 interface Statement {

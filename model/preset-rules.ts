@@ -1,14 +1,15 @@
 import { iamAction, resourceTypesOf, type IamAction } from './iam-data';
+import { isUnscopedRead } from './unscoped-reads';
 import type { ZoneScope } from './types';
 
 /**
  * The preset rules (README, "Adding a preset"), enforced for every platform-config preset from
  * AWS's service reference (`./iam-data`), not from a hand list:
  *
- * - `none` (unscoped) only for List actions, and Read actions that need no particular resource:
- *   a Read that names a resource could be scoped, and unscoped it would reach every zone's
- *   resources. (List actions return names and listing metadata; the same line item 6's managed
- *   policy analysis draws.)
+ * - `none` (unscoped) only for the reviewed metadata-only reads of `./unscoped-reads`: anything
+ *   else unscoped reaches every zone's resources or returns their data. The message says which:
+ *   a Write; a Read or List that can name a resource (any resource type, optional or not); or one
+ *   that names none but is not reviewed (its response may hold data: command output, environment).
  * - `resource-tag` only where AWS can evaluate the zone tag: the resource types the action is
  *   authorized against must support `aws:ResourceTag`.
  * - `request-tag` only for plain creates: a Write action AWS describes as creating, that supports
@@ -30,6 +31,7 @@ export interface PresetRuleProblem {
 
 const RESOURCE_TAG = 'aws:ResourceTag/${TagKey}';
 const REQUEST_TAG = 'aws:RequestTag/${TagKey}';
+const UNSCOPED_READS_FILE = 'model/unscoped-reads.ts';
 
 export function checkPresetStatement(statement: { readonly actions: readonly string[]; readonly scope: ZoneScope }): PresetRuleProblem[] {
   const problems: PresetRuleProblem[] = [];
@@ -60,21 +62,32 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
 
   switch (scope) {
     case 'none': {
+      // Only the reviewed metadata-only reads (./unscoped-reads): unscoped, an action reaches every
+      // zone's resources, and AWS's access levels do not say whether a response holds data.
+      if (isUnscopedRead(action.id)) return undefined;
       if (!action.accessLevels.every((l) => l === 'List' || l === 'Read')) {
         return { message: `it is a ${levels} action, and unscoped every zone could use it on every zone's resources`, hint: resourceTagHint };
       }
-      // List actions return names and listing metadata, never a resource's data; the catalog grants
-      // them unscoped too (some, like ecs:ListTasks, are authorized against a parent resource).
-      if (required.length > 0 && !action.accessLevels.every((l) => l === 'List')) {
-        return { message: `it reads a particular ${names(required)}, and unscoped every zone could read every zone's`, hint: resourceTagHint };
+      // Any listed resource type, optional or not, means the request can name a resource
+      // (s3:GetObject's object, es:ESHttpGet's domain): unscoped, every zone's.
+      if (types.length > 0) {
+        const particular = required.length > 0 ? required : types;
+        return { message: `it reads a particular ${names(particular)}, and unscoped every zone could read every zone's`, hint: resourceTagHint };
       }
-      return undefined;
+      return {
+        message:
+          `it names no resource, but it is not on the reviewed list of metadata-only reads (${UNSCOPED_READS_FILE}): ` +
+          'unscoped, its response may hold every zone\'s data (ssm:GetCommandInvocation returns command output, lambda:ListFunctions environment variables)',
+        hint: `leave it out of presets; if its response (API reference) holds only names and metadata, propose it for ${UNSCOPED_READS_FILE} with that reason`,
+      };
     }
     case 'resource-tag': {
       if (types.length === 0) {
         return {
           message: 'AWS authorizes it against no resource type, so there is no resource tag to compare with the zone (every request would be denied)',
-          hint: action.accessLevels.every((l) => l === 'List' || l === 'Read') ? 'use scope none (it only lists or reads without naming a resource)' : 'leave it out of presets',
+          hint: isUnscopedRead(action.id)
+            ? 'use scope none (it is a reviewed metadata-only read that names no resource)'
+            : `leave it out of presets (it names no resource and is not on the reviewed list of metadata-only reads, ${UNSCOPED_READS_FILE})`,
         };
       }
       const targets = required.length > 0 ? required : types;

@@ -1,7 +1,7 @@
 import { ValidationError } from '../model/diagnostics';
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../model/types';
 import { toPresetStatement } from './presets/define';
-import type { PolicyCondition } from './zone-policy';
+import type { PolicyCondition } from './policy-document';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
 
 /**

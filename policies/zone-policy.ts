@@ -4,6 +4,7 @@ import type { PlatformConfig, Zone } from '../model/types';
 import { accessCatalog, isTagOnCreate, type CatalogStatement } from './catalog';
 import { TAGGING_WITHOUT_TAG_KEYS } from './generated/tagging-without-tag-keys';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
+import { canonicalCondition, renderPolicy, type PolicyCondition, type PolicyDocument, type PolicyStatement } from './policy-document';
 
 /**
  * One zone's inline policy: the allow statements of its presets, instantiated for the zone, and the
@@ -26,25 +27,9 @@ import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
  *      `secrets.zoneNamePrefix`), for every zone, whether or not it uses that preset.
  */
 
-export type ConditionValue = string | string[];
-/** operator → context key → value(s). */
-export type PolicyCondition = Record<string, Record<string, ConditionValue>>;
-
-export interface PolicyStatement {
-  /** Stable and unique within the document: `<PresetName><index>` for allows, `Guard...` for denies. */
-  Sid: string;
-  Effect: 'Allow' | 'Deny';
-  /** One action is rendered as a string, several as a sorted array. */
-  Action: string | string[];
-  Resource?: string | string[];
-  NotResource?: string | string[];
-  Condition?: PolicyCondition;
-}
-
-export interface PolicyDocument {
-  Version: '2012-10-17';
-  Statement: PolicyStatement[];
-}
+// The document types and `renderPolicy` live in the leaf module `./policy-document` (preset files,
+// which are data, import the types without depending on this writer); re-exported for the public names.
+export { renderPolicy, type ConditionValue, type PolicyCondition, type PolicyDocument, type PolicyStatement } from './policy-document';
 
 /**
  * The zone's inline policy. Deterministic: presets are taken in name order, actions and resources
@@ -81,15 +66,6 @@ export function zonePolicy(
 
   const statements: PolicyStatement[] = [...minimizeAllows(allows), ...guards(zone.name, key, createActions), ...presetGuards(zone.name, key, config)];
   return { Version: '2012-10-17', Statement: uniqueSids(statements) };
-}
-
-/**
- * The exact string deployed as the permission set's inline policy: minified JSON with a fixed key
- * order (statement keys in IAM's conventional order, condition operators and keys sorted), so the
- * same document always renders to the same bytes.
- */
-export function renderPolicy(doc: PolicyDocument): string {
-  return JSON.stringify({ Version: doc.Version, Statement: doc.Statement.map(canonicalStatement) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,27 +254,6 @@ function guards(zone: string, key: string, createActions: readonly string[]): Po
  */
 function presetGuards(zone: string, key: string, config: Pick<PlatformConfig, 'secrets'>): PolicyStatement[] {
   return [...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.guards?.({ zone, key, config }) ?? []);
-}
-
-function canonicalStatement(s: PolicyStatement): PolicyStatement {
-  return {
-    Sid: s.Sid,
-    Effect: s.Effect,
-    Action: s.Action,
-    ...(s.Resource !== undefined ? { Resource: s.Resource } : {}),
-    ...(s.NotResource !== undefined ? { NotResource: s.NotResource } : {}),
-    ...(s.Condition !== undefined ? { Condition: canonicalCondition(s.Condition) } : {}),
-  };
-}
-
-function canonicalCondition(c: PolicyCondition): PolicyCondition {
-  const out: PolicyCondition = {};
-  for (const op of Object.keys(c).sort()) {
-    const inner: Record<string, ConditionValue> = {};
-    for (const k of Object.keys(c[op]).sort()) inner[k] = c[op][k];
-    out[op] = inner;
-  }
-  return out;
 }
 
 /** Sids must be unique; a collision (e.g. presets `a1` index 0 and `a` index 10) gets a suffix. */

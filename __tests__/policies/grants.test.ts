@@ -15,7 +15,7 @@ test('scope, resources and further condition per statement; actions sorted, case
   const grants = actionGrants({ access: ['ssm-session'] }, config());
   expect(grants.get('ssm:startsession')).toEqual({
     action: 'ssm:StartSession',
-    grants: ['none on arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell', 'resource-tag on arn:aws:ec2:*:*:instance/*, arn:aws:ssm:*:*:managed-instance/*'],
+    grants: ['none on arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell if {"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}', 'resource-tag on arn:aws:ec2:*:*:instance/*, arn:aws:ssm:*:*:managed-instance/*'],
   });
   expect(grants.get('ssm:terminatesession')?.grants).toEqual([
     'none on arn:aws:ssm:*:*:session/* if {"StringEquals":{"ssm:resourceTag/aws:ssmmessages:session-id":"${aws:userid}"}}',

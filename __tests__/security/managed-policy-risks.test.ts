@@ -17,7 +17,8 @@ import { baseConfig, boundConfig, SAMPLE_CONFIG, SAMPLE_ZONES, writeTree, zoneDo
 
 const K = 'entigo:zone';
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
-const SUPPORT = 'arn:aws:iam::aws:policy/AWSSupportAccess';
+/** Grants nothing (a deny): clean. (AWSSupportAccess is not: support cases are account-wide, no resource type.) */
+const CLEAN = 'arn:aws:iam::aws:policy/AWSDenyAll';
 jest.setTimeout(120_000);
 
 const readOnlyDoc = (): PolicyDocument => managedPolicyDocuments([READ_ONLY]).get(READ_ONLY)!.document as PolicyDocument;
@@ -53,7 +54,7 @@ describe('the analysis', () => {
   });
 
   test('a policy that grants nothing on other zones\' resources is clean; unknown ARNs have no document', () => {
-    expect(managedPolicyRisks([SUPPORT])).toEqual([{ arn: SUPPORT, versionId: expect.stringMatching(/^v\d+$/), actions: [] }]);
+    expect(managedPolicyRisks([CLEAN])).toEqual([{ arn: CLEAN, versionId: expect.stringMatching(/^v\d+$/), actions: [] }]);
     expect(managedPolicyRisks(['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere'])).toEqual([{ arn: 'arn:aws:iam::aws:policy/NoSuchPolicyAnywhere', actions: [] }]);
     // The path is part of the identity: ViewOnlyAccess lives under job-function/.
     expect(managedPolicyDocuments(['arn:aws:iam::aws:policy/ViewOnlyAccess']).get('arn:aws:iam::aws:policy/ViewOnlyAccess')).toBeUndefined();
@@ -82,7 +83,7 @@ describe('the loader', () => {
     writeTree({ config: boundConfig({ access }), zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
 
   test('fails a config that allow-lists ReadOnlyAccess without acknowledging it, naming file, line and examples', () => {
-    const t = tree({ managedPolicies: [SUPPORT, READ_ONLY] });
+    const t = tree({ managedPolicies: [CLEAN, READ_ONLY] });
     const { tree: loaded, diagnostics } = loadTree(t);
     expect(loaded).toBeUndefined();
     expect(diagnostics).toEqual([
@@ -100,7 +101,7 @@ describe('the loader', () => {
 
   test('accepts it when acknowledged; rejects an acknowledgement of a policy that is not allow-listed; rejects unknown policies', () => {
     expect(loadTree(tree({ managedPolicies: [READ_ONLY], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics).toEqual([]);
-    expect(loadTree(tree({ managedPolicies: [SUPPORT], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics).toEqual([
+    expect(loadTree(tree({ managedPolicies: [CLEAN], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics).toEqual([
       expect.objectContaining({ field: 'access.acknowledgedManagedPolicyRisks.0', code: 'acknowledged-policy-not-allow-listed' }),
     ]);
     expect(loadTree(tree({ managedPolicies: ['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere'] })).diagnostics).toEqual([
@@ -108,11 +109,11 @@ describe('the loader', () => {
     ]);
   });
 
-  test('the shipped sample config passes without acknowledgements', () => {
+  test('the shipped sample config passes; its one acknowledgement is AWSSupportAccess (account-wide support cases)', () => {
     const { tree: loaded, diagnostics } = loadTree({ zonesDir: SAMPLE_ZONES, configPath: SAMPLE_CONFIG });
     expect(diagnostics).toEqual([]);
     expect(loaded!.config.access.managedPolicies.length).toBeGreaterThan(0);
-    expect(loaded!.config.access.acknowledgedManagedPolicyRisks).toEqual([]);
+    expect(loaded!.config.access.acknowledgedManagedPolicyRisks).toEqual(['arn:aws:iam::aws:policy/AWSSupportAccess']);
     expect(baseConfig().access).toBeUndefined();
   });
 });

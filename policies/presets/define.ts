@@ -1,5 +1,5 @@
 import type { PresetStatement, ZoneScope } from '../../model/types';
-import type { PolicyCondition, PolicyStatement } from '../zone-policy';
+import type { PolicyCondition, PolicyStatement } from '../policy-document';
 
 /**
  * The shape of a built-in preset file (`policies/presets/<name>.ts`). Everything the project knows

@@ -1,15 +1,13 @@
 import { definePreset } from './define';
 
-/** Redeploy the zone's ECS services, stop their tasks and open ECS Exec shells in them. */
+/** Stop the zone's ECS tasks and open ECS Exec shells in them (redeploying is `ecs-deployer`). */
 export default definePreset({
-  summary: 'List clusters, services and tasks; redeploy and scale services, stop tasks and run ECS Exec in tasks of the zone.',
+  summary: 'List clusters, services and tasks; describe services and tasks, stop tasks and run ECS Exec in tasks of the zone.',
   doc:
     'Services and tasks carry `aws:ResourceTag/<key>`; tasks get the zone tag from their service with ' +
     '`propagateTags: SERVICE` (or from the task definition), which the zone\'s services must set. ' +
-    '`UpdateService` is one API for redeploying (`forceNewDeployment`), scaling and changing the task ' +
-    'definition; it is allowed only on the zone\'s services and only when the request names no task ' +
-    'definition (`Null ecs:task-definition`), so a member cannot point a service at another zone\'s task ' +
-    'definition (and its role). `ExecuteCommand` is authorized against both the cluster and the task: the task ' +
+    '`UpdateService` is not here: it can also point a service at resources IAM cannot judge (load balancers, ' +
+    'placement), so redeploying is the separate `ecs-deployer` preset, which documents that. `ExecuteCommand` is authorized against both the cluster and the task: the task ' +
     'must be the zone\'s, the cluster (often shared between zones) is not scoped. `ListClusters` and ' +
     '`ListServices` have no resource type, and `ListTasks` is authorized against container instances, which ' +
     'Fargate tasks do not have: unscoped, they return ARNs only. The task role needs the `ssmmessages` ' +
@@ -24,14 +22,10 @@ export default definePreset({
       actions: ['ecs:ListClusters', 'ecs:ListServices', 'ecs:ListTasks'],
       why: 'no resource type (ListTasks: container instances, absent on Fargate); ARNs only',
     },
-    { scope: 'resource-tag', actions: ['ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:StopTask'] },
-    {
-      scope: 'resource-tag',
-      actions: ['ecs:UpdateService'],
-      condition: { Null: { 'ecs:task-definition': 'true' } },
-      why: 'redeploy and scale only: a request that names a task definition is not allowed',
-    },
-    { scope: 'resource-tag', actions: ['ecs:ExecuteCommand'], resources: ['arn:aws:ecs:*:*:task/*'] },
+    // ExecuteCommand's task part must be the zone's; on `*` (not only task ARNs) it shares the zone
+    // statement with the others and saves its own (inline policy size), and a zone-tagged cluster
+    // matching it too grants nothing the unscoped cluster statement below does not.
+    { scope: 'resource-tag', actions: ['ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:ExecuteCommand', 'ecs:StopTask'] },
     {
       scope: 'none',
       actions: ['ecs:ExecuteCommand'],

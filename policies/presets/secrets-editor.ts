@@ -1,4 +1,4 @@
-import type { PolicyStatement } from '../zone-policy';
+import type { PolicyStatement } from '../policy-document';
 import { definePreset, type GuardContext } from './define';
 import reader from './secrets-reader';
 

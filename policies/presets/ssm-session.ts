@@ -7,7 +7,11 @@ export default definePreset({
     '`StartSession` is authorized against the target (EC2 `instance` or hybrid `managed-instance`, both with ' +
     '`aws:ResourceTag/<key>`: only the zone\'s instances) and against the session document. The document is ' +
     'not the zone\'s: only the default shell document `SSM-SessionManagerRunShell` is allowed, so port ' +
-    'forwarding and other documents are not. Sessions carry no zone tag; `TerminateSession` and ' +
+    'forwarding and other documents are not; and only that document of the caller\'s own account ' +
+    '(`aws:ResourceAccount` = `${aws:PrincipalAccount}`), not one another account shares under that name: ' +
+    'Session Manager creates it in each account and Region as the account\'s session preferences (AWS: "Start ' +
+    'a default shell session"). IAM resolves policy variables only in the resource part of an ARN, not in its ' +
+    'account, hence a condition. Sessions carry no zone tag; `TerminateSession` and ' +
     '`ResumeSession` are limited to the caller\'s own sessions by the tag Session Manager puts on each session, ' +
     '`ssm:resourceTag/aws:ssmmessages:session-id` = `${aws:userid}` (an IAM policy variable: allowed in built-in ' +
     'presets, which are code, and written escaped into Terraform). `DescribeSessions` and ' +
@@ -17,6 +21,8 @@ export default definePreset({
   links: [
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html',
     'https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-examples.html',
+    'https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-default-session-document.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html',
   ],
   statements: [
     {
@@ -33,7 +39,10 @@ export default definePreset({
       scope: 'none',
       actions: ['ssm:StartSession'],
       resources: ['arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell'],
-      why: 'a session is also authorized against its document, which is not the zone\'s; only the default shell document',
+      // A policy variable is resolved only in the resource part of an ARN (after the fifth colon), so the
+      // account is pinned by a condition (IAM User Guide, "Policy variables": Resource element).
+      condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } },
+      why: 'a session is also authorized against its document, which is not the zone\'s; only the default shell document, of the caller\'s account',
     },
     {
       scope: 'none',

@@ -4,9 +4,9 @@ import { actionsByScope, policyFor, provePreset } from './prove-preset';
 provePreset('lambda-invoker');
 
 describe('lambda-invoker', () => {
-  test('list unscoped; invoke and read the configuration of functions of the zone', () => {
+  test('invoke and read the configuration of functions of the zone; nothing unscoped', () => {
     expect(actionsByScope('lambda-invoker')).toEqual({
-      none: ['lambda:ListFunctions'],
+      none: [],
       resourceTag: ['lambda:GetFunctionConfiguration', 'lambda:InvokeFunction'],
       requestTag: [],
       tagOnCreate: [],
@@ -20,5 +20,11 @@ describe('lambda-invoker', () => {
     expect(await invoke('app:live', 'prod')).toBe('Allowed');
     expect(await invoke('app:7', 'prod-1')).not.toBe('Allowed');
     expect(await invoke('app:live', undefined)).not.toBe('Allowed');
+  });
+
+  // ListFunctions has no resource type and returns every function's configuration, environment
+  // variables included (ListFunctions API reference): another zone's settings and secrets.
+  test('ListFunctions (every function\'s environment variables) is not allowed', async () => {
+    expect(await simulate([policyFor('prod', ['lambda-invoker'])], 'lambda:ListFunctions', '*', {})).toBe('ImplicitlyDenied');
   });
 });

@@ -1,5 +1,5 @@
 import { renderPolicy, zonePolicy } from '../../../policies/zone-policy';
-import { ALLOW_ALL, arnOf, resourceTagContext, simulate } from '../simulate';
+import { ACCOUNT, ALLOW_ALL, arnOf, resourceTagContext, simulate, type Context } from '../simulate';
 import { actionsByScope, policyFor, provePreset } from './prove-preset';
 
 provePreset('ssm-session');
@@ -28,10 +28,17 @@ describe('ssm-session', () => {
     for (const zone of ['prod-1', 'Prod', undefined]) {
       expect({ zone, r: await start('instance', 'i-0123456789abcdef0', zone) }).toEqual({ zone, r: 'ImplicitlyDenied' });
     }
-    expect(await start('document', 'SSM-SessionManagerRunShell', undefined)).toBe('Allowed');
+    // The shell document is the account's own (Session Manager creates it as the account's session
+    // preferences): another account's document of that name is not. (The simulator cannot match an
+    // account-less ARN such as an AWS-owned document's; such a request carries no own account either.)
+    const document = async (name: string, account: string, context: Context = { 'aws:ResourceAccount': account }) =>
+      simulate([policy], 'ssm:StartSession', `arn:aws:ssm:eu-north-1:${account}:document/${name}`, context);
+    expect(await document('SSM-SessionManagerRunShell', ACCOUNT)).toBe('Allowed');
+    expect(await document('SSM-SessionManagerRunShell', '210987654321')).toBe('ImplicitlyDenied');
+    expect(await document('SSM-SessionManagerRunShell', ACCOUNT, {})).toBe('ImplicitlyDenied');
     // Port forwarding (and any other document), even one tagged with the zone.
-    expect(await start('document', 'AWS-StartPortForwardingSession', undefined)).toBe('ImplicitlyDenied');
-    expect(await start('document', 'team-shell', 'prod')).toBe('ImplicitlyDenied');
+    expect(await document('AWS-StartPortForwardingSession', ACCOUNT)).toBe('ImplicitlyDenied');
+    expect(await document('team-shell', ACCOUNT, { 'aws:ResourceAccount': ACCOUNT, ...(await resourceTagContext('ssm', 'document', K, 'prod')) })).toBe('ImplicitlyDenied');
   });
 
   test('TerminateSession / ResumeSession: own sessions only (session-id tag = aws:userid)', async () => {
