@@ -148,7 +148,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 
 export async function runDrift(world: World, args: string[] = [], env: NodeJS.ProcessEnv = world.env) {
   const { io, out, err } = captureIO(process.cwd(), env);
-  const code = await runCommand('drift', { usage: drift.usage, run: (a, i: CliIO) => drift.run(a, i, { credential }) }, ['--zones', world.paths.zonesDir, '--config', world.paths.configPath, ...args], io);
+  const code = await runCommand('drift', { usage: drift.usage, run: (a, i: CliIO) => drift.run(a, i, { credential }) }, ['--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500', ...args], io);
   return { code, out: out(), err: err() };
 }
 

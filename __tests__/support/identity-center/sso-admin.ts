@@ -458,7 +458,12 @@ export class SsoAdmin {
       const a: Assignment = { permissionSetArn: s.arn, accountId: str(input, 'TargetId'), principalId: str(input, 'PrincipalId'), principalType: str(input, 'PrincipalType') };
       note({ account: a.accountId });
       if (!this.assignments.has(this.assignmentKey(a))) throw new AwsError('ResourceNotFoundException', 'Account assignment not found');
-      const r = this.start('deletion', [a.accountId], () => void this.assignments.delete(this.assignmentKey(a)), {
+      const r = this.start('deletion', [a.accountId], () => {
+        this.assignments.delete(this.assignmentKey(a));
+        // The last assignment gone, the permission set's role leaves the account (the emulator's
+        // model, as provisionedAccounts above: provisioned = has an assignment there).
+        if (!this.provisionedAccounts(s.arn).includes(a.accountId)) this.provisioned.delete(`${s.arn}|${a.accountId}`);
+      }, {
         TargetId: a.accountId,
         TargetType: 'AWS_ACCOUNT',
         PermissionSetArn: s.arn,
