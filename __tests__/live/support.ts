@@ -161,3 +161,10 @@ export async function graphCall(world: World, method: string, path: string, body
   await res.text();
   return res.status;
 }
+
+export async function runDoctor(world: World, args: string[], env: NodeJS.ProcessEnv = world.env) {
+  const doctor = await import('../../cli/doctor');
+  const { io, out, err } = captureIO(process.cwd(), env);
+  const code = await runCommand('doctor', { usage: doctor.usage, run: (a, i: CliIO) => doctor.run(a, i, { credential }) }, [...args, '--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500'], io);
+  return { code, out: out(), err: err() };
+}
