@@ -1,8 +1,8 @@
 /**
  * Bounded concurrency and a request rate for live-state reads: at most `concurrency` requests in
- * flight and at most `ratePerSecond` started per second (a token bucket with one second of burst),
- * so a large organisation is read within the service's documented rate instead of by bursts the
- * SDK's retries then have to absorb.
+ * flight and requests started evenly at `ratePerSecond` (a token bucket without burst), so a large
+ * organisation is read within the service's documented rate instead of by bursts the SDK's
+ * retries then have to absorb.
  */
 export class Limiter {
   private active = 0;
@@ -17,7 +17,7 @@ export class Limiter {
     private readonly ratePerSecond: number,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.tokens = ratePerSecond;
+    this.tokens = 1;
   }
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -36,7 +36,7 @@ export class Limiter {
   private async take(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      this.tokens = Math.min(this.ratePerSecond, this.tokens + ((now - this.refilledAt) / 1000) * this.ratePerSecond);
+      this.tokens = Math.min(1, this.tokens + ((now - this.refilledAt) / 1000) * this.ratePerSecond);
       this.refilledAt = now;
       if (this.tokens >= 1) {
         this.tokens -= 1;
