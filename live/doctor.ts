@@ -5,6 +5,7 @@ import { accountLabel, profileName, zoneConsoleLink } from '../portal/links';
 import { allPages, isNotFound, type AwsClients } from './aws-clients';
 import { readPackageAssignments } from './entra-read';
 import { expectedZones, type ExpectedZone } from './expected';
+import { mapLimited } from './limiter';
 import { odataString, type GraphReader } from './graph-read';
 
 /**
@@ -195,14 +196,22 @@ export async function doctor(tree: ZoneTree, person: string, zoneName: string | 
 
       // 5. The permission set, provisioned and assigned in each account.
       const { instanceArn } = config.identityCenter;
-      const arns = await allPages((i) => aws!.send<{ PermissionSets?: string[]; NextToken?: string }>('sso', new S.ListPermissionSetsCommand(i)), { InstanceArn: instanceArn }, (o) => o.PermissionSets);
-      let psArn: string | undefined;
-      for (const arn of arns) {
-        const d = await aws.send<{ PermissionSet?: { Name?: string } }>('sso', new S.DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }));
-        if (d.PermissionSet?.Name === e.permissionSetName) {
-          psArn = arn;
-          break;
-        }
+      // The sets provisioned to the zone's first account (at most 500 by default) before all of them
+      // (up to 3,500): only DescribePermissionSet gives a set's name.
+      const listSets = (command: 'ListPermissionSetsProvisionedToAccountCommand' | 'ListPermissionSetsCommand', input: Record<string, string>) =>
+        allPages((i) => aws!.send<{ PermissionSets?: string[]; NextToken?: string }>('sso', new S[command](i as never)), input, (o) => o.PermissionSets);
+      const named = async (arns: readonly string[]): Promise<string | undefined> => {
+        const names = await mapLimited(arns, 16, async (arn) =>
+          (await aws!.send<{ PermissionSet?: { Name?: string } }>('sso', new S.DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))).PermissionSet?.Name,
+        );
+        return arns[names.indexOf(e.permissionSetName)];
+      };
+      const first = e.zone.accounts[0]!.id;
+      const nearby = await listSets('ListPermissionSetsProvisionedToAccountCommand', { InstanceArn: instanceArn, AccountId: first });
+      let psArn = await named(nearby);
+      if (!psArn) {
+        const seen = new Set(nearby);
+        psArn = await named((await listSets('ListPermissionSetsCommand', { InstanceArn: instanceArn })).filter((a) => !seen.has(a)));
       }
       if (!psArn) {
         add({ name: 'permission set', ok: false, detail: `no permission set ${e.permissionSetName}`, remedy: applyAws });

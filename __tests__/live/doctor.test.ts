@@ -53,6 +53,18 @@ describe('zone-access doctor', () => {
     expect((await runDoctor(world, [PEOPLE.ann, 'pay-a'])).code).toBe(0);
   });
 
+  it('a permission set no longer provisioned in an account (its last assignment deleted) is the broken link, with the apply remedy', async () => {
+    const { CreateAccountAssignmentCommand, DeleteAccountAssignmentCommand } = await import('@aws-sdk/client-sso-admin');
+    const assignment = { InstanceArn: world.aws.instanceArn, PermissionSetArn: world.arns['zone-pay-a']!, TargetId: '111111111111', TargetType: 'AWS_ACCOUNT' as const, PrincipalType: 'GROUP' as const, PrincipalId: world.storeGroups['entigo-zone-pay-a']! };
+    await world.sso.send(new DeleteAccountAssignmentCommand(assignment));
+    const r = await runDoctor(world, [PEOPLE.ann, 'pay-a']);
+    expect(r.out).toContain('✗ permission set in pay-prod (111111111111): zone-pay-a is not provisioned in 111111111111');
+    expect(r.out).toContain('remedy: apply the aws-payments stack');
+    expect(r.code).toBe(1);
+    await world.sso.send(new CreateAccountAssignmentCommand(assignment));
+    expect((await runDoctor(world, [PEOPLE.ann, 'pay-a'])).code).toBe(0);
+  });
+
   it('a disabled Entra user is the broken link', async () => {
     await graphCall(world, 'PATCH', `/users/${world.userIds[PEOPLE.eve]}`, { accountEnabled: false });
     const r = await runDoctor(world, [PEOPLE.eve, 'ship']);

@@ -8,7 +8,8 @@ import type { SsoAdmin } from './sso-admin';
  * - ListPermissionSets: https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_ListPermissionSets.html
  * - ListAccountsForProvisionedPermissionSet (ProvisioningStatus LATEST_PERMISSION_SET_PROVISIONED |
  *   LATEST_PERMISSION_SET_NOT_PROVISIONED): https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_ListAccountsForProvisionedPermissionSet.html
- * Both page with NextToken; MaxResults is 1-100 ("Valid Range: Minimum value of 1. Maximum value
+ * - ListPermissionSetsProvisionedToAccount: https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_ListPermissionSetsProvisionedToAccount.html
+ * All page with NextToken; MaxResults is 1-100 ("Valid Range: Minimum value of 1. Maximum value
  * of 100."), outside it ValidationException.
  */
 
@@ -26,6 +27,15 @@ export function ssoAdminReads(sso: SsoAdmin): Readonly<Record<string, Handler>> 
       // Creation order, as the service lists them (not sorted by name).
       const arns = [...view.sets.values()].sort((a, b) => a.createdDate - b.createdDate).map((s) => s.arn);
       return page(arns, input, 'PermissionSets');
+    },
+    ListPermissionSetsProvisionedToAccount: (input, note) => {
+      const view = sso.view();
+      if (input.InstanceArn !== view.instanceArn) throw new AwsError('ResourceNotFoundException', `instance ${String(input.InstanceArn)} not found`);
+      maxResults(input);
+      const account = String(input.AccountId ?? '');
+      note({ account });
+      const arns = [...view.provisioned.keys()].filter((k) => k.endsWith(`|${account}`)).map((k) => k.slice(0, k.indexOf('|')));
+      return page(arns.sort(), input, 'PermissionSets');
     },
     ListAccountsForProvisionedPermissionSet: (input, note) => {
       const s = sso.permissionSetFor(input, note);
