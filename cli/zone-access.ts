@@ -18,6 +18,8 @@ export const COMMANDS: Record<string, Command> = {
   profiles: { summary: 'print AWS CLI profiles for the zones (or merge them into ~/.aws/config)', load: () => import('./profiles') },
   map: { summary: 'write the access map: one self-contained HTML page of who can do what where', load: () => import('./map') },
   'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
+  drift: { summary: 'compare Identity Center, the Identity Store and Entra with what the zone files would deploy', load: () => import('./drift') },
+  doctor: { summary: 'walk the chain from a person to a zone role and name the first broken link', load: () => import('./doctor') },
 };
 
 export function helpText(): string {

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphDirectory } from './graph-directory';
 
 /**
  * A stand-in for the two Microsoft Graph v1.0 calls `await-sync --provision` makes, on 127.0.0.1
@@ -29,6 +30,8 @@ export interface GraphServerOptions {
   readonly answers?: Readonly<Record<string, readonly ScriptedAnswer[]>>;
   /** Called when a request is answered with success (e.g. to make the group appear in the Identity Store). */
   readonly onProvisioned?: (objectId: string) => void;
+  /** Users, groups, owners, members, app role and access package assignments (graph-directory.ts), answered first. */
+  readonly directory?: GraphDirectory;
 }
 
 export interface GraphLogEntry {
@@ -86,6 +89,8 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
         return;
       }
+      const known = options.directory?.handle(req.method ?? '', url, `http://127.0.0.1:${port}/v1.0`, raw ? JSON.parse(raw) : undefined);
+      if (known) return send(known.status, known.body ?? '', known.headers ?? {});
       if (req.method === 'GET' && url.pathname === '/v1.0/groups') {
         const m = /^displayName eq '((?:[^']|'')*)'$/.exec(url.searchParams.get('$filter') ?? '');
         if (!m) return send(400, { error: { code: 'BadRequest', message: 'unsupported filter' } });
@@ -111,8 +116,9 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
     });
   });
+  let port = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/v1.0`,
     log,

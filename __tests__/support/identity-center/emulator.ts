@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { fakeGroupId, IdentityStore, type SeedGroup, type StoredGroup } from './identity-store';
 import { AwsError, type Handler, type LogNote } from './protocol';
 import { SsoAdmin, type SsoAdminOptions, type SsoAdminState } from './sso-admin';
+import { IdentityStoreMembers, type SeedUser } from './identity-store-members';
+import { ssoAdminReads } from './sso-admin-reads';
 
 /**
  * An IAM Identity Center emulator for tests: one HTTP server on 127.0.0.1 (random port) that
@@ -83,6 +85,19 @@ export interface EmulatorState extends SsoAdminState {
   readonly groups: readonly string[];
 }
 
+/**
+ * A scripted error for the next requests of one operation, e.g. ConflictException ("Occurs when a
+ * conflict with a previous successful write is detected ... A retry (with appropriate backoff
+ * logic) is the recommended response", in the Errors of the SSO Admin reads) or an AccessDenied.
+ */
+export interface FaultRule {
+  readonly operation: string;
+  readonly type: string;
+  /** Default 1. */
+  readonly times?: number;
+  readonly status?: number;
+}
+
 export interface IdentityCenterEmulator {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -100,6 +115,14 @@ export interface IdentityCenterEmulator {
   appear(displayName: string): void;
   /** Changes conflict, status-poll and rate-limit behaviour from now on. */
   configure(change: Partial<Omit<SsoAdminOptions, 'instanceArn'>> & { rateLimit?: RateLimit | null }): void;
+  /** Seeds an Identity Store user (what SCIM does for the members of an assigned group). */
+  createUser(seed: SeedUser): string;
+  /** Adds a user (by UserName) to a group (by display name) in the Identity Store. */
+  addMember(groupDisplayName: string, userName: string): string;
+  /** `<group id> <user name>` of every Identity Store membership, sorted. */
+  memberships(): string[];
+  /** Answers the next matching requests with an error. */
+  fault(rule: FaultRule): void;
   /** Clears the log, restarts the clock (per `clockStartsAt`) and re-arms the throttle rule. */
   reset(): void;
   close(): Promise<void>;
@@ -110,11 +133,21 @@ const SERVICES: Record<string, { service: string; signing: string }> = {
   AWSIdentityStore: { service: 'identitystore', signing: 'identitystore' },
 };
 
-/** `<service>.<Operation>` for every operation the emulator answers, sorted. */
+/**
+ * `<service>.<Operation>` for every operation the emulator answers for the aws provider (and
+ * CreateGroup for seeding), sorted; the reads only `drift` and `doctor` make: `liveReadOperations`.
+ */
 export function implementedOperations(): string[] {
   const sso = new SsoAdmin({ instanceArn: DEFAULT_INSTANCE_ARN });
   const store = new IdentityStore('d-0000000000', () => 0);
   return [...Object.keys(sso.operations).map((o) => `sso.${o}`), ...Object.keys(store.operations).map((o) => `identitystore.${o}`)].sort();
+}
+
+/** `<service>.<Operation>` the emulator answers beyond `implementedOperations` (drift and doctor reads, console changes), sorted. */
+export function liveReadOperations(): string[] {
+  const sso = new SsoAdmin({ instanceArn: DEFAULT_INSTANCE_ARN });
+  const members = new IdentityStoreMembers('d-0000000000', () => false);
+  return [...Object.keys(ssoAdminReads(sso)).map((o) => `sso.${o}`), ...Object.keys(members.operations).map((o) => `identitystore.${o}`)].sort();
 }
 
 export const DEFAULT_INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-1111222233334444';
@@ -131,7 +164,12 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
   const store = new IdentityStore(options.identityStoreId, clock);
   for (const g of options.groups ?? []) store.createGroup(g);
   const sso = new SsoAdmin({ ...options, instanceArn });
-  const handlers: Record<string, Readonly<Record<string, Handler>>> = { sso: sso.operations, identitystore: store.operations };
+  const members = new IdentityStoreMembers(options.identityStoreId, (id) => store.visible().some((g) => g.groupId === id));
+  const handlers: Record<string, Readonly<Record<string, Handler>>> = {
+    sso: { ...sso.operations, ...ssoAdminReads(sso) },
+    identitystore: { ...store.operations, ...members.operations },
+  };
+  const faults: { rule: FaultRule; left: number }[] = [];
 
   let rateLimit: RateLimit | undefined = options.rateLimit;
   let tokens = rateLimit ? (rateLimit.burst ?? rateLimit.ratePerSecond) : 0;
@@ -207,6 +245,11 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
     const note = (n: LogNote): void => void Object.assign(entry, n);
     try {
       if (!takeToken()) throw new AwsError('ThrottlingException', 'Rate exceeded');
+      const fault = faults.find((f) => f.rule.operation === operation && f.left > 0);
+      if (fault) {
+        fault.left--;
+        throw new AwsError(fault.rule.type, `scripted ${fault.rule.type}`, fault.rule.status ?? 400);
+      }
       const rule = options.throttle;
       if (rule && operation === 'GetGroupId') {
         const ua = (input.AlternateIdentifier as { UniqueAttribute?: { AttributeValue?: unknown } } | undefined)?.UniqueAttribute;
@@ -249,6 +292,15 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
     groupId: (name) => store.idOf(name) ?? fakeGroupId(name),
     lookups: (name) => log.filter((e) => e.operation === 'GetGroupId' && e.displayName === name),
     appear: (name) => store.appear(name),
+    createUser: (seed) => members.createUser(seed).userId,
+    addMember: (group, userName) => {
+      const groupId = store.idOf(group);
+      const userId = members.userIdOf(userName);
+      if (!groupId || !userId) throw new Error(`no group ${group} or user ${userName} in the emulator`);
+      return members.addMembership(groupId, userId);
+    },
+    memberships: () => members.state(),
+    fault: (rule) => void faults.push({ rule, left: rule.times ?? 1 }),
     configure: ({ rateLimit: limit, ...rest }) => {
       sso.configure(rest);
       if (limit !== undefined) {

@@ -51,6 +51,8 @@ interface PermissionSet {
   readonly managedPolicies: Map<string, string>;
   readonly customerPolicies: Map<string, { Name: string; Path: string }>;
   boundary?: { ManagedPolicyArn?: string; CustomerManagedPolicyReference?: { Name: string; Path: string } };
+  /** Bumped by every change of what a session gets; accounts provisioned at an older one are outdated. */
+  version: number;
 }
 
 interface Assignment {
@@ -119,6 +121,8 @@ export class SsoAdmin {
   private readonly sets = new Map<string, PermissionSet>();
   private readonly assignments = new Map<string, Assignment>();
   private readonly requests = new Map<string, AsyncRequest>();
+  /** `<permission set arn>|<account>` → the permission set version last provisioned there. */
+  private readonly provisioned = new Map<string, number>();
   private readonly instanceId: string;
   private readonly options: Required<Omit<SsoAdminOptions, 'instanceArn'>>;
 
@@ -135,6 +139,31 @@ export class SsoAdmin {
   /** Conflicts and poll counts can be changed between phases of a test. */
   configure(change: Partial<Omit<SsoAdminOptions, 'instanceArn'>>): void {
     Object.assign(this.options, change);
+  }
+
+  /** Read-only access for the read operations of sso-admin-reads.ts (kept apart from what the provider calls). */
+  view(): {
+    readonly instanceArn: string;
+    readonly sets: ReadonlyMap<string, Readonly<PermissionSet>>;
+    readonly assignments: ReadonlyMap<string, Readonly<Assignment>>;
+    readonly provisioned: ReadonlyMap<string, number>;
+  } {
+    for (const r of this.requests.values()) this.settle(r);
+    return { instanceArn: this.config.instanceArn, sets: this.sets, assignments: this.assignments, provisioned: this.provisioned };
+  }
+
+  /** Checks the instance and returns the permission set, for the read operations. */
+  permissionSetFor(input: Record<string, unknown>, note: (n: LogNote) => void): Readonly<PermissionSet> {
+    return this.set(input, note);
+  }
+
+  /** A change to what a session gets: the accounts it is provisioned to are outdated until provisioned again. */
+  private touch(s: PermissionSet): void {
+    s.version++;
+  }
+
+  private markProvisioned(s: PermissionSet, accounts: readonly string[], version: number): void {
+    for (const a of accounts) this.provisioned.set(`${s.arn}|${a}`, version);
   }
 
   state(): SsoAdminState {
@@ -267,6 +296,7 @@ export class SsoAdmin {
         tags: new Map(((input.Tags as { Key: string; Value: string }[] | undefined) ?? []).map((t) => [t.Key, t.Value])),
         managedPolicies: new Map(),
         customerPolicies: new Map(),
+        version: 1,
         ...(optStr(input, 'Description') !== undefined ? { description: optStr(input, 'Description') } : {}),
         ...(optStr(input, 'RelayState') !== undefined ? { relayState: optStr(input, 'RelayState') } : {}),
       };
@@ -280,6 +310,7 @@ export class SsoAdmin {
       s.description = optStr(input, 'Description');
       s.relayState = optStr(input, 'RelayState');
       s.sessionDuration = optStr(input, 'SessionDuration') ?? s.sessionDuration;
+      this.touch(s);
       return {};
     },
     DeletePermissionSet: (input, note) => {
@@ -310,7 +341,9 @@ export class SsoAdmin {
       return {};
     },
     PutInlinePolicyToPermissionSet: (input, note) => {
-      this.set(input, note).inlinePolicy = str(input, 'InlinePolicy');
+      const s = this.set(input, note);
+      s.inlinePolicy = str(input, 'InlinePolicy');
+      this.touch(s);
       return {};
     },
     GetInlinePolicyForPermissionSet: (input, note) => {
@@ -318,7 +351,9 @@ export class SsoAdmin {
       return s.inlinePolicy !== undefined ? { InlinePolicy: s.inlinePolicy } : {};
     },
     DeleteInlinePolicyFromPermissionSet: (input, note) => {
-      delete this.set(input, note).inlinePolicy;
+      const s = this.set(input, note);
+      delete s.inlinePolicy;
+      this.touch(s);
       return {};
     },
     AttachManagedPolicyToPermissionSet: (input, note) => {
@@ -326,12 +361,14 @@ export class SsoAdmin {
       const arn = str(input, 'ManagedPolicyArn');
       if (s.managedPolicies.has(arn)) throw new AwsError('ConflictException', `Policy ${arn} is already attached`);
       s.managedPolicies.set(arn, policyName(arn));
+      this.touch(s);
       return {};
     },
     DetachManagedPolicyFromPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const arn = str(input, 'ManagedPolicyArn');
       if (!s.managedPolicies.delete(arn)) throw new AwsError('ResourceNotFoundException', `Policy ${arn} is not attached`);
+      this.touch(s);
       return {};
     },
     ListManagedPoliciesInPermissionSet: (input, note) => {
@@ -344,12 +381,14 @@ export class SsoAdmin {
       const key = customerKey(ref);
       if (s.customerPolicies.has(key)) throw new AwsError('ConflictException', `Policy reference ${key} is already attached`);
       s.customerPolicies.set(key, { Name: ref.Name, Path: ref.Path ?? '/' });
+      this.touch(s);
       return {};
     },
     DetachCustomerManagedPolicyReferenceFromPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const key = customerKey(input.CustomerManagedPolicyReference as { Name: string; Path?: string });
       if (!s.customerPolicies.delete(key)) throw new AwsError('ResourceNotFoundException', `Policy reference ${key} is not attached`);
+      this.touch(s);
       return {};
     },
     ListCustomerManagedPolicyReferencesInPermissionSet: (input, note) => {
@@ -363,6 +402,7 @@ export class SsoAdmin {
       s.boundary = b.ManagedPolicyArn
         ? { ManagedPolicyArn: b.ManagedPolicyArn }
         : { CustomerManagedPolicyReference: { Name: b.CustomerManagedPolicyReference!.Name, Path: b.CustomerManagedPolicyReference!.Path ?? '/' } };
+      this.touch(s);
       return {};
     },
     GetPermissionsBoundaryForPermissionSet: (input, note) => {
@@ -374,13 +414,15 @@ export class SsoAdmin {
       const s = this.set(input, note);
       if (!s.boundary) throw new AwsError('ResourceNotFoundException', 'Permissions boundary not found');
       delete s.boundary;
+      this.touch(s);
       return {};
     },
     ProvisionPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const target = str(input, 'TargetType');
       const accounts = target === 'ALL_PROVISIONED_ACCOUNTS' ? this.provisionedAccounts(s.arn) : [str(input, 'TargetId')];
-      const r = this.start('provisioning', accounts, () => undefined, {
+      const version = s.version;
+      const r = this.start('provisioning', accounts, () => this.markProvisioned(s, accounts, version), {
         PermissionSetArn: s.arn,
         ...(target === 'AWS_ACCOUNT' ? { AccountId: accounts[0] } : {}),
       });
@@ -395,7 +437,11 @@ export class SsoAdmin {
       note({ account: a.accountId });
       // Creating an assignment provisions the permission set into the account
       // (API_CreateAccountAssignment: "the specified permission set will automatically be provisioned").
-      const r = this.start('creation', [a.accountId], () => void this.assignments.set(this.assignmentKey(a), a), {
+      const version = s.version;
+      const r = this.start('creation', [a.accountId], () => {
+        this.assignments.set(this.assignmentKey(a), a);
+        this.markProvisioned(s, [a.accountId], version);
+      }, {
         TargetId: a.accountId,
         TargetType: 'AWS_ACCOUNT',
         PermissionSetArn: s.arn,
@@ -412,7 +458,12 @@ export class SsoAdmin {
       const a: Assignment = { permissionSetArn: s.arn, accountId: str(input, 'TargetId'), principalId: str(input, 'PrincipalId'), principalType: str(input, 'PrincipalType') };
       note({ account: a.accountId });
       if (!this.assignments.has(this.assignmentKey(a))) throw new AwsError('ResourceNotFoundException', 'Account assignment not found');
-      const r = this.start('deletion', [a.accountId], () => void this.assignments.delete(this.assignmentKey(a)), {
+      const r = this.start('deletion', [a.accountId], () => {
+        this.assignments.delete(this.assignmentKey(a));
+        // The last assignment gone, the permission set's role leaves the account (the emulator's
+        // model, as provisionedAccounts above: provisioned = has an assignment there).
+        if (!this.provisionedAccounts(s.arn).includes(a.accountId)) this.provisioned.delete(`${s.arn}|${a.accountId}`);
+      }, {
         TargetId: a.accountId,
         TargetType: 'AWS_ACCOUNT',
         PermissionSetArn: s.arn,

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startIdentityCenterEmulator } from '../__tests__/support/identity-center/emulator';
+import { IDENTITY_CENTER_DOCUMENTED_TPS } from '../live/aws-clients';
+import { runDrift } from '../live/drift';
+import { expectedZones } from '../live/expected';
+import { loadTree } from '../pipeline/load';
+import { generateTree } from './generate-tree';
+
+/**
+ * How `zone-access drift` reads a large organisation within IAM Identity Center's documented API
+ * rate: "IAM Identity Center APIs have a collective throttle limit of 20 transactions per second"
+ * (https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html#ssothrottlelimits).
+ *
+ * Deploys a generated tree into the Identity Center emulator, makes the emulator enforce that rate
+ * (ThrottlingException above 20 requests per second, one second of burst), and runs the AWS side of
+ * drift against it with the real SDK: requests per zone, throttled answers (0 means the reads kept
+ * under the rate by themselves) and the time, then the same for 3,500 zones (Identity Center's
+ * default permission set quota) by the requests per zone at the documented rate.
+ *
+ *   node dist/bench/drift-rate.js [--zones 40] [--accounts 3] [--json bench/results/drift-rate.json]
+ */
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { zones: { type: 'string', default: '40' }, accounts: { type: 'string', default: '3' }, json: { type: 'string' } } });
+  const zones = Number(values.zones);
+  const accountsPerZone = Number(values.accounts);
+  const root = mkdtempSync(join(tmpdir(), 'drift-rate-'));
+  const generated = generateTree(join(root, 'tree'), { zones, accountsPerZone, zonesPerDepartment: 20 });
+  const tree = loadTree({ zonesDir: generated.zonesDir, configPath: generated.configPath }).tree;
+  if (!tree) throw new Error('the generated tree is invalid');
+  const { identityStoreId, instanceArn } = tree.config.identityCenter;
+  const emulator = await startIdentityCenterEmulator({ identityStoreId, instanceArn, settleAfterMs: 0, conflicts: false });
+  const S = await import('@aws-sdk/client-sso-admin');
+  const sso = new S.SSOAdminClient({ region: tree.config.identityCenter.region, endpoint: emulator.url, credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' } });
+  try {
+    // What the AWS stacks deploy, seeded without a rate limit.
+    for (const e of expectedZones(tree)) {
+      const group = emulator.createGroup({ displayName: e.groupName }).groupId;
+      const arn = (await sso.send(new S.CreatePermissionSetCommand({ InstanceArn: instanceArn, Name: e.permissionSetName, Description: e.description, SessionDuration: e.sessionDuration }))).PermissionSet!.PermissionSetArn!;
+      await sso.send(new S.PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: e.inlinePolicy }));
+      for (const account of e.accounts) {
+        await sso.send(new S.CreateAccountAssignmentCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetId: account, TargetType: 'AWS_ACCOUNT', PrincipalType: 'GROUP', PrincipalId: group }));
+      }
+    }
+    emulator.state();
+    emulator.reset();
+    emulator.configure({ rateLimit: { ratePerSecond: IDENTITY_CENTER_DOCUMENTED_TPS } });
+    const env = { ...process.env, AWS_ENDPOINT_URL_SSO_ADMIN: emulator.url, AWS_ENDPOINT_URL_IDENTITYSTORE: emulator.url, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench', AWS_EC2_METADATA_DISABLED: 'true' };
+    Object.assign(process.env, env);
+    const started = Date.now();
+    const result = await runDrift({ tree, sides: ['aws'], env, err: () => undefined });
+    const seconds = (Date.now() - started) / 1000;
+    const requests = emulator.log.length;
+    const throttled = emulator.log.filter((e) => e.outcome === 'ThrottlingException').length;
+    const perZone = requests / zones;
+    const at3500 = (3500 * perZone) / IDENTITY_CENTER_DOCUMENTED_TPS;
+    const report = {
+      documentedTps: IDENTITY_CENTER_DOCUMENTED_TPS,
+      source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html#ssothrottlelimits',
+      zones,
+      accountsPerZone,
+      findings: result.findings.length,
+      requests,
+      throttled,
+      seconds: Math.round(seconds * 10) / 10,
+      requestsPerSecond: Math.round((requests / seconds) * 10) / 10,
+      requestsPerZone: Math.round(perZone * 100) / 100,
+      zones3500: { requests: Math.round(3500 * perZone), minutesAtDocumentedRate: Math.round((at3500 / 60) * 10) / 10 },
+    };
+    process.stdout.write(
+      `drift (AWS side), ${zones} zones x ${accountsPerZone} accounts against the emulator enforcing ${IDENTITY_CENTER_DOCUMENTED_TPS} TPS: ` +
+        `${requests} requests in ${report.seconds} s (${report.requestsPerSecond}/s), ${throttled} throttled, ${report.requestsPerZone} requests per zone, ${report.findings} findings; ` +
+        `3,500 zones: ${report.zones3500.requests} requests, ${report.zones3500.minutesAtDocumentedRate} min at ${IDENTITY_CENTER_DOCUMENTED_TPS} TPS\n`,
+    );
+    if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
+  } finally {
+    sso.destroy();
+    await emulator.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
