@@ -225,10 +225,20 @@ export interface PlatformConfig {
     /** When true, permission sets carry `lifecycle.prevent_destroy`. */
     readonly preventDestroy: boolean;
   };
+  /** `zone-access audit` settings (docs/audit.md); absent when the config has no `audit:` section. */
+  readonly audit?: AuditSettings;
   /** Service quotas the tree is checked against (model/quotas.ts), defaults filled. */
   readonly quotas: Readonly<Record<QuotaKey, number>>;
   /** The config file, for messages. */
   readonly source: SourceRef;
+}
+
+/** How `zone-access audit` reaches CloudTrail in the zones' accounts. */
+export interface AuditSettings {
+  /** Role (with optional path) assumed in each account for LookupEvents; unset: the current credentials' account only. */
+  readonly roleName?: string;
+  /** Regions whose event history is read; unset: `identityCenter.region`. Unique, sorted. */
+  readonly regions?: readonly string[];
 }
 
 /** How zone groups are assigned to the Identity Center application; see `PlatformConfig.entra.appRoles`. */
