@@ -1,6 +1,6 @@
 import type { AuditSourceInfo } from './contract';
 import { parseRecord } from './records';
-import { describeAwsError, sleep, SourceError, type AuditSource, type RecordSink } from './source';
+import { createPacer, describeAwsError, sleep, SourceError, type AuditSource, type RecordSink } from './source';
 import type { Period } from './period';
 
 /**
@@ -14,8 +14,9 @@ import type { Period } from './period';
  *   from its last timestamp (rows already seen at that second are skipped by event id);
  * - `startTime`/`endTime` are whole seconds, both inclusive;
  * - StartQuery and GetQueryResults are rate-limited (5 transactions per second per account and
- *   region): one query runs at a time and results are polled once a second; the SDK's adaptive
- *   retry mode absorbs throttling and `LimitExceededException` (too many concurrent queries);
+ *   region): one query runs at a time, results are polled once a second, and no two requests are
+ *   closer than 200 ms; the SDK's adaptive retry mode absorbs throttling and
+ *   `LimitExceededException` (too many concurrent queries);
  * - queries time out after 60 minutes: a window of at most `windowDays` days keeps each query small.
  *
  * Each page (at most 10,000 records) is folded into the sink and dropped before the next query.
@@ -51,6 +52,9 @@ export interface LogsInsightsOptions {
   readonly maxAttempts?: number;
 }
 
+/** 5 transactions per second per operation, account and region. */
+export const LOGS_MIN_INTERVAL_MS = 200;
+
 const LOG_GROUP_ARN = /^arn:(aws[a-z-]*):logs:([a-z0-9-]+):(\d{12}):log-group:([^:]+)(:\*)?$/;
 
 export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
@@ -72,9 +76,10 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
       const end = Math.ceil(options.period.until.getTime() / 1000);
       let queries = 0;
       let rows = 0;
+      const paced = createPacer(LOGS_MIN_INTERVAL_MS);
 
       const runQuery = async (startS: number, endS: number) => {
-        const started = await client.send(
+        const started = await paced(() => client.send(
           new sdk.StartQueryCommand({
             ...(arn ? { logGroupIdentifiers: [options.logGroup.replace(/:\*$/, '')] } : { logGroupName: options.logGroup }),
             startTime: startS,
@@ -82,13 +87,13 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
             queryString: INSIGHTS_QUERY,
             limit: cap,
           }),
-        );
+        ));
         queries++;
         const queryId = started.queryId!;
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           await sleep(pollMs);
-          const out = await client.send(new sdk.GetQueryResultsCommand({ queryId }));
+          const out = await paced(() => client.send(new sdk.GetQueryResultsCommand({ queryId })));
           const status = out.status;
           if (status === 'Complete') return out.results ?? [];
           if (status === 'Failed' || status === 'Cancelled' || status === 'Timeout' || status === 'Unknown') {

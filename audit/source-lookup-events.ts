@@ -1,6 +1,6 @@
 import type { AuditSourceInfo } from './contract';
 import { parseRecord } from './records';
-import { describeAwsError, sleep, SourceError, type AuditSource, type RecordSink } from './source';
+import { createPacer, describeAwsError, SourceError, type AuditSource, type RecordSink } from './source';
 import type { Period } from './period';
 
 /**
@@ -9,8 +9,8 @@ import type { Period } from './period';
  *
  * LookupEvents returns at most 50 events a page and "the rate of lookup requests is limited to two
  * per second, per account, per Region" (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html):
- * each account and region gets its own pacer (one request per 500 ms), and the SDK's adaptive retry
- * mode absorbs any throttling left. Several accounts and regions are read at once.
+ * each account and region gets its own pacer (a request at least 500 ms after the previous one
+ * ended), and the SDK's adaptive retry mode absorbs any throttling left. Several accounts and regions are read at once.
  */
 
 /** Page size: LookupEvents' maximum. */
@@ -26,7 +26,7 @@ export interface LookupEventsOptions {
   /** `aws`, `aws-cn`, `aws-us-gov`: for the role ARN. */
   readonly partition: string;
   readonly period: Period;
-  /** Pause between two requests to one account and region. Default 500 ms. */
+  /** Pause between the end of one request to an account and region and the next. Default 500 ms. */
   readonly minIntervalMs?: number;
   /** Accounts × regions read at once. Default 4. */
   readonly concurrency?: number;
@@ -82,19 +82,19 @@ export function lookupEventsSource(options: LookupEventsOptions): AuditSource {
         let token: string | undefined;
         let pages = 0;
         let events = 0;
-        let last = 0;
+        const paced = createPacer(interval);
         try {
           do {
-            const wait = last + interval - Date.now();
-            if (wait > 0) await sleep(wait);
-            last = Date.now();
-            const out = await client.send(
-              new LookupEventsCommand({
-                StartTime: options.period.since,
-                EndTime: options.period.until,
-                MaxResults: LOOKUP_PAGE_SIZE,
-                ...(token ? { NextToken: token } : {}),
-              }),
+            const next = token;
+            const out = await paced(() =>
+              client.send(
+                new LookupEventsCommand({
+                  StartTime: options.period.since,
+                  EndTime: options.period.until,
+                  MaxResults: LOOKUP_PAGE_SIZE,
+                  ...(next ? { NextToken: next } : {}),
+                }),
+              ),
             );
             pages++;
             for (const e of out.Events ?? []) {
@@ -112,12 +112,17 @@ export function lookupEventsSource(options: LookupEventsOptions): AuditSource {
         } finally {
           client.destroy();
         }
-        progress(`lookup-events ${where}: ${events} events, ${pages} page${pages === 1 ? '' : 's'}, done`);
+        progress(`lookup-events ${where}: ${events} event${events === 1 ? '' : 's'}, ${pages} page${pages === 1 ? '' : 's'}, done`);
       };
 
       const queue = [...targets];
       const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
-        for (let t = queue.shift(); t; t = queue.shift()) await readTarget(t);
+        try {
+          for (let t = queue.shift(); t; t = queue.shift()) await readTarget(t);
+        } catch (err) {
+          queue.length = 0; // one failure ends the audit: the other workers take nothing new
+          throw err;
+        }
       });
       await Promise.all(workers);
     },

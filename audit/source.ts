@@ -21,6 +21,24 @@ export class SourceError extends Error {}
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Spaces calls to one rate-limited API: each starts at least `intervalMs` after the previous one
+ * ended, so requests reach the service at least that far apart whatever the latency (credential
+ * fetches included). Serial use only.
+ */
+export function createPacer(intervalMs: number): <T>(call: () => Promise<T>) => Promise<T> {
+  let last = -Infinity;
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    const wait = last + intervalMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    try {
+      return await call();
+    } finally {
+      last = Date.now();
+    }
+  };
+}
+
+/**
  * A clear sentence for an SDK failure: missing credentials, access denied, throttling that retries
  * did not absorb, an unreachable endpoint. `where` names the account/region or the log group.
  */
