@@ -32,7 +32,9 @@ function parseInstant(option: string, value: string, end: boolean): Date {
 }
 
 export function parsePeriod(sinceText: string | undefined, untilText: string | undefined, now: Date = new Date()): Period {
-  const until = untilText === undefined ? now : parseInstant('--until', untilText, true);
+  // An --until after now is cut at now (there are no events yet), before a duration counts back from it.
+  const untilGiven = untilText === undefined ? now : parseInstant('--until', untilText, true);
+  const until = untilGiven.getTime() > now.getTime() ? now : untilGiven;
   const raw = sinceText ?? DEFAULT_SINCE;
   const rel = /^(\d{1,4})([dh])$/.exec(raw);
   let since: Date;
@@ -45,7 +47,7 @@ export function parsePeriod(sinceText: string | undefined, untilText: string | u
   }
   if (since.getTime() > now.getTime()) throw new PeriodError(`--since ${raw} is in the future (now is ${now.toISOString()})`);
   if (since.getTime() >= until.getTime()) throw new PeriodError(`--since ${raw} is not before --until ${untilText ?? 'now'}: the period is empty`);
-  return { since, until: until.getTime() > now.getTime() ? now : until };
+  return { since, until };
 }
 
 /** Why LookupEvents cannot serve the period, or `undefined` when it can. */
