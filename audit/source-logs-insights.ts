@@ -14,7 +14,7 @@ import type { Period } from './period';
  *   from its last timestamp (rows already seen at that second are skipped by event id);
  * - `startTime`/`endTime` are whole seconds, both inclusive;
  * - StartQuery and GetQueryResults are rate-limited (5 transactions per second per account and
- *   region): one query runs at a time, results are polled once a second, and no two requests are
+ *   region): one query runs at a time, results are polled at most every 250 ms backing off to once a second, and no two requests are
  *   closer than 200 ms; the SDK's adaptive retry mode absorbs throttling and
  *   `LimitExceededException` (too many concurrent queries);
  * - queries time out after 60 minutes: a window of at most `windowDays` days keeps each query small.
@@ -45,7 +45,7 @@ export interface LogsInsightsOptions {
   readonly pageSize?: number;
   /** Longest window of one query. Default 7 days. */
   readonly windowDays?: number;
-  /** First GetQueryResults poll after this, then every `pollMs`. Default 1000 ms. */
+  /** Longest pause between two GetQueryResults polls (the first comes after 250 ms, then doubling). Default 1000 ms. */
   readonly pollMs?: number;
   /** Give up on one query after this long. Default 60 min (Logs Insights' own timeout). */
   readonly queryTimeoutMs?: number;
@@ -91,8 +91,9 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
         queries++;
         const queryId = started.queryId!;
         const deadline = Date.now() + timeoutMs;
-        for (;;) {
-          await sleep(pollMs);
+        // Small queries finish in well under a second: poll after 250 ms, then back off to pollMs.
+        for (let polls = 0; ; polls++) {
+          await sleep(Math.min(pollMs, 250 * 2 ** polls));
           const out = await paced(() => client.send(new sdk.GetQueryResultsCommand({ queryId })));
           const status = out.status;
           if (status === 'Complete') return out.results ?? [];

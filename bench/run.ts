@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
+import { AUDIT_DEFAULTS, AUDIT_TARGETS, measureAudit, type AuditScaleResult } from './audit-scale';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { updateReadme } from './readme-results';
 
@@ -21,7 +22,7 @@ import { updateReadme } from './readme-results';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest]
+ *                          [--only apply|jest|audit] [--no-audit]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -30,6 +31,8 @@ import { updateReadme } from './readme-results';
  * `--only apply` (or `--only jest`) runs the apply part (or the test suite) alone and puts its
  * figures into the existing results file, keeping the other figures as they were measured (the
  * report notes when and at which commit each part was measured).
+ * `--only audit` (or the full run unless `--no-audit`) measures `zone-access audit` over 25,000 and
+ * 100,000 CloudTrail events for 200 zones from the Logs Insights stand-in (bench/audit-scale.ts).
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -96,8 +99,9 @@ interface Options {
   md?: string;
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
-  /** Measure only the apply at scale, or only the jest suite, into the existing results file. */
-  only?: 'apply' | 'jest';
+  /** Measure only the apply at scale, the jest suite or the audit, into the existing results file. */
+  only?: 'apply' | 'jest' | 'audit';
+  audit: boolean;
 }
 
 interface Stat {
@@ -191,9 +195,10 @@ function parseOptions(argv: string[]): Options {
       'apply-zones': { type: 'string' },
       'apply-parallelism': { type: 'string' },
       only: { type: 'string' },
+      'no-audit': { type: 'boolean', default: process.env.BENCH_NO_AUDIT === '1' },
     },
   });
-  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest') throw new Error(`--only takes "apply" or "jest" (got "${values.only}")`);
+  if (values.only !== undefined && !['apply', 'jest', 'audit'].includes(values.only)) throw new Error(`--only takes "apply", "jest" or "audit" (got "${values.only}")`);
   if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
   const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
@@ -212,7 +217,8 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
-    ...(values.only === 'apply' || values.only === 'jest' ? { only: values.only } : {}),
+    ...(values.only === 'apply' || values.only === 'jest' || values.only === 'audit' ? { only: values.only } : {}),
+    audit: !values['no-audit'],
     apply: values['no-apply']
       ? undefined
       : {
@@ -560,6 +566,7 @@ interface BenchReport {
   targets: Target[];
   jest?: JestResult;
   apply?: ApplyScaleResult;
+  audit?: AuditScaleResult;
   notes: string[];
 }
 
@@ -567,6 +574,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.only === 'apply') return applyOnly(options);
   if (options.only === 'jest') return jestOnly(options);
+  if (options.only === 'audit') return auditOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -596,6 +604,7 @@ async function main(): Promise<void> {
   }
   const jest = options.jest ? runJest() : undefined;
   const apply = options.apply ? await measureApply(options.apply) : undefined;
+  const audit = options.audit ? await measureAuditPart() : undefined;
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -616,12 +625,13 @@ async function main(): Promise<void> {
     targets: [],
     ...(jest ? { jest } : {}),
     ...(apply ? { apply } : {}),
+    ...(audit ? { audit } : {}),
     notes: [],
   };
   if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
     report.notes.push(`the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`);
   }
-  report.targets = evaluateTargets(sizes, jest, maps, apply);
+  report.targets = [...evaluateTargets(sizes, jest, maps, apply), ...auditTargets(audit)];
   writeReport(report, options);
 }
 
@@ -686,6 +696,45 @@ function jestOnly(options: Options): void {
   // Any earlier name of the jest row (e.g. "jest suite, 2 workers") is replaced too.
   const report = withPart(base, { only: 'jest', note: JEST_NOTE, measured, owns: (t) => t.name.startsWith('jest suite'), targets: [dated] });
   writeReport({ ...report, jest }, options);
+}
+
+const AUDIT_NOTE = 'audit over CloudTrail measured separately';
+const AUDIT_TARGET = 'audit, ';
+
+/** The audit at 25,000 and 100,000 events, with when and where it was measured. */
+async function measureAuditPart(): Promise<AuditScaleResult> {
+  const loadAverage = loadavg()[0]!;
+  const cli = join(REPO, 'dist', 'cli', 'zone-access.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does)`);
+  const result = await measureAudit({ cli, log });
+  return { ...result, measured: measuredSince(loadAverage) };
+}
+
+/** Time and peak memory at 100,000 events; memory growth from 25,000 to 100,000 (the stream is not held). */
+function auditTargets(audit: AuditScaleResult | undefined): Target[] {
+  if (!audit) return [];
+  const big = audit.runs.find((r) => r.events === AUDIT_DEFAULTS.events[1]);
+  const small = audit.runs.find((r) => r.events === AUDIT_DEFAULTS.events[0]);
+  if (!big || !small) return [];
+  const when = audit.measured ? `; measured ${audit.measured.at.slice(0, 10)} at commit ${audit.measured.commit}, load average ${audit.measured.loadAverage.toFixed(2)} at start` : '';
+  const name = `${AUDIT_TARGET}${big.events.toLocaleString('en-US')} CloudTrail events, ${audit.zones} zones (Logs Insights stand-in)`;
+  const growth = big.rssMB - small.rssMB;
+  return [
+    { name: `${name}: time`, limit: `≤ ${AUDIT_TARGETS.wallSeconds100k} s`, value: `${(big.wallMs / 1000).toFixed(1)} s`, pass: big.wallMs / 1000 <= AUDIT_TARGETS.wallSeconds100k,
+      detail: `CPU ${(big.cpuMs / 1000).toFixed(1)} s; ${big.queries} Logs Insights queries (10,000 rows each at most); ${big.calls} calls, ${big.signIns} sign-ins, ${big.denied} denied${when}` },
+    { name: `${name}: peak RSS`, limit: `≤ ${AUDIT_TARGETS.rssMB100k} MB`, value: `${big.rssMB.toFixed(0)} MB`, pass: big.rssMB <= AUDIT_TARGETS.rssMB100k,
+      detail: `${small.events.toLocaleString('en-US')} events: ${small.rssMB.toFixed(0)} MB, ${(small.wallMs / 1000).toFixed(1)} s` },
+    { name: `${AUDIT_TARGET}memory growth ${small.events.toLocaleString('en-US')} → ${big.events.toLocaleString('en-US')} events (stream not held)`, limit: `≤ ${AUDIT_TARGETS.rssGrowthMB} MB`, value: `${growth.toFixed(0)} MB`,
+      pass: growth <= AUDIT_TARGETS.rssGrowthMB, detail: 'holding the 75,000 extra records (about 1.5 kB of JSON each) would add over 100 MB' },
+  ];
+}
+
+/** `--only audit`: the audit over CloudTrail alone. */
+async function auditOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'audit');
+  const audit = await measureAuditPart();
+  const report = withPart(base, { only: 'audit', note: AUDIT_NOTE, measured: audit.measured!, owns: (t) => t.name.startsWith(AUDIT_TARGET), targets: auditTargets(audit) });
+  writeReport({ ...report, audit }, options);
 }
 
 /** `--only apply`: the apply at scale alone. */
