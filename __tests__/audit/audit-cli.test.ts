@@ -164,6 +164,16 @@ describe('zone-access audit --source logs:<group> (Logs Insights stand-in)', () 
   });
 });
 
+describe('zone-access audit: the command', () => {
+  it('is listed by zone-access --help and prints its usage with --help', async () => {
+    const { helpText, main } = await import('../../cli/zone-access');
+    expect(helpText()).toMatch(/\n {2}audit +read CloudTrail: who used which zone/);
+    const c = captureIO();
+    expect(await main(['audit', '--help'], c.io)).toBe(EXIT.ok);
+    expect(c.out()).toContain('usage: zone-access audit [--zone Z]... [--person UPN] [--since 30d|DATE] [--until DATE]');
+  });
+});
+
 describe('zone-access audit: bad input', () => {
   it.each([
     [['--zone', 'nope'], /no zone named nope in .* \(zones: lab, pay-a, pay-b\)/],
