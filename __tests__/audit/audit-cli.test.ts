@@ -126,6 +126,21 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
     expect(r.out).toContain('- rds-operator: 7 of 8 actions not called:');
   });
 
+  it('throttling beyond the pacing (a stricter service) is absorbed by the SDK\'s adaptive retries', async () => {
+    const strict = await startCloudTrailStandIn({ records: auditRecords(), roles: [roleArn(A.pay)], lookupRatePerSecond: 1 });
+    try {
+      sdkEnv(strict.url, true);
+      const r = await audit(['--zone', 'pay-a', '--format', 'json']);
+      expect(r.code).toBe(EXIT.ok);
+      expect(strict.log.some((e) => e.outcome === 'ThrottlingException')).toBe(true);
+      const payA = (JSON.parse(r.out) as AuditReport).zones[0]!;
+      expect(payA.people.find((p) => p.person === 'bob@example.com')!.calls).toBe(BULK_CALLS);
+    } finally {
+      sdkEnv(standIn.url, true);
+      await strict.close();
+    }
+  });
+
   it('an account whose audit role cannot be assumed is a clear error naming the role', async () => {
     const tree = auditTree({ roleName: 'NoSuchRole' });
     const r = await audit(['--zone', 'lab'], tree);

@@ -322,10 +322,10 @@ export function signInRecord(spec: Pick<CallSpec, 'account' | 'region' | 'permis
     eventName: 'AssumeRoleWithSAML',
     awsRegion: spec.region ?? 'eu-north-1',
     recipientAccountId: spec.account,
-    userIdentity: { type: 'SAMLUser', principalId: `EXAMPLEhash:${spec.person}`, userName: spec.person },
+    userIdentity: { type: 'SAMLUser', principalId: `EXAMPLEhash:${spec.person}`, userName: spec.person, identityProvider: 'EXAMPLEhash' } as CloudTrailRecord['userIdentity'],
     ...(spec.errorCode ? { errorCode: spec.errorCode } : {}),
     requestParameters: {
-      SAMLAssertionID: `_${seq}`,
+      sAMLAssertionID: `_${seq}`,
       roleSessionName: spec.person,
       roleArn: `arn:aws:iam::${spec.account}:role/aws-reserved/sso.amazonaws.com/eu-north-1/${role}`,
       principalArn: provider,
