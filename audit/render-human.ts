@@ -1,5 +1,5 @@
 import type { AuditReport } from './contract';
-import { columns, periodLabel, presetLine, resourcesText, sourceLabel, summaryLine } from './render-text';
+import { columns, count, periodLabel, presetLine, resourcesText, sourceLabel, summaryLine } from './render-text';
 
 /** The terminal view: per zone, who signed in and did what, what was denied, what nobody used. */
 export function renderHuman(report: AuditReport): string {
@@ -31,7 +31,7 @@ export function renderHuman(report: AuditReport): string {
       );
     }
     for (const u of z.unlistedAccounts) {
-      out.push(`  warning: used in account ${u.account}, which the zone does not list: ${u.events} records by ${u.people.join(', ')} (a leftover assignment?)`);
+      out.push(`  warning: used in account ${u.account}, which the zone does not list: ${count(u.events, 'record')} by ${u.people.join(', ')} (a leftover assignment?)`);
     }
     if (z.presets.length > 0) out.push('  unused access:', ...z.presets.map((p) => `    ${presetLine(p)}`));
     out.push('');

@@ -1,5 +1,5 @@
 import type { AuditReport } from './contract';
-import { periodLabel, presetLine, resourcesText, sourceLabel, summaryLine } from './render-text';
+import { count, periodLabel, presetLine, resourcesText, sourceLabel, summaryLine } from './render-text';
 
 /** An access review ticket: one section per zone, with the removal candidates as a checklist. */
 export function renderMarkdown(report: AuditReport): string {
@@ -36,7 +36,7 @@ export function renderMarkdown(report: AuditReport): string {
     }
     if (z.unlistedAccounts.length > 0) {
       out.push('### Accounts the zone does not list', '');
-      for (const u of z.unlistedAccounts) out.push(`- **${u.account}**: ${u.events} records by ${u.people.join(', ')}: the zone's permission set is used there although the zone file does not list the account.`);
+      for (const u of z.unlistedAccounts) out.push(`- **${u.account}**: ${count(u.events, 'record')} by ${u.people.join(', ')}: the zone's permission set is used there although the zone file does not list the account.`);
       out.push('');
     }
     if (z.presets.length > 0) {

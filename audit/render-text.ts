@@ -2,6 +2,11 @@ import type { AuditReport, AuditSourceInfo, ZoneAudit } from './contract';
 
 /** Wording both text formats share, so the human and Markdown outputs say the same things. */
 
+/** `1 record`, `2 records`. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 export function sourceLabel(source: AuditSourceInfo): string {
   if (source.kind === 'logs') return `CloudWatch Logs Insights over ${source.logGroup} (${source.region})`;
   const accounts = source.accounts.length > 0 ? `${source.accounts.length} account${source.accounts.length === 1 ? '' : 's'} (role ${source.assumedRole})` : 'the current credentials\' account';
@@ -16,8 +21,8 @@ export function summaryLine(report: AuditReport): string {
   const s = report.summary;
   const other = Object.values(s.otherPermissionSets).reduce((a, b) => a + b, 0);
   return (
-    `${s.records} records read; ${s.zoneRecords} of zone roles: ${s.signIns} sign-ins, ${s.calls} calls (${s.denied} denied) by ${s.people} ` +
-    `${s.people === 1 ? 'person' : 'people'}` +
+    `${count(s.records, 'record')} read; ${s.zoneRecords} of zone roles: ${count(s.signIns, 'sign-in')}, ${count(s.calls, 'call')} (${s.denied} denied) by ` +
+    count(s.people, 'person', 'people') +
     (other ? `; ${other} of other Identity Center permission sets (not zones)` : '') +
     (s.unlistedAccountRecords ? `; ${s.unlistedAccountRecords} in accounts their zone does not list` : '')
   );
