@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
+import { AUDIT_DEFAULTS, AUDIT_HEAP_LIMIT_MB, AUDIT_TARGETS, measureAudit, type AuditScaleResult } from './audit-scale';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { RESULTS_PAGE, updateReadme } from './readme-results';
 import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
@@ -23,7 +24,7 @@ import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest|synth] [--baseline DIR]
+ *                          [--only apply|jest|synth|audit] [--baseline DIR] [--no-audit]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -36,6 +37,8 @@ import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
  * (scripts/node-versions.ts), and with `--baseline DIR` (a checkout whose dist/ is built) also
  * that build in the same interleaved rounds, so the gain between the two is measured under equal
  * conditions.
+ * `--only audit` (or the full run unless `--no-audit`) measures `zone-access audit` over 25,000 and
+ * 100,000 CloudTrail events for 200 zones from the Logs Insights stand-in (bench/audit-scale.ts).
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -89,6 +92,10 @@ export const TARGETS = {
   jestSeconds: 90,
 };
 
+/** The parts `--only` measures alone into the existing results file. */
+const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit'] as const;
+type OnlyTarget = (typeof ONLY_TARGETS)[number];
+
 interface Options {
   sizes: number[];
   runs: number[];
@@ -102,10 +109,11 @@ interface Options {
   md?: string;
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
-  /** Measure only the apply at scale, the jest suite, or validate and synth per Node, into the existing results file. */
-  only?: 'apply' | 'jest' | 'synth';
+  /** Measure only the apply at scale, the jest suite, validate and synth per Node, or the audit, into the existing results file. */
+  only?: 'apply' | 'jest' | 'synth' | 'audit';
   /** `--only synth`: a checkout with a built dist/ to measure alongside this one. */
   baseline?: string;
+  audit: boolean;
 }
 
 interface Stat {
@@ -200,10 +208,11 @@ function parseOptions(argv: string[]): Options {
       'apply-parallelism': { type: 'string' },
       only: { type: 'string' },
       baseline: { type: 'string' },
+      'no-audit': { type: 'boolean', default: process.env.BENCH_NO_AUDIT === '1' },
     },
   });
-  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest' && values.only !== 'synth') {
-    throw new Error(`--only takes "apply", "jest" or "synth" (got "${values.only}")`);
+  if (values.only !== undefined && !ONLY_TARGETS.includes(values.only as OnlyTarget)) {
+    throw new Error(`--only takes one of ${ONLY_TARGETS.map((t) => `"${t}"`).join(', ')} (got "${values.only}")`);
   }
   if (values.baseline !== undefined && values.only !== 'synth') throw new Error('--baseline goes with --only synth');
   if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
@@ -224,8 +233,9 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
-    ...(values.only === 'apply' || values.only === 'jest' || values.only === 'synth' ? { only: values.only } : {}),
+    ...(values.only !== undefined ? { only: values.only as OnlyTarget } : {}),
     ...(values.baseline !== undefined ? { baseline: resolve(values.baseline) } : {}),
+    audit: !values['no-audit'],
     apply: values['no-apply']
       ? undefined
       : {
@@ -574,6 +584,7 @@ interface BenchReport {
   jest?: JestResult;
   apply?: ApplyScaleResult;
   synthByNode?: SynthByNode;
+  audit?: AuditScaleResult;
   notes: string[];
 }
 
@@ -682,6 +693,7 @@ async function main(): Promise<void> {
   if (options.only === 'apply') return applyOnly(options);
   if (options.only === 'jest') return jestOnly(options);
   if (options.only === 'synth') return synthOnly(options);
+  if (options.only === 'audit') return auditOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -711,6 +723,7 @@ async function main(): Promise<void> {
   }
   const jest = options.jest ? runJest() : undefined;
   const apply = options.apply ? await measureApply(options.apply) : undefined;
+  const audit = options.audit ? await measureAuditPart() : undefined;
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -731,12 +744,13 @@ async function main(): Promise<void> {
     targets: [],
     ...(jest ? { jest } : {}),
     ...(apply ? { apply } : {}),
+    ...(audit ? { audit } : {}),
     notes: [],
   };
   if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
     report.notes.push(`the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`);
   }
-  report.targets = evaluateTargets(sizes, jest, maps, apply);
+  report.targets = [...evaluateTargets(sizes, jest, maps, apply), ...auditTargets(audit)];
   writeReport(report, options);
 }
 
@@ -801,6 +815,46 @@ function jestOnly(options: Options): void {
   // Any earlier name of the jest row (e.g. "jest suite, 2 workers") is replaced too.
   const report = withPart(base, { only: 'jest', note: JEST_NOTE, measured, owns: (t) => t.name.startsWith('jest suite'), targets: [dated] });
   writeReport({ ...report, jest }, options);
+}
+
+const AUDIT_NOTE = 'audit over CloudTrail measured separately';
+const AUDIT_TARGET = 'audit, ';
+
+/** The audit at 25,000 and 100,000 events, with when and where it was measured. */
+async function measureAuditPart(): Promise<AuditScaleResult> {
+  const loadAverage = loadavg()[0]!;
+  const cli = join(REPO, 'dist', 'cli', 'zone-access.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does)`);
+  const result = await measureAudit({ cli, log });
+  return { ...result, measured: measuredSince(loadAverage) };
+}
+
+/** Time and peak memory at 100,000 events, and that it completes in a heap the records alone would not fit in. */
+function auditTargets(audit: AuditScaleResult | undefined): Target[] {
+  if (!audit) return [];
+  const big = audit.runs.find((r) => r.events === AUDIT_DEFAULTS.events[1] && r.heapLimitMB === undefined);
+  const small = audit.runs.find((r) => r.events === AUDIT_DEFAULTS.events[0] && r.heapLimitMB === undefined);
+  const limited = audit.runs.find((r) => r.heapLimitMB !== undefined);
+  if (!big || !small || !limited) return [];
+  const when = audit.measured ? `; measured ${audit.measured.at.slice(0, 10)} at commit ${audit.measured.commit}, load average ${audit.measured.loadAverage.toFixed(2)} at start` : '';
+  const name = `${AUDIT_TARGET}${big.events.toLocaleString('en-US')} CloudTrail events, ${audit.zones} zones (Logs Insights stand-in)`;
+  const same = limited.calls === big.calls && limited.signIns === big.signIns && limited.denied === big.denied;
+  return [
+    { name: `${name}: time`, limit: `≤ ${AUDIT_TARGETS.wallSeconds100k} s`, value: `${(big.wallMs / 1000).toFixed(1)} s`, pass: big.wallMs / 1000 <= AUDIT_TARGETS.wallSeconds100k,
+      detail: `CPU ${(big.cpuMs / 1000).toFixed(1)} s (the rest is waiting for query results); ${big.queries} Logs Insights queries of at most 10,000 rows; ${big.calls} calls, ${big.signIns} sign-ins, ${big.denied} denied${when}` },
+    { name: `${name}: peak RSS`, limit: `≤ ${AUDIT_TARGETS.rssMB100k} MB`, value: `${big.rssMB.toFixed(0)} MB`, pass: big.rssMB <= AUDIT_TARGETS.rssMB100k,
+      detail: `${small.events.toLocaleString('en-US')} events: ${small.rssMB.toFixed(0)} MB, ${(small.wallMs / 1000).toFixed(1)} s` },
+    { name: `${name}: stream not held`, limit: `completes with a ${AUDIT_HEAP_LIMIT_MB} MB heap, same result`, value: same ? 'yes' : 'no', pass: same,
+      detail: `--max-old-space-size=${AUDIT_HEAP_LIMIT_MB}: ${(limited.wallMs / 1000).toFixed(1)} s, peak RSS ${limited.rssMB.toFixed(0)} MB; the 100,000 records are about 150 MB of JSON text` },
+  ];
+}
+
+/** `--only audit`: the audit over CloudTrail alone. */
+async function auditOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'audit');
+  const audit = await measureAuditPart();
+  const report = withPart(base, { only: 'audit', note: AUDIT_NOTE, measured: audit.measured!, owns: (t) => t.name.startsWith(AUDIT_TARGET), targets: auditTargets(audit) });
+  writeReport({ ...report, audit }, options);
 }
 
 /** `--only apply`: the apply at scale alone. */

@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, Command> = {
   report: { summary: 'compare two zone trees: access gained or lost per zone, and replacement warnings', load: () => import('./report') },
   profiles: { summary: 'print AWS CLI profiles for the zones (or merge them into ~/.aws/config)', load: () => import('./profiles') },
   map: { summary: 'write the access map: one self-contained HTML page of who can do what where', load: () => import('./map') },
+  audit: { summary: 'read CloudTrail: who used which zone, what was denied, which granted access nobody used', load: () => import('./audit') },
   'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
   drift: { summary: 'compare Identity Center, the Identity Store and Entra with what the zone files would deploy', load: () => import('./drift') },
   doctor: { summary: 'walk the chain from a person to a zone role and name the first broken link', load: () => import('./doctor') },

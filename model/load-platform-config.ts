@@ -152,6 +152,15 @@ export function platformConfigFromSource(
     secrets: { zoneNamePrefix: raw.secrets?.zoneNamePrefix ?? true },
     protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
     quotas: { ...defaultQuotas(), ...raw.quotas },
+    ...(raw.audit
+      ? {
+          audit: {
+            ...(raw.audit.roleName !== undefined ? { roleName: raw.audit.roleName } : {}),
+            ...(raw.audit.regions !== undefined ? { regions: uniqueSorted(raw.audit.regions) } : {}),
+          },
+        }
+      : {}),
+
     source: { file: source.file },
   };
   checkManagedPolicyRisks(raw, config, problem, options);

@@ -229,6 +229,27 @@ export const platformConfigSchema = {
         },
       },
     },
+    audit: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (docs/audit.md).',
+      properties: {
+        roleName: {
+          type: 'string',
+          pattern: '^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$',
+          maxLength: 512,
+          description:
+            'A read-only role (optionally with its path, e.g. audit/ZoneAccessAudit) that exists in every account the zones list; `zone-access audit --source lookup-events` assumes arn:<partition>:iam::<account>:role/<roleName> in each account. Unset: only the account of the current credentials is read.',
+        },
+        regions: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', pattern: REGION_PATTERN },
+          description:
+            'Regions `zone-access audit --source lookup-events` reads CloudTrail event history in, in every account; default: identityCenter.region. Global services (IAM, and STS through its global endpoint) record in us-east-1.',
+        },
+      },
+    },
     quotas: {
       type: 'object',
       additionalProperties: false,

@@ -223,6 +223,8 @@ export interface PlatformConfig {
     /** When true, permission sets carry `lifecycle.prevent_destroy`. */
     readonly preventDestroy: boolean;
   };
+  /** `zone-access audit` settings (docs/audit.md); absent when the config has no `audit:` section. */
+  readonly audit?: AuditSettings;
   /** Service quotas the tree is checked against (model/quotas.ts), defaults filled. */
   readonly quotas: Readonly<Record<QuotaKey, number>>;
   /** The config file, for messages. */
@@ -231,6 +233,14 @@ export interface PlatformConfig {
 
 /** The service quotas a tree is checked against (model/quotas.ts holds their defaults and sources). */
 export type QuotaKey = 'permissionSetsPerInstance' | 'permissionSetsPerAccount' | 'rolesPerAccount' | 'appRolesPerApplication';
+
+/** How `zone-access audit` reaches CloudTrail in the zones' accounts. */
+export interface AuditSettings {
+  /** Role (with optional path) assumed in each account for LookupEvents; unset: the current credentials' account only. */
+  readonly roleName?: string;
+  /** Regions whose event history is read; unset: `identityCenter.region`. Unique, sorted. */
+  readonly regions?: readonly string[];
+}
 
 /** How zone groups are assigned to the Identity Center application; see `PlatformConfig.entra.appRoles`. */
 export type AppRoleMode = 'per-zone' | 'shared';

@@ -301,6 +301,7 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
   ['identityCenter.startUrl', 'only CLI profiles and the access map\'s sign-in links use it; nothing deployed changes'],
   ['backend', 'stacks read and write their state elsewhere; move the state first'],
   ['protection.preventDestroy', 'whether permission sets may be destroyed or replaced'],
+  ['audit.', 'only zone-access audit reads it; nothing deployed changes'],
 ];
 
 /** Leaf paths of the config that changed; arrays and each access preset compare as one value. */
