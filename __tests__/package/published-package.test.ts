@@ -46,7 +46,7 @@ describe('the published package', () => {
   const files = packed.files.map((f) => f.path).sort();
 
   it('ships the built library, the CLI and the schemas', () => {
-    for (const required of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/zone-access.js', 'dist/main.js',
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'examples/ci/github-actions.yml', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/zone-access.js', 'dist/main.js',
       'schema/zone-file.schema.json', 'schema/platform-config.schema.json']) {
       expect(files).toContain(required);
     }
