@@ -1,4 +1,4 @@
-import type { TextRule } from './aws-rules';
+import { TEXT_RULES, type TextRule } from './aws-rules';
 import { GUID_PATTERN } from './guid';
 
 /**
@@ -169,7 +169,8 @@ const stateKeyPrefix = rule({
 
 const presetName = rule({
   id: 'presetName',
-  pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$',
+  // The shape of a zone name (lower-case letters, digits, inner hyphens), as presets always had.
+  pattern: TEXT_RULES.zoneName.pattern,
   example: 'logs-viewer',
   description: 'A preset name: lower-case letters, digits and inner hyphens, e.g. logs-viewer.',
   doc: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
