@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -104,8 +105,12 @@ describe('zone-access init', () => {
     expect(statSync(join(repo, template.to)).mode & 0o777).toBe(0o644);
   });
 
-  it('the package ships every file init reads', () => {
-    for (const template of Object.values(CI_TEMPLATES)) expect(pkg.files).toContain(template.from);
+  it('the package ships every file init reads (what npm pack would put in the tarball)', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' }))[0];
+    const files: string[] = packed.files.map((f: { path: string }) => f.path);
+    for (const template of Object.values(CI_TEMPLATES)) expect(files).toContain(template.from);
+    expect(files).toContain('schema/platform-config.schema.json');
+    expect(files).toContain('schema/zone-file.schema.json');
   });
 
   it('refuses to overwrite: lists the files that exist, writes nothing, exits 1', async () => {
