@@ -131,6 +131,10 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     case 'anyOf': {
       const value = valueAt(source.value, path);
       if (rule && typeof value === 'string') return { ...base, ...pos2(pos), code: 'invalid-value', message: rule.explain(value) };
+      if (error.keyword === 'anyOf') {
+        const alternatives = explainAlternatives(walk(schema, schemaSegments(error.schemaPath)), value);
+        if (alternatives) return { ...base, ...pos2(alternatives.typeKey ? keyPositionOf(source, path, 'type') : pos), ...(alternatives.typeKey ? { field: fieldName([...path, 'type']) } : {}), code: 'invalid-value', message: alternatives.message };
+      }
       return {
         ...base,
         ...pos2(pos),
@@ -197,6 +201,30 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     default:
       return { ...base, ...pos2(pos), code: 'invalid-value', message: error.message ?? 'is not valid' };
   }
+}
+
+/**
+ * What an anyOf accepts, said in words: for mappings told apart by `type` (the backend), the types
+ * there are; for a string where one branch has a rule (a boundary ARN, or a mapping), the rule's
+ * message and the mapping's keys.
+ */
+function explainAlternatives(branches: unknown, value: unknown): { message: string; typeKey?: boolean } | undefined {
+  if (!Array.isArray(branches)) return undefined;
+  type Branch = { type?: string; properties?: Record<string, { const?: unknown }>; required?: string[] };
+  const list = branches as Branch[];
+  const types = list.map((b) => b.properties?.type?.const).filter((t) => t !== undefined);
+  if (types.length === list.length && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return { message: `must be one of ${types.map(show).join(', ')}`, typeKey: true };
+  }
+  if (typeof value === 'string') {
+    const rule = list.map((b) => ruleOf(b)).find((r) => r !== undefined);
+    const mapping = list.find((b) => b.type === 'object' && b.properties);
+    if (rule) {
+      const keys = mapping ? `; or a mapping { ${Object.keys(mapping.properties!).join(', ')} }` : '';
+      return { message: `${rule.explain(value)}${keys}` };
+    }
+  }
+  return undefined;
 }
 
 /** The index of the anyOf branch whose `type` const is the value's `type`, if the anyOf is told apart that way. */

@@ -69,6 +69,18 @@ describe('platform-config errors say what is right, with an example', () => {
     expect(problems[0].message).not.toMatch(/is not valid here/);
   });
 
+  it('alternatives (anyOf) in words: the backend types there are, a boundary ARN or a mapping', () => {
+    expect(configProblems(set('backend', { type: 'gcs' }))).toEqual([
+      expect.objectContaining({ field: 'backend.type', message: 'must be one of "local", "s3"' }),
+    ]);
+    expect(configProblems(set('access.permissionsBoundary', 'ReadOnly'))).toEqual([
+      expect.objectContaining({
+        field: 'access.permissionsBoundary',
+        message: '"ReadOnly" is not an AWS-managed policy ARN; e.g. arn:aws:iam::aws:policy/ReadOnlyAccess; or a mapping { name, path }',
+      }),
+    ]);
+  });
+
   it('the provisioning ids, together', () => {
     const problems = configProblems(set('entra', { ...(baseConfig().entra as object), provisioningJobId: 'job', provisioningRuleId: 'a rule' }));
     expect(problems.map((p) => p.message)).toEqual([
