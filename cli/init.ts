@@ -1,4 +1,5 @@
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PLACEHOLDER, describeField } from '../model/placeholders';
@@ -18,9 +19,10 @@ package's examples/ci) and .gitignore. Writes nothing if any of these files exis
 Then \`npx zone-access validate\` lists the placeholders left to fill, each with file and line.
 
   --ci github|gitlab|none  which CI workflow to write (.github/workflows/zone-access.yml or .gitlab-ci.yml)
-  --package SPEC           how package.json names zone-access: a registry range (default ^<this version>),
-                           a git URL (github:org/zone-access#v1.2.3) or a committed tarball
-                           (file:vendor/zone-access-1.2.3.tgz); see docs/zones-repository.md
+  --package SPEC           how package.json names zone-access: a registry range (^1.2.3), a git URL
+                           (github:org/zone-access#v1.2.3) or a tarball path. Default: this zone-access,
+                           packed into vendor/ (commit it; CI then needs no registry). See
+                           docs/zones-repository.md in zone-access for the trade-offs.
 Exit codes: 0 written; 1 a file exists already or cannot be written; 2 bad command line.`;
 
 /** The CI templates init copies (read from the installed package, so they are never a second copy). */
@@ -32,6 +34,27 @@ type Ci = keyof typeof CI_TEMPLATES | 'none';
 
 /** The sample department and zone: a place to start, valid once the config's placeholders are filled. */
 export const SAMPLE = { department: 'example', zone: 'example-sandbox', account: 'sandbox' } as const;
+
+/** Where init puts the packed package by default. */
+export const VENDOR_DIR = 'vendor';
+
+/** npm pack's file name for a package: `<name>-<version>.tgz`, a scope's @ dropped and / made -. */
+export function tarballName(pkg: { name: string; version: string }): string {
+  return `${pkg.name.replace(/^@/, '').replace('/', '-')}-${pkg.version}.tgz`;
+}
+
+/**
+ * Packs the running package (what `npm publish` would ship: dist/, schema/, the CI templates) into
+ * `into`. --ignore-scripts: the package is built already, and an installed copy has no sources.
+ */
+function packInto(into: string, expected: string): void {
+  mkdirSync(into, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', into], { cwd: packageRoot(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm pack failed: ${(r.stderr || r.error?.message || '').trim()}`);
+  const written = (JSON.parse(r.stdout) as { filename: string }[])[0]?.filename;
+  if (written !== expected) throw new Error(`npm pack wrote ${written}, expected ${expected}`);
+}
 
 /** How a zones-only repository calls the CLI: the package's bin, installed by npm (README, CI templates). */
 export const CONSUMER_CLI = 'npx --no zone-access';
@@ -48,12 +71,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const ci = (values.ci ?? 'github') as Ci;
   if (!['github', 'gitlab', 'none'].includes(ci)) throw new UsageError('--ci must be github, gitlab or none');
   const pkg = packageJson();
-  const spec = values.package ?? `^${pkg.version}`;
-  if (spec.trim() === '' || /\s/.test(spec)) throw new UsageError(`--package must be an npm dependency spec without spaces (got "${spec}")`);
+  if (values.package !== undefined && (values.package.trim() === '' || /\s/.test(values.package))) {
+    throw new UsageError(`--package must be an npm dependency spec without spaces (got "${values.package}")`);
+  }
+  // Default: the running package itself, packed into vendor/ and committed, so `npm install` in CI
+  // needs no registry and no access to another repository (docs/zones-repository.md).
+  const tarball = values.package === undefined ? join(VENDOR_DIR, tarballName(pkg)) : undefined;
+  const spec = values.package ?? `file:${tarball}`;
 
   const dir = resolve(io.cwd, positionals[0] ?? '.');
   const files = repositoryFiles(dir, ci, spec);
-  const existing = Object.keys(files).filter((path) => exists(join(dir, path)));
+  const existing = [...Object.keys(files), ...(tarball ? [tarball] : [])].filter((path) => exists(join(dir, path)));
   if (existing.length > 0) {
     io.stderr.write(
       `zone-access init: nothing was written; these files exist already in ${dir}:\n` +
@@ -63,6 +91,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
   try {
+    // First what is most likely to fail (npm itself), so a failure leaves the least behind.
+    if (tarball) packInto(join(dir, VENDOR_DIR), tarballName(pkg));
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       // 'wx': never replace a file that appeared since the check above.
@@ -75,10 +105,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const rel = relative(io.cwd, dir) || '.';
   const shown = rel.startsWith('..') ? dir : rel;
   io.stderr.write(
-    `wrote a zones-only repository to ${dir}:\n${Object.keys(files).map((p) => `  ${p}\n`).join('')}\n` +
+    `wrote a zones-only repository to ${dir}:\n${[...Object.keys(files), ...(tarball ? [`${tarball} (this zone-access, packed; commit it)`] : [])].map((p) => `  ${p}\n`).join('')}\n` +
       'next:\n' +
       (shown === '.' ? '' : `  cd ${shown}\n`) +
-      `  npm install                     (zone-access ${spec}; docs/zones-repository.md: registry, git or tarball)\n` +
+      `  npm install                     (zone-access from ${spec}; a registry or git instead: --package, docs/zones-repository.md)\n` +
       `  npx zone-access validate        lists every ${PLACEHOLDER} left in ${DEFAULT_CONFIG_PATH}, with its line\n` +
       `  npx zone-access synth           once validate passes\n`,
   );
