@@ -38,7 +38,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = join(outDir, MAP_FILE);
   try {
     mkdirSync(outDir, { recursive: true });
-    writeFileAtomic(file, map.html);
+    // Readable by others: the folder is meant to be published (a web server, CI pages).
+    writeFileAtomic(file, map.html, { mode: 0o644 });
   } catch (err) {
     io.stderr.write(`zone-access map: cannot write ${file}: ${(err as Error).message}\n`);
     return EXIT.failed;

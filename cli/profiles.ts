@@ -56,6 +56,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
   for (const note of rendered.notes) io.stderr.write(`note: ${note}\n`);
+  for (const warning of rendered.warnings) io.stderr.write(`warning: ${warning}\n`);
   if (rendered.profiles.length === 0) io.stderr.write('note: no zone matched; the block holds only the sso-session\n');
 
   if (values.write === undefined) {

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH, DEFAULT_ZONES_DIR, loadTree } from '../pipeline/load';
 import { diffTrees } from '../report/diff';
 import { renderJson } from '../report/render-json';
+import { renderInvalidJson, renderInvalidMarkdown, type InvalidSide } from '../report/render-invalid';
 import { renderMarkdown } from '../report/render-markdown';
 import { parseAt, parseOptions, UsageError } from './args';
 import { formatHuman } from './format-diagnostics';
@@ -23,7 +24,8 @@ Both trees are evaluated on the same day, --at (default today, UTC): members who
 passed are not members on either side.
 DIR is a checkout holding zones/ and config/platform.yaml. --*-zones and --*-config override those
 paths (relative to the current directory).
-Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid, or a department
+Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid (the report printed
+then says which and why, and stderr lists the problems), or a department
 was deleted from the config while it still had zones (its access would stay deployed: retire it
 first); 2 bad command line.`;
 
@@ -71,9 +73,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   let invalid = false;
+  const invalidSides: InvalidSide[] = [];
   for (const side of sides) {
     if (side.tree) continue;
     invalid = true;
+    invalidSides.push({ label: side.label as InvalidSide['label'], zonesDir: side.options.zonesDir, configPath: side.options.configPath, diagnostics: side.diagnostics });
     io.stderr.write(
       `zone-access report: the ${side.label} tree (${side.options.zonesDir}, ${side.options.configPath}) is invalid:\n` +
         formatHuman(side.diagnostics, 'no report was made') +
@@ -81,7 +85,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   }
   const [base, head] = sides;
-  if (invalid || !base.tree || !head.tree) return EXIT.failed;
+  if (invalid || !base.tree || !head.tree) {
+    // Still a report on stdout: CI posts it, and it must say why there is no comparison.
+    io.stdout.write(format === 'json' ? renderInvalidJson(invalidSides) : renderInvalidMarkdown(invalidSides));
+    return EXIT.failed;
+  }
 
   const report = diffTrees(base.tree, head.tree);
   io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));

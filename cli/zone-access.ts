@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { runCommand, type CommandModule } from './args';
+import { didYouMean } from '../model/suggest';
 import { EXIT, processIO, type CliIO } from './io';
+import { packageJson } from './package-info';
 
 /**
  * `zone-access <command>`: each command lives in its own module and is loaded only when chosen, so
@@ -12,6 +14,7 @@ interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
+  init: { summary: 'write a zones-only repository: package.json, platform config to fill, a sample zone, CI', load: () => import('./init') },
   validate: { summary: 'check zone files and the platform config', load: () => import('./validate') },
   synth: { summary: 'write Terraform JSON for every stack (only if everything is valid)', load: () => import('./synth') },
   report: { summary: 'compare two zone trees: access gained or lost per zone, and replacement warnings', load: () => import('./report') },
@@ -30,7 +33,7 @@ export function helpText(): string {
     Object.entries(COMMANDS)
       .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
       .join('\n') +
-    '\n\nexit codes: 0 ok, 1 invalid input or failed check, 2 usage error\n'
+    '\n\n  --version  print the version of zone-access\n\nexit codes: 0 ok, 1 invalid input or failed check, 2 usage error\n'
   );
 }
 
@@ -40,9 +43,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     (name === undefined ? io.stderr : io.stdout).write(helpText());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout.write(`${packageJson().version}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr.write(`zone-access: unknown command "${name}"\n\n${helpText()}`);
+    io.stderr.write(`zone-access: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}\n\n${helpText()}`);
     return EXIT.usage;
   }
   return runCommand(name, await command.load(), args, io);

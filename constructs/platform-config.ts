@@ -48,15 +48,15 @@ export function platformConfigFromYaml(text: string, file = 'platform config'): 
 /** From a platform config file, as `zone-access validate --config FILE` reads it. */
 export function platformConfigFromFile(path: string): PlatformSpec {
   const { config, diagnostics } = loadPlatformConfig(path, { reservedPresetNames: RESERVED_PRESETS });
-  if (!config) throw new ValidationError(diagnostics, 'platform config');
+  if (!config) throw new ValidationError(diagnostics, 'the platform config');
   return toSpec(config);
 }
 
 function fromYaml(text: string, file: string, locate: (d: Diagnostic) => Diagnostic): PlatformSpec {
   const parsed = parseYamlText(text, file);
-  if (!parsed.source) throw new ValidationError(parsed.diagnostics.map(locate), 'platform config');
+  if (!parsed.source) throw new ValidationError(parsed.diagnostics.map(locate), 'the platform config');
   const { config, diagnostics } = platformConfigFromSource(parsed.source, { reservedPresetNames: RESERVED_PRESETS });
-  if (!config) throw new ValidationError(diagnostics.map(locate), 'platform config');
+  if (!config) throw new ValidationError(diagnostics.map(locate), 'the platform config');
   return toSpec(config);
 }
 

@@ -37,6 +37,8 @@ export type DiagnosticCode =
   | 'invalid-length'
   | 'empty-list'
   | 'template-sequence'
+  // A value `zone-access init` left for the platform team to fill
+  | 'placeholder'
   // Zone file against its place, the platform config and the other files
   | 'department-mismatch'
   | 'file-name-mismatch'

@@ -11,6 +11,7 @@ import { checkPresetStatement } from './preset-rules';
 import { exampleActions, managedPolicyRisks } from './managed-policy-risks';
 import type { AccessPreset, DepartmentSettings, PlatformConfig } from './types';
 import { normalizeCustomerPolicies, toBoundary, uniqueSorted } from './zone-defaults';
+import { findPlaceholders, withoutPlaceholderNoise } from './placeholders';
 import { keyPositionOf, positionOf, readYamlFile, type YamlSource } from './yaml-source';
 
 export interface LoadPlatformConfigOptions {
@@ -35,8 +36,10 @@ export function platformConfigFromSource(
   options: LoadPlatformConfigOptions = {},
 ): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
   // Every problem at once: the checks below run on whatever the schema accepted.
+  const placeholders = findPlaceholders(source, platformConfigSchema);
   const diagnostics: Diagnostic[] = [
-    ...checkAgainstSchema(platformConfigSchema, source),
+    ...placeholders,
+    ...withoutPlaceholderNoise(checkAgainstSchema(platformConfigSchema, source), placeholders),
     ...checkNoTemplateSequences(
       source,
       'config values are copied into Terraform as they are; IAM policy variables such as ${aws:username} are not supported in preset resources',

@@ -2,8 +2,8 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { keySchema, TEXT_RULES, textSchema } from './aws-rules';
 import { QUOTAS } from './quotas';
 import type { QuotaKey } from './types';
-import { customerManagedPolicyObject, ZONE_NAME_PATTERN } from './zone-file-schema';
-import { GUID_PATTERN } from './guid';
+import { customerManagedPolicyObject } from './zone-file-schema';
+import { PLATFORM_RULES } from './platform-rules';
 import { membershipSettingsProperties } from './membership-settings';
 
 /**
@@ -12,13 +12,6 @@ import { membershipSettingsProperties } from './membership-settings';
  * `RawPlatformConfig` type.
  */
 
-const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
-/** `service:Action`, no wildcards: presets name exactly what they grant. */
-const ACTION_PATTERN = '^[a-z0-9-]+:[A-Za-z0-9]+$';
-const RESOURCE_PATTERN = '^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$';
-const PREFIX_PATTERN = '^[a-z0-9][a-z0-9-]*-$';
-/** An https URL without query or fragment: the portal appends `/#/console?...` to it. */
-const START_URL_PATTERN = '^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$';
 
 /** A quota: a positive integer with the provider's default (model/quotas.ts). */
 function quotaProperty(key: QuotaKey) {
@@ -38,26 +31,11 @@ export const platformConfigSchema = {
       additionalProperties: false,
       required: ['instanceArn', 'identityStoreId', 'region'],
       properties: {
-        instanceArn: {
-          type: 'string',
-          pattern: '^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$',
-          description: 'The IAM Identity Center instance ARN.',
-        },
-        identityStoreId: { type: 'string', pattern: '^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$' },
-        region: { type: 'string', pattern: REGION_PATTERN, description: 'The region Identity Center is enabled in.' },
-        startUrl: {
-          type: 'string',
-          pattern: START_URL_PATTERN,
-          maxLength: 512,
-          description:
-            'The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map\'s sign-in links.',
-        },
-        externalIdIssuer: {
-          type: 'string',
-          pattern: '^[^\\s]{1,100}$',
-          description:
-            'Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name.',
-        },
+        instanceArn: textSchema(PLATFORM_RULES.instanceArn),
+        identityStoreId: textSchema(PLATFORM_RULES.identityStoreId),
+        region: textSchema(PLATFORM_RULES.identityCenterRegion),
+        startUrl: textSchema(PLATFORM_RULES.startUrl),
+        externalIdIssuer: textSchema(PLATFORM_RULES.externalIdIssuer),
       },
     },
     entra: {
@@ -66,27 +44,11 @@ export const platformConfigSchema = {
       required: ['applicationObjectId', 'servicePrincipalObjectId'],
       dependencies: { provisioningJobId: ['provisioningRuleId'], provisioningRuleId: ['provisioningJobId'] },
       properties: {
-        tenantId: { type: 'string', pattern: GUID_PATTERN },
-        applicationObjectId: {
-          type: 'string',
-          pattern: GUID_PATTERN,
-          description: 'Object id of the IAM Identity Center enterprise application\'s app registration.',
-        },
-        servicePrincipalObjectId: {
-          type: 'string',
-          pattern: GUID_PATTERN,
-          description: 'Object id of the enterprise application (service principal).',
-        },
-        provisioningJobId: {
-          type: 'string',
-          pattern: '^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$',
-          description: 'Id of the SCIM provisioning job; when set, zone groups are provisioned on demand.',
-        },
-        provisioningRuleId: {
-          type: 'string',
-          pattern: '^[A-Za-z0-9-]{1,64}$',
-          description: 'Id of the provisioning job\'s synchronization rule (from the job schema); required with provisioningJobId.',
-        },
+        tenantId: textSchema(PLATFORM_RULES.tenantId),
+        applicationObjectId: textSchema(PLATFORM_RULES.applicationObjectId),
+        servicePrincipalObjectId: textSchema(PLATFORM_RULES.servicePrincipalObjectId),
+        provisioningJobId: textSchema(PLATFORM_RULES.provisioningJobId),
+        provisioningRuleId: textSchema(PLATFORM_RULES.provisioningRuleId),
         provisioningResource: {
           type: 'boolean',
           default: true,
@@ -107,8 +69,8 @@ export const platformConfigSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        groupPrefix: { type: 'string', pattern: PREFIX_PATTERN, maxLength: 64, default: 'entigo-zone-' },
-        permissionSetPrefix: { type: 'string', pattern: PREFIX_PATTERN, maxLength: 16, default: 'zone-' },
+        groupPrefix: textSchema(PLATFORM_RULES.groupPrefix, { default: 'entigo-zone-' }),
+        permissionSetPrefix: textSchema(PLATFORM_RULES.permissionSetPrefix, { default: 'zone-' }),
       },
     },
     defaultSessionDuration: textSchema(TEXT_RULES.sessionDuration, { default: 'PT1H' }),
@@ -116,11 +78,12 @@ export const platformConfigSchema = {
       type: 'object',
       propertyNames: keySchema(TEXT_RULES.accountName),
       additionalProperties: textSchema(TEXT_RULES.accountId),
-      description: 'Account name → 12-digit id (quoted).',
+      description:
+        'Account name → 12-digit id (quoted): AWS Organizations console → AWS accounts, or `aws organizations list-accounts`; zone files name accounts by these names or by id.',
     },
     departments: {
       type: 'object',
-      propertyNames: { pattern: ZONE_NAME_PATTERN },
+      propertyNames: keySchema(TEXT_RULES.departmentName),
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
@@ -152,9 +115,9 @@ export const platformConfigSchema = {
           required: ['type', 'bucket', 'region'],
           properties: {
             type: { const: 's3' },
-            bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
-            region: { type: 'string', pattern: REGION_PATTERN },
-            keyPrefix: { type: 'string', pattern: '^[A-Za-z0-9!_.*\'()/-]*$', default: 'zone-access/' },
+            bucket: textSchema(PLATFORM_RULES.s3Bucket),
+            region: textSchema(PLATFORM_RULES.backendRegion),
+            keyPrefix: textSchema(PLATFORM_RULES.stateKeyPrefix, { default: 'zone-access/' }),
           },
         },
       ],
@@ -165,7 +128,7 @@ export const platformConfigSchema = {
       properties: {
         presets: {
           type: 'object',
-          propertyNames: { pattern: ZONE_NAME_PATTERN },
+          propertyNames: keySchema(PLATFORM_RULES.presetName),
           additionalProperties: {
             type: 'object',
             additionalProperties: false,
@@ -180,8 +143,8 @@ export const platformConfigSchema = {
                   additionalProperties: false,
                   required: ['actions', 'scope'],
                   properties: {
-                    actions: { type: 'array', minItems: 1, items: { type: 'string', pattern: ACTION_PATTERN } },
-                    resources: { type: 'array', minItems: 1, items: { type: 'string', pattern: RESOURCE_PATTERN } },
+                    actions: { type: 'array', minItems: 1, items: textSchema(PLATFORM_RULES.presetAction) },
+                    resources: { type: 'array', minItems: 1, items: textSchema(PLATFORM_RULES.presetResource) },
                     scope: {
                       type: 'string',
                       enum: ['resource-tag', 'request-tag', 'none'],
@@ -244,7 +207,7 @@ export const platformConfigSchema = {
         regions: {
           type: 'array',
           minItems: 1,
-          items: { type: 'string', pattern: REGION_PATTERN },
+          items: textSchema(PLATFORM_RULES.auditRegion),
           description:
             'Regions `zone-access audit --source lookup-events` reads CloudTrail event history in, in every account; default: identityCenter.region. Global services (IAM, and STS through its global endpoint) record in us-east-1.',
         },

@@ -4,6 +4,7 @@ import * as generated from './generated/schema-validators';
 import { platformConfigSchema } from './platform-config-schema';
 import { TEMPLATE_SEQUENCE, zoneFileSchema } from './zone-file-schema';
 import { ruleOf } from './aws-rules';
+import { didYouMean } from './suggest';
 import type { Diagnostic } from './diagnostics';
 import { keyPositionOf, positionOf, type PathSegment, type YamlSource } from './yaml-source';
 
@@ -45,6 +46,19 @@ export function checkAgainstSchema(schema: object, source: YamlSource): Diagnost
 function toDiagnostics(errors: readonly ErrorObject[], source: YamlSource, schema: object): Diagnostic[] {
   // anyOf reports every branch's failure; when one branch failed only on type, the other
   // branches' messages are the useful ones, so drop branch noise and keep one summary per anyOf.
+  // An anyOf of objects told apart by `type` (the backend) is judged by the branch the value names:
+  // its errors are the useful ones ("bucket: ... is not an S3 bucket name"), not "{...} is not valid".
+  const chosen = new Map<string, string>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf') continue;
+    const branch = discriminatedBranch(schema, e.schemaPath, valueAt(source.value, pointerToPath(e.instancePath)));
+    if (branch !== undefined) chosen.set(e.instancePath, `${e.schemaPath}/${branch}/`);
+  }
+  errors = errors.filter((e) => {
+    if (e.keyword === 'anyOf') return !chosen.has(e.instancePath);
+    const prefix = [...chosen.values()].find((p) => e.schemaPath.startsWith(p.replace(/\/\d+\/$/, '/')));
+    return prefix === undefined || e.schemaPath.startsWith(prefix);
+  });
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   // A value that breaks a field's pattern and length gets one message (the rule explains both).
   const patternPaths = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
@@ -83,7 +97,7 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
         line: keyPos.line,
         column: keyPos.column,
         code: 'unknown-key',
-        message: `unknown key "${key}"`,
+        message: `unknown key "${key}"${didYouMean(key, allowed)}`,
         ...(allowed.length ? { hint: `allowed keys: ${allowed.join(', ')}` } : {}),
       };
     }
@@ -117,6 +131,10 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     case 'anyOf': {
       const value = valueAt(source.value, path);
       if (rule && typeof value === 'string') return { ...base, ...pos2(pos), code: 'invalid-value', message: rule.explain(value) };
+      if (error.keyword === 'anyOf') {
+        const alternatives = explainAlternatives(walk(schema, schemaSegments(error.schemaPath)), value);
+        if (alternatives) return { ...base, ...pos2(alternatives.typeKey ? keyPositionOf(source, path, 'type') : pos), ...(alternatives.typeKey ? { field: fieldName([...path, 'type']) } : {}), code: 'invalid-value', message: alternatives.message };
+      }
       return {
         ...base,
         ...pos2(pos),
@@ -159,6 +177,11 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
       };
     case 'const':
       return { ...base, ...pos2(pos), code: 'invalid-value', message: `must be ${show((error.params as { allowedValue: unknown }).allowedValue)}` };
+    case 'minimum': {
+      const limit = (error.params as { limit: number }).limit;
+      const fallback = (walk(schema, schemaSegments(error.schemaPath).slice(0, -1)) as { default?: unknown } | undefined)?.default;
+      return { ...base, ...pos2(pos), code: 'invalid-value', message: `must be at least ${limit}${fallback === undefined ? '' : `, e.g. ${show(fallback)} (the default)`}` };
+    }
     case 'minItems':
       return { ...base, ...pos2(pos), code: 'empty-list', message: `must list at least ${(error.params as { limit: number }).limit} item(s)` };
     case 'maxLength':
@@ -178,6 +201,40 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     default:
       return { ...base, ...pos2(pos), code: 'invalid-value', message: error.message ?? 'is not valid' };
   }
+}
+
+/**
+ * What an anyOf accepts, said in words: for mappings told apart by `type` (the backend), the types
+ * there are; for a string where one branch has a rule (a boundary ARN, or a mapping), the rule's
+ * message and the mapping's keys.
+ */
+function explainAlternatives(branches: unknown, value: unknown): { message: string; typeKey?: boolean } | undefined {
+  if (!Array.isArray(branches)) return undefined;
+  type Branch = { type?: string; properties?: Record<string, { const?: unknown }>; required?: string[] };
+  const list = branches as Branch[];
+  const types = list.map((b) => b.properties?.type?.const).filter((t) => t !== undefined);
+  if (types.length === list.length && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return { message: `must be one of ${types.map(show).join(', ')}`, typeKey: true };
+  }
+  if (typeof value === 'string') {
+    const rule = list.map((b) => ruleOf(b)).find((r) => r !== undefined);
+    const mapping = list.find((b) => b.type === 'object' && b.properties);
+    if (rule) {
+      const keys = mapping ? `; or a mapping { ${Object.keys(mapping.properties!).join(', ')} }` : '';
+      return { message: `${rule.explain(value)}${keys}` };
+    }
+  }
+  return undefined;
+}
+
+/** The index of the anyOf branch whose `type` const is the value's `type`, if the anyOf is told apart that way. */
+function discriminatedBranch(schema: object, schemaPath: string, value: unknown): number | undefined {
+  const branches = walk(schema, schemaSegments(schemaPath));
+  if (!Array.isArray(branches) || value === null || typeof value !== 'object' || !('type' in value)) return undefined;
+  const index = branches.findIndex(
+    (b) => (b as { properties?: { type?: { const?: unknown } } })?.properties?.type?.const === (value as { type: unknown }).type,
+  );
+  return index < 0 ? undefined : index;
 }
 
 function pos2(pos: { line: number; column: number }): { line: number; column: number } {

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Composer, Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
+import { explainYamlError } from './yaml-errors';
 
 /**
  * Reads one YAML input file strictly and keeps enough of the parse to point at any field's line.
@@ -116,16 +117,18 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
   }
   const doc = docs[0];
   const diagnostics: Diagnostic[] = [];
+  const explained = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const pos = problem.linePos?.[0] ?? lines.linePos(problem.pos[0]);
-    diagnostics.push({
-      file,
-      line: pos.line,
-      column: pos.col,
-      field: '',
-      code: problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      message: firstLine(problem.message),
-    });
+    if (problem.code === 'DUPLICATE_KEY') {
+      diagnostics.push({ file, line: pos.line, column: pos.col, field: '', code: 'duplicate-key', message: firstLine(problem.message) });
+      continue;
+    }
+    // One mistake often trips several parser errors on its line; the first one explains it.
+    const e = explainYamlError({ code: problem.code, message: problem.message, line: pos.line, column: pos.col }, text);
+    if (explained.has(e.line) || explained.has(pos.line)) continue;
+    explained.add(e.line).add(pos.line);
+    diagnostics.push({ file, line: e.line, column: e.column, field: '', code: 'yaml-syntax', message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
   }
   visit(doc, {
     Alias(_, node) {
@@ -141,7 +144,8 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
       }
     },
     Pair(_, pair) {
-      if (isNode(pair.key) && !isScalar(pair.key)) {
+      // A key the parser could not read is a consequence of a syntax error already reported on its line.
+      if (isNode(pair.key) && !isScalar(pair.key) && !explained.has(lines.linePos(pair.key.range?.[0] ?? 0).line)) {
         diagnostics.push(at(file, lines, pair.key.range?.[0], 'yaml-complex-key', 'mapping keys must be plain strings'));
       }
     },

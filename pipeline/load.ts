@@ -8,6 +8,7 @@ import { checkEntraLimits } from '../policies/entra-limits';
 import type { ZoneTree } from '../model/types';
 import { accessCatalog, BUILT_IN_PRESETS } from '../policies/catalog';
 import { checkZoneLimits } from '../policies/limits';
+import { explainMissingInputs } from './missing-inputs';
 
 /** Services the built-in presets work with. */
 const CATALOG_SERVICES: ReadonlySet<string> = new Set(
@@ -48,7 +49,10 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   if (config) diagnostics.push(...checkEntraLimits(departments, config));
   // Quotas count the whole tree, so they are checked only once every zone has loaded.
   if (config && !diagnostics.some(isError)) diagnostics.push(...checkQuotas(config, zones));
-  if (!config || diagnostics.some(isError)) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (!config || diagnostics.some(isError)) {
+    const explained = explainMissingInputs(diagnostics, { ...options, defaults: { zonesDir: DEFAULT_ZONES_DIR, configPath: DEFAULT_CONFIG_PATH } });
+    return { diagnostics: sortDiagnostics(explained) };
+  }
   return { tree: { config, zones, departments, at }, diagnostics: sortDiagnostics(diagnostics) };
 }
 

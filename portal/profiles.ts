@@ -29,6 +29,8 @@ export interface RenderedProfiles {
   readonly profiles: readonly string[];
   /** Things the person should know (zones kept because membership is not in the files), for stderr. */
   readonly notes: readonly string[];
+  /** Likely mistakes (a person who is a member of no zone whose members are in the files), for stderr. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -44,14 +46,24 @@ export function renderProfiles(tree: ZoneTree, options: ProfilesOptions = {}): R
     zones = zones.filter((z) => wanted.has(z.department));
   }
   const notes: string[] = [];
+  const warnings: string[] = [];
   if (options.user !== undefined) {
     const selected = zonesOfUser(zones, config, options.user, options.at ?? tree.at);
     zones = selected.zones;
     const ds = selected.unknownMembership;
     if (ds.length > 0) {
+      const names = ds.flatMap((d) => d.zones);
       notes.push(
         `--user ${options.user}: membership is not in the zone files of department${ds.length === 1 ? '' : 's'} ` +
-          `${ds.map((d) => `${d.department} (membership: ${d.mode})`).join(', ')}, so all ${ds.length === 1 ? 'its' : 'their'} zones are included`,
+          `${ds.map((d) => `${d.department} (membership: ${d.mode})`).join(', ')}, so all ${ds.length === 1 ? 'its' : 'their'} zones are included; ` +
+          `the person may or may not be a member of ${names.length === 1 ? 'it' : 'them'} in Entra: ${names.join(', ')}`,
+      );
+    }
+    const fileZonesKept = selected.zones.length - ds.reduce((n, d) => n + d.zones.length, 0);
+    if (selected.fileModeZones > 0 && fileZonesKept === 0) {
+      warnings.push(
+        `--user ${options.user} is an active member of none of the ${selected.fileModeZones} zone${selected.fileModeZones === 1 ? '' : 's'} whose members are in the zone files` +
+          `${ds.length > 0 ? ' (the profiles hold only the zones whose membership is in Entra)' : ''}; check the spelling of the UPN, or the members' until dates`,
       );
     }
   }
@@ -79,5 +91,5 @@ export function renderProfiles(tree: ZoneTree, options: ProfilesOptions = {}): R
     lines.push('', `[profile ${p.name}]`, `sso_session = ${SSO_SESSION_NAME}`, `sso_account_id = ${p.accountId}`, `sso_role_name = ${p.role}`, `region = ${region}`);
   }
   lines.push(PROFILES_END);
-  return { text: lines.join('\n') + '\n', profiles: profiles.map((p) => p.name), notes };
+  return { text: lines.join('\n') + '\n', profiles: profiles.map((p) => p.name), notes, warnings };
 }

@@ -1,4 +1,4 @@
-import type { AccessReport, AccountRef, ZoneReport } from './diff';
+import type { AccessReport, AccountRef, ZoneChangeKind, ZoneReport } from './diff';
 import type { PersonRef } from './people';
 
 /**
@@ -10,11 +10,22 @@ import type { PersonRef } from './people';
 export function peopleHeadline(report: AccessReport): string {
   const { people } = report;
   const line = `**${count(people.gain.length, 'person', 'people')} gain${people.gain.length === 1 ? 's' : ''} access, ${count(people.lose.length, 'person', 'people')} lose${people.lose.length === 1 ? 's' : ''} access** (membership on ${people.at}).`;
-  const unmanaged = people.unmanagedZones.length;
-  return unmanaged > 0
-    ? `${line} Not counted: ${count(unmanaged, 'changed zone')} whose membership is managed in Entra (owners or access packages), not in the zone files.`
-    : line;
+  if (people.unmanagedZones.length === 0) return line;
+  // Each zone counted as what happened to it: an added zone is not a "changed zone".
+  const kinds = new Map<string, number>();
+  for (const name of people.unmanagedZones) {
+    const kind = report.zones.find((z) => z.zone === name)?.change ?? 'changed';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const present = ZONE_KINDS.filter((k) => kinds.has(k));
+  const zones =
+    present.length === 1
+      ? count(kinds.get(present[0])!, `${present[0]} zone`)
+      : `${count(people.unmanagedZones.length, 'zone')} (${present.map((k) => `${kinds.get(k)} ${k}`).join(', ')})`;
+  return `${line} Not counted: ${zones} whose membership is managed in Entra (owners or access packages), not in the zone files.`;
 }
+
+const ZONE_KINDS: readonly ZoneChangeKind[] = ['added', 'removed', 'changed', 'moved', 'renamed'];
 
 export function membershipDetails(z: ZoneReport, code: (s: string) => string, account: (a: AccountRef) => string): string[] {
   const m = z.membership;

@@ -205,7 +205,7 @@ describe('platform config rules', () => {
     ['bad instance ARN', { identityCenter: { ...(baseConfig().identityCenter as object), instanceArn: 'arn:x' } }, 'identityCenter.instanceArn', 'invalid-value'],
     ['bad sharding', { sharding: 'zone' }, 'sharding', 'invalid-value'],
     ['account id as a number', { accounts: { prod: 111111111111 } }, 'accounts.prod', 'wrong-type'],
-    ['s3 backend without bucket', { backend: { type: 's3', region: 'eu-north-1' } }, 'backend', 'invalid-value'],
+    ['s3 backend without bucket: the branch its type names says what is missing', { backend: { type: 's3', region: 'eu-north-1' } }, 'backend.bucket', 'missing-key'],
     ['job id without rule id', { entra: { ...(baseConfig().entra as object), provisioningJobId: 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef' } }, 'entra.provisioningRuleId', 'missing-key'],
     ['default session duration out of range', { defaultSessionDuration: 'PT24H' }, 'defaultSessionDuration', 'invalid-value'],
     ['unknown key', { extra: true }, 'extra', 'unknown-key'],

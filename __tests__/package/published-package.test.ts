@@ -55,7 +55,7 @@ describe('the published package', () => {
   const files = packed.files.map((f) => f.path).sort();
 
   it('ships the built library, the CLI and the schemas', () => {
-    for (const required of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/zone-access.js', 'dist/main.js',
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'examples/ci/github-actions.yml', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/zone-access.js', 'dist/main.js',
       'schema/zone-file.schema.json', 'schema/platform-config.schema.json']) {
       expect(files).toContain(required);
     }
@@ -65,15 +65,18 @@ describe('the published package', () => {
   });
 
   it('ships no tests, fixtures, sample zones, sources, benchmarks, scripts or CI files', () => {
+    // The CI templates ship: `zone-access init` copies them from the installed package.
+    const ciTemplates = ['examples/ci/github-actions.yml', 'examples/ci/gitlab-ci.yml'];
     const unwanted = files.filter(
       (f) =>
+        !ciTemplates.includes(f) &&
         /(^|\/)(__tests__|fixtures|zones|config|examples|bench|scripts|\.ci|\.github)(\/|$)/.test(f) ||
         /\.test\.|\.spec\./.test(f) ||
         (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) ||
         /(^|\/)(tsconfig[^/]*\.json|jest\.config\.js|cdktf\.json|package-lock\.json)$/.test(f),
     );
     expect(unwanted).toEqual([]);
-    expect(files.every((f) => f.startsWith('dist/') || f.startsWith('schema/') || ['README.md', 'package.json'].includes(f))).toBe(true);
+    expect(files.every((f) => f.startsWith('dist/') || f.startsWith('schema/') || ['README.md', 'package.json', 'LICENSE', ...ciTemplates].includes(f))).toBe(true);
   });
 
   /**

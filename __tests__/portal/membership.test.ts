@@ -29,7 +29,7 @@ describe('--user', () => {
     const { tree } = membersTree();
     const r = renderProfiles(tree, { user: 'BOB@example.com', at: '2026-01-31' });
     expect(zonesOf(r.profiles)).toEqual(['ops-a', 'pay-a', 'pay-b']);
-    expect(r.notes).toEqual(['--user BOB@example.com: membership is not in the zone files of department ops (membership: entra), so all its zones are included']);
+    expect(r.notes).toEqual(['--user BOB@example.com: membership is not in the zone files of department ops (membership: entra), so all its zones are included; the person may or may not be a member of it in Entra: ops-a']);
   });
 
   it('leaves out a zone from the day after its until (the last day of access); owning a zone is not membership', () => {

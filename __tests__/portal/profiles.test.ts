@@ -84,7 +84,28 @@ describe('zone-access profiles', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('[profile ops-b.shared-prod]');
     expect(r.out).toContain('[profile pay-a.pay-prod]');
-    expect(r.err).toBe('note: --user bob@example.com: membership is not in the zone files of departments ops (membership: entra), pay (membership: entra), so all their zones are included\n');
+    expect(r.err).toBe(
+      'note: --user bob@example.com: membership is not in the zone files of departments ops (membership: entra), pay (membership: entra), ' +
+        'so all their zones are included; the person may or may not be a member of them in Entra: ops-b, pay-a\n',
+    );
+  });
+
+  it('--user who is in no file-mode zone: the Entra zones are named, and a warning says the person was not found', async () => {
+    const config = portalConfig({ departments: { ops: {}, pay: { membership: 'file' } } });
+    const zones = {
+      'ops/ops-b.yaml': zoneDoc('ops-b', 'ops', { accounts: ['shared-prod'] }),
+      'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { members: ['alice@example.com'] }),
+    };
+    const { zonesDir, configPath } = treeOf({ config, zones });
+    const nobody = await cli(['profiles', '--zones', zonesDir, '--config', configPath, '--user', 'nobody@example.com']);
+    expect(nobody.code).toBe(0);
+    expect(nobody.out).toContain('[profile ops-b.');
+    expect(nobody.out).not.toContain('pay-a');
+    expect(nobody.err).toContain('so all its zones are included; the person may or may not be a member of it in Entra: ops-b\n');
+    expect(nobody.err).toContain('warning: --user nobody@example.com is an active member of none of the 1 zone whose members are in the zone files');
+    const alice = await cli(['profiles', '--zones', zonesDir, '--config', configPath, '--user', 'alice@example.com']);
+    expect(alice.out).toContain('[profile pay-a.');
+    expect(alice.err).not.toContain('warning:');
   });
 
   it('without identityCenter.startUrl: exit 1, the message names the key and the file, nothing on stdout', async () => {

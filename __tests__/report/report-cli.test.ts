@@ -71,15 +71,41 @@ describe('zone-access report', () => {
     expect(r.out).toBe(readFileSync(join(REPORT_FIXTURES, 'expected.md'), 'utf8'));
   });
 
-  it('an invalid tree: exit 1, its problems on stderr with file:line:col, nothing on stdout', async () => {
+  it('an invalid tree: exit 1, its problems on stderr with file:line:col, and a report saying so on stdout', async () => {
     const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     const head = writeCheckout({ zones: { 'pay/zone-a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' } });
     const r = await report(['--base', base, '--head', head]);
     expect(r.code).toBe(1);
-    expect(r.out).toBe('');
+    expect(r.out).toMatch(/^<!-- zone-access-report -->\n## Zone Access: access changes\n\n⛔ \*\*No comparison was made: the head tree \(this change\) is invalid\*\*/);
     expect(r.err).toMatch(/the head tree \(.*zones, .*platform\.yaml\) is invalid:/);
     expect(r.err).toMatch(/pay\/zone-a\.yaml:3:12: accounts\[0\]: must be a string, not a number \[wrong-type\]/);
     expect(r.err).not.toMatch(/the base tree/);
+  });
+
+  it('an invalid base (a rule it breaks, e.g. new after an upgrade): the report says so, not an empty report blamed on departments', async () => {
+    // The base holds a zone this version refuses (an unknown preset stands in for a rule added by an upgrade).
+    const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['retired-preset'] }) } });
+    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
+    const md = await report(['--base', base, '--head', head]);
+    expect(md.code).toBe(1);
+    expect(md.out).toContain('⛔ **No comparison was made: the base tree (the target branch) is invalid**');
+    expect(md.out).toContain('### The base tree: 1 problem in 1 file');
+    expect(md.out).toMatch(/a rule that is new in the zone-access version this run uses/);
+    expect(md.out).toMatch(/```text\n.*pay\/zone-a\.yaml:\d+:\d+: access\[0\]: unknown access preset "retired-preset" \[unknown-preset\]/);
+    expect(md.out).not.toMatch(/No access changes|Departments/);
+    const json = await report(['--base', base, '--head', head, '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ version: 1, invalid: [{ side: 'base', problems: [{ code: 'unknown-preset', field: 'access[0]' }] }] });
+  });
+
+  it('counts zones whose membership is in Entra by what happened to them: an added zone is "1 added zone"', async () => {
+    const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
+    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'pay/zone-b.yaml': zoneDoc('zone-b', 'pay') } });
+    const r = await report(['--base', base, '--head', head]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Not counted: 1 added zone whose membership is managed in Entra');
+    const two = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { sessionDuration: 'PT2H' }), 'pay/zone-b.yaml': zoneDoc('zone-b', 'pay') } });
+    expect((await report(['--base', base, '--head', two])).out).toContain('Not counted: 2 zones (1 added, 1 changed) whose membership');
   });
 
   it('a missing checkout is an invalid tree, reported for the side it belongs to', async () => {
