@@ -74,7 +74,7 @@ export async function readEntra(graph: GraphReader, tree: ZoneTree, expected: re
   progress.phase('zone groups in Entra', zoneGroups.length);
   const read = await mapLimited(zoneGroups, FAN_OUT, async (g): Promise<LiveEntraGroup> => {
     const [owners, members] = await Promise.all([
-      graph.list<RawObject>(`/groups/${g.id}/owners?$select=id,userPrincipalName&$top=999`),
+      graph.list<RawObject>(`/groups/${g.id}/owners?$select=id,userPrincipalName`),
       graph.list<RawObject>(`/groups/${g.id}/members?$select=id,userPrincipalName&$top=999`),
     ]);
     progress.tick();

@@ -113,6 +113,22 @@ describe('bad input: a clear message, never a stack trace', () => {
     }
   });
 
+  it('Entra: no token, or a token Graph refuses: exit 2 with the reason and the permissions to check', async () => {
+    const none = await runDrift(world, ['--only', 'entra'], world.env, {
+      getToken: async () => {
+        throw Object.assign(new Error('EnvironmentCredential is unavailable. No underlying credential could be used.'), { name: 'CredentialUnavailableError' });
+      },
+    });
+    expect(none.err).toContain('error: could not read Entra (Microsoft Graph): CredentialUnavailableError: EnvironmentCredential is unavailable');
+    expect(none.err).toContain('hint: the Azure identity');
+    noTrace(none.err);
+    expect(none.code).toBe(2);
+    const refused = await runDrift(world, ['--only', 'entra'], world.env, { getToken: async () => ({ token: 'wrong', expiresOnTimestamp: Date.now() + 60_000 }) });
+    expect(refused.err).toMatch(/HTTP 401 InvalidAuthenticationToken/);
+    expect(refused.err).toContain('Graph application permissions listed in docs/drift-and-doctor.md');
+    expect(refused.code).toBe(2);
+  });
+
   it('a config without identityCenter: the loader names the field, nothing is compared (exit 2)', async () => {
     const { writeFileSync, readFileSync: read } = await import('node:fs');
     const text = read(world.paths.configPath, 'utf8');

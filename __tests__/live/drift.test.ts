@@ -254,3 +254,25 @@ describe('zone-access drift, against the Identity Center emulator and the Graph 
     expect(clean.code).toBe(0);
   });
 });
+
+describe('--at: the files are evaluated for that day', () => {
+  it("a member whose until has passed is not expected: drift on a day before it is in sync, today it reports the member (exit 1)", async () => {
+    const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parse, stringify } = await import('yaml');
+    const { makeTempDir } = await import('../support/tree');
+    const zonesDir = join(makeTempDir('at-'), 'zones');
+    cpSync(world.paths.zonesDir, zonesDir, { recursive: true });
+    const file = join(zonesDir, 'payments', 'pay-a.yaml');
+    const doc = parse(readFileSync(file, 'utf8')) as { members: unknown[] };
+    doc.members = [PEOPLE.ann, { user: PEOPLE.bob, until: '2020-06-30' }];
+    writeFileSync(file, stringify(doc));
+    const before = await runDrift(world, ['--only', 'entra', '--zones', zonesDir, '--at', '2020-06-01', '--format', 'json']);
+    expect(JSON.parse(before.out).findings).toEqual([]);
+    expect(before.code).toBe(0);
+    const today = await runDrift(world, ['--only', 'entra', '--zones', zonesDir, '--format', 'json']);
+    expect(JSON.parse(today.out).findings).toEqual([expect.objectContaining({ kind: 'extra-member', zone: 'pay-a', subject: PEOPLE.bob })]);
+    expect(today.code).toBe(1);
+    expect((await runDrift(world, ['--at', '2020-02-30'])).err).toContain('--at must be a date');
+  });
+});

@@ -146,9 +146,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
-export async function runDrift(world: World, args: string[] = [], env: NodeJS.ProcessEnv = world.env) {
+export async function runDrift(world: World, args: string[] = [], env: NodeJS.ProcessEnv = world.env, graphCredential: TokenCredential = credential) {
   const { io, out, err } = captureIO(process.cwd(), env);
-  const code = await runCommand('drift', { usage: drift.usage, run: (a, i: CliIO) => drift.run(a, i, { credential }) }, ['--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500', ...args], io);
+  const code = await runCommand('drift', { usage: drift.usage, run: (a, i: CliIO) => drift.run(a, i, { credential: graphCredential }) }, ['--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500', ...args], io);
   return { code, out: out(), err: err() };
 }
 
