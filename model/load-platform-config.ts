@@ -151,7 +151,7 @@ export function platformConfigFromSource(
       customerManagedPolicies: normalizeCustomerPolicies(raw.access?.customerManagedPolicies ?? []),
       ...(raw.access?.permissionsBoundary ? { permissionsBoundary: toBoundary(raw.access.permissionsBoundary) } : {}),
     },
-    // On unless opted out (README "Security"): without it a zone can claim an untagged secret.
+    // On unless opted out (docs/security.md, "Untagged secrets"): without it a zone can claim an untagged secret.
     secrets: { zoneNamePrefix: raw.secrets?.zoneNamePrefix ?? true },
     protection: { preventDestroy: raw.protection?.preventDestroy ?? false },
     quotas: { ...defaultQuotas(), ...raw.quotas },
@@ -189,7 +189,7 @@ export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCen
       message:
         'not set: the AWS stacks find each zone group by its display name, so whoever creates a group with that name ' +
         'in the Identity Store first (anyone allowed identitystore:CreateGroup, e.g. before SCIM syncs a new zone) receives the zone\'s access',
-      hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see README "Binding zones to groups by identity")',
+      hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see docs/deploying.md, "Binding zones to groups by identity")',
     });
   }
   if (!config.secrets.zoneNamePrefix) {
@@ -201,7 +201,7 @@ export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCen
       message:
         'false: a zone with secrets-editor (or an allow-listed policy granting secretsmanager:TagResource) can tag any untagged secret ' +
         'of its accounts with its own zone and then read it; only secrets managed by another AWS service (rds!…) stay protected',
-      hint: 'remove the setting (default true: zone secrets are named <zone>/…), or tag every secret (README "Security")',
+      hint: 'remove the setting (default true: zone secrets are named <zone>/…), or tag every secret (docs/security.md, "Untagged secrets")',
     });
   }
   return warnings;

@@ -8,7 +8,7 @@ import reader from './secrets-reader';
  * secret, so the secret's name is what keeps a zone from claiming secrets that are not its own:
  * - `secrets.zoneNamePrefix: true` (default): only secrets named `<zone>/...` (`GuardSecretNamePrefix`);
  *   an untagged legacy secret or one another service manages (`rds!...`) is out of reach.
- * - `false` (opt-out, README "Security"): never a secret another AWS service manages. Their names start
+ * - `false` (opt-out, docs/security.md "Untagged secrets"): never a secret another AWS service manages. Their names start
  *   with the service's id and a `!` (`rds!db-...`), a character `CreateSecret` does not accept in names,
  *   so `*!*` matches those secrets only (`GuardServiceManagedSecret`).
  * Both are denies keyed on `aws:RequestTag`, so they hold whatever else the zone's role is allowed.
