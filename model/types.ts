@@ -136,7 +136,7 @@ export interface DepartmentSettings {
    * `terraform destroy` of both stacks) succeeded, is deleting the entry from the config.
    */
   readonly retired: boolean;
-  /** Who manages the members of the department's zone groups, with that mode's settings (README: Zone membership). */
+  /** Who manages the members of the department's zone groups, with that mode's settings (docs/membership.md). */
   readonly membership: MembershipSettings;
   /** Where the department's key stands in the config file, for messages. */
   readonly source: SourceRef;

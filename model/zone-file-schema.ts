@@ -74,7 +74,7 @@ export const zoneFileSchema = {
       type: 'array',
       minItems: 1,
       items: { type: 'string', pattern: ZONE_NAME_PATTERN, description: 'An access preset name.' },
-      description: 'Access presets: built-in ones (README.md, Access presets) or the platform config\'s access.presets.',
+      description: 'Access presets: built-in ones (docs/zone-file.md, Access presets) or the platform config\'s access.presets.',
     },
     sessionDuration: textSchema(TEXT_RULES.sessionDuration),
     owners: {
