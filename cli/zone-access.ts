@@ -18,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   profiles: { summary: 'print AWS CLI profiles for the zones (or merge them into ~/.aws/config)', load: () => import('./profiles') },
   map: { summary: 'write the access map: one self-contained HTML page of who can do what where', load: () => import('./map') },
   'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
+  deploy: { summary: 'apply the synthesized stacks with terraform: changed ones only, or --all; every department attempted', load: () => import('./deploy') },
 };
 
 export function helpText(): string {
