@@ -167,7 +167,7 @@ export function summary(outcomes: readonly StackOutcome[], located: readonly str
       '',
       `${failed.length} stack${failed.length === 1 ? '' : 's'} failed (errors above, under [<stack>]). Each keeps its previous digest, so the next ` +
         `deployment run${changedOnly ? '' : ' on a merge'} plans it again; to rerun one now:`,
-      ...failed.map((o) => `  zone-access deploy ${[...located, '--stack', o.stack].join(' ')}`),
+      ...failed.map((o) => `  npx zone-access deploy ${[...located, '--stack', o.stack].join(' ')}`),
     );
   }
   return `${lines.join('\n')}\n`;

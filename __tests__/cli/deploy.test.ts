@@ -95,7 +95,7 @@ describe('zone-access deploy', () => {
 
     expect(r.out).toMatch(/^deploy: 8 applied, 0 skipped as unchanged, 1 failed; resources: 16 added, 0 changed, 0 destroyed/);
     expect(r.out).toMatch(/FAILED +entra-hr +at apply: Error: fake failure of apply in entra-hr/);
-    expect(r.out).toContain('  zone-access deploy --zones zones --config platform.yaml --stack entra-hr\n');
+    expect(r.out).toContain('  npx zone-access deploy --zones zones --config platform.yaml --stack entra-hr\n');
     expect(r.out.match(/--stack /g)).toHaveLength(1);
     expect(r.err).toContain('[entra-hr] FAILED at apply');
     expect(r.err).toMatch(/\[aws-pay\] applied: 2 added, 0 changed, 0 destroyed/);
