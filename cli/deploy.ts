@@ -88,7 +88,7 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
   let tree: ZoneTree | undefined;
   const awaitSync: DeployOptions['awaitSync'] =
     deps.awaitSync ??
-    (async (awsStack, entraStack) => {
+    (async (awsStack, entraStack, groups) => {
       const loader = await import('../pipeline/load');
       if (!tree) {
         const loaded = loader.loadTree(loader.resolveTreeOptions(io.cwd, values.zones, values.config));
@@ -102,7 +102,7 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
       const departments = [...new Set([...tree.departments, ...tree.zones.map((z) => z.department)])].filter((d) => stackNames(d, config).aws === awsStack);
       if (departments.length === 0) return true;
       const provision = config.entra.provisioningJobId && config.entra.provisioningRuleId;
-      err(`[${awsStack}] waiting for SCIM: the zone groups of ${entraStack} (department${departments.length === 1 ? '' : 's'} ${departments.join(', ')})${provision ? ', provisioning on demand' : ''}`);
+      err(`[${awsStack}] waiting for SCIM: ${groups.join(', ')}, which ${entraStack} just created or renamed${provision ? ' (provisioning on demand)' : ''}`);
       const awaitArgs = [
         ...(values.zones !== undefined ? ['--zones', values.zones] : []),
         ...(values.config !== undefined ? ['--config', values.config] : []),
@@ -111,6 +111,7 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
         '--timeout',
         timeout,
         ...departments.flatMap((d) => ['--department', d]),
+        ...groups.flatMap((g) => ['--group', g]),
         ...(provision ? ['--provision'] : []),
       ];
       const { run: awaitRun, usage: awaitUsage } = await import('./await-sync');

@@ -62,10 +62,11 @@ export interface DeployOptions {
    */
   readonly beforeApply?: (planned: PlannedStack) => Promise<void>;
   /**
-   * Waits until SCIM has synced the groups of an AWS stack whose Entra stack changed in this run
-   * (resolves false, having said why, when they did not arrive). Runs one at a time.
+   * Waits until SCIM has synced `groups` (display names), which the apply of `entraStack` just
+   * created or renamed, before `awsStack` is planned (resolves false, having said why, when they did
+   * not arrive). Runs one at a time.
    */
-  readonly awaitSync?: (awsStack: string, entraStack: string) => Promise<boolean>;
+  readonly awaitSync?: (awsStack: string, entraStack: string, groups: readonly string[]) => Promise<boolean>;
   /** One progress line on stderr. */
   readonly progress: (line: string) => void;
   /** Heartbeat while a stack applies (default 60 s). */
@@ -83,8 +84,8 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
   const initLock = serial();
   const waitLock = serial();
   const outcomes = new Map<string, StackOutcome>();
-  /** Entra stacks whose apply changed something in this run. */
-  const changedEntra = new Set<string>();
+  /** Entra stacks whose apply changed something in this run → the groups it created or renamed. */
+  const changedEntra = new Map<string, readonly string[]>();
   const say = (stack: string, text: string): void => opts.progress(`[${stack}] ${text}`);
 
   async function runStack(stack: DeployStack): Promise<StackOutcome> {
@@ -123,10 +124,12 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
       say(stack.name, `planned because ${dependencyChanged} changed in this run`);
     }
 
-    // The groups this AWS stack looks up must be in the Identity Store before it is planned.
-    if (opts.awaitSync && dependencyChanged) {
-      const synced = await waitLock(() => opts.awaitSync!(stack.name, dependencyChanged));
-      if (!synced) return fail('await-sync', `the zone groups of ${dependencyChanged} did not arrive in the Identity Store (see above)`);
+    // The groups this AWS stack looks up must be in the Identity Store before it is planned: the
+    // ones its Entra stack just created or renamed (the others were there for its last apply).
+    const newGroups = dependencyChanged ? (changedEntra.get(dependencyChanged) ?? []) : [];
+    if (opts.awaitSync && newGroups.length > 0) {
+      const synced = await waitLock(() => opts.awaitSync!(stack.name, dependencyChanged!, newGroups));
+      if (!synced) return fail('await-sync', `${newGroups.length === 1 ? 'the group' : 'groups'} ${newGroups.join(', ')} of ${dependencyChanged} did not arrive in the Identity Store (see above)`);
     }
 
     const init = await initLock(() => opts.terraform.run(stack.dir, ['init', '-input=false', '-no-color']));
@@ -149,6 +152,7 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
     const counts = planned.summary ?? NO_CHANGES;
 
     let applied: ResourceCounts = NO_CHANGES;
+    let groups: string[] = [];
     if (plan.code === 2) {
       say(stack.name, `plan: ${counts.add} to add, ${counts.change} to change, ${counts.remove} to destroy`);
       if (isEntra) {
@@ -160,6 +164,7 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
         } catch (e) {
           return fail('show', `terraform show -json printed no JSON: ${(e as Error).message}`);
         }
+        groups = groupsToSync(json);
         try {
           await (opts.beforeApply ?? nothingBeforeApply)({ stack: stack.name, dir: stack.dir, plan: json });
         } catch (e) {
@@ -179,7 +184,7 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
         return fail('apply', `${[...result.errors, result.errors.length ? '' : tail(apply.stdout + apply.stderr)].join('\n').trim()}${partly}`);
       }
       applied = result.summary ?? counts;
-      if (isEntra && total > 0) changedEntra.add(stack.name);
+      if (isEntra && total > 0) changedEntra.set(stack.name, groups);
     } else {
       say(stack.name, 'plan: no changes');
     }
@@ -223,6 +228,24 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
     await Promise.race(running);
   }
   return opts.stacks.filter((s) => outcomes.has(s.name)).map((s) => outcomes.get(s.name)!);
+}
+
+/**
+ * The display names of the groups a plan creates (or replaces) or renames: SCIM must copy them into
+ * the Identity Store before the AWS stack can find them. A membership change keeps the group.
+ */
+export function groupsToSync(plan: unknown): string[] {
+  type Change = { type?: string; change?: { actions?: string[]; before?: { display_name?: unknown } | null; after?: { display_name?: unknown } | null } };
+  const changes = (plan as { resource_changes?: Change[] }).resource_changes ?? [];
+  const names = new Set<string>();
+  for (const c of changes) {
+    if (c.type !== 'azuread_group') continue;
+    const actions = c.change?.actions ?? [];
+    const name = c.change?.after?.display_name;
+    if (typeof name !== 'string') continue;
+    if (actions.includes('create') || (actions.includes('update') && c.change?.before?.display_name !== name)) names.add(name);
+  }
+  return [...names].sort();
 }
 
 export function describe(c: ResourceCounts): string {

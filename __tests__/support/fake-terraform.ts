@@ -8,7 +8,7 @@ import { makeTempDir } from './tree';
  * terraform 1.11 for `zone-access deploy` and the CI templates' scripts:
  *
  * - `init`, `plan -out=F [-detailed-exitcode] [-json]` (one planned create per resource of
- *   `cdk.tf.json`, exit 2 when there is any), `show -json F`, `apply [-json] F` (`change_summary`),
+ *   `cdk.tf.json`, its arguments as `after`; exit 2 when there is any), `show -json F`, `apply [-json] F` (`change_summary`),
  *   `apply -auto-approve` without a plan file (records the configuration's outputs as the state of
  *   its local backend), `output -json` (the outputs of that state, `{}` without one);
  * - `FAKE_TERRAFORM_FAIL=<stack>:<command>[,...]` makes that command fail in that stack (exit 1,
@@ -42,8 +42,8 @@ if (command === 'init' || command === 'validate' || command === 'version') proce
 if (command === 'plan') {
   const out = (args.find((a) => a.startsWith('-out=')) || '').slice(5);
   const config = readJson('cdk.tf.json');
-  const resources = Object.entries(config.resource || {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => type + '.' + n));
-  const plan = { format_version: '1.2', resource_changes: resources.map((address) => ({ address, change: { actions: ['create'] } })) };
+  const resources = Object.entries(config.resource || {}).flatMap(([type, byName]) => Object.entries(byName).map(([n, body]) => ({ type, address: type + '.' + n, body })));
+  const plan = { format_version: '1.2', resource_changes: resources.map(({ type, address, body }) => ({ address, type, change: { actions: ['create'], before: null, after: body } })) };
   if (out) fs.writeFileSync(path.resolve(dir, out), JSON.stringify(plan));
   if (json) console.log(JSON.stringify({ type: 'change_summary', changes: { add: resources.length, change: 0, remove: 0, operation: 'plan' } }));
   process.exit(args.includes('-detailed-exitcode') && resources.length > 0 ? 2 : 0);
