@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
+import { DEPLOY_DEFAULTS, estimate, measureDeployAtScale, renderDeployScale, validateSynthSeconds, type DeployScaleResult } from './deploy-scale';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { updateReadme } from './readme-results';
 
@@ -21,7 +22,7 @@ import { updateReadme } from './readme-results';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest]
+ *                          [--only apply|jest|deploy]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -31,6 +32,10 @@ import { updateReadme } from './readme-results';
  * figures into the existing results file, keeping the other figures as they were measured (the
  * report notes when and at which commit each part was measured).
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
+ * `--only deploy` (bench/deploy-scale.ts) measures `zone-access deploy` on one department's stack
+ * against the emulator at Identity Center's documented 20 requests/s and extrapolates merge to
+ * usable for a one-zone add / edit / remove and the scheduled full run to 200, 1,000 and 3,500 zones
+ * (with the validate and synth figures of the results file).
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
 
@@ -96,8 +101,8 @@ interface Options {
   md?: string;
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
-  /** Measure only the apply at scale, or only the jest suite, into the existing results file. */
-  only?: 'apply' | 'jest';
+  /** Measure only the apply at scale, the jest suite or the deployment, into the existing results file. */
+  only?: 'apply' | 'jest' | 'deploy';
 }
 
 interface Stat {
@@ -193,7 +198,7 @@ function parseOptions(argv: string[]): Options {
       only: { type: 'string' },
     },
   });
-  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest') throw new Error(`--only takes "apply" or "jest" (got "${values.only}")`);
+  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest' && values.only !== 'deploy') throw new Error(`--only takes "apply", "jest" or "deploy" (got "${values.only}")`);
   if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
   const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
@@ -212,7 +217,7 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
-    ...(values.only === 'apply' || values.only === 'jest' ? { only: values.only } : {}),
+    ...(values.only === 'apply' || values.only === 'jest' || values.only === 'deploy' ? { only: values.only } : {}),
     apply: values['no-apply']
       ? undefined
       : {
@@ -536,6 +541,7 @@ function render(report: BenchReport, markdown: boolean): string {
       (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') + '\n';
   }
   if (report.apply) text += h('terraform apply at scale (Identity Center emulator)') + renderApplyScale(report.apply, markdown);
+  if (report.deploy) text += h('zone-access deploy (Identity Center emulator), measured before extrapolation') + renderDeployScale(report.deploy, markdown);
   if (report.notes.length) text += h('Notes') + report.notes.map((n) => `- ${n}`).join('\n') + '\n';
   return text;
 }
@@ -560,6 +566,7 @@ interface BenchReport {
   targets: Target[];
   jest?: JestResult;
   apply?: ApplyScaleResult;
+  deploy?: DeployScaleResult;
   notes: string[];
 }
 
@@ -567,6 +574,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.only === 'apply') return applyOnly(options);
   if (options.only === 'jest') return jestOnly(options);
+  if (options.only === 'deploy') return deployOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -694,6 +702,57 @@ async function applyOnly(options: Options): Promise<void> {
   const apply = await measureApply(options.apply!);
   const report = withPart(base, { only: 'apply', note: APPLY_NOTE, measured: apply.measured!, owns: (t) => t.name.startsWith(APPLY_TARGET), targets: applyTargets(apply) });
   writeReport({ ...report, apply }, options);
+}
+
+const DEPLOY_NOTE = 'zone-access deploy (merge to usable) measured separately';
+const DEPLOY_TARGET = 'merge to usable, ';
+/** The job's AWS role session in the GitHub template (role-duration-seconds: 3600) bounds the scheduled run. */
+const DEPLOY_LIMITS = { changeSeconds: 180, fullSeconds: 3600 };
+
+/** `--only deploy`: merge to usable at 200, 1,000 and 3,500 zones (measured small, extrapolated). */
+async function deployOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'deploy');
+  const loadAverage = loadavg()[0]!;
+  const measurements = await measureDeployAtScale(DEPLOY_DEFAULTS);
+  const measured = measuredSince(loadAverage);
+  const estimates = estimate(measurements, DEPLOY_DEFAULTS.ratePerSecond, [200, 1000, 3500], validateSynthSeconds(options.json!));
+  const deploy: DeployScaleResult = { measured, ratePerSecond: DEPLOY_DEFAULTS.ratePerSecond, accountsPerZone: 3, measurements, estimates };
+  const report = withPart(base, { only: 'deploy', note: DEPLOY_NOTE, measured, owns: (t) => t.name.startsWith(DEPLOY_TARGET), targets: deployTargets(deploy) });
+  writeReport({ ...report, deploy }, options);
+}
+
+/**
+ * One row per size and change, and the scheduled run: estimates from the measured stacks (see
+ * bench/deploy-scale.ts), each row saying what was measured and what is extrapolated.
+ */
+function deployTargets(d: DeployScaleResult): Target[] {
+  const sizes = d.measurements.map((m) => m.zones).join(' and ');
+  const basis =
+    `extrapolated from zone-access deploy measured on stacks of ${sizes} zones × 3 accounts (real terraform + aws provider, emulator at ${d.ratePerSecond} requests/s, ` +
+    `Identity Center's documented collective rate; conflicts on) with the measured requests per zone at that rate`;
+  const when = d.measured ? `; measured ${d.measured.at.slice(0, 10)} at commit ${d.measured.commit}, load average ${d.measured.loadAverage.toFixed(2)} at start` : '';
+  const rows: Target[] = [];
+  for (const e of d.estimates) {
+    const shape = `${e.departments} department${e.departments === 1 ? '' : 's'} of ≤ ${e.departmentZones} zones, ${e.stacks} stacks`;
+    const vs = e.validateSynthSeconds !== undefined ? `validate + synth ${e.validateSynthSeconds.toFixed(1)} s (measured), ` : 'validate + synth not in the results file, ';
+    for (const k of ['add', 'edit', 'remove'] as const) {
+      rows.push({
+        name: `${DEPLOY_TARGET}${k} one zone, ${e.zones.toLocaleString('en-US')} zones`,
+        limit: `≤ ${DEPLOY_LIMITS.changeSeconds} s`,
+        value: `${e[k].toFixed(0)} s`,
+        pass: e[k] <= DEPLOY_LIMITS.changeSeconds,
+        detail: `${shape}; ${vs}one digest read per unchanged stack, the changed AWS stack planned without refresh and applied; ${basis}; the Entra stack's apply and SCIM's copy of a new group are not included (no azuread provider offline)${when}`,
+      });
+    }
+    rows.push({
+      name: `${DEPLOY_TARGET}scheduled full run (--all), ${e.zones.toLocaleString('en-US')} zones`,
+      limit: `≤ ${DEPLOY_LIMITS.fullSeconds / 60} min`,
+      value: `${(e.full / 60).toFixed(1)} min`,
+      pass: e.full <= DEPLOY_LIMITS.fullSeconds,
+      detail: `${shape}; ${e.fullRequests.toLocaleString('en-US')} Identity Center requests (refresh of every resource), departments 4 at a time, never faster than the requests at ${d.ratePerSecond}/s; AWS side only; ${basis}${when}`,
+    });
+  }
+  return rows;
 }
 
 /** The table to stdout; with a results file, the JSON, the markdown and (default file) README's figures. */
