@@ -35,10 +35,18 @@ command) or the synth output is missing; 2 bad command line.`;
 
 export const DEPLOY_USAGE = usage;
 
+/**
+ * The step between an Entra stack's plan and its apply, given that plan (`terraform show -json`):
+ * the place for Entra work terraform cannot do itself, such as removing the remaining assignments of
+ * the access packages the plan destroys (Graph refuses to delete a package that still has any).
+ * Nothing happens here yet. A rejection fails that stack, unapplied; the other stacks go on.
+ */
+export async function beforeApplyEntra(_planned: PlannedStack, _io: CliIO): Promise<void> {}
+
 /** Seams for tests; the CLI dispatcher calls `run(args, io)` without them. */
 export interface DeployDeps {
   readonly terraform?: TerraformRunner;
-  /** The step between an Entra stack's plan and its apply (default: nothing). */
+  /** Replaces `beforeApplyEntra`. */
   readonly beforeApply?: (planned: PlannedStack) => Promise<void>;
   /** Replaces the SCIM wait (default: `zone-access await-sync` for the stack's departments). */
   readonly awaitSync?: DeployOptions['awaitSync'];
@@ -138,7 +146,7 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
     all: values.all === true,
     ...(values.stack ? { only: values.stack } : {}),
     concurrency,
-    ...(deps.beforeApply ? { beforeApply: deps.beforeApply } : {}),
+    beforeApply: deps.beforeApply ?? ((planned) => beforeApplyEntra(planned, io)),
     awaitSync,
     progress: err,
     ...(deps.heartbeatMs !== undefined ? { heartbeatMs: deps.heartbeatMs } : {}),

@@ -74,9 +74,6 @@ export interface DeployOptions {
   readonly now?: () => number;
 }
 
-/** Nothing happens between plan and apply: the default of `beforeApply`. */
-export async function nothingBeforeApply(): Promise<void> {}
-
 export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]> {
   const now = opts.now ?? Date.now;
   const byName = new Map(opts.stacks.map((s) => [s.name, s]));
@@ -166,7 +163,7 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
         }
         groups = groupsToSync(json);
         try {
-          await (opts.beforeApply ?? nothingBeforeApply)({ stack: stack.name, dir: stack.dir, plan: json });
+          await opts.beforeApply?.({ stack: stack.name, dir: stack.dir, plan: json });
         } catch (e) {
           return fail('before apply', (e as Error).message);
         }
