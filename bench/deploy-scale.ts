@@ -7,7 +7,7 @@ import { applyEnv, writeEmulatorOverride } from '../__tests__/support/terraform-
 import { groupDisplayName, stackNames } from '../model/names';
 import { loadTree } from '../pipeline/load';
 import { synthesizeTree } from '../pipeline/synthesize';
-import { accountId, generateTree, zoneFileYaml } from './generate-tree';
+import { accountId, departmentName, generateTree, zoneFileYaml, zoneName } from './generate-tree';
 
 /**
  * Merge to usable (`npm run bench -- --only deploy`): how long after the deployment job starts a
@@ -95,7 +95,9 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
   let emulator: IdentityCenterEmulator | undefined;
   try {
     const generated = generateTree(join(root, 'tree'), { zones, zonesPerDepartment: zones, accountsPerZone: 3 });
-    const extraFile = join(generated.zonesDir, 'dept-00', 'dept-00-extra.yaml');
+    const department = departmentName(0);
+    const extra = zoneName(department, 9999);
+    const extraFile = join(generated.zonesDir, department, `${extra}.yaml`);
     const synthInto = (n: number): { stack: string; dir: string } => {
       const { tree, diagnostics } = loadTree({ zonesDir: generated.zonesDir, configPath: generated.configPath });
       if (!tree || diagnostics.length > 0) throw new Error(`generated tree is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
@@ -111,7 +113,7 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
     emulator = await startIdentityCenterEmulator({
       instanceArn: config.identityCenter.instanceArn,
       identityStoreId: config.identityCenter.identityStoreId,
-      groups: [...tree!.zones.map((z) => groupDisplayName(z, config)), groupDisplayName({ name: 'dept-00-extra', department: 'dept-00' } as never, config)].map((displayName) => ({ displayName })),
+      groups: [...tree!.zones.map((z) => groupDisplayName(z, config)), groupDisplayName({ name: extra, department } as never, config)].map((displayName) => ({ displayName })),
       conflicts: true,
       rateLimit: { ratePerSecond },
     });
@@ -141,10 +143,10 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
 
     resynth();
     const initial = await step('initial apply');
-    writeFileSync(extraFile, zoneFileYaml('dept-00-extra', 'dept-00', [accountId(0), accountId(1), accountId(2)], ['secrets-reader']));
+    writeFileSync(extraFile, zoneFileYaml(extra, department, [accountId(0), accountId(1), accountId(2)], ['secrets-reader']));
     resynth();
     const add = await step('add one zone');
-    writeFileSync(extraFile, zoneFileYaml('dept-00-extra', 'dept-00', [accountId(0), accountId(1), accountId(3)], ['secrets-reader']));
+    writeFileSync(extraFile, zoneFileYaml(extra, department, [accountId(0), accountId(1), accountId(3)], ['secrets-reader']));
     resynth();
     const edit = await step('edit one zone (an account replaced)');
     unlinkSync(extraFile);
