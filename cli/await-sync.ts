@@ -24,7 +24,7 @@ import { EXIT, type CliIO } from './io';
  * Identity Store, so the AWS stack (which looks groups up by display name) can be applied.
  */
 
-export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--stacks DIR] [--provision]
+export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--group NAME] [--stacks DIR] [--provision]
 
 Waits until every zone group (the Entra ID group <groupPrefix><zone>) exists in the AWS Identity
 Store, asking GetGroupId with backoff: by display name, or, when identityCenter.externalIdIssuer is
