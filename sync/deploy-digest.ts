@@ -80,7 +80,7 @@ export interface DigestRecord {
 }
 
 /** The digest record of the stack in `stackDir`, read and written with terraform. */
-export function digestRecord(stackDir: string, terraform: TerraformRunner, initLock: <T>(fn: () => Promise<T>) => Promise<T>): DigestRecord {
+export function digestRecord(stackDir: string, terraform: TerraformRunner): DigestRecord {
   const recordDir = join(stackDir, WORK_DIR, 'digest');
   const configFile = join(recordDir, 'main.tf.json');
   let initialized = false;
@@ -96,7 +96,7 @@ export function digestRecord(stackDir: string, terraform: TerraformRunner, initL
   };
   const init = async (): Promise<void> => {
     if (initialized) return;
-    const r = await initLock(() => terraform.run(recordDir, ['init', '-input=false', '-no-color', '-reconfigure']));
+    const r = await terraform.run(recordDir, ['init', '-input=false', '-no-color', '-reconfigure']);
     if (r.code !== 0) throw new Error(`terraform init of the digest record failed:\n${tail(r.stdout + r.stderr)}`);
     initialized = true;
   };

@@ -84,6 +84,19 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
   /** Entra stacks whose apply changed something in this run → the groups it created or renamed. */
   const changedEntra = new Map<string, readonly string[]>();
   const say = (stack: string, text: string): void => opts.progress(`[${stack}] ${text}`);
+  // A digest record's configuration has no provider, so its init never touches the plugin cache
+  // and needs no lock. On a merge every record is read up front, READ_CONCURRENCY at a time, so an
+  // unchanged stack costs nothing when its turn comes.
+  const records = new Map(opts.stacks.map((s) => [s.name, digestRecord(s.dir, opts.terraform)] as const));
+  const recordedDigests = new Map<string, Promise<string | undefined>>();
+  if (!opts.all && !selected) {
+    const limit = limiter(Math.max(opts.concurrency, READ_CONCURRENCY));
+    for (const s of opts.stacks) {
+      const read = limit(() => records.get(s.name)!.read());
+      read.catch(() => undefined);
+      recordedDigests.set(s.name, read);
+    }
+  }
 
   async function runStack(stack: DeployStack): Promise<StackOutcome> {
     const started = now();
@@ -93,7 +106,7 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
       return { stack: stack.name, status: 'failed', step, message, seconds: seconds() };
     };
     const isEntra = stack.name.startsWith('entra-');
-    const record = digestRecord(stack.dir, opts.terraform, initLock);
+    const record = records.get(stack.name)!;
     let digest: string;
     try {
       digest = stackDigest(stack.dir);
@@ -108,7 +121,7 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
     if (!forced) {
       let recorded: string | undefined;
       try {
-        recorded = await record.read();
+        recorded = await recordedDigests.get(stack.name)!;
       } catch (e) {
         return fail('reading the digest record', (e as Error).message);
       }
@@ -251,6 +264,29 @@ export function describe(c: ResourceCounts): string {
 
 export function totalCounts(outcomes: readonly StackOutcome[]): ResourceCounts {
   return outcomes.reduce((sum, o) => (o.status === 'applied' ? addCounts(sum, o.counts) : sum), NO_CHANGES);
+}
+
+/** Digest records read at once on a merge (each read is a short `terraform init` + `output`). */
+const READ_CONCURRENCY = 8;
+
+/** Runs the functions given to it at most `n` at a time, in call order. */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return <T>(fn: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const start = (): void => {
+        running++;
+        fn()
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            queue.shift()?.();
+          });
+      };
+      if (running < n) start();
+      else queue.push(start);
+    });
 }
 
 /** Runs the functions given to it one at a time, in call order. */
