@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
 import { AUDIT_DEFAULTS, AUDIT_HEAP_LIMIT_MB, AUDIT_TARGETS, measureAudit, type AuditScaleResult } from './audit-scale';
+import { DEPLOY_DEFAULTS, estimate, measureDeployAtScale, renderDeployScale, validateSynthSeconds, type DeployScaleResult } from './deploy-scale';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { RESULTS_PAGE, updateReadme } from './readme-results';
 import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
@@ -24,7 +25,7 @@ import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest|synth|audit] [--baseline DIR] [--no-audit]
+ *                          [--only apply|jest|synth|audit|deploy] [--baseline DIR] [--no-audit]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -40,6 +41,10 @@ import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
  * `--only audit` (or the full run unless `--no-audit`) measures `zone-access audit` over 25,000 and
  * 100,000 CloudTrail events for 200 zones from the Logs Insights stand-in (bench/audit-scale.ts).
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
+ * `--only deploy` (bench/deploy-scale.ts) measures `zone-access deploy` on one department's stack
+ * against the emulator at Identity Center's documented 20 requests/s and extrapolates merge to
+ * usable for a one-zone add / edit / remove and the scheduled full run to 200, 1,000 and 3,500 zones
+ * (with the validate and synth figures of the results file).
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
 
@@ -93,7 +98,7 @@ export const TARGETS = {
 };
 
 /** The parts `--only` measures alone into the existing results file. */
-const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit'] as const;
+const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit', 'deploy'] as const;
 type OnlyTarget = (typeof ONLY_TARGETS)[number];
 
 interface Options {
@@ -109,8 +114,8 @@ interface Options {
   md?: string;
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
-  /** Measure only the apply at scale, the jest suite, validate and synth per Node, or the audit, into the existing results file. */
-  only?: 'apply' | 'jest' | 'synth' | 'audit';
+  /** Measure only the apply at scale, the jest suite, validate and synth per Node, the audit or the deployment, into the existing results file. */
+  only?: OnlyTarget;
   /** `--only synth`: a checkout with a built dist/ to measure alongside this one. */
   baseline?: string;
   audit: boolean;
@@ -559,6 +564,7 @@ function render(report: BenchReport, markdown: boolean): string {
   }
   if (report.apply) text += h('terraform apply at scale (Identity Center emulator)') + renderApplyScale(report.apply, markdown);
   if (report.synthByNode) text += h('validate and synth per Node (median; gain against the baseline build)') + renderSynthByNode(report.synthByNode, markdown);
+  if (report.deploy) text += h('zone-access deploy (Identity Center emulator), measured before extrapolation') + renderDeployScale(report.deploy, markdown);
   if (report.notes.length) text += h('Notes') + report.notes.map((n) => `- ${n}`).join('\n') + '\n';
   return text;
 }
@@ -585,6 +591,7 @@ interface BenchReport {
   apply?: ApplyScaleResult;
   synthByNode?: SynthByNode;
   audit?: AuditScaleResult;
+  deploy?: DeployScaleResult;
   notes: string[];
 }
 
@@ -694,6 +701,7 @@ async function main(): Promise<void> {
   if (options.only === 'jest') return jestOnly(options);
   if (options.only === 'synth') return synthOnly(options);
   if (options.only === 'audit') return auditOnly(options);
+  if (options.only === 'deploy') return deployOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -863,6 +871,57 @@ async function applyOnly(options: Options): Promise<void> {
   const apply = await measureApply(options.apply!);
   const report = withPart(base, { only: 'apply', note: APPLY_NOTE, measured: apply.measured!, owns: (t) => t.name.startsWith(APPLY_TARGET), targets: applyTargets(apply) });
   writeReport({ ...report, apply }, options);
+}
+
+const DEPLOY_NOTE = 'zone-access deploy (merge to usable) measured separately';
+const DEPLOY_TARGET = 'merge to usable, ';
+/** The job's AWS role session in the GitHub template (role-duration-seconds: 3600) bounds the scheduled run. */
+const DEPLOY_LIMITS = { changeSeconds: 180, fullSeconds: 3600 };
+
+/** `--only deploy`: merge to usable at 200, 1,000 and 3,500 zones (measured small, extrapolated). */
+async function deployOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'deploy');
+  const loadAverage = loadavg()[0]!;
+  const measurements = await measureDeployAtScale(DEPLOY_DEFAULTS);
+  const measured = measuredSince(loadAverage);
+  const estimates = estimate(measurements, DEPLOY_DEFAULTS.ratePerSecond, [200, 1000, 3500], validateSynthSeconds(options.json!));
+  const deploy: DeployScaleResult = { measured, ratePerSecond: DEPLOY_DEFAULTS.ratePerSecond, accountsPerZone: 3, measurements, estimates };
+  const report = withPart(base, { only: 'deploy', note: DEPLOY_NOTE, measured, owns: (t) => t.name.startsWith(DEPLOY_TARGET), targets: deployTargets(deploy) });
+  writeReport({ ...report, deploy }, options);
+}
+
+/**
+ * One row per size and change, and the scheduled run: estimates from the measured stacks (see
+ * bench/deploy-scale.ts), each row saying what was measured and what is extrapolated.
+ */
+function deployTargets(d: DeployScaleResult): Target[] {
+  const sizes = d.measurements.map((m) => m.zones).join(' and ');
+  const basis =
+    `extrapolated from zone-access deploy measured on stacks of ${sizes} zones × 3 accounts (real terraform + aws provider, emulator at ${d.ratePerSecond} requests/s, ` +
+    `Identity Center's documented collective rate; conflicts on) with the measured requests per zone at that rate`;
+  const when = d.measured ? `; measured ${d.measured.at.slice(0, 10)} at commit ${d.measured.commit}, load average ${d.measured.loadAverage.toFixed(2)} at start` : '';
+  const rows: Target[] = [];
+  for (const e of d.estimates) {
+    const shape = `${e.departments} department${e.departments === 1 ? '' : 's'} of ≤ ${e.departmentZones} zones, ${e.stacks} stacks`;
+    const vs = e.validateSynthSeconds !== undefined ? `validate + synth ${e.validateSynthSeconds.toFixed(1)} s (measured), ` : 'validate + synth not in the results file, ';
+    for (const k of ['add', 'edit', 'remove'] as const) {
+      rows.push({
+        name: `${DEPLOY_TARGET}${k} one zone, ${e.zones.toLocaleString('en-US')} zones`,
+        limit: `≤ ${DEPLOY_LIMITS.changeSeconds} s`,
+        value: `${e[k].toFixed(0)} s`,
+        pass: e[k] <= DEPLOY_LIMITS.changeSeconds,
+        detail: `${shape}; ${vs}one digest read per unchanged stack, the changed AWS stack planned without refresh and applied; ${basis}; the Entra stack's apply and SCIM's copy of a new group are not included (no azuread provider offline)${when}`,
+      });
+    }
+    rows.push({
+      name: `${DEPLOY_TARGET}scheduled full run (--all), ${e.zones.toLocaleString('en-US')} zones`,
+      limit: `≤ ${DEPLOY_LIMITS.fullSeconds / 60} min`,
+      value: `${(e.full / 60).toFixed(1)} min`,
+      pass: e.full <= DEPLOY_LIMITS.fullSeconds,
+      detail: `${shape}; ${e.fullRequests.toLocaleString('en-US')} Identity Center requests (refresh of every resource), departments 4 at a time, never faster than the requests at ${d.ratePerSecond}/s; AWS side only; ${basis}${when}`,
+    });
+  }
+  return rows;
 }
 
 /** The table to stdout; with a results file, the JSON, the markdown and (default file) README's figures. */

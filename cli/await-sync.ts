@@ -24,7 +24,7 @@ import { EXIT, type CliIO } from './io';
  * Identity Store, so the AWS stack (which looks groups up by display name) can be applied.
  */
 
-export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--stacks DIR] [--provision]
+export const usage = `zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--group NAME] [--stacks DIR] [--provision]
 
 Waits until every zone group (the Entra ID group <groupPrefix><zone>) exists in the AWS Identity
 Store, asking GetGroupId with backoff: by display name, or, when identityCenter.externalIdIssuer is
@@ -35,6 +35,8 @@ wait). Run it after applying the Entra stacks and before planning the AWS stacks
   --config FILE        platform config (default: config/platform.yaml)
   --timeout DURATION   how long to wait: 15m, 90s, 1h30m, 500ms, or plain seconds (default: 15m)
   --department D       only the zones of department D (repeatable)
+  --group NAME         only the zone whose group is NAME (repeatable; zone-access deploy passes the groups
+                       an Entra stack's apply just created or renamed)
   --stacks DIR         synthesized stacks (default: cdktf.out/stacks); with identityCenter.externalIdIssuer
                        the zone groups' Entra object ids are read from the applied entra-* stacks there
                        (terraform output -json), and each group must carry ExternalId <issuer>/<object id>
@@ -91,6 +93,7 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
     config: { type: 'string' },
     timeout: { type: 'string' },
     department: { type: 'string', multiple: true },
+    group: { type: 'string', multiple: true },
     stacks: { type: 'string' },
     provision: { type: 'boolean' },
   });
@@ -133,6 +136,12 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   }
 
   const config = tree.config;
+  if (values.group && values.group.length > 0) {
+    const wanted = new Set(values.group);
+    const unknown = [...wanted].filter((g) => !zones.some((z) => groupDisplayName(z, config) === g));
+    if (unknown.length > 0) throw new UsageError(`no zone has the group ${unknown.map((g) => JSON.stringify(g)).join(', ')}${values.department ? ' in the departments given' : ''}`);
+    zones = zones.filter((z) => wanted.has(groupDisplayName(z, config)));
+  }
   if (values.provision) {
     const problem = provisionConfigProblem(config);
     if (problem) throw new UsageError(problem);

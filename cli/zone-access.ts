@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
   drift: { summary: 'compare Identity Center, the Identity Store and Entra with what the zone files would deploy', load: () => import('./drift') },
   doctor: { summary: 'walk the chain from a person to a zone role and name the first broken link', load: () => import('./doctor') },
+  deploy: { summary: 'apply the synthesized stacks with terraform: changed ones only, or --all; every department attempted', load: () => import('./deploy') },
 };
 
 export function helpText(): string {

@@ -5,7 +5,7 @@ import { Script } from 'node:vm';
 import { parseDocument } from 'yaml';
 import { main } from '../../cli/zone-access';
 import { REPORT_MARKER } from '../../report/render-markdown';
-import { baseConfig, captureIO, makeTempDir, REPO_ROOT, writeTree, zoneDoc } from '../support/tree';
+import { captureIO, makeTempDir, REPO_ROOT, writeTree, zoneDoc } from '../support/tree';
 
 /**
  * The CI templates under examples/ci/: they parse, they have the jobs and steps the docs promise,
@@ -47,18 +47,6 @@ async function expectValidInvocations(scripts: string[]): Promise<void> {
 /** The bodies of the `node -e '...'` programs in a script. */
 function nodePrograms(script: string): string[] {
   return [...script.matchAll(/node -e '([\s\S]*?)'\n/g)].map((m) => m[1]);
-}
-
-/**
- * entra-app-roles owns every app role of the application: it is applied before the department
- * stacks, and the loop over `entra-*` skips it (it would otherwise run again, maybe in between).
- */
-function expectAppRolesFirstAndOnce(script: string): void {
-  const apply = script.indexOf('terraform -chdir=cdktf.out/stacks/entra-app-roles apply -auto-approve');
-  const loop = script.indexOf('for dir in cdktf.out/stacks/entra-*/; do');
-  expect(apply).toBeGreaterThanOrEqual(0);
-  expect(apply).toBeLessThan(loop);
-  expect(script.slice(loop)).toMatch(/^for dir in .*\n\s*\[ "\$\(basename "\$dir"\)" = entra-app-roles \] && continue\n/);
 }
 
 describe('examples/ci/github-actions.yml', () => {
@@ -106,21 +94,25 @@ describe('examples/ci/github-actions.yml', () => {
     expect(indexOf(pr, /report --base/)).toBeLessThan(indexOf(pr, /sticky-pull-request-comment/));
   });
 
-  it('main: Entra stacks, then wait for SCIM, then AWS stacks; OIDC for both clouds', () => {
-    const entra = indexOf(deploy, /cdktf\.out\/stacks\/entra-\*/);
-    const wait = indexOf(deploy, /await-sync/);
-    const aws = indexOf(deploy, /cdktf\.out\/stacks\/aws-\*/);
+  it('main: synth, then one `zone-access deploy` (changed stacks; --all on the schedule); OIDC for both clouds', () => {
     const synth = indexOf(deploy, /\$ZONE_ACCESS synth/);
     const creds = indexOf(deploy, /aws-actions\/configure-aws-credentials/);
-    expect([creds, synth, entra, wait, aws].every((i) => i >= 0)).toBe(true);
-    expect(creds < synth && synth < entra && entra < wait && wait < aws).toBe(true);
-    expect(deploy.steps[wait].run).toBe('$ZONE_ACCESS await-sync --timeout 20m');
-    expect(deploy.steps[entra].run).toMatch(/terraform -chdir="\$dir" apply -auto-approve/);
-    expectAppRolesFirstAndOnce(deploy.steps[entra].run);
+    const terraform = indexOf(deploy, /hashicorp\/setup-terraform/);
+    const apply = indexOf(deploy, /\$ZONE_ACCESS deploy/);
+    expect([creds, synth, terraform, apply].every((i) => i >= 0)).toBe(true);
+    expect(terraform < apply && creds < synth && synth < apply).toBe(true);
+    expect(deploy.steps[apply].run).toContain('$ZONE_ACCESS deploy --stacks-dir cdktf.out "$@"');
+    expect(deploy.steps[apply].run).toContain('if [ "$GITHUB_EVENT_NAME" = schedule ]; then set -- --all; fi');
+    // No shell loop over the stacks any more: deploy orders them and never stops at the first failure.
+    expect(runs(deploy).join('\n')).not.toMatch(/terraform -chdir|for dir in/);
     expect(deploy.permissions['id-token']).toBe('write');
-    expect(deploy.env).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID }}' });
+    expect(deploy.env).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID }}', TF_PLUGIN_CACHE_DIR: expect.any(String) });
     expect(deploy.steps[creds].with['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
     expect(deploy.concurrency).toEqual({ group: 'zone-access-deploy', 'cancel-in-progress': false });
+  });
+
+  it('defaults to the current Node LTS', () => {
+    expect(wf.env.NODE_VERSION).toBe('24');
   });
 
   it('every zone-access command line is one the CLI accepts', async () => {
@@ -138,13 +130,14 @@ describe('examples/ci/gitlab-ci.yml', () => {
       '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "push"',
       '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"',
     ]);
-    expect(ci.stages).toEqual(['check', 'synth', 'deploy-entra', 'await-sync', 'deploy-aws']);
+    expect(ci.stages).toEqual(['check', 'synth', 'deploy']);
   });
 
   it('daily schedule: every deploy job runs on the default branch\'s schedule and synthesizes for today (UTC)', () => {
     expect(ci['.deploy'].rules.map((r: any) => r.if)).toContain('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"');
-    for (const job of ['synth', 'deploy-entra', 'await-sync', 'deploy-aws']) expect(ci[job].extends).toContain('.deploy');
+    for (const job of ['synth', 'terraform', 'deploy']) expect(ci[job].extends).toContain('.deploy');
     expect(script('synth')).toContain('$ZONE_ACCESS synth --out cdktf.out');
+    expect(script('deploy')).toContain('if [ "$CI_PIPELINE_SOURCE" = schedule ]; then set -- --all; fi');
   });
 
   it('merge request: validate (Code Quality report) and report (merge request note)', () => {
@@ -158,22 +151,30 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(script('report')).toContain(`const marker = "${REPORT_MARKER}";`);
   });
 
-  it('default branch: synth → Entra stacks → await-sync → AWS stacks, one deployment at a time', () => {
-    expect(ci['deploy-entra'].needs).toEqual(['synth']);
-    expect(ci['await-sync'].needs).toEqual(['deploy-entra']);
-    expect(ci['deploy-aws'].needs).toEqual(['synth', 'await-sync']);
-    expect(script('deploy-entra')).toMatch(/for dir in cdktf\.out\/stacks\/entra-\*\/; do/);
-    expectAppRolesFirstAndOnce(script('deploy-entra'));
-    expect(script('deploy-aws')).toMatch(/for dir in cdktf\.out\/stacks\/aws-\*\/; do/);
-    expect(script('await-sync')).toContain('$ZONE_ACCESS await-sync --timeout 20m');
+  it('default branch: synth and the pinned terraform binary → one `zone-access deploy`, one deployment at a time', () => {
+    expect(ci.deploy.needs).toEqual(['synth', 'terraform']);
+    expect(ci.synth.artifacts.paths).toEqual(['cdktf.out/manifest.json', 'cdktf.out/stacks/']);
+    expect(ci.terraform.extends).toContain('.terraform');
+    expect(ci.terraform.artifacts.paths).toEqual(['.terraform-bin/']);
+    expect(script('deploy')).toContain('$ZONE_ACCESS deploy --stacks-dir cdktf.out "$@"');
+    expect(script('deploy')).toContain('export PATH="$CI_PROJECT_DIR/.terraform-bin:$PATH"');
+    expect(script('deploy')).not.toMatch(/terraform -chdir|for dir in/);
+    // The deploy job runs on the Node image (the CLI) with terraform from the pinned image.
+    expect(ci.deploy.extends).toEqual(['.node', '.aws-oidc', '.deploy']);
     expect(ci['.deploy'].resource_group).toBe('zone-access-production');
-    for (const job of ['synth', 'deploy-entra', 'await-sync', 'deploy-aws']) expect(ci[job].extends).toContain('.deploy');
-    expect(ci['deploy-entra'].id_tokens.AZURE_ID_TOKEN.aud).toBe('api://AzureADTokenExchange');
+    // The wait for SCIM inside deploy provisions on demand with the same Azure OIDC settings as the azuread provider.
+    expect(ci.deploy.id_tokens.AZURE_ID_TOKEN.aud).toBe('api://AzureADTokenExchange');
+    expect(ci.deploy.variables).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '$AZURE_CLIENT_ID', ARM_TENANT_ID: '$AZURE_TENANT_ID' });
+    expect(script('deploy')).toContain('export ARM_OIDC_TOKEN="$AZURE_ID_TOKEN"');
     expect(ci['.aws-oidc'].id_tokens.AWS_ID_TOKEN.aud).toBe('sts.amazonaws.com');
   });
 
+  it('defaults to the current Node LTS', () => {
+    expect(ci['.node'].image).toBe('node:24');
+  });
+
   it('every zone-access command line is one the CLI accepts', async () => {
-    await expectValidInvocations(['validate', 'report', 'synth', 'await-sync'].map(script));
+    await expectValidInvocations(['validate', 'report', 'synth', 'deploy'].map(script));
   });
 
   it('the inline programs are valid JavaScript', () => {
@@ -215,43 +216,3 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(issues[0].fingerprint).not.toBe(issues[1].fingerprint);
   });
 });
-
-describe('the deploy steps apply every declared department', () => {
-  /**
-   * A department whose last zone file was deleted has no folder in a fresh clone; its
-   * (empty) stacks must still be applied, or its access stays deployed. The templates' apply
-   * scripts run here against real synth output, with a `terraform` on PATH that records its calls.
-   */
-  const applyScripts = (): { template: string; entra: string; aws: string }[] => {
-    const gh = load('github-actions.yml').jobs.deploy.steps;
-    const gl = load('gitlab-ci.yml');
-    const step = (name: string) => gh.find((s: any) => s.name === name).run as string;
-    const loop = (job: string) => (gl[job].script as string[]).find((l) => l.includes('terraform -chdir'))!;
-    return [
-      { template: 'github-actions.yml', entra: step('Apply the Entra stacks'), aws: step('Apply the AWS stacks') },
-      { template: 'gitlab-ci.yml', entra: loop('deploy-entra'), aws: loop('deploy-aws') },
-    ];
-  };
-
-  it.each(applyScripts())('$template', async ({ entra, aws }) => {
-    const tree = writeTree({
-      config: baseConfigWith({ pay: {}, hr: {}, old: { retired: true } }),
-      zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') },
-    });
-    const { io } = captureIO(tree.root);
-    expect(await main(['synth', '--zones', 'zones', '--config', 'platform.yaml', '--out', 'cdktf.out'], io)).toBe(0);
-    const bin = makeTempDir('bin-');
-    const log = join(bin, 'calls.log');
-    writeFileSync(join(bin, 'terraform'), `#!/bin/sh\necho "$*" >> "${log}"\n`, { mode: 0o755 });
-    for (const script of [entra, aws]) {
-      execFileSync('bash', ['-c', script], { cwd: tree.root, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
-    }
-    const applied = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(' apply ')).map((l) => /-chdir=cdktf\.out\/stacks\/([^/\s]+)/.exec(l)![1]);
-    // entra-app-roles first and once (it owns the application's app roles), then every department.
-    expect(applied).toEqual(['entra-app-roles', 'entra-hr', 'entra-old', 'entra-pay', 'aws-hr', 'aws-old', 'aws-pay']);
-  });
-});
-
-function baseConfigWith(departments: Record<string, unknown>): Record<string, unknown> {
-  return { ...baseConfig(), departments };
-}

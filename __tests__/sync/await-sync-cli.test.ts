@@ -198,7 +198,7 @@ describe('zone-access await-sync: command line', () => {
   });
 
   it('prints the usage for --help, directly and through the dispatcher', async () => {
-    expect(usage.split('\n')[0]).toBe('zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--stacks DIR] [--provision]');
+    expect(usage.split('\n')[0]).toBe('zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--group NAME] [--stacks DIR] [--provision]');
     expect(AWAIT_SYNC_USAGE).toBe(usage);
     const c = captureIO(process.cwd());
     expect(await cli(['--help'], c.io)).toBe(EXIT.ok);
