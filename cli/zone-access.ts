@@ -18,6 +18,10 @@ const COMMANDS: Record<string, Command> = {
   profiles: { summary: 'print AWS CLI profiles for the zones (or merge them into ~/.aws/config)', load: () => import('./profiles') },
   map: { summary: 'write the access map: one self-contained HTML page of who can do what where', load: () => import('./map') },
   'await-sync': { summary: 'wait until SCIM has copied every zone group into the Identity Store', load: () => import('./await-sync') },
+  'release-access-packages': {
+    summary: 'before an Entra apply: remove the assignments of the access packages its plan destroys',
+    load: () => import('./release-access-packages'),
+  },
 };
 
 export function helpText(): string {
