@@ -6,8 +6,9 @@ import { Group } from '@cdktf/provider-azuread/lib/group';
 import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { canonicalGuid, isGuid } from '../model/guid';
+import { canonicalGuid, canonicalRuleId, isGuid } from '../model/guid';
 import { groupDisplayName, groupObjectIdOutputName } from '../model/names';
+import type { MembershipMode } from '../model/membership-settings';
 import type { ZoneInput } from '../model/zone-defaults';
 import { servicePrincipalResourceId, synchronizationJobResourceId } from './azuread-ids';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
@@ -19,6 +20,13 @@ export interface ZoneEntraGroupProps {
   /** Only what a zone file requires; the rest defaults the same way (see `ZoneAccessProps.zone`). */
   readonly zone: ZoneInput;
   readonly platform: PlatformSpec;
+  /**
+   * The department's membership mode (default `entra`). In `access-package` mode the zone's owners
+   * are approvers only, never owners of the group: an owner can add members directly, which would
+   * bypass request, approval, `maxDays` and review, and such members never expire. The pipeline
+   * identity is then the group's only owner.
+   */
+  readonly membershipMode?: MembershipMode;
 }
 
 /**
@@ -68,9 +76,11 @@ export class ZoneEntraGroup extends Construct {
     // therefore always set, and always includes the pipeline's own identity, so the list is never
     // empty and the group never ends ownerless. Object ids are canonical (lower case): the provider
     // diffs owner ids as plain strings (group_resource.go:1146-1147).
+    // In access-package mode the owners approve (ZoneMembership) and the group has no human owner.
     this.pipelineIdentity = new DataAzureadClientConfig(this, 'pipeline-identity', {});
+    const humanOwners = props.membershipMode === 'access-package' ? [] : zone.owners;
     const owners = [
-      ...zone.owners.map((owner) =>
+      ...humanOwners.map((owner) =>
         isGuid(owner)
           ? canonicalGuid(owner)
           : new DataAzureadUser(this, `owner-${constructSafe(owner)}`, { userPrincipalName: owner }).objectId,
@@ -111,7 +121,7 @@ export class ZoneEntraGroup extends Construct {
         // Graph resource ids, not bare object ids: see azuread-ids.ts for the provider's validators.
         servicePrincipalId: servicePrincipalResourceId(servicePrincipalObjectId),
         synchronizationJobId: synchronizationJobResourceId(servicePrincipalObjectId, provisioningJobId),
-        parameter: [{ ruleId: canonicalGuid(provisioningRuleId), subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
+        parameter: [{ ruleId: canonicalRuleId(provisioningRuleId), subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
         // Re-provision when the assignment is re-created, not on every apply.
         triggers: { appRoleAssignment: this.appRoleAssignment.id },
         dependsOn: [this.appRoleAssignment],

@@ -269,6 +269,7 @@ export function assertValidMembershipProps(props: ZoneMembershipProps): void {
   if (membership.mode === 'access-package') {
     if (!props.catalogId) problems.push('access-package mode needs catalogId (the department catalog)');
     if (membership.accessPackage.approval && zone.owners.length === 0) problems.push('access-package mode with approval needs owners (they approve)');
+    if (membership.accessPackage.review && zone.owners.length === 0) problems.push('access-package mode with review needs owners (they review)');
   }
   if (problems.length > 0) throw new Error(`ZoneMembership for zone "${zone.name}": ${problems.join('; ')}`);
 }

@@ -3,7 +3,7 @@ import { isSessionDurationInRange, TEXT_RULES } from './aws-rules';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { normalizeMembershipSettings, type RawMembershipSettings } from './membership-settings';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
-import { canonicalGuid } from './guid';
+import { canonicalGuid, canonicalRuleId } from './guid';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import { defaultQuotas } from './quotas';
 import { managedPoliciesVersion } from './managed-policies';
@@ -62,6 +62,11 @@ export function platformConfigFromSource(
   const defaultSessionDuration = raw.defaultSessionDuration ?? 'PT1H';
   if (usable('defaultSessionDuration') && !isSessionDurationInRange(defaultSessionDuration)) {
     problem(['defaultSessionDuration'], 'invalid-value', TEXT_RULES.sessionDuration.explain(defaultSessionDuration));
+  }
+  const retired = isObject(raw.entra) ? raw.entra.retiredAppRoles : undefined;
+  if (retired !== undefined && retired === (raw.entra.appRoles ?? 'per-zone')) {
+    problem(['entra', 'retiredAppRoles'], 'invalid-value', `retiredAppRoles is ${retired}, the mode entra.appRoles uses: it names the mode switched away from`,
+      `remove retiredAppRoles, or set entra.appRoles to the mode you are switching to (${retired === 'shared' ? 'per-zone' : 'shared'})`);
   }
   if (diagnostics.length > 0) {
     // Building the config needs every value valid; the reserved-preset check still has its input.
@@ -124,8 +129,9 @@ export function platformConfigFromSource(
       // The job id is an opaque `<template>.<hex>.<guid>` string whose template prefix is
       // case-sensitive, and nothing reads it back into state, so it is kept as given.
       ...(raw.entra.provisioningJobId !== undefined ? { provisioningJobId: raw.entra.provisioningJobId } : {}),
-      ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalGuid(raw.entra.provisioningRuleId) } : {}),
+      ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalRuleId(raw.entra.provisioningRuleId) } : {}),
       appRoles: raw.entra.appRoles ?? 'per-zone',
+      ...(raw.entra.retiredAppRoles !== undefined && raw.entra.retiredAppRoles !== (raw.entra.appRoles ?? 'per-zone') ? { retiredAppRoles: raw.entra.retiredAppRoles } : {}),
       provisioningResource: raw.entra.provisioningResource ?? true,
     },
     zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',

@@ -2,7 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { keySchema, TEXT_RULES, textSchema } from './aws-rules';
 import { QUOTAS, type QuotaKey } from './quotas';
 import { customerManagedPolicyObject, ZONE_NAME_PATTERN } from './zone-file-schema';
-import { GUID_PATTERN } from './guid';
+import { GUID_PATTERN, PROVISIONING_RULE_ID_PATTERN } from './guid';
 import { membershipSettingsProperties } from './membership-settings';
 
 /**
@@ -83,8 +83,12 @@ export const platformConfigSchema = {
         },
         provisioningRuleId: {
           type: 'string',
-          pattern: '^[A-Za-z0-9-]{1,64}$',
-          description: 'Id of the provisioning job\'s synchronization rule (from the job schema); required with provisioningJobId.',
+          // Graph's provisionOnDemand reference shows both forms: a bare id (example 1) and, for a
+          // group, `<guid>#V2` (example 3, "Provision a group ... on demand"):
+          // https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationjob-provisionondemand
+          pattern: PROVISIONING_RULE_ID_PATTERN,
+          description:
+            'Id of the provisioning job\'s synchronization rule (from the job schema), as Graph documents it for provisionOnDemand: an id such as 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8, optionally with a version suffix such as #V2 (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId.',
         },
         provisioningResource: {
           type: 'boolean',
@@ -98,6 +102,12 @@ export const platformConfigSchema = {
           default: 'per-zone',
           description:
             'per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication).',
+        },
+        retiredAppRoles: {
+          type: 'string',
+          enum: ['per-zone', 'shared'],
+          description:
+            'Step one of switching entra.appRoles: the mode switched away from. Its roles stay on the application (no group is assigned with them any more) while every group gets its new assignment before the old one is deleted, so no group leaves SCIM scope. Remove the key in a later run, once that apply succeeded: the old roles are then deleted.',
         },
       },
     },
