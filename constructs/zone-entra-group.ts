@@ -108,10 +108,15 @@ export class ZoneEntraGroup extends Construct {
 
     // app_role_id, principal_object_id and resource_object_id are ForceNew bare UUIDs
     // (internal/services/approleassignments/app_role_assignment_resource.go:60-82).
+    // Switching entra.appRoles changes app_role_id, which replaces the assignment: created before
+    // the old one is destroyed, so the group never leaves SCIM's scope (an unassigned group is
+    // deprovisioned at the next cycle). Graph allows a principal several assignments on one
+    // resource with different roles; the old role still exists then (entra.retiredAppRoles).
     this.appRoleAssignment = new AppRoleAssignment(this, 'app-role-assignment', {
       appRoleId: this.appRoleId,
       principalObjectId: this.group.objectId,
       resourceObjectId: servicePrincipalObjectId,
+      lifecycle: { createBeforeDestroy: true },
     });
 
     const { provisioningJobId, provisioningRuleId, provisioningResource } = platform.entra;

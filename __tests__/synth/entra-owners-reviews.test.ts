@@ -13,7 +13,7 @@ import { baseConfig, writeTree, zoneDoc } from '../support/tree';
 const OWNER_ID = '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const JOB = 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef';
 
-function load(config: Record<string, unknown>, zones: Record<string, unknown>): { tree?: ZoneTree; diagnostics: readonly Diagnostic[]; zonesDir: string } {
+function load(config: Record<string, unknown>, zones: Record<string, Record<string, unknown>>): { tree?: ZoneTree; diagnostics: readonly Diagnostic[]; zonesDir: string } {
   const { zonesDir, configPath } = writeTree({ config, zones });
   return { ...loadTree({ zonesDir, configPath, at: '2026-06-30' }), zonesDir };
 }
