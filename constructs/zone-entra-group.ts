@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignment';
 import { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azuread-client-config';
-import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
+import type { DataAzureadUsers } from '@cdktf/provider-azuread/lib/data-azuread-users';
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';
-import { TerraformOutput } from 'cdktf';
+import { Fn, TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { canonicalGuid, canonicalRuleId, isGuid } from '../model/guid';
 import { groupDisplayName, groupObjectIdOutputName } from '../model/names';
@@ -12,6 +12,7 @@ import type { MembershipMode } from '../model/membership-settings';
 import type { ZoneInput } from '../model/zone-defaults';
 import { servicePrincipalResourceId, synchronizationJobResourceId } from './azuread-ids';
 import { assertValidZoneSpec, zoneSpecFrom, type PlatformSpec } from './props';
+import { lookupUsers } from './user-lookup';
 import { assignedAppRoleId } from './zone-app-roles';
 
 export { APP_ROLE_ID_NAMESPACE, appRoleIdFor } from './zone-app-roles';
@@ -48,6 +49,8 @@ export class ZoneEntraGroup extends Construct {
   readonly appRoleAssignment: AppRoleAssignment;
   /** The identity Terraform runs as; always one of the group's owners. */
   readonly pipelineIdentity: DataAzureadClientConfig;
+  /** The lookup of the owners given by UPN (entra and file modes), if any. */
+  readonly ownerLookup?: DataAzureadUsers;
   /** The provision-on-demand request, when a provisioning job is configured. */
   readonly provisionOnDemand?: SynchronizationJobProvisionOnDemand;
   /** The group's display name, which is also its name in the Identity Store after SCIM. */
@@ -79,14 +82,22 @@ export class ZoneEntraGroup extends Construct {
     // In access-package mode the owners approve (ZoneMembership) and the group has no human owner.
     this.pipelineIdentity = new DataAzureadClientConfig(this, 'pipeline-identity', {});
     const humanOwners = props.membershipMode === 'access-package' ? [] : zone.owners;
-    const owners = [
-      ...humanOwners.map((owner) =>
-        isGuid(owner)
-          ? canonicalGuid(owner)
-          : new DataAzureadUser(this, `owner-${constructSafe(owner)}`, { userPrincipalName: owner }).objectId,
-      ),
-      this.pipelineIdentity.objectId,
-    ];
+    const ids = humanOwners.filter(isGuid).map((o) => canonicalGuid(o));
+    const upns = humanOwners.filter((o) => !isGuid(o));
+    let owners: string[];
+    if (upns.length === 0) {
+      owners = [...ids, this.pipelineIdentity.objectId];
+    } else {
+      // One lookup for the owners given by UPN; an owner Entra no longer knows (deleted) is left out
+      // and named in a warning instead of failing the plan (user-lookup.ts).
+      // Named by zone, not by file: the stacks must not depend on where the tree lives.
+      const found = lookupUsers(this, 'owner-lookup', upns, {
+        what: `zone ${zone.name}: owners`,
+        consequence: 'They no longer own the group; update owners: in the zone file.',
+      });
+      this.ownerLookup = found.lookup;
+      owners = Token.asList(Fn.concat([...(ids.length > 0 ? [ids] : []), found.objectIds, [this.pipelineIdentity.objectId]]));
+    }
 
     this.group = new Group(this, 'group', {
       displayName: this.groupName,
