@@ -13,9 +13,11 @@ import { TerraformCheck } from './terraform-check';
  * missing one fails the read at :249) or a postcondition that fails on them would stop the whole
  * plan of the department, so nobody else's expired membership would be removed either. A deleted
  * account cannot hold access, so the plan goes on without it: `ignore_missing` (:95-101) skips
- * the UPN (:246-247), the ids are read from the found users (`users[*].object_id`, :394, in no
- * particular position), and a `check` block (a warning, never an error) names who was left out, in
- * every plan and apply log, until the zone file is fixed.
+ * the UPN (:246-247) and skips the count check (:357-362), even when nobody is found (the
+ * schema's description says the read "will still fail if no users are found", but the UPN path
+ * has no such check; only `return_all` does, :223). The ids are read from the found users
+ * (`users[*].object_id`, :394, in no particular position), and a `check` block (a warning, never
+ * an error) names who was left out, in every plan and apply log, until the zone file is fixed.
  */
 export interface UserLookup {
   readonly lookup: DataAzureadUsers;
