@@ -5,6 +5,7 @@
 export type DiagnosticCode =
   // Security (issue 11)
   | 'group-bound-by-name'
+  | 'app-roles-retiring'
   | 'secrets-claimable'
   // Files and folders
   | 'no-zones-dir'

@@ -172,8 +172,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * Risks a valid config accepts by default, as warnings for `validate` and `synth` to print (kept
  * out of the loader's diagnostics, which for a valid tree hold only the tree's own warnings).
  */
-export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'>): Diagnostic[] {
+export function platformConfigWarnings(
+  config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'> & { readonly entra?: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'> },
+): Diagnostic[] {
   const warnings: Diagnostic[] = [];
+  if (config.entra?.retiredAppRoles !== undefined) {
+    // Step two of the switch must not be forgotten: the old roles stay on the application until then.
+    warnings.push({
+      severity: 'warning',
+      file: config.source.file,
+      field: 'entra.retiredAppRoles',
+      code: 'app-roles-retiring',
+      message: `${config.entra.retiredAppRoles}: the ${config.entra.retiredAppRoles} app roles are kept while every group moves to ${config.entra.appRoles}; they stay on the application until this key is removed`,
+      hint: 'remove entra.retiredAppRoles once a deployment with it succeeded (README "App roles: per-zone or shared")',
+    });
+  }
   if (config.identityCenter.externalIdIssuer === undefined) {
     warnings.push({
       severity: 'warning',

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import type { AppRoleMode, ZoneTree } from '../../model/types';
+import { platformConfigWarnings } from '../../model/load-platform-config';
 import { loadTree } from '../../pipeline/load';
 import { addZoneStacks } from '../../stacks/zone-stacks';
 import { checkStack } from '../support/azuread-provider-rules';
@@ -120,6 +121,12 @@ describe.each([
 });
 
 describe('entra.retiredAppRoles', () => {
+  it('validate warns while it is set, so the second run is not forgotten', () => {
+    const warnings = platformConfigWarnings(tree('shared', 'per-zone').config).filter((w) => w.field === 'entra.retiredAppRoles');
+    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', code: 'app-roles-retiring', hint: expect.stringContaining('remove entra.retiredAppRoles') })]);
+    expect(platformConfigWarnings(tree('shared').config).filter((w) => w.field === 'entra.retiredAppRoles')).toEqual([]);
+  });
+
   it('the same mode as entra.appRoles is an error naming the field', () => {
     const config = baseConfig();
     config.entra = { ...(config.entra as object), appRoles: 'shared', retiredAppRoles: 'shared' };
