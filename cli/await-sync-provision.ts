@@ -25,7 +25,7 @@ export interface ProvisionDeps {
 
 export const PROVISION_PERMISSIONS_HINT =
   'hint: the Azure identity (the azuread provider\'s OIDC settings: ARM_USE_OIDC, ARM_CLIENT_ID, ARM_TENANT_ID with ARM_OIDC_TOKEN or GitHub\'s id-token; ' +
-  'else DefaultAzureCredential: AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, or `az login`) needs the Microsoft Graph application permission Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of the Identity Center application), ' +
+  'else DefaultAzureCredential: AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, or `az login`) needs the Microsoft Graph application permission Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of the Identity Center enterprise application\'s service principal, whose owner list is not the app registration\'s), ' +
   'and, without identityCenter.externalIdIssuer, GroupMember.Read.All or Group.Read.All to find a group by name; ' +
   'entra.servicePrincipalObjectId, entra.provisioningJobId and entra.provisioningRuleId must name the Identity Center app, its SCIM job and the job\'s group rule.';
 

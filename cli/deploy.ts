@@ -7,6 +7,7 @@ import { parseOptions, UsageError } from './args';
 import { parseDuration } from './await-sync';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
+import type { ReleaseOptions } from '../sync/release-access-packages';
 
 export const usage = `zone-access deploy [--stacks-dir cdktf.out] [--all] [--stack NAME] [--concurrency 4] [--timeout 20m] [--zones DIR] [--config FILE]
 
@@ -37,11 +38,25 @@ export const DEPLOY_USAGE = usage;
 
 /**
  * The step between an Entra stack's plan and its apply, given that plan (`terraform show -json`):
- * the place for Entra work terraform cannot do itself, such as removing the remaining assignments of
- * the access packages the plan destroys (Graph refuses to delete a package that still has any).
- * Nothing happens here yet. A rejection fails that stack, unapplied; the other stacks go on.
+ * Graph refuses to delete an access package that still has assignments, so the remaining
+ * assignments of every package the plan destroys (a zone removed or moved, a department retired or
+ * switched to another mode) are removed first, with the credentials and request window of
+ * `await-sync --provision` (sync/release-access-packages.ts). A plan that destroys no package asks
+ * Graph nothing. A package that cannot be released fails that stack, unapplied; the others go on.
  */
-export async function beforeApplyEntra(_planned: PlannedStack, _io: CliIO): Promise<void> {}
+export async function beforeApplyEntra(planned: PlannedStack, io: CliIO, options: ReleaseOptions = {}): Promise<void> {
+  // Loaded here: only Entra stacks need Graph (and @azure/identity).
+  const { releaseAccessPackages } = await import('../sync/release-access-packages');
+  const result = await releaseAccessPackages(planned.plan, {
+    env: io.env,
+    log: (line) => void io.stderr.write(`${planned.stack}: ${line}\n`),
+    ...options,
+  });
+  if (result.failed.length > 0) {
+    const which = result.failed.map((f) => `${f.packageId} (${f.reason})`).join('; ');
+    throw new Error(`${result.failed.length} of ${result.packages.length} access package(s) the plan destroys still have assignments, so the apply could not delete them: ${which}`);
+  }
+}
 
 /** Seams for tests; the CLI dispatcher calls `run(args, io)` without them. */
 export interface DeployDeps {

@@ -25,6 +25,10 @@ export const COMMANDS: Record<string, Command> = {
   drift: { summary: 'compare Identity Center, the Identity Store and Entra with what the zone files would deploy', load: () => import('./drift') },
   doctor: { summary: 'walk the chain from a person to a zone role and name the first broken link', load: () => import('./doctor') },
   deploy: { summary: 'apply the synthesized stacks with terraform: changed ones only, or --all; every department attempted', load: () => import('./deploy') },
+  'release-access-packages': {
+    summary: 'before an Entra apply: remove the assignments of the access packages its plan destroys',
+    load: () => import('./release-access-packages'),
+  },
 };
 
 export function helpText(): string {

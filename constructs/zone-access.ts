@@ -106,7 +106,7 @@ export class ZoneAccess {
     };
     assertValidMembershipProps({ ...membershipProps, group: { objectId: '', displayName: '' } }, `${entraPath}/membership`);
     this.zoneName = zone.name;
-    this.entra = new ZoneEntraGroup(props.entraScope, zone.name, { zone, platform: props.platform });
+    this.entra = new ZoneEntraGroup(props.entraScope, zone.name, { zone, platform: props.platform, membershipMode: membership.mode });
     if (membership.mode !== 'entra') {
       // A child of the Entra half, so its addresses are `<zone>/membership/...`: the zone's alone.
       this.membership = new ZoneMembership(this.entra, 'membership', {

@@ -53,6 +53,10 @@ export interface ZoneAppRolesProps {
  *   "Users and groups" list name the zone.
  * - `shared`: one role (`shared`) that every zone group is assigned with; SCIM only needs the
  *   group assigned, so this has no per-application role limit on the number of zones.
+ * - while switching (`entra.retiredAppRoles` set): the roles of both modes. Groups are assigned with
+ *   the new mode's role before their old assignment is deleted (create_before_destroy on
+ *   `azuread_app_role_assignment`, see ZoneEntraGroup); the old roles go in a later run, once the
+ *   key is removed, as a retired department's stacks do.
  *
  * Place it in a stack that has an `azuread` provider.
  */
@@ -65,7 +69,10 @@ export class ZoneAppRoles extends Construct {
     const { platform } = props;
     const applicationId = applicationResourceId(platform.entra.applicationObjectId);
     const roles = new Map<string, ApplicationAppRole>();
-    if (platform.entra.appRoles === 'shared') {
+    // The mode in use, and during a switch the mode switched away from (`entra.retiredAppRoles`):
+    // its roles stay until a later run, so no group's assignment ever names a deleted role.
+    const modes = new Set([platform.entra.appRoles, platform.entra.retiredAppRoles].filter((m) => m !== undefined));
+    if (modes.has('shared')) {
       roles.set('shared', new ApplicationAppRole(this, 'shared', {
         applicationId,
         roleId: SHARED_APP_ROLE_ID,
@@ -74,8 +81,12 @@ export class ZoneAppRoles extends Construct {
         description: 'Every Zone Access zone group is assigned with this role, which puts it in SCIM provisioning scope',
         value: SHARED_APP_ROLE_VALUE,
       }));
-    } else {
+    }
+    if (modes.has('per-zone')) {
       for (const name of [...new Set(props.zones.map((z) => z.name))].sort()) {
+        if (roles.has(name)) {
+          throw new Error(`ZoneAppRoles: zone "${name}" has the construct id of the shared role; it cannot keep both while entra.appRoles switches (rename the zone, or switch in one run)`);
+        }
         const value = permissionSetName({ name }, platform);
         roles.set(name, new ApplicationAppRole(this, name, {
           applicationId,

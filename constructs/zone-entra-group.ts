@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignment';
 import { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azuread-client-config';
-import { DataAzureadUser } from '@cdktf/provider-azuread/lib/data-azuread-user';
+import type { DataAzureadUsers } from '@cdktf/provider-azuread/lib/data-azuread-users';
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { SynchronizationJobProvisionOnDemand } from '@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand';
-import { TerraformOutput } from 'cdktf';
+import { Fn, TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { canonicalGuid, isGuid } from '../model/guid';
+import { canonicalGuid, canonicalRuleId, isGuid } from '../model/guid';
 import { groupDisplayName, groupObjectIdOutputName } from '../model/names';
+import type { MembershipMode } from '../model/membership-settings';
 import type { ZoneInput } from '../model/zone-defaults';
 import { servicePrincipalResourceId, synchronizationJobResourceId } from './azuread-ids';
 import { assertFreeId, pathOf, resolveZoneIn, type PlatformSpec } from './props';
+import { lookupUsers } from './user-lookup';
 import { appRoleCreatedIn, assignedAppRoleId } from './zone-app-roles';
 
 export { APP_ROLE_ID_NAMESPACE, appRoleIdFor } from './zone-app-roles';
@@ -23,6 +25,13 @@ export interface ZoneEntraGroupProps {
   readonly zone: ZoneInput;
   /** The platform settings (`platformConfig()`, or the loader's config). */
   readonly platform: PlatformSpec;
+  /**
+   * The department's membership mode (default `entra`). In `access-package` mode the zone's owners
+   * are approvers only, never owners of the group: an owner can add members directly, which would
+   * bypass request, approval, `maxDays` and review, and such members never expire. The pipeline
+   * identity is then the group's only owner.
+   */
+  readonly membershipMode?: MembershipMode;
 }
 
 /**
@@ -44,6 +53,8 @@ export class ZoneEntraGroup extends Construct {
   readonly appRoleAssignment: AppRoleAssignment;
   /** The identity Terraform runs as; always one of the group's owners. */
   readonly pipelineIdentity: DataAzureadClientConfig;
+  /** The lookup of the owners given by UPN (entra and file modes), if any. */
+  readonly ownerLookup?: DataAzureadUsers;
   /** The provision-on-demand request, when a provisioning job is configured. */
   readonly provisionOnDemand?: SynchronizationJobProvisionOnDemand;
   /** The group's display name, which is also its name in the Identity Store after SCIM. */
@@ -82,15 +93,25 @@ export class ZoneEntraGroup extends Construct {
     // therefore always set, and always includes the pipeline's own identity, so the list is never
     // empty and the group never ends ownerless. Object ids are canonical (lower case): the provider
     // diffs owner ids as plain strings (group_resource.go:1146-1147).
+    // In access-package mode the owners approve (ZoneMembership) and the group has no human owner.
     this.pipelineIdentity = new DataAzureadClientConfig(this, 'pipeline-identity', {});
-    const owners = [
-      ...zone.owners.map((owner) =>
-        isGuid(owner)
-          ? canonicalGuid(owner)
-          : new DataAzureadUser(this, `owner-${constructSafe(owner)}`, { userPrincipalName: owner }).objectId,
-      ),
-      this.pipelineIdentity.objectId,
-    ];
+    const humanOwners = props.membershipMode === 'access-package' ? [] : zone.owners;
+    const ids = humanOwners.filter(isGuid).map((o) => canonicalGuid(o));
+    const upns = humanOwners.filter((o) => !isGuid(o));
+    let owners: string[];
+    if (upns.length === 0) {
+      owners = [...ids, this.pipelineIdentity.objectId];
+    } else {
+      // One lookup for the owners given by UPN; an owner Entra no longer knows (deleted) is left out
+      // and named in a warning instead of failing the plan (user-lookup.ts).
+      // Named by zone, not by file: the stacks must not depend on where the tree lives.
+      const found = lookupUsers(this, 'owner-lookup', upns, {
+        what: `zone ${zone.name}: owners`,
+        consequence: 'They no longer own the group; update owners: in the zone file.',
+      });
+      this.ownerLookup = found.lookup;
+      owners = Token.asList(Fn.concat([...(ids.length > 0 ? [ids] : []), found.objectIds, [this.pipelineIdentity.objectId]]));
+    }
 
     this.group = new Group(this, 'group', {
       displayName: this.groupName,
@@ -112,10 +133,15 @@ export class ZoneEntraGroup extends Construct {
 
     // app_role_id, principal_object_id and resource_object_id are ForceNew bare UUIDs
     // (internal/services/approleassignments/app_role_assignment_resource.go:60-82).
+    // Switching entra.appRoles changes app_role_id, which replaces the assignment: created before
+    // the old one is destroyed, so the group never leaves SCIM's scope (an unassigned group is
+    // deprovisioned at the next cycle). Graph allows a principal several assignments on one
+    // resource with different roles; the old role still exists then (entra.retiredAppRoles).
     this.appRoleAssignment = new AppRoleAssignment(this, 'app-role-assignment', {
       appRoleId: this.appRoleId,
       principalObjectId: this.group.objectId,
       resourceObjectId: servicePrincipalObjectId,
+      lifecycle: { createBeforeDestroy: true },
     });
 
     const { provisioningJobId, provisioningRuleId, provisioningResource } = platform.entra;
@@ -125,7 +151,7 @@ export class ZoneEntraGroup extends Construct {
         // Graph resource ids, not bare object ids: see azuread-ids.ts for the provider's validators.
         servicePrincipalId: servicePrincipalResourceId(servicePrincipalObjectId),
         synchronizationJobId: synchronizationJobResourceId(servicePrincipalObjectId, provisioningJobId),
-        parameter: [{ ruleId: canonicalGuid(provisioningRuleId), subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
+        parameter: [{ ruleId: canonicalRuleId(provisioningRuleId), subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
         // Re-provision when the assignment is re-created, not on every apply.
         triggers: { appRoleAssignment: this.appRoleAssignment.id },
         dependsOn: [this.appRoleAssignment],

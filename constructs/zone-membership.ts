@@ -7,7 +7,7 @@ import { AccessPackageCatalog } from '@cdktf/provider-azuread/lib/access-package
 import { AccessPackageResourceCatalogAssociation } from '@cdktf/provider-azuread/lib/access-package-resource-catalog-association';
 import { AccessPackageResourcePackageAssociation } from '@cdktf/provider-azuread/lib/access-package-resource-package-association';
 import { DataAzureadUsers } from '@cdktf/provider-azuread/lib/data-azuread-users';
-import { Fn, TerraformIterator, Token } from 'cdktf';
+import { Fn, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { isRealDate, todayUtc } from '../model/dates';
 import { activeMembers, memberKey } from '../model/membership';
@@ -17,6 +17,8 @@ import { MEMBER_USER_PATTERN } from '../model/zone-file-schema';
 import { canonicalGuid } from '../model/guid';
 import { ValidationError, type Diagnostic, type DiagnosticCode } from '../model/diagnostics';
 import { terraformLiteral } from './terraform-literal';
+import { TerraformCheck } from './terraform-check';
+import { lookupUsers } from './user-lookup';
 
 /**
  * Who is in a zone's Entra group, per the department's membership mode:
@@ -84,6 +86,8 @@ export class ZoneMembership extends Construct {
   readonly memberObjectIds?: string[];
   /** File mode: the UPN lookup (absent when every member is given by object id). */
   readonly userLookup?: DataAzureadUsers;
+  /** File mode: the warning naming members the lookup did not find. */
+  readonly membersCheck?: TerraformCheck;
   /** Access-package mode. */
   readonly accessPackage?: AccessPackage;
   readonly catalogAssociation?: AccessPackageResourceCatalogAssociation;
@@ -110,33 +114,26 @@ export class ZoneMembership extends Construct {
       let resolved: string[] | undefined;
       if (upns.length > 0) {
         const file = zone.source?.file ?? `zone ${zone.name}`;
-        this.userLookup = new DataAzureadUsers(this, 'member-lookup', {
-          // users/users_data_source.go (v3.7.0) l.83-93: a list of non-empty strings; found users
-          // come back in `users` (l.112-186). ignore_missing (l.95-101) so that the postcondition,
-          // not the provider, reports unknown users, naming the zone file.
-          userPrincipalNames: upns,
-          ignoreMissing: true,
-          lifecycle: {
-            postcondition: [
-              {
-                condition: `\${length(self.users) == ${upns.length}}`,
-                errorMessage:
-                  `${terraformLiteral(file)}: members: not found in Entra ID: ` +
-                  `\${join(", ", setsubtract(${hclList(upns)}, [for u in self.users : lower(u.user_principal_name)]))}`,
-              },
-            ],
-          },
+        // One lookup per zone (users_data_source.go (v3.7.0) l.83-93: a list of non-empty strings;
+        // found users in `users`, l.112-186). A member Entra no longer knows is left out and named
+        // in a warning (user-lookup.ts), so one departed person never stops the department's plan.
+        const members = lookupUsers(this, 'member-lookup', upns, {
+          what: `${file}: members`,
+          consequence: 'They are not in the group; remove them from the zone file.',
         });
-        // The found users' object ids (users_data_source.go l.394: Graph's id), lower-cased like
-        // the literal ids, because the provider compares member ids as plain strings.
-        resolved = Token.asList(TerraformIterator.fromList(this.userLookup.users).forExpressionForList('lower(val.object_id)'));
+        this.userLookup = members.lookup;
+        this.membersCheck = members.check;
+        resolved = members.objectIds;
       }
       this.memberObjectIds = fileModeMembers(ids, resolved);
       group.resource.members = this.memberObjectIds;
     } else if (membership.mode === 'access-package') {
       const settings = membership.accessPackage;
       const catalogId = props.catalogId!;
-      const approvers = this.ownerObjectIds(zone.owners);
+      // Named by zone, not by file: the stacks must not depend on where the tree lives.
+      const owners = this.ownerSets(zone.owners, `zone ${zone.name}`, settings.approval || settings.review !== undefined);
+      // Static blocks when every owner is given by object id; otherwise set below as dynamic blocks.
+      const ownerSets = 'forEach' in owners ? undefined : owners.sets;
       // identitygovernance/access_package_resource_catalog_association_resource.go (v3.7.0)
       // l.42-64: resource_origin_id is the group's bare object id, resource_origin_system
       // "AadGroup", catalog_id a UUID (the catalog resource's id, l.108: SetId(catalog id)).
@@ -160,7 +157,6 @@ export class ZoneMembership extends Construct {
         catalogResourceAssociationId: this.catalogAssociation.id,
         accessType: 'Member',
       });
-      const ownerSets = approvers.map((objectId) => ({ subjectType: 'SingleUser', objectId }));
       const policy: AccessPackageAssignmentPolicyConfig = {
         accessPackageId: this.accessPackage.id,
         displayName: `${group.displayName} requests`,
@@ -183,7 +179,9 @@ export class ZoneMembership extends Construct {
               approvalRequired: true,
               approvalRequiredForExtension: true,
               requestorJustificationRequired: true,
-              approvalStage: [{ approvalTimeoutInDays: settings.approvalTimeoutDays, approverJustificationRequired: true, primaryApprover: ownerSets }],
+              ...(ownerSets
+                ? { approvalStage: [{ approvalTimeoutInDays: settings.approvalTimeoutDays, approverJustificationRequired: true, primaryApprover: ownerSets }] }
+                : {}),
             }
           : { approvalRequired: false, requestorJustificationRequired: true },
         // l.202-270: review_frequency from constants.go l.7-20, review_type "Reviewers" (l.22-32),
@@ -195,7 +193,7 @@ export class ZoneMembership extends Construct {
                 enabled: true,
                 reviewFrequency: settings.review.frequency,
                 reviewType: 'Reviewers',
-                reviewer: ownerSets,
+                ...(ownerSets ? { reviewer: ownerSets } : {}),
                 durationInDays: settings.review.durationDays,
                 accessReviewTimeoutBehavior: 'removeAccess',
                 approverJustificationRequired: true,
@@ -205,19 +203,47 @@ export class ZoneMembership extends Construct {
         dependsOn: [this.packageAssociation],
       };
       this.assignmentPolicy = new AccessPackageAssignmentPolicy(this, 'assignment-policy', policy);
+      if ('forEach' in owners) {
+        // A `dynamic` block per owner found (Terraform JSON: `dynamic.<block>.{for_each, content}`,
+        // the iterator named after the block). cdktf resolves dynamic blocks only at a resource's
+        // top level, so these nested ones are written as overrides; tokens in them are resolved.
+        const dynamic = (block: string) => ({ [block]: { for_each: owners.forEach, content: { subject_type: 'SingleUser', object_id: `\${${block}.value}` } } });
+        if (settings.approval) {
+          this.assignmentPolicy.addOverride('approval_settings.approval_stage', [
+            { approval_timeout_in_days: settings.approvalTimeoutDays, approver_justification_required: true, dynamic: dynamic('primary_approver') },
+          ]);
+        }
+        if (settings.review) this.assignmentPolicy.addOverride('assignment_review_settings.dynamic', dynamic('reviewer'));
+      }
     }
   }
 
   /**
-   * The owners' object ids, UPNs resolved through one lookup. Without ignore_missing the provider
-   * returns the users in the order asked (users_data_source.go l.228-254: one query per UPN, in
-   * order; an unknown one fails the read), so position i is owner i.
+   * The owners as SingleUser sets (approvers, reviewers). Owners given by object id are literal
+   * blocks. Owners given by UPN are resolved through one lookup that leaves out (and reports, as a
+   * warning) anyone Entra no longer knows (user-lookup.ts), so the blocks are then a `dynamic` block
+   * over the found ids: their number is only known at plan time. A `check` also warns when no
+   * approver is left at all (the policy update would then fail at Graph until owners are fixed;
+   * every other resource of the plan is still applied).
    */
-  private ownerObjectIds(owners: readonly string[]): string[] {
+  private ownerSets(owners: readonly string[], zoneLabel: string, needed: boolean): { sets: { subjectType: string; objectId: string }[] } | { forEach: string } {
+    const ids = owners.filter((o) => GUID.test(o)).map(memberKey);
     const upns = owners.filter((o) => !GUID.test(o));
-    if (upns.length === 0) return owners.map(memberKey);
-    const lookup = new DataAzureadUsers(this, 'owner-lookup', { userPrincipalNames: upns });
-    return owners.map((o) => (GUID.test(o) ? memberKey(o) : Fn.element(lookup.objectIds, upns.indexOf(o))));
+    if (upns.length === 0) return { sets: ids.map((objectId) => ({ subjectType: 'SingleUser', objectId })) };
+    const found = lookupUsers(this, 'owner-lookup', upns, {
+      what: `${zoneLabel}: owners`,
+      consequence: 'They no longer approve or review requests for this zone; update owners: in the zone file.',
+    });
+    const all = ids.length === 0 ? found.objectIds : Token.asList(Fn.concat([ids, found.objectIds]));
+    if (needed) {
+      new TerraformCheck(this, 'approvers-left', [
+        {
+          condition: Token.asString(Op.gte(Fn.lengthOf(all), 1)),
+          errorMessage: `${terraformLiteral(zoneLabel)}: no owner of this zone is left in Entra ID: nobody can approve or review its access package; add owners: to the zone file`,
+        },
+      ]);
+    }
+    return { forEach: Token.asString(all) };
   }
 }
 
@@ -289,11 +315,9 @@ export function assertValidMembershipProps(props: ZoneMembershipProps, path = `Z
   if (membership.mode === 'access-package') {
     if (!props.catalogId) problem('catalogId', 'missing-key', 'access-package mode needs catalogId (the department catalog)');
     if (membership.accessPackage.approval && zone.owners.length === 0) problem('owners', 'owners-required', 'access-package mode with approval needs owners (they approve)');
+    if (membership.accessPackage.review && zone.owners.length === 0) problem('owners', 'owners-required', 'access-package mode with review needs owners (they review)');
   }
   if (problems.length > 0) throw new ValidationError(problems, `ZoneMembership props for zone "${zone.name}"`, path);
 }
 
-/** A Terraform list literal of strings (JSON string escapes are HCL's). */
-function hclList(values: readonly string[]): string {
-  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
 }

@@ -26,6 +26,12 @@ export function checkMembership(input: {
   if (settings.mode === 'access-package' && settings.accessPackage.approval && owners.length === 0) {
     problem([], 'owners-required', `department ${department} uses access packages approved by the zone's owners, but this zone has no owners`,
       'add owners: [...] (they approve requests), or set departments.' + department + '.accessPackage.approval: false');
+  } else if (settings.mode === 'access-package' && settings.accessPackage.review && owners.length === 0) {
+    // The review's reviewers are the zone's owners (review_type Reviewers): without owners Graph
+    // would get a review nobody can do, and with accessReviewTimeoutBehavior removeAccess every
+    // assignment would be removed at each review's end.
+    problem([], 'owners-required', `department ${department} reviews access package assignments by the zone's owners (accessPackage.review: ${settings.accessPackage.review.frequency}), but this zone has no owners`,
+      'add owners: [...] (they review the assignments), or set departments.' + department + '.accessPackage.review: none');
   }
   if (raw.length === 0) return;
   if (settings.mode !== 'file') {

@@ -5,6 +5,7 @@
 export type DiagnosticCode =
   // Security: weaker guarantees the platform team should know of
   | 'group-bound-by-name'
+  | 'app-roles-retiring'
   | 'secrets-claimable'
   // Files and folders
   | 'no-zones-dir'

@@ -3,7 +3,7 @@ import { isSessionDurationInRange, TEXT_RULES } from './aws-rules';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { normalizeMembershipSettings, type RawMembershipSettings } from './membership-settings';
 import { platformConfigSchema, type RawPlatformConfig } from './platform-config-schema';
-import { canonicalGuid } from './guid';
+import { canonicalGuid, canonicalRuleId } from './guid';
 import { checkAgainstSchema, checkNoTemplateSequences } from './schema-check';
 import { defaultQuotas } from './quotas';
 import { managedPoliciesVersion } from './managed-policies';
@@ -66,6 +66,11 @@ export function platformConfigFromSource(
   if (usable('defaultSessionDuration') && !isSessionDurationInRange(defaultSessionDuration)) {
     problem(['defaultSessionDuration'], 'invalid-value', TEXT_RULES.sessionDuration.explain(defaultSessionDuration));
   }
+  const retired = isObject(raw.entra) ? raw.entra.retiredAppRoles : undefined;
+  if (retired !== undefined && retired === (raw.entra.appRoles ?? 'per-zone')) {
+    problem(['entra', 'retiredAppRoles'], 'invalid-value', `retiredAppRoles is ${retired}, the mode entra.appRoles uses: it names the mode switched away from`,
+      `remove retiredAppRoles, or set entra.appRoles to the mode you are switching to (${retired === 'shared' ? 'per-zone' : 'shared'})`);
+  }
   if (diagnostics.length > 0) {
     // Building the config needs every value valid; the reserved-preset check still has its input.
     const presetNames = isObject(raw.access) && isObject(raw.access.presets) ? Object.keys(raw.access.presets) : [];
@@ -127,8 +132,9 @@ export function platformConfigFromSource(
       // The job id is an opaque `<template>.<hex>.<guid>` string whose template prefix is
       // case-sensitive, and nothing reads it back into state, so it is kept as given.
       ...(raw.entra.provisioningJobId !== undefined ? { provisioningJobId: raw.entra.provisioningJobId } : {}),
-      ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalGuid(raw.entra.provisioningRuleId) } : {}),
+      ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalRuleId(raw.entra.provisioningRuleId) } : {}),
       appRoles: raw.entra.appRoles ?? 'per-zone',
+      ...(raw.entra.retiredAppRoles !== undefined && raw.entra.retiredAppRoles !== (raw.entra.appRoles ?? 'per-zone') ? { retiredAppRoles: raw.entra.retiredAppRoles } : {}),
       provisioningResource: raw.entra.provisioningResource ?? true,
     },
     zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',
@@ -178,8 +184,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * Risks a valid config accepts by default, as warnings for `validate` and `synth` to print (kept
  * out of the loader's diagnostics, which for a valid tree hold only the tree's own warnings).
  */
-export function platformConfigWarnings(config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'>): Diagnostic[] {
+export function platformConfigWarnings(
+  config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'> & { readonly entra?: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'> },
+): Diagnostic[] {
   const warnings: Diagnostic[] = [];
+  if (config.entra?.retiredAppRoles !== undefined) {
+    // Step two of the switch must not be forgotten: the old roles stay on the application until then.
+    warnings.push({
+      severity: 'warning',
+      file: config.source.file,
+      field: 'entra.retiredAppRoles',
+      code: 'app-roles-retiring',
+      message: `${config.entra.retiredAppRoles}: the ${config.entra.retiredAppRoles} app roles are kept while every group moves to ${config.entra.appRoles}; they stay on the application until this key is removed`,
+      hint: 'remove entra.retiredAppRoles once a deployment with it succeeded (README "App roles: per-zone or shared")',
+    });
+  }
   if (config.identityCenter.externalIdIssuer === undefined) {
     warnings.push({
       severity: 'warning',

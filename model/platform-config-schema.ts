@@ -64,6 +64,12 @@ export const platformConfigSchema = {
           description:
             'per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication).',
         },
+        retiredAppRoles: {
+          type: 'string',
+          enum: ['per-zone', 'shared'],
+          description:
+            'Step one of switching entra.appRoles: the mode switched away from. Its roles stay on the application (no group is assigned with them any more) while every group gets its new assignment before the old one is deleted, so no group leaves SCIM scope. Remove the key in a later run, once that apply succeeded: the old roles are then deleted.',
+        },
       },
     },
     zoneTagKey: textSchema(TEXT_RULES.zoneTagKey, { default: 'entigo:zone' }),

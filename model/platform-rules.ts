@@ -1,5 +1,5 @@
 import { TEXT_RULES, type TextRule } from './aws-rules';
-import { GUID_PATTERN } from './guid';
+import { GUID_PATTERN, PROVISIONING_RULE_ID_PATTERN } from './guid';
 
 /**
  * The rules on the platform config's own values (ids the platform team copies from AWS and Entra),
@@ -127,13 +127,16 @@ const provisioningJobId = rule({
 
 const provisioningRuleId = rule({
   id: 'provisioningRuleId',
-  pattern: '^[A-Za-z0-9-]{1,64}$',
+  // Graph's provisionOnDemand reference shows both forms: a bare id (example 1) and, for a group,
+  // `<guid>#V2` (example 3, "Provision a group ... on demand"):
+  // https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationjob-provisionondemand
+  pattern: PROVISIONING_RULE_ID_PATTERN,
   example: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8',
   description:
-    'Id of the provisioning job\'s synchronization rule for groups: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs/{provisioningJobId}/schema → synchronizationRules[].id; required with provisioningJobId.',
+    'Id of the provisioning job\'s synchronization rule for groups: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs/{provisioningJobId}/schema → synchronizationRules[].id, optionally with a version suffix as Graph documents it for provisionOnDemand (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId.',
   doc: GRAPH_SYNC_DOCS,
   explain: (v) =>
-    `${q(v)} is not a synchronization rule id: 1 to 64 letters, digits and hyphens, as the job's schema lists it under synchronizationRules, e.g. 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8`,
+    `${q(v)} is not a synchronization rule id: 1 to 64 letters, digits and hyphens, as the job's schema lists it under synchronizationRules, optionally followed by a version such as #V2, e.g. 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8 or 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2`,
 });
 
 function prefixRule(id: string, what: string, maxLength: number, example: string): TextRule {

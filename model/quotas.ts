@@ -71,7 +71,7 @@ export function defaultQuotas(): Record<QuotaKey, number> {
 
 /** Errors above a quota and warnings from WARN_AT of it, for the whole tree. */
 export function checkQuotas(
-  config: Pick<PlatformConfig, 'quotas' | 'accounts' | 'identityCenter' | 'source'> & { readonly entra: Pick<PlatformConfig['entra'], 'appRoles'> },
+  config: Pick<PlatformConfig, 'quotas' | 'accounts' | 'identityCenter' | 'source'> & { readonly entra: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'> },
   zones: readonly Zone[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -79,7 +79,8 @@ export function checkQuotas(
   const instance = `the Identity Center instance ${config.identityCenter.instanceArn}`;
   out.push(...check(config, 'permissionSetsPerInstance', all, `${instance} gets`, 'permission sets', 'one per zone'));
   // entra.appRoles: shared puts one role on the application, whatever the number of zones.
-  const shared = config.entra.appRoles === 'shared';
+  // While switching to shared (entra.retiredAppRoles: per-zone) the per-zone roles are still there.
+  const shared = config.entra.appRoles === 'shared' && config.entra.retiredAppRoles !== 'per-zone';
   out.push(
     ...check(config, 'appRolesPerApplication', shared ? ['(every zone: one shared role)'] : all, 'the Identity Center enterprise application in Entra gets', 'app roles', shared ? 'one shared role' : 'one per zone').map((d) =>
       shared ? d : { ...d, hint: `set entra.appRoles: shared (every zone group is assigned with one role; SCIM needs only the assignment), or ${d.hint}` },

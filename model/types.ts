@@ -180,6 +180,11 @@ export interface PlatformConfig {
      * stack (`entra-app-roles`), applied before the department stacks.
      */
     readonly appRoles: AppRoleMode;
+    /**
+     * Step one of switching `appRoles`: the mode switched away from, whose roles are kept on the
+     * application until a later run (as departments are retired). Never equal to `appRoles`.
+     */
+    readonly retiredAppRoles?: AppRoleMode;
     /** With a provisioning job: emit the Terraform provision-on-demand resource per zone (default true). */
     readonly provisioningResource: boolean;
   };

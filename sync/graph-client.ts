@@ -3,7 +3,8 @@ import type { TokenCredential } from '@azure/identity';
 /**
  * A minimal Microsoft Graph REST client: a bearer token from an `@azure/identity` credential, JSON
  * in and out, Graph's errors turned into `GraphError` with the HTTP status, Graph's error code and
- * `Retry-After`. Only what provisioning on demand needs; no SDK, so nothing heavy is loaded.
+ * `Retry-After`. Only what provisioning on demand and releasing access packages need; no SDK, so
+ * nothing heavy is loaded.
  */
 
 /** Environment variable pointing the client at another Graph endpoint; for tests and emulators only. */
@@ -13,6 +14,11 @@ export const GRAPH_DEFAULT_ENDPOINT = 'https://graph.microsoft.com/v1.0';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export interface GraphClient {
+  /**
+   * `path` is relative to the endpoint (`/groups?...`), or an absolute URL under the same endpoint:
+   * Graph's `@odata.nextLink` of a paged collection. Any other URL is refused, so the bearer token
+   * never leaves the endpoint.
+   */
   get(path: string): Promise<unknown>;
   post(path: string, body: unknown): Promise<unknown>;
 }
@@ -55,11 +61,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   };
 
   const request = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
+    if (/^[a-z]+:/i.test(path) && !path.startsWith(`${endpoint}/`)) {
+      throw new GraphError(method, path, 0, undefined, `refusing a URL outside the Graph endpoint ${endpoint}`);
+    }
+    const url = /^[a-z]+:/i.test(path) ? path : `${endpoint}${path}`;
     const headers: Record<string, string> = { Authorization: `Bearer ${await token()}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${endpoint}${path}`, {
+      response = await fetch(url, {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -1,4 +1,5 @@
 import { GraphError, type GraphClient } from './graph-client';
+import { RequestWindow, backoffMs, classifyGraphError } from './graph-rate';
 
 /**
  * Provisioning on demand from `await-sync`: for every zone group still missing in the Identity
@@ -127,18 +128,20 @@ export class ProvisionOnDemandError extends Error {
 export class OnDemandProvisioner {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly rate: { readonly requests: number; readonly perMs: number };
-  /** Start times of the provisionOnDemand requests, for the sliding window (and tests). */
-  readonly requestTimes: number[] = [];
+  /** The sliding window of provisionOnDemand request starts (graph-rate.ts), with any 429 pause. */
+  private readonly window: RequestWindow;
   private readonly state = new Map<string, { requests: number; failures: number; nextAt: number; done: boolean; last?: ProvisionEvent }>();
   private readonly groupIds = new Map<string, string>();
-  /** No request starts before this (a 429's `Retry-After`). */
-  private blockedUntil = 0;
 
   constructor(private readonly options: OnDemandProvisionerOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms).unref()));
-    this.rate = options.rate ?? PROVISION_ON_DEMAND_RATE;
+    this.window = new RequestWindow(options.rate ?? PROVISION_ON_DEMAND_RATE, this.now, this.sleep);
+  }
+
+  /** Start times of the provisionOnDemand requests (tests). */
+  get requestTimes(): readonly number[] {
+    return this.window.starts;
   }
 
   /** What happened per group so far. */
@@ -176,7 +179,7 @@ export class OnDemandProvisioner {
     this.state.set(name, s);
     const retryDelay = this.options.retryDelayMs ?? 20_000;
     const maxDelay = this.options.maxRetryDelayMs ?? 120_000;
-    const backoff = () => Math.min(maxDelay, retryDelay * 2 ** Math.max(0, s.failures - 1));
+    const backoff = () => backoffMs(s.failures, retryDelay, maxDelay);
     const emit = (event: Omit<ProvisionEvent, 'group' | 'at'>) => {
       s.last = { group: name, at: this.now(), ...event };
       this.options.onEvent?.(s.last);
@@ -189,10 +192,10 @@ export class OnDemandProvisioner {
         emit({ kind: 'not-found', error: `no Entra group named "${name}" (has the Entra stack been applied?)`, retryInMs: backoff() });
         return;
       }
-      await this.takeRateSlot();
+      await this.window.take();
       // The wait may have ended while this request waited for its slot.
       if (signal.aborted) {
-        this.requestTimes.pop();
+        this.window.giveBack();
         return;
       }
       s.requests++;
@@ -215,13 +218,14 @@ export class OnDemandProvisioner {
       }
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      if (err.status === 429) {
+      const kind = classifyGraphError(err);
+      if (kind === 'throttled') {
         const wait = Math.max(err.retryAfterMs ?? 0, retryDelay);
         s.nextAt = this.now() + wait;
         // Nobody else asks before the server's pause is over either.
-        this.blockedUntil = Math.max(this.blockedUntil, this.now() + (err.retryAfterMs ?? 0));
+        this.window.pauseUntil(this.now() + (err.retryAfterMs ?? 0));
         emit({ kind: 'throttled', error: err.message, retryInMs: wait });
-      } else if (err.status === 0 || err.status >= 500) {
+      } else if (kind === 'transient') {
         s.failures++;
         s.nextAt = this.now() + backoff();
         emit({ kind: 'transient', error: err.message, retryInMs: backoff() });
@@ -246,24 +250,5 @@ export class OnDemandProvisioner {
     const id = body?.value?.[0]?.id;
     if (id) this.groupIds.set(name, id);
     return id;
-  }
-
-  /** Waits until a request may start inside the sliding window (and after any 429 pause), and records its start. */
-  private async takeRateSlot(): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      if (now < this.blockedUntil) {
-        await this.sleep(this.blockedUntil - now);
-        continue;
-      }
-      // Starts are recorded in order, so the window's requests are the tail of the list.
-      const recent = this.requestTimes.filter((t) => t > now - this.rate.perMs);
-      if (recent.length < this.rate.requests) {
-        this.requestTimes.push(now);
-        return;
-      }
-      // The request `rate.requests` back leaves the window at its start + perMs.
-      await this.sleep(recent[recent.length - this.rate.requests]! + this.rate.perMs - now);
-    }
   }
 }

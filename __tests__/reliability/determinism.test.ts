@@ -35,7 +35,7 @@ it('produces every stack of both departments, with every kind of resource a zone
   expect([...kinds].sort()).toEqual([
     'data.aws_identitystore_group',
     'data.azuread_client_config',
-    'data.azuread_user',
+    'data.azuread_users',
     'output',
     'resource.aws_ssoadmin_account_assignment',
     'resource.aws_ssoadmin_customer_managed_policy_attachment',

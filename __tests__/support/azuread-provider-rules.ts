@@ -23,6 +23,8 @@
 export interface StackContext {
   /** The arguments of `<type>.<name>` (data sources as `data.<type>.<name>`), if the stack has it. */
   block(address: string): Record<string, unknown> | undefined;
+  /** The conditions of every `check` block's assertions in the stack. */
+  readonly checkConditions?: readonly string[];
 }
 
 export type Check = (value: unknown, ctx?: StackContext) => string | undefined;
@@ -255,6 +257,47 @@ function blocks(block: BlockRule, opts: { min?: number; max?: number } = {}): Ch
 }
 
 /**
+ * Terraform's `dynamic` blocks inside a block (JSON: `dynamic.<block>.{for_each, content}`, the
+ * iterator named after the block): each named block must be one the block's rule allows as a
+ * nested block (`nested`), its content checked like a literal block with `${<block>.value}` as an
+ * object id, and for_each must be a list of object ids (the owners' ids: literal ids concatenated
+ * with an azuread_users lookup's, or the lookup's alone).
+ * https://developer.hashicorp.com/terraform/language/expressions/dynamic-blocks
+ */
+function dynamicBlocks(nested: Readonly<Record<string, BlockRule>>): Check {
+  return (v, ctx) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `expected dynamic blocks by name, got ${JSON.stringify(v)}`;
+    for (const [name, spec] of Object.entries(v as Record<string, { for_each?: unknown; content?: Record<string, unknown>; iterator?: unknown }>)) {
+      const rule = nested[name];
+      if (!rule) return `${name}: not a block that may be dynamic here`;
+      const forEach = typeof spec.for_each === 'string' ? /^\$\{(.*)\}$/s.exec(spec.for_each)?.[1] : undefined;
+      if (forEach === undefined) return `${name}: for_each must be an expression, got ${JSON.stringify(spec.for_each)}`;
+      const concat = /^concat\(\[("[^\]]*")\], (.*)\)$/s.exec(forEach);
+      const lookup = concat ? concat[2]! : forEach;
+      if (!USERS_OBJECT_IDS.test(lookup)) return `${name}: for_each ${spec.for_each} is not a list of object ids`;
+      const err = membersLookup(lookup, ctx);
+      if (err) return `${name}: ${err}`;
+      if (concat) {
+        const idErr = listOf(isObjectId, { min: 1 })(JSON.parse(`[${concat[1]}]`));
+        if (idErr) return `${name}: for_each: ${idErr}`;
+      }
+      const content = { ...(spec.content ?? {}) };
+      if (content.object_id !== `\${${name}.value}`) return `${name}: content.object_id must be \${${name}.value}, got ${JSON.stringify(content.object_id)}`;
+      // Each iteration's object_id is an element of for_each, checked above: stand in a valid one.
+      content.object_id = '00000000-0000-4000-8000-000000000000';
+      const errs = checkBlock(rule, content, ctx);
+      if (errs.length) return `${name}: content: ${errs.join('; ')}`;
+    }
+    return undefined;
+  };
+}
+
+/** A block has `name` as literal blocks or as a dynamic block. */
+function hasBlocks(args: Record<string, unknown>, name: string): boolean {
+  return (Array.isArray(args[name]) && (args[name] as unknown[]).length > 0) || (typeof args.dynamic === 'object' && args.dynamic !== null && name in args.dynamic);
+}
+
+/**
  * The for expression Zone Access uses to turn an `azuread_users` lookup into object ids: `users` is a
  * list of objects whose `object_id` is Graph's id (internal/services/users/users_data_source.go:112-186,
  * set at :394), lower-cased because the provider compares member ids as plain strings.
@@ -262,24 +305,37 @@ function blocks(block: BlockRule, opts: { min?: number; max?: number } = {}): Ch
 const USERS_OBJECT_IDS = /^\[ for key, val in toset\(data\.azuread_users\.([A-Za-z0-9_-]+)\.users\): lower\(val\.object_id\)\]$/;
 
 /**
- * With the stack at hand, the lookup a `members` expression reads must exist, and must not drop a
- * user silently: with `ignore_missing` the provider skips a UPN it cannot find
- * (internal/services/users/users_data_source.go:246-247) and the for expression would leave that
- * member out without a word, so the lookup must then count its users in a postcondition
- * (`length(self.users) == <number of UPNs>`), which fails the plan instead.
+ * With the stack at hand, the lookup a `members` or `owners` expression reads must exist. (That an
+ * `ignore_missing` lookup reports whom it left out is checked per lookup: `unreportedLookups`.)
  */
 function membersLookup(expr: string, ctx: StackContext | undefined): string | undefined {
   const name = USERS_OBJECT_IDS.exec(expr)?.[1];
   if (!ctx || !name) return undefined;
   const address = `data.azuread_users.${name}`;
-  const lookup = ctx.block(address);
-  if (!lookup) return `members read ${address}, which this stack does not have`;
-  if (lookup.ignore_missing !== true) return undefined;
-  const upns = Array.isArray(lookup.user_principal_names) ? lookup.user_principal_names.length : 0;
-  const conditions = ((lookup.lifecycle as { postcondition?: { condition?: string }[] } | undefined)?.postcondition ?? []).map((p) => p.condition);
-  return conditions.includes(`\${length(self.users) == ${upns}}`)
-    ? undefined
-    : `members read ${address}, which ignores missing users without a postcondition length(self.users) == ${upns}: a member Entra does not know would be dropped silently`;
+  return ctx.block(address) ? undefined : `members read ${address}, which this stack does not have`;
+}
+
+/**
+ * The count a `check` assertion must make of an `ignore_missing` lookup: with `ignore_missing` the
+ * provider skips a UPN it cannot find (internal/services/users/users_data_source.go:246-247), so
+ * the ids read from `users` would leave that person out without a word. A `check` block comparing
+ * the number of found users with the number asked for names them in every plan as a warning, and
+ * never fails the plan (a deleted account must not stop the department's revocations).
+ */
+export function lookupCountCondition(name: string, upns: number): string {
+  return `\${(length(data.azuread_users.${name}.users) == ${upns})}`;
+}
+
+function unreportedLookups(stackJson: Record<string, any>, conditions: readonly string[]): string[] {
+  const errors: string[] = [];
+  for (const [name, args] of Object.entries<Record<string, unknown>>(stackJson.data?.azuread_users ?? {})) {
+    if (args.ignore_missing !== true) continue;
+    const upns = Array.isArray(args.user_principal_names) ? args.user_principal_names.length : 0;
+    if (!conditions.includes(lookupCountCondition(name, upns))) {
+      errors.push(`data.azuread_users.${name}: ignore_missing without a check assertion ${lookupCountCondition(name, upns)}: a person Entra does not know would be left out silently [${USERS}:246-247]`);
+    }
+  }
+  return errors;
 }
 
 /** Computed attributes of data.azuread_users (users_data_source.go:34-186) and the fields of each `users` element (:118-182). */
@@ -341,11 +397,36 @@ const groupMembers: Check = (value, ctx) => {
   return listOf(isObjectId, { min: 1 })(literals);
 };
 
+/**
+ * `owners` of azuread_group: a literal list of object ids, or, with owners given by UPN, one
+ * expression `concat([<literal ids>], <resolved UPNs>, [<pipeline identity>])` (the first list only
+ * when there are literal ids). The pipeline identity is always among them.
+ */
+const CLIENT_CONFIG = /^data\.azuread_client_config\.[A-Za-z0-9_-]+\.object_id$/;
+const groupOwners: Check = (value, ctx) => {
+  if (Array.isArray(value)) return listOf(isObjectId, { max: 100 })(value, ctx);
+  const m = typeof value === 'string' ? /^\$\{concat\((?:\[("[^\]]*")\], )?(\[ for .*?\]), \[([^\]]+)\]\)\}$/s.exec(value) : null;
+  if (!m) return `expected a set of object ids or concat([ids], <resolved UPNs>, [pipeline identity]), got ${String(value)}`;
+  if (!USERS_OBJECT_IDS.test(m[2]!)) return `${m[2]} is not the object ids of an azuread_users lookup`;
+  const lookupErr = membersLookup(m[2]!, ctx);
+  if (lookupErr) return lookupErr.replace('members read', 'owners read');
+  if (!CLIENT_CONFIG.test(m[3]!)) return `the last list of owners must be the pipeline identity (data.azuread_client_config.<name>.object_id), got ${m[3]}`;
+  if (m[1] !== undefined) {
+    let literals: unknown;
+    try {
+      literals = JSON.parse(`[${m[1]}]`);
+    } catch {
+      return `concat()'s literal ids in ${String(value)} are not a list of strings`;
+    }
+    return listOf(isObjectId, { min: 1 })(literals);
+  }
+  return undefined;
+};
+
 const SYNC = 'internal/services/synchronization/synchronization_job_provision_on_demand_resource.go';
 const APP_ROLE = 'internal/services/applications/application_app_role_resource.go';
 const ASSIGNMENT = 'internal/services/approleassignments/app_role_assignment_resource.go';
 const GROUP = 'internal/services/groups/group_resource.go';
-const USER = 'internal/services/users/user_data_source.go';
 const USERS = 'internal/services/users/users_data_source.go';
 const IG = 'internal/services/identitygovernance';
 const AP_CATALOG = `${IG}/access_package_catalog_resource.go`;
@@ -454,7 +535,7 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
       mail_enabled: { check: isBool, source: `${GROUP}:168-173` },
       prevent_duplicate_names: { check: isBool, source: `${GROUP}:219-223` },
       owners: {
-        check: listOf(isObjectId, { max: 100 }),
+        check: groupOwners,
         source: `${GROUP}:205-217 (set of IsUUID, MaxItems 100; Optional+Computed, so Zone Access always sets it)`,
       },
       members: {
@@ -505,16 +586,6 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
         source: `${SYNC}:53-91 (Required list)`,
       },
       triggers: { check: mapOfStrings, source: `${SYNC}:93-100 (Optional map of strings)` },
-    },
-  },
-  'data.azuread_user': {
-    arguments: {
-      user_principal_name: { check: notEmpty, source: `${USER}:69-76 (StringIsNotEmpty)` },
-      object_id: { check: isObjectId, source: `${USER}:60-67 (IsUUID)` },
-    },
-    exactlyOneOf: {
-      names: ['employee_id', 'mail', 'mail_nickname', 'object_id', 'user_principal_name'],
-      source: `${USER}:37, :46, :55, :65, :74 (ExactlyOneOf)`,
     },
   },
   'data.azuread_users': {
@@ -616,7 +687,14 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
                     approval_timeout_in_days: { required: true, check: isInt, source: `${AP_POLICY}:160-164 (Required int)` },
                     approver_justification_required: { check: isBool, source: `${AP_POLICY}:166-170` },
                     primary_approver: { check: blocks(USER_SET, { min: 1 }), source: `${AP_POLICY}:184-189 (list of schemaUserSet; "include at least one userSet")` },
+                    dynamic: { check: dynamicBlocks({ primary_approver: USER_SET }), source: `${AP_POLICY}:184-189 (primary_approver as a dynamic block over the owners found)` },
                   },
+                  conditions: [
+                    {
+                      check: (a) => (hasBlocks(a, 'primary_approver') ? undefined : 'approval_stage needs primary_approver blocks (literal or dynamic)'),
+                      source: `${AP_POLICY}:184-189 ("include at least one userSet")`,
+                    },
+                  ],
                 }),
                 source: `${AP_POLICY}:154-199 (Optional list)`,
               },
@@ -644,6 +722,7 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
               review_type: { check: oneOf(['Manager', 'Reviewers', 'Self']), source: `${AP_POLICY}:225-230 (StringInSlice possibleValuesForAccessReviewReviewerType: ${IG}/constants.go:22-32)` },
               duration_in_days: { check: isInt, source: `${AP_POLICY}:239-243 (int)` },
               reviewer: { check: blocks(USER_SET), source: `${AP_POLICY}:245-250 (list of schemaUserSet)` },
+              dynamic: { check: dynamicBlocks({ reviewer: USER_SET }), source: `${AP_POLICY}:245-250 (reviewer as a dynamic block over the owners found)` },
               approver_justification_required: { check: isBool, source: `${AP_POLICY}:258-262` },
               access_review_timeout_behavior: {
                 check: oneOf(['acceptAccessRecommendation', 'keepAccess', 'removeAccess']),
@@ -652,7 +731,7 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
             },
             conditions: [
               {
-                check: (a) => (a.review_type === 'Reviewers' && !(Array.isArray(a.reviewer) && a.reviewer.length > 0) ? 'review_type Reviewers needs reviewer blocks' : undefined),
+                check: (a) => (a.review_type === 'Reviewers' && !hasBlocks(a, 'reviewer') ? 'review_type Reviewers needs reviewer blocks' : undefined),
                 source: `${AP_POLICY}:245-250 (reviewer: "if the reviewerType is Reviewers, this collection specifies the users"; project rule)`,
               },
             ],
@@ -710,7 +789,9 @@ export function checkBlock(rule: BlockRule, args: Record<string, unknown>, ctx?:
 export function checkStack(stackJson: Record<string, any>): { checked: number; errors: string[] } {
   const errors: string[] = [];
   let checked = 0;
+  const checkConditions = Object.values<{ assert?: { condition?: unknown }[] }>(stackJson.check ?? {}).flatMap((c) => (c.assert ?? []).map((a) => String(a.condition)));
   const ctx: StackContext = {
+    checkConditions,
     block: (address) => {
       const data = address.startsWith('data.');
       const [type, name] = (data ? address.slice(5) : address).split('.');
@@ -734,5 +815,6 @@ export function checkStack(stackJson: Record<string, any>): { checked: number; e
     for (const [name, args] of Object.entries(byName)) visit(`data.${type}`, `data.${type}.${name}`, args);
   }
   for (const config of [stackJson.provider?.azuread ?? []].flat()) visit('provider', 'provider.azuread', config);
+  errors.push(...unreportedLookups(stackJson, checkConditions));
   return { checked, errors };
 }

@@ -32,7 +32,14 @@ export interface GraphServerOptions {
   readonly onProvisioned?: (objectId: string) => void;
   /** Users, groups, owners, members, app role and access package assignments (graph-directory.ts), answered first. */
   readonly directory?: GraphDirectory;
+  /** More endpoints, tried in order before the 404 (e.g. graph-entitlement.ts). */
+  readonly routes?: readonly GraphRoute[];
 }
+
+/** An extra endpoint: its answer, or undefined when the request is not for it. */
+export type GraphRoute = (request: { readonly method: string; readonly url: URL; readonly body: unknown }) =>
+  | { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string>; readonly answer?: string }
+  | undefined;
 
 export interface GraphLogEntry {
   /** `Date.now()` when the request arrived. */
@@ -82,8 +89,8 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const send = (status: number, body: unknown, headers: Record<string, string> = {}, answer?: string, parsed?: unknown) => {
         log.push({ receivedAt, time: Date.now(), method: req.method ?? '', path: url.pathname + url.search, status, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(parsed !== undefined ? { body: parsed } : {}), ...(answer ? { answer } : {}) });
-        res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
+        res.writeHead(status, { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers });
+        res.end(body !== undefined ? JSON.stringify(body) : undefined);
       };
       if (req.headers.authorization !== `Bearer ${options.token}`) {
         send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
@@ -112,6 +119,16 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         }
         if (answer === 'success') options.onProvisioned?.(objectId);
         return send(200, BODIES[answer], {}, answer, body);
+      }
+      let parsed: unknown;
+      try {
+        parsed = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        return send(400, { error: { code: 'BadRequest', message: 'the body is not JSON' } });
+      }
+      for (const route of options.routes ?? []) {
+        const answer = route({ method: req.method ?? '', url, body: parsed });
+        if (answer) return send(answer.status, answer.body, answer.headers, answer.answer, parsed);
       }
       send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
     });

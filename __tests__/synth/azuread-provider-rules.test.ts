@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import type { ZoneTree } from '../../model/types';
 import { loadTree } from '../../pipeline/load';
 import { addZoneStacks } from '../../stacks/zone-stacks';
-import { AZUREAD_RULES, checkBlock, checkStack, parseResourceId } from '../support/azuread-provider-rules';
+import { AZUREAD_RULES, checkBlock, checkStack, lookupCountCondition, parseResourceId } from '../support/azuread-provider-rules';
 import { join } from 'node:path';
 import { baseConfig, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES, writeTree, zoneDoc } from '../support/tree';
 
@@ -133,19 +133,22 @@ describe('the access-package departments are checked with every shape they emit 
   const stacks = entraStacks(fullTree('shared'));
   const policies = (dept: string) => Object.values(stacks.get(`entra-${dept}`)!.resource.azuread_access_package_assignment_policy) as Record<string, any>[];
 
-  it('approval by owners given by UPN (the lookup\'s positions) and by object id, requestors by group, review by the owners', () => {
+  it('approval by owners given by UPN (a dynamic block over the owners found) and by object id, requestors by group, review by the owners', () => {
     const [eight, nine] = policies('d');
     expect(eight!.requestor_settings).toEqual({ requests_accepted: true, scope_type: 'SpecificDirectorySubjects', requestor: [{ subject_type: 'GroupMembers', object_id: REQUESTOR_GROUP.toLowerCase() }] });
-    const approvers = eight!.approval_settings.approval_stage[0].primary_approver.map((a: { object_id: string }) => a.object_id);
-    // The owners in the model's (sorted) order, the UPNs by their position in the lookup.
-    expect(approvers).toEqual([
-      '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
-      expect.stringMatching(/^\$\{element\(data\.azuread_users\.[^.]+\.object_ids, 0\)\}$/),
-      expect.stringMatching(/^\$\{element\(data\.azuread_users\.[^.]+\.object_ids, 1\)\}$/),
+    // The owner given by id, then those given by UPN as the lookup found them: a deleted owner is
+    // left out (and reported by a check) instead of failing the plan.
+    const forEach = expect.stringMatching(/^\$\{concat\(\["5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"\], \[ for key, val in toset\(data\.azuread_users\.[^.]+\.users\): lower\(val\.object_id\)\]\)\}$/);
+    expect(eight!.approval_settings.approval_stage).toEqual([
+      { approval_timeout_in_days: 14, approver_justification_required: true, dynamic: { primary_approver: { for_each: forEach, content: { subject_type: 'SingleUser', object_id: '${primary_approver.value}' } } } },
     ]);
-    expect(eight!.assignment_review_settings).toMatchObject({ review_frequency: 'quarterly', review_type: 'Reviewers', reviewer: eight!.approval_settings.approval_stage[0].primary_approver });
+    expect(eight!.assignment_review_settings).toMatchObject({ review_frequency: 'quarterly', review_type: 'Reviewers', dynamic: { reviewer: { for_each: forEach, content: { subject_type: 'SingleUser', object_id: '${reviewer.value}' } } } });
+    expect(eight!.assignment_review_settings).not.toHaveProperty('reviewer');
+    const lookups = stacks.get('entra-d')!.data.azuread_users as Record<string, { user_principal_names: string[]; ignore_missing: boolean }>;
+    expect(Object.values(lookups)).toEqual([{ user_principal_names: ['erin@example.com', 'frank@example.com'], ignore_missing: true }]);
     expect(eight!.duration_in_days).toBe(3660);
     expect(nine!.approval_settings.approval_stage[0].primary_approver).toEqual([{ subject_type: 'SingleUser', object_id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }]);
+    expect(nine!.assignment_review_settings.reviewer).toEqual([{ subject_type: 'SingleUser', object_id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }]);
   });
 
   it('all members may request, without approval or review', () => {
@@ -200,7 +203,7 @@ describe('the rules themselves', () => {
     ]);
     const group = AZUREAD_RULES.azuread_group!;
     expect(checkBlock(group, { display_name: 'g' })).toEqual([expect.stringMatching(/at least one of mail_enabled, security_enabled/)]);
-    expect(checkBlock(AZUREAD_RULES['data.azuread_user']!, {})).toEqual([expect.stringMatching(/exactly one of/)]);
+    expect(checkBlock(AZUREAD_RULES['data.azuread_users']!, {})).toEqual([expect.stringMatching(/exactly one of/)]);
     const FOR = '[ for key, val in toset(data.azuread_users.z_lookup_1.users): lower(val.object_id)]';
     const members = (value: unknown) => checkBlock(group, { display_name: 'g', security_enabled: true, members: value });
     for (const ok of [[], [SP], [`\${data.azuread_user.u.object_id}`], `\${${FOR}}`, `\${concat(["${SP}"], ${FOR})}`]) {
@@ -348,6 +351,7 @@ describe('the access-package rules', () => {
     ]);
     expect(checkStack(stack({ ...two, ignore_missing: true }, '${element(data.azuread_users.owners.object_ids, 0)}')).errors).toEqual([
       expect.stringMatching(/sets ignore_missing, so a missing user shifts every later position/),
+      expect.stringMatching(/^data\.azuread_users\.owners: ignore_missing without a check assertion/),
     ]);
     expect(checkStack(stack(two, '${element(data.azuread_users.approvers.object_ids, 0)}')).errors).toEqual([
       expect.stringMatching(/no data\.azuread_users\.approvers in this stack/),
@@ -358,36 +362,48 @@ describe('the access-package rules', () => {
   });
 });
 
-describe('the file-mode lookup in its stack', () => {
+describe('a lookup that tolerates a departed person, in its stack', () => {
   const FOR = (name: string) => `\${[ for key, val in toset(data.azuread_users.${name}.users): lower(val.object_id)]}`;
-  const condition = (n: number) => `\${length(self.users) == ${n}}`;
-  const message = '${join(", ", setsubtract(["a@example.com", "b@example.com"], [for u in self.users : lower(u.user_principal_name)]))}';
-  const stack = (lookup: Record<string, unknown>, members = FOR('look')) => ({
+  const upns = ['a@example.com', 'b@example.com'];
+  const check = (condition: string) => ({ look_found: { assert: [{ condition, error_message: 'zones/d/z.yaml: members: not found in Entra ID' }] } });
+  const stack = (lookup: Record<string, unknown>, checks: Record<string, unknown> = check(lookupCountCondition('look', 2)), members = FOR('look')) => ({
+    check: checks,
     data: { azuread_users: { look: lookup } },
     resource: { azuread_group: { g: { display_name: 'g', security_enabled: true, members } } },
   });
-  const upns = ['a@example.com', 'b@example.com'];
-  const ok = { user_principal_names: upns, ignore_missing: true, lifecycle: { postcondition: [{ condition: condition(2), error_message: message }] } };
+  const ok = { user_principal_names: upns, ignore_missing: true };
 
-  it('accepts the lookup the constructs emit: ignore_missing with a postcondition counting every UPN', () => {
+  it('accepts the lookup the constructs emit: ignore_missing, no postcondition, a check counting every UPN', () => {
     expect(checkStack(stack(ok)).errors).toEqual([]);
-    expect(checkStack(stack({ user_principal_names: upns }, `\${concat(["${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}"], ${FOR('look').slice(2, -1)})}`)).errors).toEqual([]);
+    // Without ignore_missing (the provider then fails on a missing user) no check is needed.
+    expect(checkStack(stack({ user_principal_names: upns }, {}, `\${concat(["${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}"], ${FOR('look').slice(2, -1)})}`)).errors).toEqual([]);
   });
 
-  it('rejects a lookup that would drop a member silently, a count that is not the number of UPNs, and attributes the data source does not have', () => {
-    expect(checkStack(stack({ ...ok, lifecycle: undefined })).errors).toEqual([expect.stringMatching(/^azuread_group\.g: members: .*ignores missing users without a postcondition length\(self\.users\) == 2/)]);
-    expect(checkStack(stack(ok, FOR('other'))).errors).toEqual([expect.stringMatching(/members read data\.azuread_users\.other, which this stack does not have/)]);
-    const post = (condition: string, error_message = message) => stack({ ...ok, lifecycle: { postcondition: [{ condition, error_message }] } });
-    expect(checkStack(post(condition(3))).errors).toEqual([
-      expect.stringMatching(/^azuread_group\.g: members: .*without a postcondition/),
-      expect.stringMatching(/^data\.azuread_users\.look: postcondition counts 3 users, but 2 user_principal_names are asked for/),
-    ]);
-    expect(checkStack(post(condition(2), message.replace('u.user_principal_name', 'u.upn'))).errors).toEqual([
-      expect.stringMatching(/^data\.azuread_users\.look: postcondition: u\.upn is not a field of azuread_users' users/),
-    ]);
-    expect(checkStack(post('${length(self.user) == 2}')).errors).toEqual([
-      expect.stringMatching(/without a postcondition/),
-      expect.stringMatching(/postcondition: self\.user is not an attribute of azuread_users/),
-    ]);
+  it('rejects a lookup that would leave someone out silently, a count that is not the number of UPNs, and a lookup the stack lacks', () => {
+    expect(checkStack(stack(ok, {})).errors).toEqual([expect.stringMatching(/^data\.azuread_users\.look: ignore_missing without a check assertion \$\{\(length\(data\.azuread_users\.look\.users\) == 2\)\}/)]);
+    expect(checkStack(stack(ok, check(lookupCountCondition('look', 3)))).errors).toEqual([expect.stringMatching(/ignore_missing without a check assertion/)]);
+    expect(checkStack(stack(ok, undefined, FOR('other'))).errors).toEqual([expect.stringMatching(/members read data\.azuread_users\.other, which this stack does not have/)]);
+  });
+
+  it('owners: literal ids, or the ids given, the lookup\'s and the pipeline identity\'s; dynamic approvers over a lookup that exists', () => {
+    const group = AZUREAD_RULES.azuread_group!;
+    const CC = 'data.azuread_client_config.me.object_id';
+    const owners = (value: unknown) => checkStack({ ...stack(ok), resource: { azuread_group: { g: { display_name: 'g', security_enabled: true, owners: value } } }, data: { azuread_users: { look: ok }, azuread_client_config: { me: {} } } }).errors;
+    expect(owners(`\${concat(${FOR('look').slice(2, -1)}, [${CC}])}`)).toEqual([]);
+    expect(owners(`\${concat(["3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"], ${FOR('look').slice(2, -1)}, [${CC}])}`)).toEqual([]);
+    expect(owners(`\${concat(["3F2B1C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D"], ${FOR('look').slice(2, -1)}, [${CC}])}`)).toEqual([expect.stringMatching(/owners: \[0\]: object id .* is not lower case/)]);
+    expect(owners(`\${concat(${FOR('look').slice(2, -1)}, [data.azuread_users.look.id])}`)).toEqual([expect.stringMatching(/the last list of owners must be the pipeline identity/)]);
+    expect(checkBlock(group, { display_name: 'g', security_enabled: true, owners: 'x' })).toEqual([expect.stringMatching(/^owners: expected a set of object ids or concat/)]);
+    const policy = AZUREAD_RULES.azuread_access_package_assignment_policy!;
+    const stage = (dynamic: unknown) => checkBlock(policy, {
+      access_package_id: '${azuread_access_package.p.id}', display_name: 'p', description: 'd',
+      approval_settings: { approval_required: true, approval_stage: [{ approval_timeout_in_days: 14, ...(dynamic ? { dynamic } : {}) }] },
+    }, { block: (a) => (a === 'data.azuread_users.look' ? ok : a === 'azuread_access_package.p' ? {} : undefined) });
+    const content = { subject_type: 'SingleUser', object_id: '${primary_approver.value}' };
+    expect(stage({ primary_approver: { for_each: FOR('look'), content } })).toEqual([]);
+    expect(stage(undefined)).toEqual([expect.stringMatching(/approval_stage needs primary_approver blocks/)]);
+    expect(stage({ primary_approver: { for_each: FOR('gone'), content } })).toEqual([expect.stringMatching(/members read data\.azuread_users\.gone/)]);
+    expect(stage({ primary_approver: { for_each: FOR('look'), content: { ...content, object_id: '${each.value}' } } })).toEqual([expect.stringMatching(/content\.object_id must be \$\{primary_approver\.value\}/)]);
+    expect(stage({ reviewer: { for_each: FOR('look'), content } })).toEqual([expect.stringMatching(/reviewer: not a block that may be dynamic here/)]);
   });
 });

@@ -17,7 +17,16 @@ function foreignReferences(stackJson: Record<string, any>): string[] {
   for (const [type, byName] of Object.entries(stackJson.resource ?? {})) for (const name of Object.keys(byName as object)) defined.add(`${type}.${name}`);
   for (const [type, byName] of Object.entries(stackJson.data ?? {})) for (const name of Object.keys(byName as object)) defined.add(`data.${type}.${name}`);
   const refs = JSON.stringify(stackJson).match(/\$\{(data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+/g) ?? [];
-  return [...new Set(refs.map((r) => r.slice(2)))].filter((r) => !defined.has(r) && !r.startsWith('var.') && !r.startsWith('local.'));
+  // A dynamic block's iterator (`${<block>.value}`, named after the block) is not a reference.
+  const iterators = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    const dyn = (v as { dynamic?: unknown }).dynamic;
+    if (typeof dyn === 'object' && dyn !== null) for (const k of Object.keys(dyn)) iterators.add(k);
+    for (const x of Object.values(v)) walk(x);
+  };
+  walk(stackJson);
+  return [...new Set(refs.map((r) => r.slice(2)))].filter((r) => !defined.has(r) && !r.startsWith('var.') && !r.startsWith('local.') && !iterators.has(r.split('.')[0]!));
 }
 
 function synthesizedStacks(outDir: string): Map<string, Record<string, any>> {

@@ -138,19 +138,20 @@ describe('file mode', () => {
     expect(planMembers([BOB, OID, ALICE], desired).changed).toBe(false);
   });
 
-  it('resolves UPNs with one azuread_users lookup whose postcondition names the zone file and the unknown users', () => {
+  it('resolves UPNs with one azuread_users lookup; a member Entra does not know is left out and named in a check (a warning), not a failed plan', () => {
     const { json } = synth(members, FILE);
-    const lookups = Object.values(json.data.azuread_users) as Record<string, any>[];
+    const lookups = Object.entries(json.data.azuread_users) as [string, Record<string, any>][];
     expect(lookups).toHaveLength(1);
-    const [lookup] = lookups;
-    expect(lookup.user_principal_names).toEqual(['alice@example.com', 'bob@example.com']);
-    expect(lookup.ignore_missing).toBe(true);
-    const [post] = lookup.lifecycle.postcondition;
-    expect(post.condition).toBe('${length(self.users) == 2}');
-    expect(post.error_message).toBe(
-      'zones/pay/z1.yaml: members: not found in Entra ID: ' +
-        '${join(", ", setsubtract(["alice@example.com", "bob@example.com"], [for u in self.users : lower(u.user_principal_name)]))}',
-    );
+    const [[name, lookup]] = lookups;
+    expect(lookup).toEqual({ user_principal_names: ['alice@example.com', 'bob@example.com'], ignore_missing: true });
+    const [check] = Object.values(json.check) as Record<string, any>[];
+    expect(check!.assert).toEqual([{
+      condition: `\${(length(data.azuread_users.${name}.users) == 2)}`,
+      error_message:
+        'zones/pay/z1.yaml: members: not found in Entra ID (account deleted or renamed?), left out: ' +
+        `\${join(", ", setsubtract(["alice@example.com", "bob@example.com"], [ for key, val in toset(data.azuread_users.${name}.users): lower(val.user_principal_name)]))}. ` +
+        'They are not in the group; remove them from the zone file.',
+    }]);
   });
 
   it('expiry at --at boundaries: the last day is included, the day after excluded', () => {
@@ -267,15 +268,16 @@ describe('access-package mode', () => {
     const stage = policy.approval_settings.approval_stage[0];
     expect(policy.approval_settings.approval_required).toBe(true);
     expect(stage.approval_timeout_in_days).toBe(14);
-    // Owners in their normalized (sorted) order; object ids lower-cased.
-    expect(stage.primary_approver).toEqual([
-      { subject_type: 'SingleUser', object_id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
-      { subject_type: 'SingleUser', object_id: expect.stringMatching(/^\$\{element\(data\.azuread_users\.[A-Za-z0-9_-]+\.object_ids, 0\)\}$/) },
-    ]);
+    // The owners given by id, then those the lookup found by UPN (a departed one is left out).
+    expect(stage.dynamic.primary_approver).toEqual({
+      for_each: expect.stringMatching(/^\$\{concat\(\["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"\], \[ for key, val in toset\(data\.azuread_users\.[A-Za-z0-9_-]+\.users\): lower\(val\.object_id\)\]\)\}$/),
+      content: { subject_type: 'SingleUser', object_id: '${primary_approver.value}' },
+    });
+    expect(stage).not.toHaveProperty('primary_approver');
     expect(policy.assignment_review_settings).toMatchObject({
       enabled: true, review_frequency: 'quarterly', review_type: 'Reviewers', access_review_timeout_behavior: 'removeAccess', duration_in_days: 14,
     });
-    expect(policy.assignment_review_settings.reviewer).toEqual(stage.primary_approver);
+    expect(policy.assignment_review_settings.dynamic.reviewer).toEqual({ ...stage.dynamic.primary_approver, content: { subject_type: 'SingleUser', object_id: '${reviewer.value}' } });
     expect(policy.depends_on).toEqual([expect.stringMatching(/^azuread_access_package_resource_package_association\./)]);
   });
 

@@ -1016,7 +1016,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN: IAM Identity Center console → Settings → Details → Instance ARN, or `aws sso-admin list-instances` (InstanceArn), e.g. arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$","description":"The identity store of the instance: IAM Identity Center console → Settings → Identity source → Identity store ID, or `aws sso-admin list-instances` (IdentityStoreId); d- and 10 hex digits, e.g. d-9067a1b2c3."},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region IAM Identity Center is enabled in (the AWS provider's region): IAM Identity Center console → Settings → Details → Region, or the region in the instance's access portal URL, e.g. eu-north-1."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at: IAM Identity Center console → Dashboard → AWS access portal URL, e.g. https://d-9067a1b2c3.awsapps.com/start; needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups: once SCIM has synced one group, `aws identitystore describe-group` on it shows ExternalIds[0].Issuer (README \"Binding zones to groups by identity\"); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The Entra tenant id: Microsoft Entra admin center → Overview → Tenant ID; a GUID, e.g. 0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11."},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The object id of the IAM Identity Center enterprise application's app registration: Entra admin center → App registrations → All applications → the IAM Identity Center app → Overview → Object ID (not the Application (client) ID); a GUID, e.g. 4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The object id of the IAM Identity Center enterprise application (its service principal): Entra admin center → Enterprise applications → the IAM Identity Center app → Overview → Object ID; a GUID, e.g. 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs → value[0].id, e.g. AWSSCIM.0123456789abcdef0123456789abcdef.9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$","description":"Id of the provisioning job's synchronization rule for groups: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs/{provisioningJobId}/schema → synchronizationRules[].id; required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"description":"A group name prefix: lower-case letters, digits and hyphens, ending in a hyphen, at most 64 characters, e.g. entigo-zone-.","default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"description":"A permission set name prefix: lower-case letters, digits and hyphens, ending in a hyphen, at most 16 characters, e.g. zone-.","default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted): AWS Organizations console → AWS accounts, or `aws organizations list-accounts`; zone files name accounts by these names or by id."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"The department name: lower-case letters, digits and inner hyphens, at most 40 characters (it names the department's stacks and folder), e.g. logistics."},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket that keeps the Terraform state (create it, versioned, before the first deployment), e.g. acme-zone-access-state."},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region of the state bucket: where the S3 bucket was created, e.g. eu-north-1."},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","description":"Prefix of the state keys in the bucket (state key <keyPrefix><stack>.tfstate), e.g. zone-access/.","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A preset name: lower-case letters, digits and inner hyphens, e.g. logs-viewer."},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","description":"An IAM action, service:Action, without wildcards (a preset names exactly what it grants), e.g. logs:GetLogEvents."}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$","description":"A resource: * or an ARN (wildcards allowed), e.g. arn:aws:logs:*:*:log-group:*."}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"acknowledgedManagedPolicyRisks":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policies of managedPolicies that grant actions on other zones' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails."},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":true,"description":"Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (README: Security)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"audit":{"type":"object","additionalProperties":false,"description":"Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (docs/audit.md).","properties":{"roleName":{"type":"string","pattern":"^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$","maxLength":512,"description":"A read-only role (optionally with its path, e.g. audit/ZoneAccessAudit) that exists in every account the zones list; `zone-access audit --source lookup-events` assumes arn:<partition>:iam::<account>:role/<roleName> in each account. Unset: only the account of the current credentials is read."},"regions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"A region whose CloudTrail event history `zone-access audit` reads: the regions the zones' resources are in, e.g. eu-north-1."},"description":"Regions `zone-access audit --source lookup-events` reads CloudTrail event history in, in every account; default: identityCenter.region. Global services (IAM, and STS through its global endpoint) record in us-east-1."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}(#V[0-9]{1,4})?$","description":"Id of the provisioning job's synchronization rule (from the job schema), as Graph documents it for provisionOnDemand: an id such as 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8, optionally with a version suffix such as #V2 (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."},"retiredAppRoles":{"type":"string","enum":["per-zone","shared"],"description":"Step one of switching entra.appRoles: the mode switched away from. Its roles stay on the application (no group is assigned with them any more) while every group gets its new assignment before the old one is deleted, so no group leaves SCIM scope. Remove the key in a later run, once that apply succeeded: the old roles are then deleted."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"acknowledgedManagedPolicyRisks":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policies of managedPolicies that grant actions on other zones' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails."},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":true,"description":"Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (README: Security)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -1024,7 +1024,7 @@ const pattern24 = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9.
 const pattern25 = new RegExp("^[^\\s]{1,100}$", "u");
 const pattern26 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const pattern29 = new RegExp("^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$", "u");
-const pattern30 = new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
+const pattern30 = new RegExp("^[A-Za-z0-9-]{1,64}(#V[0-9]{1,4})?$", "u");
 const pattern31 = new RegExp("^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$", "u");
 const pattern32 = new RegExp("^[a-z0-9][a-z0-9-]*-$", "u");
 const pattern35 = new RegExp("^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
@@ -1033,7 +1033,6 @@ const pattern39 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
 const pattern41 = new RegExp("^[A-Za-z0-9!_.*'()/-]*$", "u");
 const pattern43 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
 const pattern44 = new RegExp("^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$", "u");
-const pattern52 = new RegExp("^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://entigo.example/zone-access/platform-config.schema.json" */;
@@ -1298,7 +1297,7 @@ vErrors.push(err21);
 errors++;
 }
 for(const key2 in data6){
-if(!(((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "provisioningResource")) || (key2 === "appRoles"))){
+if(!((((((((key2 === "tenantId") || (key2 === "applicationObjectId")) || (key2 === "servicePrincipalObjectId")) || (key2 === "provisioningJobId")) || (key2 === "provisioningRuleId")) || (key2 === "provisioningResource")) || (key2 === "appRoles")) || (key2 === "retiredAppRoles"))){
 const err22 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
@@ -1443,7 +1442,7 @@ if(data6.provisioningRuleId !== undefined){
 let data11 = data6.provisioningRuleId;
 if(typeof data11 === "string"){
 if(!pattern30.test(data11)){
-const err33 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,64}$"+"\""};
+const err33 = {instancePath:instancePath+"/entra/provisioningRuleId",schemaPath:"#/properties/entra/properties/provisioningRuleId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}(#V[0-9]{1,4})?$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,64}(#V[0-9]{1,4})?$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1499,9 +1498,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.retiredAppRoles !== undefined){
+let data14 = data6.retiredAppRoles;
+if(typeof data14 !== "string"){
+const err38 = {instancePath:instancePath+"/entra/retiredAppRoles",schemaPath:"#/properties/entra/properties/retiredAppRoles/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1510,12 +1510,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.zoneTagKey !== undefined){
-let data14 = data.zoneTagKey;
-if(typeof data14 === "string"){
-if(!pattern31.test(data14)){
-const err39 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
+if(!((data14 === "per-zone") || (data14 === "shared"))){
+const err39 = {instancePath:instancePath+"/entra/retiredAppRoles",schemaPath:"#/properties/entra/properties/retiredAppRoles/enum",keyword:"enum",params:{allowedValues: schema12.properties.entra.properties.retiredAppRoles.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1525,8 +1521,9 @@ vErrors.push(err39);
 errors++;
 }
 }
+}
 else {
-const err40 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err40 = {instancePath:instancePath+"/entra",schemaPath:"#/properties/entra/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1536,12 +1533,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.names !== undefined){
-let data15 = data.names;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
-const err41 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data.zoneTagKey !== undefined){
+let data15 = data.zoneTagKey;
+if(typeof data15 === "string"){
+if(!pattern31.test(data15)){
+const err41 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/pattern",keyword:"pattern",params:{pattern: "^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"},message:"must match pattern \""+"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1551,11 +1547,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data15.groupPrefix !== undefined){
-let data16 = data15.groupPrefix;
-if(typeof data16 === "string"){
-if(func3(data16) > 64){
-const err42 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+else {
+const err42 = {instancePath:instancePath+"/zoneTagKey",schemaPath:"#/properties/zoneTagKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1564,8 +1557,13 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(!pattern32.test(data16)){
-const err43 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+if(data.names !== undefined){
+let data16 = data.names;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!((key3 === "groupPrefix") || (key3 === "permissionSetPrefix"))){
+const err43 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1575,8 +1573,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.groupPrefix !== undefined){
+let data17 = data16.groupPrefix;
+if(typeof data17 === "string"){
+if(func3(data17) > 64){
+const err44 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1585,12 +1586,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data15.permissionSetPrefix !== undefined){
-let data17 = data15.permissionSetPrefix;
-if(typeof data17 === "string"){
-if(func3(data17) > 16){
-const err45 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(!pattern32.test(data17)){
+const err45 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1599,8 +1596,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!pattern32.test(data17)){
-const err46 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
+}
+else {
+const err46 = {instancePath:instancePath+"/names/groupPrefix",schemaPath:"#/properties/names/properties/groupPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1610,8 +1608,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.permissionSetPrefix !== undefined){
+let data18 = data16.permissionSetPrefix;
+if(typeof data18 === "string"){
+if(func3(data18) > 16){
+const err47 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1620,10 +1621,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern32.test(data18)){
+const err48 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*-$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*-$"+"\""};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1633,11 +1632,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.defaultSessionDuration !== undefined){
-let data18 = data.defaultSessionDuration;
-if(typeof data18 === "string"){
-if(!pattern5.test(data18)){
-const err49 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
+else {
+const err49 = {instancePath:instancePath+"/names/permissionSetPrefix",schemaPath:"#/properties/names/properties/permissionSetPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1647,8 +1643,9 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1658,14 +1655,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.accounts !== undefined){
-let data19 = data.accounts;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key4 in data19){
-const _errs45 = errors;
-if(typeof key4 === "string"){
-if(!pattern35.test(key4)){
-const err51 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
+if(data.defaultSessionDuration !== undefined){
+let data19 = data.defaultSessionDuration;
+if(typeof data19 === "string"){
+if(!pattern5.test(data19)){
+const err51 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/pattern",keyword:"pattern",params:{pattern: "^PT(?=\\d)(\\d+H)?(\\d+M)?$"},message:"must match pattern \""+"^PT(?=\\d)(\\d+H)?(\\d+M)?$"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1675,9 +1669,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-var valid5 = _errs45 === errors;
-if(!valid5){
-const err52 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+else {
+const err52 = {instancePath:instancePath+"/defaultSessionDuration",schemaPath:"#/properties/defaultSessionDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1687,11 +1680,14 @@ vErrors.push(err52);
 errors++;
 }
 }
-for(const key5 in data19){
-let data20 = data19[key5];
-if(typeof data20 === "string"){
-if(!pattern36.test(data20)){
-const err53 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
+if(data.accounts !== undefined){
+let data20 = data.accounts;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 in data20){
+const _errs47 = errors;
+if(typeof key4 === "string"){
+if(!pattern35.test(key4)){
+const err53 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1701,8 +1697,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid5 = _errs47 === errors;
+if(!valid5){
+const err54 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1712,9 +1709,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data20){
+let data21 = data20[key5];
+if(typeof data21 === "string"){
+if(!pattern36.test(data21)){
+const err55 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1724,14 +1723,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.departments !== undefined){
-let data21 = data.departments;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key6 in data21){
-const _errs51 = errors;
-if(typeof key6 === "string"){
-if(!pattern0.test(key6)){
-const err56 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
+else {
+const err56 = {instancePath:instancePath+"/accounts/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1741,9 +1734,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-var valid7 = _errs51 === errors;
-if(!valid7){
-const err57 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+}
+else {
+const err57 = {instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1753,12 +1746,14 @@ vErrors.push(err57);
 errors++;
 }
 }
-for(const key7 in data21){
-let data22 = data21[key7];
+if(data.departments !== undefined){
+let data22 = data.departments;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key8 in data22){
-if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
-const err58 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+for(const key6 in data22){
+const _errs53 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err58 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1768,9 +1763,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data22.retired !== undefined){
-if(typeof data22.retired !== "boolean"){
-const err59 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var valid7 = _errs53 === errors;
+if(!valid7){
+const err59 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1780,10 +1775,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data22.membership !== undefined){
-let data24 = data22.membership;
-if(typeof data24 !== "string"){
-const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data22){
+let data23 = data22[key7];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key8 in data23){
+if(!((((key8 === "retired") || (key8 === "membership")) || (key8 === "file")) || (key8 === "accessPackage"))){
+const err60 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1792,8 +1789,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!(((data24 === "entra") || (data24 === "file")) || (data24 === "access-package"))){
-const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
+}
+if(data23.retired !== undefined){
+if(typeof data23.retired !== "boolean"){
+const err61 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/properties/departments/additionalProperties/properties/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1803,12 +1802,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data22.file !== undefined){
-let data25 = data22.file;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key9 in data25){
-if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
-const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data23.membership !== undefined){
+let data25 = data23.membership;
+if(typeof data25 !== "string"){
+const err62 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1817,11 +1814,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data25.noticeDays !== undefined){
-let data26 = data25.noticeDays;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!(((data25 === "entra") || (data25 === "file")) || (data25 === "access-package"))){
+const err63 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/membership",schemaPath:"#/properties/departments/additionalProperties/properties/membership/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.membership.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1830,9 +1824,13 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 365 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+}
+if(data23.file !== undefined){
+let data26 = data23.file;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key9 in data26){
+if(!(((key9 === "noticeDays") || (key9 === "maxDays")) || (key9 === "maxMembersPerZone"))){
+const err64 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1841,8 +1839,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data26.noticeDays !== undefined){
+let data27 = data26.noticeDays;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err65 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1851,12 +1852,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-if(data25.maxDays !== undefined){
-let data27 = data25.maxDays;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 365 || isNaN(data27)){
+const err66 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1865,9 +1863,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 3660 || isNaN(data27)){
-const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+if(data27 < 0 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/noticeDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1876,8 +1873,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data27 < 1 || isNaN(data27)){
-const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data26.maxDays !== undefined){
+let data28 = data26.maxDays;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err68 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1886,12 +1887,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-if(data25.maxMembersPerZone !== undefined){
-let data28 = data25.maxMembersPerZone;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 3660 || isNaN(data28)){
+const err69 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1900,9 +1898,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 5000 || isNaN(data28)){
-const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
+if(data28 < 1 || isNaN(data28)){
+const err70 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1911,8 +1908,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data28 < 1 || isNaN(data28)){
-const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data26.maxMembersPerZone !== undefined){
+let data29 = data26.maxMembersPerZone;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err71 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1921,11 +1922,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 5000 || isNaN(data29)){
+const err72 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1934,13 +1933,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data22.accessPackage !== undefined){
-let data29 = data22.accessPackage;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key10 in data29){
-if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
-const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data29 < 1 || isNaN(data29)){
+const err73 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file/maxMembersPerZone",schemaPath:"#/properties/departments/additionalProperties/properties/file/properties/maxMembersPerZone/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1950,13 +1944,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data29.requestors !== undefined){
-let data30 = data29.requestors;
-const _errs73 = errors;
-let valid12 = false;
-const _errs74 = errors;
-if(typeof data30 !== "string"){
-const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/departments/additionalProperties/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1965,8 +1956,13 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!(data30 === "all-members")){
-const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+if(data23.accessPackage !== undefined){
+let data30 = data23.accessPackage;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key10 in data30){
+if(!(((((key10 === "requestors") || (key10 === "approval")) || (key10 === "approvalTimeoutDays")) || (key10 === "maxDays")) || (key10 === "review"))){
+const err75 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1975,13 +1971,14 @@ vErrors.push(err75);
 }
 errors++;
 }
-var _valid0 = _errs74 === errors;
-valid12 = valid12 || _valid0;
-if(!valid12){
+}
+if(data30.requestors !== undefined){
+let data31 = data30.requestors;
+const _errs75 = errors;
+let valid12 = false;
 const _errs76 = errors;
-if(Array.isArray(data30)){
-if(data30.length < 1){
-const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(typeof data31 !== "string"){
+const err76 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1990,12 +1987,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len0 = data30.length;
-for(let i0=0; i0<len0; i0++){
-let data31 = data30[i0];
-if(typeof data31 === "string"){
-if(!pattern26.test(data31)){
-const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(!(data31 === "all-members")){
+const err77 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.requestors.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2004,9 +1997,13 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs76 === errors;
+valid12 = valid12 || _valid0;
+if(!valid12){
+const _errs78 = errors;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err78 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2015,10 +2012,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len0 = data31.length;
+for(let i0=0; i0<len0; i0++){
+let data32 = data31[i0];
+if(typeof data32 === "string"){
+if(!pattern26.test(data32)){
+const err79 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2027,11 +2026,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-var _valid0 = _errs76 === errors;
-valid12 = valid12 || _valid0;
 }
-if(!valid12){
-const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err80 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors/" + i0,schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2040,21 +2037,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-else {
-errors = _errs73;
-if(vErrors !== null){
-if(_errs73){
-vErrors.length = _errs73;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data29.approval !== undefined){
-if(typeof data29.approval !== "boolean"){
-const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err81 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2063,11 +2049,11 @@ vErrors.push(err81);
 }
 errors++;
 }
+var _valid0 = _errs78 === errors;
+valid12 = valid12 || _valid0;
 }
-if(data29.approvalTimeoutDays !== undefined){
-let data33 = data29.approvalTimeoutDays;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!valid12){
+const err82 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/requestors",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/requestors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2076,9 +2062,21 @@ vErrors.push(err82);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 14 || isNaN(data33)){
-const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data30.approval !== undefined){
+if(typeof data30.approval !== "boolean"){
+const err83 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approval",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2087,8 +2085,11 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data33 < 1 || isNaN(data33)){
-const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data30.approvalTimeoutDays !== undefined){
+let data34 = data30.approvalTimeoutDays;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err84 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2097,12 +2098,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-if(data29.maxDays !== undefined){
-let data34 = data29.maxDays;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 14 || isNaN(data34)){
+const err85 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14},message:"must be <= 14"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2111,9 +2109,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 3660 || isNaN(data34)){
-const err86 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
+if(data34 < 1 || isNaN(data34)){
+const err86 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/approvalTimeoutDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/approvalTimeoutDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2122,8 +2119,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data34 < 1 || isNaN(data34)){
-const err87 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data30.maxDays !== undefined){
+let data35 = data30.maxDays;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err87 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2132,12 +2133,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-if(data29.review !== undefined){
-let data35 = data29.review;
-if(typeof data35 !== "string"){
-const err88 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 3660 || isNaN(data35)){
+const err88 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2146,8 +2144,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!((((((data35 === "none") || (data35 === "weekly")) || (data35 === "monthly")) || (data35 === "quarterly")) || (data35 === "halfyearly")) || (data35 === "annual"))){
-const err89 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
+if(data35 < 1 || isNaN(data35)){
+const err89 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/maxDays",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2158,8 +2156,10 @@ errors++;
 }
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.review !== undefined){
+let data36 = data30.review;
+if(typeof data36 !== "string"){
+const err90 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2168,10 +2168,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((data36 === "none") || (data36 === "weekly")) || (data36 === "monthly")) || (data36 === "quarterly")) || (data36 === "halfyearly")) || (data36 === "annual"))){
+const err91 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage/review",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/properties/review/enum",keyword:"enum",params:{allowedValues: schema12.properties.departments.additionalProperties.properties.accessPackage.properties.review.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2183,7 +2181,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/accessPackage",schemaPath:"#/properties/departments/additionalProperties/properties/accessPackage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2193,10 +2191,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.sharding !== undefined){
-let data36 = data.sharding;
-if(typeof data36 !== "string"){
-const err93 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err93 = {instancePath:instancePath+"/departments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/departments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2205,8 +2202,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!((data36 === "department") || (data36 === "single"))){
-const err94 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/departments",schemaPath:"#/properties/departments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2216,14 +2215,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.backend !== undefined){
-let data37 = data.backend;
-const _errs91 = errors;
-let valid15 = false;
-const _errs92 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.type === undefined){
-const err95 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data.sharding !== undefined){
+let data37 = data.sharding;
+if(typeof data37 !== "string"){
+const err95 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2232,9 +2227,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key11 in data37){
-if(!(key11 === "type")){
-const err96 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(!((data37 === "department") || (data37 === "single"))){
+const err96 = {instancePath:instancePath+"/sharding",schemaPath:"#/properties/sharding/enum",keyword:"enum",params:{allowedValues: schema12.properties.sharding.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2244,9 +2238,14 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data37.type !== undefined){
-if("local" !== data37.type){
-const err97 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
+if(data.backend !== undefined){
+let data38 = data.backend;
+const _errs93 = errors;
+let valid15 = false;
+const _errs94 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err97 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2255,10 +2254,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key11 in data38){
+if(!(key11 === "type")){
+const err98 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2267,13 +2265,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-var _valid1 = _errs92 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs96 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.type === undefined){
-const err99 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data38.type !== undefined){
+if("local" !== data38.type){
+const err99 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/0/properties/type/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2282,8 +2277,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data37.bucket === undefined){
-const err100 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2292,8 +2289,13 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data37.region === undefined){
-const err101 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+var _valid1 = _errs94 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs98 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err101 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2302,9 +2304,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key12 in data37){
-if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
-const err102 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data38.bucket === undefined){
+const err102 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2313,10 +2314,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data37.type !== undefined){
-if("s3" !== data37.type){
-const err103 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
+if(data38.region === undefined){
+const err103 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2325,12 +2324,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data37.bucket !== undefined){
-let data40 = data37.bucket;
-if(typeof data40 === "string"){
-if(!pattern39.test(data40)){
-const err104 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+for(const key12 in data38){
+if(!((((key12 === "type") || (key12 === "bucket")) || (key12 === "region")) || (key12 === "keyPrefix"))){
+const err104 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2340,8 +2336,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.type !== undefined){
+if("s3" !== data38.type){
+const err105 = {instancePath:instancePath+"/backend/type",schemaPath:"#/properties/backend/anyOf/1/properties/type/const",keyword:"const",params:{allowedValue: "s3"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2351,11 +2348,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data37.region !== undefined){
-let data41 = data37.region;
+if(data38.bucket !== undefined){
+let data41 = data38.bucket;
 if(typeof data41 === "string"){
-if(!pattern23.test(data41)){
-const err106 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+if(!pattern39.test(data41)){
+const err106 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2366,7 +2363,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err107 = {instancePath:instancePath+"/backend/bucket",schemaPath:"#/properties/backend/anyOf/1/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2376,11 +2373,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data37.keyPrefix !== undefined){
-let data42 = data37.keyPrefix;
+if(data38.region !== undefined){
+let data42 = data38.region;
 if(typeof data42 === "string"){
-if(!pattern41.test(data42)){
-const err108 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
+if(!pattern23.test(data42)){
+const err108 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2391,7 +2388,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err109 = {instancePath:instancePath+"/backend/region",schemaPath:"#/properties/backend/anyOf/1/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2401,9 +2398,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.keyPrefix !== undefined){
+let data43 = data38.keyPrefix;
+if(typeof data43 === "string"){
+if(!pattern41.test(data43)){
+const err110 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9!_.*'()/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9!_.*'()/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2412,11 +2411,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-var _valid1 = _errs96 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err111 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err111 = {instancePath:instancePath+"/backend/keyPrefix",schemaPath:"#/properties/backend/anyOf/1/properties/keyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2425,24 +2422,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-else {
-errors = _errs91;
-if(vErrors !== null){
-if(_errs91){
-vErrors.length = _errs91;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.access !== undefined){
-let data43 = data.access;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key13 in data43){
-if(!(((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "acknowledgedManagedPolicyRisks")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
-const err112 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const err112 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2451,15 +2434,11 @@ vErrors.push(err112);
 }
 errors++;
 }
+var _valid1 = _errs98 === errors;
+valid15 = valid15 || _valid1;
 }
-if(data43.presets !== undefined){
-let data44 = data43.presets;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key14 in data44){
-const _errs111 = errors;
-if(typeof key14 === "string"){
-if(!pattern0.test(key14)){
-const err113 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
+if(!valid15){
+const err113 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2468,10 +2447,24 @@ vErrors.push(err113);
 }
 errors++;
 }
+else {
+errors = _errs93;
+if(vErrors !== null){
+if(_errs93){
+vErrors.length = _errs93;
 }
-var valid19 = _errs111 === errors;
-if(!valid19){
-const err114 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.access !== undefined){
+let data44 = data.access;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key13 in data44){
+if(!(((((key13 === "presets") || (key13 === "managedPolicies")) || (key13 === "acknowledgedManagedPolicyRisks")) || (key13 === "customerManagedPolicies")) || (key13 === "permissionsBoundary"))){
+const err114 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2481,11 +2474,14 @@ vErrors.push(err114);
 errors++;
 }
 }
-for(const key15 in data44){
-let data45 = data44[key15];
+if(data44.presets !== undefined){
+let data45 = data44.presets;
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.description === undefined){
-const err115 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+for(const key14 in data45){
+const _errs113 = errors;
+if(typeof key14 === "string"){
+if(!pattern0.test(key14)){
+const err115 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2494,8 +2490,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data45.statements === undefined){
-const err116 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
+}
+var valid19 = _errs113 === errors;
+if(!valid19){
+const err116 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2504,9 +2502,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key16 in data45){
-if(!((key16 === "description") || (key16 === "statements"))){
-const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+for(const key15 in data45){
+let data46 = data45[key15];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.description === undefined){
+const err117 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2515,12 +2516,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data45.description !== undefined){
-let data46 = data45.description;
-if(typeof data46 === "string"){
-if(func3(data46) > 300){
-const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(data46.statements === undefined){
+const err118 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/required",keyword:"required",params:{missingProperty: "statements"},message:"must have required property '"+"statements"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2529,8 +2526,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(func3(data46) < 1){
-const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key16 in data46){
+if(!((key16 === "description") || (key16 === "statements"))){
+const err119 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2540,8 +2538,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.description !== undefined){
+let data47 = data46.description;
+if(typeof data47 === "string"){
+if(func3(data47) > 300){
+const err120 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2550,12 +2551,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data45.statements !== undefined){
-let data47 = data45.statements;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(func3(data47) < 1){
+const err121 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2564,12 +2561,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len1 = data47.length;
-for(let i1=0; i1<len1; i1++){
-let data48 = data47[i1];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.actions === undefined){
-const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+}
+else {
+const err122 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2578,8 +2572,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data48.scope === undefined){
-const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+}
+if(data46.statements !== undefined){
+let data48 = data46.statements;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err123 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2588,9 +2586,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key17 in data48){
-if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
-const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const len1 = data48.length;
+for(let i1=0; i1<len1; i1++){
+let data49 = data48[i1];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.actions === undefined){
+const err124 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2599,12 +2600,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data48.actions !== undefined){
-let data49 = data48.actions;
-if(Array.isArray(data49)){
-if(data49.length < 1){
-const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data49.scope === undefined){
+const err125 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2613,12 +2610,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len2 = data49.length;
-for(let i2=0; i2<len2; i2++){
-let data50 = data49[i2];
-if(typeof data50 === "string"){
-if(!pattern43.test(data50)){
-const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
+for(const key17 in data49){
+if(!(((key17 === "actions") || (key17 === "resources")) || (key17 === "scope"))){
+const err126 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2628,8 +2622,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.actions !== undefined){
+let data50 = data49.actions;
+if(Array.isArray(data50)){
+if(data50.length < 1){
+const err127 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2638,10 +2635,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len2 = data50.length;
+for(let i2=0; i2<len2; i2++){
+let data51 = data50[i2];
+if(typeof data51 === "string"){
+if(!pattern43.test(data51)){
+const err128 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[A-Za-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9-]+:[A-Za-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2651,11 +2650,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data48.resources !== undefined){
-let data51 = data48.resources;
-if(Array.isArray(data51)){
-if(data51.length < 1){
-const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err129 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions/" + i2,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2664,12 +2660,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-const len3 = data51.length;
-for(let i3=0; i3<len3; i3++){
-let data52 = data51[i3];
-if(typeof data52 === "string"){
-if(!pattern44.test(data52)){
-const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/actions",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2679,8 +2673,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.resources !== undefined){
+let data52 = data49.resources;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err131 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2689,10 +2686,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len3 = data52.length;
+for(let i3=0; i3<len3; i3++){
+let data53 = data52[i3];
+if(typeof data53 === "string"){
+if(!pattern44.test(data53)){
+const err132 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"},message:"must match pattern \""+"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2702,10 +2701,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data48.scope !== undefined){
-let data53 = data48.scope;
-if(typeof data53 !== "string"){
-const err133 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err133 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources/" + i3,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2714,8 +2711,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(!(((data53 === "resource-tag") || (data53 === "request-tag")) || (data53 === "none"))){
-const err134 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/resources",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2725,9 +2724,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.scope !== undefined){
+let data54 = data49.scope;
+if(typeof data54 !== "string"){
+const err135 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2736,10 +2736,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((data54 === "resource-tag") || (data54 === "request-tag")) || (data54 === "none"))){
+const err136 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1+"/scope",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.access.properties.presets.additionalProperties.properties.statements.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2751,7 +2749,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err137 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements/" + i1,schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2763,7 +2761,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err138 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/statements",schemaPath:"#/properties/access/properties/presets/additionalProperties/properties/statements/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2773,15 +2771,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data43.managedPolicies !== undefined){
-let data54 = data43.managedPolicies;
-if(Array.isArray(data54)){
-const len4 = data54.length;
-for(let i4=0; i4<len4; i4++){
-let data55 = data54[i4];
-if(typeof data55 === "string"){
-if(!pattern14.test(data55)){
-const err139 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err139 = {instancePath:instancePath+"/access/presets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/access/properties/presets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2791,8 +2783,9 @@ vErrors.push(err139);
 errors++;
 }
 }
+}
 else {
-const err140 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err140 = {instancePath:instancePath+"/access/presets",schemaPath:"#/properties/access/properties/presets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2802,9 +2795,15 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.managedPolicies !== undefined){
+let data55 = data44.managedPolicies;
+if(Array.isArray(data55)){
+const len4 = data55.length;
+for(let i4=0; i4<len4; i4++){
+let data56 = data55[i4];
+if(typeof data56 === "string"){
+if(!pattern14.test(data56)){
+const err141 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2814,15 +2813,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data43.acknowledgedManagedPolicyRisks !== undefined){
-let data56 = data43.acknowledgedManagedPolicyRisks;
-if(Array.isArray(data56)){
-const len5 = data56.length;
-for(let i5=0; i5<len5; i5++){
-let data57 = data56[i5];
-if(typeof data57 === "string"){
-if(!pattern14.test(data57)){
-const err142 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks/" + i5,schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+else {
+const err142 = {instancePath:instancePath+"/access/managedPolicies/" + i4,schemaPath:"#/properties/access/properties/managedPolicies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2832,8 +2824,9 @@ vErrors.push(err142);
 errors++;
 }
 }
+}
 else {
-const err143 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks/" + i5,schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err143 = {instancePath:instancePath+"/access/managedPolicies",schemaPath:"#/properties/access/properties/managedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2843,9 +2836,15 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks",schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.acknowledgedManagedPolicyRisks !== undefined){
+let data57 = data44.acknowledgedManagedPolicyRisks;
+if(Array.isArray(data57)){
+const len5 = data57.length;
+for(let i5=0; i5<len5; i5++){
+let data58 = data57[i5];
+if(typeof data58 === "string"){
+if(!pattern14.test(data58)){
+const err144 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks/" + i5,schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2855,15 +2854,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data43.customerManagedPolicies !== undefined){
-let data58 = data43.customerManagedPolicies;
-if(Array.isArray(data58)){
-const len6 = data58.length;
-for(let i6=0; i6<len6; i6++){
-let data59 = data58[i6];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.name === undefined){
-const err145 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+else {
+const err145 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks/" + i5,schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2872,9 +2864,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key18 in data59){
-if(!((key18 === "name") || (key18 === "path"))){
-const err146 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/access/acknowledgedManagedPolicyRisks",schemaPath:"#/properties/access/properties/acknowledgedManagedPolicyRisks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2884,11 +2877,15 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data59.name !== undefined){
-let data60 = data59.name;
-if(typeof data60 === "string"){
-if(!pattern15.test(data60)){
-const err147 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+if(data44.customerManagedPolicies !== undefined){
+let data59 = data44.customerManagedPolicies;
+if(Array.isArray(data59)){
+const len6 = data59.length;
+for(let i6=0; i6<len6; i6++){
+let data60 = data59[i6];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.name === undefined){
+const err147 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2897,9 +2894,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data60){
+if(!((key18 === "name") || (key18 === "path"))){
+const err148 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2909,11 +2906,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data59.path !== undefined){
-let data61 = data59.path;
+if(data60.name !== undefined){
+let data61 = data60.name;
 if(typeof data61 === "string"){
-if(!pattern17.test(data61)){
-const err149 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+if(!pattern15.test(data61)){
+const err149 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2924,7 +2921,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err150 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/name",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2934,9 +2931,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data60.path !== undefined){
+let data62 = data60.path;
+if(typeof data62 === "string"){
+if(!pattern17.test(data62)){
+const err151 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2946,9 +2945,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
 else {
-const err152 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err152 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6+"/path",schemaPath:"#/properties/access/properties/customerManagedPolicies/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2958,14 +2956,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data43.permissionsBoundary !== undefined){
-let data62 = data43.permissionsBoundary;
-const _errs151 = errors;
-let valid36 = false;
-const _errs152 = errors;
-if(typeof data62 === "string"){
-if(!pattern14.test(data62)){
-const err153 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
+}
+else {
+const err153 = {instancePath:instancePath+"/access/customerManagedPolicies/" + i6,schemaPath:"#/properties/access/properties/customerManagedPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2975,8 +2968,9 @@ vErrors.push(err153);
 errors++;
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err154 = {instancePath:instancePath+"/access/customerManagedPolicies",schemaPath:"#/properties/access/properties/customerManagedPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2985,13 +2979,15 @@ vErrors.push(err154);
 }
 errors++;
 }
-var _valid2 = _errs152 === errors;
-valid36 = valid36 || _valid2;
-if(!valid36){
+}
+if(data44.permissionsBoundary !== undefined){
+let data63 = data44.permissionsBoundary;
+const _errs153 = errors;
+let valid36 = false;
 const _errs154 = errors;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.name === undefined){
-const err155 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(typeof data63 === "string"){
+if(!pattern14.test(data63)){
+const err155 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -3000,9 +2996,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key19 in data62){
-if(!((key19 === "name") || (key19 === "path"))){
-const err156 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+else {
+const err156 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3011,12 +3007,13 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data63 = data62.name;
-if(typeof data63 === "string"){
-if(!pattern15.test(data63)){
-const err157 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
+var _valid2 = _errs154 === errors;
+valid36 = valid36 || _valid2;
+if(!valid36){
+const _errs156 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.name === undefined){
+const err157 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3025,9 +3022,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data63){
+if(!((key19 === "name") || (key19 === "path"))){
+const err158 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3037,11 +3034,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data62.path !== undefined){
-let data64 = data62.path;
+if(data63.name !== undefined){
+let data64 = data63.name;
 if(typeof data64 === "string"){
-if(!pattern17.test(data64)){
-const err159 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
+if(!pattern15.test(data64)){
+const err159 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,128}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3052,7 +3049,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err160 = {instancePath:instancePath+"/access/permissionsBoundary/name",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3062,9 +3059,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.path !== undefined){
+let data65 = data63.path;
+if(typeof data65 === "string"){
+if(!pattern17.test(data65)){
+const err161 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^/([\\x21-\\x7E]{0,510}/)?$"},message:"must match pattern \""+"^/([\\x21-\\x7E]{0,510}/)?$"+"\""};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3073,11 +3072,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-var _valid2 = _errs154 === errors;
-valid36 = valid36 || _valid2;
 }
-if(!valid36){
-const err162 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err162 = {instancePath:instancePath+"/access/permissionsBoundary/path",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3086,11 +3083,36 @@ vErrors.push(err162);
 }
 errors++;
 }
+}
+}
 else {
-errors = _errs151;
+const err163 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+var _valid2 = _errs156 === errors;
+valid36 = valid36 || _valid2;
+}
+if(!valid36){
+const err164 = {instancePath:instancePath+"/access/permissionsBoundary",schemaPath:"#/properties/access/properties/permissionsBoundary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+else {
+errors = _errs153;
 if(vErrors !== null){
-if(_errs151){
-vErrors.length = _errs151;
+if(_errs153){
+vErrors.length = _errs153;
 }
 else {
 vErrors = null;
@@ -3100,34 +3122,7 @@ vErrors = null;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-}
-if(data.secrets !== undefined){
-let data65 = data.secrets;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key20 in data65){
-if(!(key20 === "zoneNamePrefix")){
-const err164 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-if(data65.zoneNamePrefix !== undefined){
-if(typeof data65.zoneNamePrefix !== "boolean"){
-const err165 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err165 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3137,9 +3132,12 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.secrets !== undefined){
+let data66 = data.secrets;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key20 in data66){
+if(!(key20 === "zoneNamePrefix")){
+const err166 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3149,12 +3147,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data.protection !== undefined){
-let data67 = data.protection;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key21 in data67){
-if(!(key21 === "preventDestroy")){
-const err167 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data66.zoneNamePrefix !== undefined){
+if(typeof data66.zoneNamePrefix !== "boolean"){
+const err167 = {instancePath:instancePath+"/secrets/zoneNamePrefix",schemaPath:"#/properties/secrets/properties/zoneNamePrefix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3164,9 +3159,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data67.preventDestroy !== undefined){
-if(typeof data67.preventDestroy !== "boolean"){
-const err168 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err168 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3176,9 +3171,12 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.protection !== undefined){
+let data68 = data.protection;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key21 in data68){
+if(!(key21 === "preventDestroy")){
+const err169 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3188,12 +3186,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data.audit !== undefined){
-let data69 = data.audit;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key22 in data69){
-if(!((key22 === "roleName") || (key22 === "regions"))){
-const err170 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data68.preventDestroy !== undefined){
+if(typeof data68.preventDestroy !== "boolean"){
+const err170 = {instancePath:instancePath+"/protection/preventDestroy",schemaPath:"#/properties/protection/properties/preventDestroy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3203,11 +3198,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data69.roleName !== undefined){
-let data70 = data69.roleName;
-if(typeof data70 === "string"){
-if(func3(data70) > 512){
-const err171 = {instancePath:instancePath+"/audit/roleName",schemaPath:"#/properties/audit/properties/roleName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+}
+else {
+const err171 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3216,8 +3209,13 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(!pattern52.test(data70)){
-const err172 = {instancePath:instancePath+"/audit/roleName",schemaPath:"#/properties/audit/properties/roleName/pattern",keyword:"pattern",params:{pattern: "^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$"+"\""};
+}
+if(data.quotas !== undefined){
+let data70 = data.quotas;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key22 in data70){
+if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
+const err172 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -3227,8 +3225,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-else {
-const err173 = {instancePath:instancePath+"/audit/roleName",schemaPath:"#/properties/audit/properties/roleName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.permissionSetsPerInstance !== undefined){
+let data71 = data70.permissionSetsPerInstance;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err173 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -3237,12 +3237,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data69.regions !== undefined){
-let data71 = data69.regions;
-if(Array.isArray(data71)){
-if(data71.length < 1){
-const err174 = {instancePath:instancePath+"/audit/regions",schemaPath:"#/properties/audit/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 1 || isNaN(data71)){
+const err174 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -3251,12 +3248,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-const len7 = data71.length;
-for(let i7=0; i7<len7; i7++){
-let data72 = data71[i7];
-if(typeof data72 === "string"){
-if(!pattern23.test(data72)){
-const err175 = {instancePath:instancePath+"/audit/regions/" + i7,schemaPath:"#/properties/audit/properties/regions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
+}
+}
+if(data70.permissionSetsPerAccount !== undefined){
+let data72 = data70.permissionSetsPerAccount;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err175 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -3265,9 +3262,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/audit/regions/" + i7,schemaPath:"#/properties/audit/properties/regions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err176 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -3278,8 +3275,10 @@ errors++;
 }
 }
 }
-else {
-const err177 = {instancePath:instancePath+"/audit/regions",schemaPath:"#/properties/audit/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data70.rolesPerAccount !== undefined){
+let data73 = data70.rolesPerAccount;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err177 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -3288,10 +3287,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 1 || isNaN(data73)){
+const err178 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -3301,12 +3299,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data73 = data.quotas;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key23 in data73){
-if(!((((key23 === "permissionSetsPerInstance") || (key23 === "permissionSetsPerAccount")) || (key23 === "rolesPerAccount")) || (key23 === "appRolesPerApplication"))){
-const err179 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data70.appRolesPerApplication !== undefined){
+let data74 = data70.appRolesPerApplication;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err179 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -3315,11 +3312,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data73.permissionSetsPerInstance !== undefined){
-let data74 = data73.permissionSetsPerInstance;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err180 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 1 || isNaN(data74)){
+const err180 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -3328,9 +3323,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 1 || isNaN(data74)){
-const err181 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -3341,101 +3338,13 @@ errors++;
 }
 }
 }
-if(data73.permissionSetsPerAccount !== undefined){
-let data75 = data73.permissionSetsPerAccount;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err182 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err182 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err182];
 }
 else {
 vErrors.push(err182);
-}
-errors++;
-}
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 < 1 || isNaN(data75)){
-const err183 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-}
-if(data73.rolesPerAccount !== undefined){
-let data76 = data73.rolesPerAccount;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err184 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 1 || isNaN(data76)){
-const err185 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-}
-if(data73.appRolesPerApplication !== undefined){
-let data77 = data73.appRolesPerApplication;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err186 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 1 || isNaN(data77)){
-const err187 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-}
-}
-else {
-const err189 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
 }
 errors++;
 }
