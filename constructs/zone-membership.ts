@@ -319,5 +319,3 @@ export function assertValidMembershipProps(props: ZoneMembershipProps, path = `Z
   }
   if (problems.length > 0) throw new ValidationError(problems, `ZoneMembership props for zone "${zone.name}"`, path);
 }
-
-}
