@@ -24,7 +24,10 @@ export class TerraformCheck extends TerraformElement {
   }
 
   override toTerraform(): any {
-    return { check: { [this.friendlyUniqueId]: { assert: this.assertions.map((a) => ({ condition: a.condition, error_message: a.errorMessage })) } } };
+    // The construct path in the block's "//" comment (which Terraform ignores), as cdktf records it
+    // for resources: a check belongs to the zone whose construct made it.
+    const assert = this.assertions.map((a) => ({ condition: a.condition, error_message: a.errorMessage }));
+    return { check: { [this.friendlyUniqueId]: { '//': { metadata: { path: this.node.path } }, assert } } };
   }
 
   override toHclTerraform(): any {

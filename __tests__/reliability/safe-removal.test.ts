@@ -73,15 +73,24 @@ describe('protection.preventDestroy', () => {
     protectedFiles = synthFiles(writeTree({ config: withProtection(), zones: sampleZones() }));
   });
 
-  it('is off by default: no resource of any stack has a lifecycle block', () => {
-    expect([...lifecycles(unprotected)]).toEqual([]);
+  // App role assignments always replace create-before-destroy (a group keeps an assignment while its
+  // role changes, so SCIM never drops it); that lifecycle is not protection's.
+  const protectionOnly = (files: SynthFiles) =>
+    new Map([...lifecycles(files)].filter(([key, lifecycle]) => {
+      if (!key.includes(' resource.azuread_app_role_assignment.')) return true;
+      expect(lifecycle).toEqual({ create_before_destroy: true });
+      return false;
+    }));
+
+  it('is off by default: no lifecycle block but the app role assignments\' create_before_destroy', () => {
+    expect([...protectionOnly(unprotected)]).toEqual([]);
   });
 
   it('puts lifecycle.prevent_destroy on every permission set, and on nothing else', () => {
     const permissionSets = [...addressesOf(protectedFiles)].filter(([, a]) => a.address.startsWith('resource.aws_ssoadmin_permission_set.'));
     expect(permissionSets.length).toBe(Object.keys(sampleZones()).length);
-    expect([...lifecycles(protectedFiles).keys()].sort()).toEqual(permissionSets.map(([key]) => key).sort());
-    for (const lifecycle of lifecycles(protectedFiles).values()) expect(lifecycle).toEqual({ prevent_destroy: true });
+    expect([...protectionOnly(protectedFiles).keys()].sort()).toEqual(permissionSets.map(([key]) => key).sort());
+    for (const lifecycle of protectionOnly(protectedFiles).values()) expect(lifecycle).toEqual({ prevent_destroy: true });
   });
 
   it('turning it on changes nothing but those lifecycle blocks (no replacement, no churn)', () => {

@@ -62,6 +62,12 @@ export interface Addressed {
 export function addressesOf(files: SynthFiles): Map<string, Addressed> {
   const out = new Map<string, Addressed>();
   for (const [stack, json] of stacksOf(files)) {
+    // Check blocks (one level: check.<name>) belong to the construct that made them, as resources do.
+    for (const [name, block] of Object.entries((json.check ?? {}) as Record<string, { '//'?: { metadata?: { path?: string } } }>)) {
+      const path = block['//']?.metadata?.path;
+      if (!path) throw new Error(`${stack} check.${name} has no construct path in its metadata`);
+      out.set(`${stack} check.${name}`, { stack, address: `check.${name}`, path, body: JSON.stringify(block) });
+    }
     for (const kind of ['resource', 'data'] as const) {
       for (const [type, blocks] of Object.entries(json[kind] ?? {})) {
         for (const [name, block] of Object.entries(blocks)) {
@@ -89,9 +95,9 @@ export function addressesOf(files: SynthFiles): Map<string, Addressed> {
   return out;
 }
 
-/** Everything of a stack but its resources, data sources and outputs (providers, backend, metadata). */
+/** Everything of a stack but its resources, data sources, checks and outputs (providers, backend, metadata). */
 export function stackFrame(json: StackJson): string {
-  const { resource: _resource, data: _data, output: _output, ...rest } = json;
+  const { resource: _resource, data: _data, output: _output, check: _check, ...rest } = json;
   const { outputs: _outputs, ...meta } = (rest['//'] ?? {}) as Record<string, unknown>;
   return JSON.stringify({ ...rest, '//': meta });
 }

@@ -43,7 +43,7 @@ test('an unescaped sequence in synthesized JSON is reported, not read as a polic
   expect(() => terraformStringValue('%{ if }', 'stack')).toThrow(/template sequence/);
 });
 
-test('a zone file path with template sequences reaches the membership postcondition message as written', () => {
+test('a zone file path with template sequences reaches the membership check\'s message as written', () => {
   // The message is a Terraform template string: an unescaped `${` in the path would be evaluated
   // (or fail the plan) instead of naming the file. Both constructs escape with terraformLiteral.
   const file = 'zones/${dept}/%{x}-$${y}.yaml';
@@ -56,9 +56,10 @@ test('a zone file path with template sequences reaches the membership postcondit
     at: '2026-06-30',
   });
   const json = JSON.parse(Testing.synth(stack));
-  const lookup = Object.values<any>(json.data.azuread_users)[0];
-  const message: string = lookup.lifecycle.postcondition[0].error_message;
-  expect(message.startsWith(`${terraformLiteral(file)}: members: not found in Entra ID: `)).toBe(true);
+  // The warning a departed member gets (a check block: the plan goes on without them).
+  const [check] = Object.values<any>(json.check);
+  const message: string = check.assert[0].error_message;
+  expect(message.startsWith(`${terraformLiteral(file)}: members: not found in Entra ID`)).toBe(true);
   // What Terraform shows: the path itself, then the interpolated list of unknown users.
-  expect(terraformStringValue(message.slice(0, message.indexOf(': members:')), 'postcondition')).toBe(file);
+  expect(terraformStringValue(message.slice(0, message.indexOf(': members:')), 'check')).toBe(file);
 });
