@@ -107,7 +107,9 @@ describe('the published package', () => {
     // npm then only unpacks the tarball, and fetches `constructs` when it is not this repository's.
     for (const name of hostDeps) copyDependency(modules, name);
     if (constructsVersion === devVersions.constructs) copyDependency(modules, 'constructs');
-    for (const name of new Set([...Object.keys(pkg.dependencies), ...buildDeps])) linkDependency(modules, name);
+    for (const name of new Set([...Object.keys(pkg.dependencies), ...buildDeps])) {
+      if (!hostDeps.includes(name) && name !== 'constructs') linkDependency(modules, name);
+    }
     writeFileSync(
       join(consumer, 'package.json'),
       JSON.stringify({
