@@ -329,7 +329,7 @@ function failureHint(cause: unknown): string {
   }
   if (name === 'ExternalIdMismatchError') {
     return 'hint: a group with the zone group\'s name was created outside SCIM (or for another Entra group); SCIM cannot create the real one while it exists. ' +
-      'Find out who created it (CloudTrail identitystore:CreateGroup), delete it, and let SCIM provision the zone group; see docs/deploying.md, "Binding zones to groups by identity".';
+      'Find out who created it (CloudTrail identitystore:CreateGroup), delete it, and let SCIM provision the zone group; see docs/deploy.md, "Binding zones to groups by identity".';
   }
   if (name === 'IdentityStoreNotFoundError') {
     return 'hint: identityCenter.identityStoreId and identityCenter.region in the platform config must match the Identity Center instance.';

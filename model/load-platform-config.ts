@@ -208,7 +208,7 @@ export function platformConfigWarnings(
       message:
         'not set: the AWS stacks find each zone group by its display name, so whoever creates a group with that name ' +
         'in the Identity Store first (anyone allowed identitystore:CreateGroup, e.g. before SCIM syncs a new zone) receives the zone\'s access',
-      hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see docs/deploying.md, "Binding zones to groups by identity")',
+      hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see docs/deploy.md, "Binding zones to groups by identity")',
     });
   }
   if (!config.secrets.zoneNamePrefix) {

@@ -55,7 +55,7 @@ export const platformConfigSchema = {
           type: 'boolean',
           default: true,
           description:
-            'With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (docs/deploying.md, Provisioning on demand).',
+            'With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (docs/deploy.md, Provisioning on demand).',
         },
         appRoles: {
           type: 'string',

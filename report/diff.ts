@@ -135,7 +135,7 @@ function departmentAction(
     case 'emptied':
       return revokes
         ? `apply ${both} (now empty): destroys the access of its removed zones`
-        : `apply ${both} (now empty) after moving its zones' state (docs/deploying.md, "Moving a zone between shards")`;
+        : `apply ${both} (now empty) after moving its zones' state (docs/deploy.md, "Moving a zone between shards")`;
     case 'retired':
       return `apply ${both} (empty while retired), or terraform destroy both; once that succeeded, delete the department from departments: in the platform config`;
     case 'undeclared':

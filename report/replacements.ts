@@ -54,7 +54,7 @@ export function replacementsOf(input: ReplacementInput): Replacement[] {
         `the zone moves from stacks ${baseStacks.entra} / ${baseStacks.aws} to ${headStacks.entra} / ${headStacks.aws}. ` +
         `Applied as is, Terraform destroys its group and permission set in the old stacks and creates them in the new ones ` +
         `(a replacement: sessions end, the group comes back without members), and the create fails while the old ones still hold the names. ` +
-        `Move the Terraform state instead: see docs/deploying.md, "Moving a zone between shards".`,
+        `Move the Terraform state instead: see docs/deploy.md, "Moving a zone between shards".`,
     });
   }
   return replacements;

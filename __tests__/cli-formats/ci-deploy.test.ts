@@ -111,7 +111,7 @@ describe('deploy order: the cdktf manifest and the deploy commands that rely on 
   it("so `cdktf deploy 'entra-*'` runs as is, and the AWS step needs --ignore-missing-stack-dependencies", () => {
     expect(missingDependencies('entra-*')).toEqual([]);
     expect(missingDependencies('aws-*')).toEqual(names.filter((n) => n.startsWith('entra-') && n !== 'entra-app-roles'));
-    const readme = docsPage('deploying.md');
+    const readme = docsPage('deploy.md');
     const deploys = readme.match(/^cdktf deploy .*$/gm) ?? [];
     expect(deploys).toEqual([
       "cdktf deploy 'entra-*' --auto-approve",
