@@ -4,7 +4,7 @@
 /* eslint-disable */
 
 export const validateZoneFile = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/zone-file.schema.json","title":"Zone Access zone file","description":"One zone: zones/<department>/<zone>.yaml","type":"object","additionalProperties":false,"required":["zone","department","accounts","access"],"properties":{"zone":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":27,"description":"The zone name, equal to the file name, and the zone tag value: lower-case letters, digits and inner hyphens, at most 27 characters, e.g. logistics-staging-1."},"department":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":40,"description":"The owning department; must equal the folder the file is in (zones/<department>/), e.g. logistics."},"description":{"type":"string","pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$","minLength":1,"maxLength":700,"description":"Shown on the group and the permission set: 1 to 700 characters of printable ASCII or Latin-1, tab and line breaks, e.g. \"Payments team, production databases\"."},"accounts":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^([0-9]{12}|(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?)$","description":"A 12-digit account id in quotes, e.g. \"123456789012\", or an account name from the platform config, e.g. shared-prod."},"description":"The AWS accounts the zone group is assigned to."},"access":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An access preset name."},"description":"Access presets: built-in ones (README.md, Access presets) or the platform config's access.presets."},"sessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M."},"owners":{"type":"array","maxItems":99,"items":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"description":"Owners of the Entra group (at most 99; the pipeline identity is always added as an owner)."},"members":{"type":"array","items":{"type":["string","object"],"description":"A zone member: a UPN or user object id, or { user, until, reason }.","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","additionalProperties":false,"required":["user"],"properties":{"user":{"type":"string","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN (user@domain) or user object id."},"until":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day of access, YYYY-MM-DD (access ends at the end of that day, UTC)."},"reason":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001F\\u007F]*$","description":"Why the person needs access; shown in the access report (one line, at most 200 characters)."}}},"description":"Members of the zone's Entra group, in departments whose membership mode is `file`; a bare string is a member with no expiry."},"relayState":{"type":"string","pattern":"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$","minLength":1,"maxLength":240,"description":"Console URL users land on after sign-in: at most 240 characters, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1."},"tags":{"type":"object","propertyNames":{"pattern":"^(?![aA][wW][sS]:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$","description":"A tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:, e.g. cost-center."},"additionalProperties":{"type":"string","pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$","description":"A tag value: 0 to 256 letters, digits, spaces and _ . : / = + - @, e.g. payments-4411."},"description":"Extra tags on the permission set (the zone tag is added automatically)."},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policy ARNs allow-listed in the platform config."},"customerManagedPolicies":{"type":"array","items":{"description":"A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.","anyOf":[{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]},"description":"Customer-managed policies allow-listed in the platform config."},"permissionsBoundary":{"description":"The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/zone-file.schema.json","title":"Zone Access zone file","description":"One zone: zones/<department>/<zone>.yaml","type":"object","additionalProperties":false,"required":["zone","department","accounts","access"],"properties":{"zone":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":27,"description":"The zone name, equal to the file name, and the zone tag value: lower-case letters, digits and inner hyphens, at most 27 characters, e.g. logistics-staging-1."},"department":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","minLength":1,"maxLength":40,"description":"The owning department; must equal the folder the file is in (zones/<department>/), e.g. logistics."},"description":{"type":"string","pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$","minLength":1,"maxLength":700,"description":"Shown on the group and the permission set: 1 to 700 characters of printable ASCII or Latin-1, tab and line breaks, e.g. \"Payments team, production databases\"."},"accounts":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^([0-9]{12}|(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?)$","description":"A 12-digit account id in quotes, e.g. \"123456789012\", or an account name from the platform config, e.g. shared-prod."},"description":"The AWS accounts the zone group is assigned to."},"access":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An access preset name."},"description":"Access presets: built-in ones (docs/zone-file.md, Access presets) or the platform config's access.presets."},"sessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M."},"owners":{"type":"array","maxItems":99,"items":{"type":"string","pattern":"^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN or user object id."},"description":"Owners of the Entra group (at most 99; the pipeline identity is always added as an owner)."},"members":{"type":"array","items":{"type":["string","object"],"description":"A zone member: a UPN or user object id, or { user, until, reason }.","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","additionalProperties":false,"required":["user"],"properties":{"user":{"type":"string","pattern":"^([A-Za-z0-9'._!#^~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$","description":"An Entra UPN (user@domain) or user object id."},"until":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day of access, YYYY-MM-DD (access ends at the end of that day, UTC)."},"reason":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001F\\u007F]*$","description":"Why the person needs access; shown in the access report (one line, at most 200 characters)."}}},"description":"Members of the zone's Entra group, in departments whose membership mode is `file`; a bare string is a member with no expiry."},"relayState":{"type":"string","pattern":"^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$","minLength":1,"maxLength":240,"description":"Console URL users land on after sign-in: at most 240 characters, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1."},"tags":{"type":"object","propertyNames":{"pattern":"^(?![aA][wW][sS]:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$","description":"A tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:, e.g. cost-center."},"additionalProperties":{"type":"string","pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$","description":"A tag value: 0 to 256 letters, digits, spaces and _ . : / = + - @, e.g. payments-4411."},"description":"Extra tags on the permission set (the zone tag is added automatically)."},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policy ARNs allow-listed in the platform config."},"customerManagedPolicies":{"type":"array","items":{"description":"A customer-managed IAM policy present in each target account: a name, or `{ name, path }`.","anyOf":[{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]},"description":"Customer-managed policies allow-listed in the platform config."},"permissionsBoundary":{"description":"The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
@@ -1016,7 +1016,7 @@ return errors === 0;
 }
 
 export const validatePlatformConfig = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region Identity Center is enabled in."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at (e.g. https://d-1234567890.awsapps.com/start); needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups (aws identitystore describe-group shows it); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the IAM Identity Center enterprise application's app registration."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"Object id of the enterprise application (service principal)."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}(#V[0-9]{1,4})?$","description":"Id of the provisioning job's synchronization rule (from the job schema), as Graph documents it for provisionOnDemand: an id such as 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8, optionally with a version suffix such as #V2 (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (README: Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."},"retiredAppRoles":{"type":"string","enum":["per-zone","shared"],"description":"Step one of switching entra.appRoles: the mode switched away from. Its roles stay on the application (no group is assigned with them any more) while every group gets its new assignment before the old one is deleted, so no group leaves SCIM scope. Remove the key in a later run, once that apply succeeded: the old roles are then deleted."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted)."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department"},"backend":{"anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local"}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","default":"zone-access/"}}}]},"access":{"type":"object","additionalProperties":false,"properties":{"presets":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300},"statements":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$"}},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$"}},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."}},"acknowledgedManagedPolicyRisks":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policies of managedPolicies that grant actions on other zones' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails."},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}},"permissionsBoundary":{"anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":true,"description":"Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (README: Security)."}}},"protection":{"type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (README: Quotas).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://entigo.example/zone-access/platform-config.schema.json","title":"Zone Access platform config","type":"object","additionalProperties":false,"required":["identityCenter","entra","departments"],"properties":{"identityCenter":{"description":"The IAM Identity Center instance the permission sets live in.","type":"object","additionalProperties":false,"required":["instanceArn","identityStoreId","region"],"properties":{"instanceArn":{"type":"string","pattern":"^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$","description":"The IAM Identity Center instance ARN: IAM Identity Center console → Settings → Details → Instance ARN, or `aws sso-admin list-instances` (InstanceArn), e.g. arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6."},"identityStoreId":{"type":"string","pattern":"^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$","description":"The identity store of the instance: IAM Identity Center console → Settings → Identity source → Identity store ID, or `aws sso-admin list-instances` (IdentityStoreId); d- and 10 hex digits, e.g. d-9067a1b2c3."},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region IAM Identity Center is enabled in (the AWS provider's region): IAM Identity Center console → Settings → Details → Region, or the region in the instance's access portal URL, e.g. eu-north-1."},"startUrl":{"type":"string","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$","maxLength":512,"description":"The AWS access portal URL people sign in at: IAM Identity Center console → Dashboard → AWS access portal URL, e.g. https://d-9067a1b2c3.awsapps.com/start; needed by `zone-access profiles` and the access map's sign-in links."},"externalIdIssuer":{"type":"string","pattern":"^[^\\s]{1,100}$","description":"Issuer of the ExternalId SCIM gives synced groups: once SCIM has synced one group, `aws identitystore describe-group` on it shows ExternalIds[0].Issuer (docs/deploy.md, \"Binding zones to groups by identity\"); when set, the AWS stacks find each zone group by its Entra object id instead of its display name."}}},"entra":{"description":"The Identity Center enterprise application in Microsoft Entra ID: app roles live on its app registration, group assignments on its service principal.","type":"object","additionalProperties":false,"required":["applicationObjectId","servicePrincipalObjectId"],"dependencies":{"provisioningJobId":["provisioningRuleId"],"provisioningRuleId":["provisioningJobId"]},"properties":{"tenantId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The Entra tenant id: Microsoft Entra admin center → Overview → Tenant ID; a GUID, e.g. 0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11."},"applicationObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The object id of the IAM Identity Center enterprise application's app registration: Entra admin center → App registrations → All applications → the IAM Identity Center app → Overview → Object ID (not the Application (client) ID); a GUID, e.g. 4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60."},"servicePrincipalObjectId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The object id of the IAM Identity Center enterprise application (its service principal): Entra admin center → Enterprise applications → the IAM Identity Center app → Overview → Object ID; a GUID, e.g. 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b."},"provisioningJobId":{"type":"string","pattern":"^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.[0-9a-fA-F-]{36}$","description":"Id of the SCIM provisioning job: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs → value[0].id, e.g. AWSSCIM.0123456789abcdef0123456789abcdef.9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b; when set, zone groups are provisioned on demand."},"provisioningRuleId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}(#V[0-9]{1,4})?$","description":"Id of the provisioning job's synchronization rule for groups: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs/{provisioningJobId}/schema → synchronizationRules[].id, optionally with a version suffix as Graph documents it for provisionOnDemand (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId."},"provisioningResource":{"type":"boolean","default":true,"description":"With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (docs/deploy.md, Provisioning on demand)."},"appRoles":{"type":"string","enum":["per-zone","shared"],"default":"per-zone","description":"per-zone: one app role per zone (its value is the permission set name, sent in the SAML role claim and shown per group in the enterprise app); shared: one app role that every zone group is assigned with (one role in all, whatever the number of zones; see quotas.appRolesPerApplication)."},"retiredAppRoles":{"type":"string","enum":["per-zone","shared"],"description":"Step one of switching entra.appRoles: the mode switched away from. Its roles stay on the application (no group is assigned with them any more) while every group gets its new assignment before the old one is deleted, so no group leaves SCIM scope. Remove the key in a later run, once that apply succeeded: the old roles are then deleted."}}},"zoneTagKey":{"type":"string","pattern":"^(?![aA][wW][sS]:)[A-Za-z0-9_.:/=+\\-@]{1,128}$","description":"The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.","default":"entigo:zone"},"names":{"description":"Name prefixes of the Entra (and Identity Store) groups and of the permission sets and app role values; changing one replaces every zone's resources.","type":"object","additionalProperties":false,"properties":{"groupPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":64,"description":"A group name prefix: lower-case letters, digits and hyphens, ending in a hyphen, at most 64 characters, e.g. entigo-zone-.","default":"entigo-zone-"},"permissionSetPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*-$","maxLength":16,"description":"A permission set name prefix: lower-case letters, digits and hyphens, ending in a hyphen, at most 16 characters, e.g. zone-.","default":"zone-"}}},"defaultSessionDuration":{"type":"string","pattern":"^PT(?=\\d)(\\d+H)?(\\d+M)?$","description":"ISO 8601 duration from PT1H to PT12H, e.g. PT4H or PT1H30M.","default":"PT1H"},"accounts":{"type":"object","propertyNames":{"pattern":"^(?![0-9]+$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod."},"additionalProperties":{"type":"string","pattern":"^[0-9]{12}$","description":"A 12-digit AWS account id, quoted so YAML keeps leading zeros, e.g. \"123456789012\"."},"description":"Account name → 12-digit id (quoted): AWS Organizations console → AWS accounts, or `aws organizations list-accounts`; zone files name accounts by these names or by id."},"departments":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"The department name: lower-case letters, digits and inner hyphens, at most 40 characters (it names the department's stacks and folder), e.g. logistics."},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"retired":{"type":"boolean","default":false,"description":"Step one of retiring a department: no zone files may remain, and its stacks stay (empty) so applying them destroys its access. Delete the entry once that apply succeeded."},"membership":{"type":"string","enum":["entra","file","access-package"],"default":"entra","description":"Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners)."},"file":{"type":"object","additionalProperties":false,"description":"Settings of membership: file.","properties":{"noticeDays":{"type":"integer","minimum":0,"maximum":365,"default":7,"description":"validate warns about members whose access ends within this many days."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":365,"description":"A member's until may be at most this many days after today (or --at)."},"maxMembersPerZone":{"type":"integer","minimum":1,"maximum":5000,"default":100,"description":"At most this many members: entries per zone file."}}},"accessPackage":{"type":"object","additionalProperties":false,"description":"Settings of membership: access-package.","properties":{"requestors":{"description":"Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.","anyOf":[{"type":"string","enum":["all-members"]},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}}]},"approval":{"type":"boolean","default":true,"description":"Requests need the approval of one of the zone's owners (default true)."},"approvalTimeoutDays":{"type":"integer","minimum":1,"maximum":14,"default":14,"description":"A request no owner decided on within this many days is denied."},"maxDays":{"type":"integer","minimum":1,"maximum":3660,"default":90,"description":"An assignment ends this many days after it was granted."},"review":{"type":"string","enum":["none","weekly","monthly","quarterly","halfyearly","annual"],"default":"none","description":"Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual."}}}}},"description":"Every department, by the name of its folder under zones/ ({} for the defaults). Declared departments always get their stacks, even with no zones."},"sharding":{"type":"string","enum":["department","single"],"default":"department","description":"department: a pair of stacks (entra-<department>, aws-<department>) per department, each with its own state; single: one pair (entra-all, aws-all) for every zone."},"backend":{"description":"Where Terraform keeps each stack's state: local files, or S3 (state key <keyPrefix><stack>.tfstate, S3-native locking with use_lockfile).","anyOf":[{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"local","description":"local: state files next to the synthesized stacks; s3: an S3 bucket (then bucket and region are required)."}}},{"type":"object","additionalProperties":false,"required":["type","bucket","region"],"properties":{"type":{"const":"s3"},"bucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket that keeps the Terraform state (create it, versioned, before the first deployment), e.g. acme-zone-access-state."},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The region of the state bucket: where the S3 bucket was created, e.g. eu-north-1."},"keyPrefix":{"type":"string","pattern":"^[A-Za-z0-9!_.*'()/-]*$","description":"Prefix of the state keys in the bucket (state key <keyPrefix><stack>.tfstate), e.g. zone-access/.","default":"zone-access/"}}}]},"access":{"description":"What zone files may add to their permission sets beyond the built-in presets.","type":"object","additionalProperties":false,"properties":{"presets":{"description":"Extra access presets by name (built-in names cannot be redefined); every action is checked against AWS's service reference and the preset rules (policies/README.md, Adding a preset).","type":"object","propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A preset name: lower-case letters, digits and inner hyphens, e.g. logs-viewer."},"additionalProperties":{"type":"object","additionalProperties":false,"required":["description","statements"],"properties":{"description":{"type":"string","minLength":1,"maxLength":300,"description":"What the preset allows, in one sentence (shown in the report and the access map)."},"statements":{"description":"The preset's IAM statements, each scoped to the zone as its scope says.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["actions","scope"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","description":"An IAM action, service:Action, without wildcards (a preset names exactly what it grants), e.g. logs:GetLogEvents."},"description":"IAM actions, service:Action, no wildcards: a preset names exactly what it grants."},"resources":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$","description":"A resource: * or an ARN (wildcards allowed), e.g. arn:aws:logs:*:*:log-group:*."},"description":"Resource ARNs the statement applies to (default *); the scope condition still applies."},"scope":{"type":"string","enum":["resource-tag","request-tag","none"],"description":"resource-tag: the resource must carry the zone tag; request-tag: the request must set it; none: unscoped (list/describe only)."}}}}}}},"managedPolicies":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policy ARNs zone files may attach. validate reads each one's document and fails for one that reaches other zones' resources (managed-policy-crosses-zones) unless acknowledged, and for one it does not know (managed-policy-unknown)."},"acknowledgedManagedPolicyRisks":{"type":"array","items":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},"description":"AWS-managed policies of managedPolicies that grant actions on other zones' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails."},"customerManagedPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}},"description":"Customer-managed policies zone files may attach (they must exist in every account of the zones that attach them)."},"permissionsBoundary":{"description":"The one permissions boundary zone files may set: an AWS-managed policy ARN or a customer-managed policy { name, path }.","anyOf":[{"type":"string","pattern":"^arn:aws[a-z-]*:iam::aws:policy/[\\w+=,.@/-]+$","description":"An AWS-managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess."},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[\\w+=,.@-]{1,128}$","description":"A customer-managed policy name: 1 to 128 letters, digits and _+=,.@-, e.g. team-admin."},"path":{"type":"string","pattern":"^/([\\x21-\\x7E]{0,510}/)?$","description":"An IAM path: starts and ends with /, `/` by default, e.g. /zone-access/."}}}]}}},"secrets":{"description":"How zones may create and claim Secrets Manager secrets.","type":"object","additionalProperties":false,"properties":{"zoneNamePrefix":{"type":"boolean","default":true,"description":"Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (docs/security.md, Untagged secrets)."}}},"protection":{"description":"Safeguards against destroying permission sets by mistake.","type":"object","additionalProperties":false,"properties":{"preventDestroy":{"type":"boolean","default":false,"description":"Add lifecycle.prevent_destroy to every permission set."}}},"audit":{"type":"object","additionalProperties":false,"description":"Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (docs/audit.md).","properties":{"roleName":{"type":"string","pattern":"^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$","maxLength":512,"description":"A read-only role (optionally with its path, e.g. audit/ZoneAccessAudit) that exists in every account the zones list; `zone-access audit --source lookup-events` assumes arn:<partition>:iam::<account>:role/<roleName> in each account. Unset: only the account of the current credentials is read."},"regions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"A region whose CloudTrail event history `zone-access audit` reads: the regions the zones' resources are in, e.g. eu-north-1."},"description":"Regions `zone-access audit --source lookup-events` reads CloudTrail event history in, in every account; default: identityCenter.region. Global services (IAM, and STS through its global endpoint) record in us-east-1."}}},"quotas":{"type":"object","additionalProperties":false,"description":"Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (docs/quotas.md).","properties":{"permissionSetsPerInstance":{"type":"integer","minimum":1,"default":2000,"description":"Permission sets in the IAM Identity Center instance (AWS default 2,000, adjustable). One per zone; lower it by the permission sets Zone Access does not manage."},"permissionSetsPerAccount":{"type":"integer","minimum":1,"default":250,"description":"Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets."},"rolesPerAccount":{"type":"integer","minimum":1,"default":1000,"description":"IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has."},"appRolesPerApplication":{"type":"integer","minimum":1,"default":1000,"description":"App roles on the Identity Center enterprise application in Entra (one per zone, or one in all with entra.appRoles: shared): an application object holds about 1,000 items across all its collections (app roles, reply URLs, identifier URIs), not adjustable. Lower it by the items the application already has."}}}}};
 const pattern21 = new RegExp("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", "u");
 const pattern22 = new RegExp("^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$", "u");
 const pattern23 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
@@ -1033,6 +1033,7 @@ const pattern39 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
 const pattern41 = new RegExp("^[A-Za-z0-9!_.*'()/-]*$", "u");
 const pattern43 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
 const pattern44 = new RegExp("^(\\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\\s]*)$", "u");
+const pattern52 = new RegExp("^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://entigo.example/zone-access/platform-config.schema.json" */;
@@ -3210,12 +3211,12 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data70 = data.quotas;
+if(data.audit !== undefined){
+let data70 = data.audit;
 if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
 for(const key22 in data70){
-if(!((((key22 === "permissionSetsPerInstance") || (key22 === "permissionSetsPerAccount")) || (key22 === "rolesPerAccount")) || (key22 === "appRolesPerApplication"))){
-const err172 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(!((key22 === "roleName") || (key22 === "regions"))){
+const err172 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -3225,10 +3226,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data70.permissionSetsPerInstance !== undefined){
-let data71 = data70.permissionSetsPerInstance;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err173 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data70.roleName !== undefined){
+let data71 = data70.roleName;
+if(typeof data71 === "string"){
+if(func3(data71) > 512){
+const err173 = {instancePath:instancePath+"/audit/roleName",schemaPath:"#/properties/audit/properties/roleName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -3237,9 +3239,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 1 || isNaN(data71)){
-const err174 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!pattern52.test(data71)){
+const err174 = {instancePath:instancePath+"/audit/roleName",schemaPath:"#/properties/audit/properties/roleName/pattern",keyword:"pattern",params:{pattern: "^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -3249,11 +3250,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-if(data70.permissionSetsPerAccount !== undefined){
-let data72 = data70.permissionSetsPerAccount;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err175 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err175 = {instancePath:instancePath+"/audit/roleName",schemaPath:"#/properties/audit/properties/roleName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -3262,9 +3260,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
-const err176 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data70.regions !== undefined){
+let data72 = data70.regions;
+if(Array.isArray(data72)){
+if(data72.length < 1){
+const err176 = {instancePath:instancePath+"/audit/regions",schemaPath:"#/properties/audit/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -3273,12 +3274,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-if(data70.rolesPerAccount !== undefined){
-let data73 = data70.rolesPerAccount;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err177 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const len7 = data72.length;
+for(let i7=0; i7<len7; i7++){
+let data73 = data72[i7];
+if(typeof data73 === "string"){
+if(!pattern23.test(data73)){
+const err177 = {instancePath:instancePath+"/audit/regions/" + i7,schemaPath:"#/properties/audit/properties/regions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -3287,9 +3288,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 1 || isNaN(data73)){
-const err178 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err178 = {instancePath:instancePath+"/audit/regions/" + i7,schemaPath:"#/properties/audit/properties/regions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -3300,10 +3301,8 @@ errors++;
 }
 }
 }
-if(data70.appRolesPerApplication !== undefined){
-let data74 = data70.appRolesPerApplication;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err179 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err179 = {instancePath:instancePath+"/audit/regions",schemaPath:"#/properties/audit/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -3312,9 +3311,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 1 || isNaN(data74)){
-const err180 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -3324,10 +3324,12 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.quotas !== undefined){
+let data74 = data.quotas;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key23 in data74){
+if(!((((key23 === "permissionSetsPerInstance") || (key23 === "permissionSetsPerAccount")) || (key23 === "rolesPerAccount")) || (key23 === "appRolesPerApplication"))){
+const err181 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -3337,14 +3339,126 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.permissionSetsPerInstance !== undefined){
+let data75 = data74.permissionSetsPerInstance;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err182 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err182];
 }
 else {
 vErrors.push(err182);
+}
+errors++;
+}
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 1 || isNaN(data75)){
+const err183 = {instancePath:instancePath+"/quotas/permissionSetsPerInstance",schemaPath:"#/properties/quotas/properties/permissionSetsPerInstance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+if(data74.permissionSetsPerAccount !== undefined){
+let data76 = data74.permissionSetsPerAccount;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err184 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 1 || isNaN(data76)){
+const err185 = {instancePath:instancePath+"/quotas/permissionSetsPerAccount",schemaPath:"#/properties/quotas/properties/permissionSetsPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+if(data74.rolesPerAccount !== undefined){
+let data77 = data74.rolesPerAccount;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err186 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 1 || isNaN(data77)){
+const err187 = {instancePath:instancePath+"/quotas/rolesPerAccount",schemaPath:"#/properties/quotas/properties/rolesPerAccount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+if(data74.appRolesPerApplication !== undefined){
+let data78 = data74.appRolesPerApplication;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err188 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 1 || isNaN(data78)){
+const err189 = {instancePath:instancePath+"/quotas/appRolesPerApplication",schemaPath:"#/properties/quotas/properties/appRolesPerApplication/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+else {
+const err191 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
 }
 errors++;
 }
