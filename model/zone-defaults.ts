@@ -5,9 +5,9 @@ import type { CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig, 
 
 /**
  * The one place where a zone's defaults are filled and its set-like lists normalized. The loader
- * (after it has checked a zone file) and the constructs (for zones written in code) both call
- * `normalizeZone`, so a zone given in code with only the keys a zone file requires becomes exactly
- * the `Zone` the same zone file would have loaded as.
+ * (after it has checked a zone file) and `resolveZone` (for zones written in code, after the same
+ * zone rules) both call `normalizeZone`, so a zone given in code with only the keys a zone file
+ * requires becomes exactly the `Zone` the same zone file would have loaded as.
  */
 
 /**

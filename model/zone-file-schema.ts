@@ -4,9 +4,9 @@ import { keySchema, TEXT_RULES, textSchema } from './aws-rules';
 /**
  * The zone file format, as JSON Schema. This object is the single source of truth: the validator
  * compiles it, `schema/zone-file.schema.json` (used by editors) is generated from it, and the
- * `RawZoneFile` type is derived from it. Checks that need more than one file or the platform config
- * (department vs folder, duplicate zones, account names, preset names, allow-lists) live in the
- * loader, because a schema cannot see them.
+ * `RawZoneFile` type is derived from it. Checks a schema cannot see live in the zone rules
+ * (model/zone-rules.ts: account names, preset names, allow-lists, duplicates within the zone) and in
+ * the loader (department vs folder, file name, duplicate zones across files).
  */
 
 /** The zone name pattern, for other folders named like zones (department folders). */
