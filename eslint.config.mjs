@@ -1,6 +1,5 @@
 // @ts-check
 import js from '@eslint/js';
-import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,7 +19,6 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
     rules: {
       // `const { a: _a, ...rest } = x` is how the code drops a key; a leading underscore says "unused on purpose".
       '@typescript-eslint/no-unused-vars': [
@@ -39,7 +37,12 @@ export default tseslint.config(
     },
   },
   {
+    // The few plain JavaScript files (jest's config and reporters) are CommonJS run by Node.
     files: ['**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -31,8 +31,10 @@ beforeAll(() => {
 });
 
 it('produces every stack of both departments, with every kind of resource a zone can have', () => {
-  const kinds = new Set([...addressesOf(reference).values()].map((a) => (a.address.startsWith('output.') ? 'output' : a.address.split('.').slice(0, 2).join('.'))));
+  const kind = (address: string) => (/^(output|check)\./.test(address) ? address.split('.')[0] : address.split('.').slice(0, 2).join('.'));
+  const kinds = new Set([...addressesOf(reference).values()].map((a) => kind(a.address)));
   expect([...kinds].sort()).toEqual([
+    'check',
     'data.aws_identitystore_group',
     'data.azuread_client_config',
     'data.azuread_users',
