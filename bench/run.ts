@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
 import { generateTree, type GeneratedTree } from './generate-tree';
+import { equivalentRow, fileScores, MUTATION_TARGET_PERCENT, parseEquivalents, readReport, type FileScore } from './mutation-results';
 import { updateReadme } from './readme-results';
 
 /**
@@ -21,7 +22,7 @@ import { updateReadme } from './readme-results';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest]
+ *                          [--only apply|jest|mutate] [--report reports/mutation/mutation.json]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -30,6 +31,9 @@ import { updateReadme } from './readme-results';
  * `--only apply` (or `--only jest`) runs the apply part (or the test suite) alone and puts its
  * figures into the existing results file, keeping the other figures as they were measured (the
  * report notes when and at which commit each part was measured).
+ * `--only mutate` measures nothing itself: it records the per-file scores of the StrykerJS report
+ * (`--report`, default reports/mutation/mutation.json, written by `npm run mutate` or a partial
+ * `npx stryker run --mutate <file>`); files the report does not cover keep their earlier figures.
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * Exits 0 whether or not the targets are met (each is printed as PASS or MISS).
  */
@@ -97,7 +101,9 @@ interface Options {
   keep: boolean;
   apply: { zones: number; parallelism: number[] } | undefined;
   /** Measure only the apply at scale, or only the jest suite, into the existing results file. */
-  only?: 'apply' | 'jest';
+  only?: 'apply' | 'jest' | 'mutate';
+  /** `--only mutate`: the StrykerJS JSON report to record. */
+  report: string;
 }
 
 interface Stat {
@@ -191,9 +197,12 @@ function parseOptions(argv: string[]): Options {
       'apply-zones': { type: 'string' },
       'apply-parallelism': { type: 'string' },
       only: { type: 'string' },
+      report: { type: 'string' },
     },
   });
-  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest') throw new Error(`--only takes "apply" or "jest" (got "${values.only}")`);
+  if (values.only !== undefined && values.only !== 'apply' && values.only !== 'jest' && values.only !== 'mutate') {
+    throw new Error(`--only takes "apply", "jest" or "mutate" (got "${values.only}")`);
+  }
   if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
   const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
@@ -212,7 +221,8 @@ function parseOptions(argv: string[]): Options {
     rss,
     ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
-    ...(values.only === 'apply' || values.only === 'jest' ? { only: values.only } : {}),
+    ...(values.only === 'apply' || values.only === 'jest' || values.only === 'mutate' ? { only: values.only } : {}),
+    report: resolve(values.report ?? join(REPO, 'reports', 'mutation', 'mutation.json')),
     apply: values['no-apply']
       ? undefined
       : {
@@ -560,6 +570,8 @@ interface BenchReport {
   targets: Target[];
   jest?: JestResult;
   apply?: ApplyScaleResult;
+  /** Per mutated file, its latest recorded mutation score (`--only mutate`). */
+  mutation?: Record<string, MutationRecord>;
   notes: string[];
 }
 
@@ -567,6 +579,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.only === 'apply') return applyOnly(options);
   if (options.only === 'jest') return jestOnly(options);
+  if (options.only === 'mutate') return mutateOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -694,6 +707,50 @@ async function applyOnly(options: Options): Promise<void> {
   const apply = await measureApply(options.apply!);
   const report = withPart(base, { only: 'apply', note: APPLY_NOTE, measured: apply.measured!, owns: (t) => t.name.startsWith(APPLY_TARGET), targets: applyTargets(apply) });
   writeReport({ ...report, apply }, options);
+}
+
+/** One file's mutation figures, with when and at which commit its report was written. */
+interface MutationRecord extends Omit<FileScore, 'unlisted'> {
+  readonly unlisted: number;
+  readonly measured: Measured;
+}
+
+const MUTATE_NOTE = 'mutation scores recorded';
+const MUTATE_TARGET = 'mutation score,';
+
+function mutationTarget(r: MutationRecord): Target {
+  const figures = `${r.killed} killed, ${r.timeout} timed out, ${r.survived} survived, ${r.noCoverage} not covered`;
+  const lived = r.survived + r.noCoverage;
+  const equivalents = lived === 0 ? '' : `; ${r.listed} of ${lived} living listed as equivalent${r.unlisted ? ` (**${r.unlisted} not**)` : ''}`;
+  return {
+    name: `${MUTATE_TARGET} ${r.file}`,
+    limit: `≥ ${MUTATION_TARGET_PERCENT} %, every survivor killed or listed`,
+    value: r.score === null ? 'n/a' : `${r.score.toFixed(1)} %`,
+    pass: r.score === null ? null : r.score >= MUTATION_TARGET_PERCENT && r.unlisted === 0,
+    detail: `${figures}${equivalents}; measured ${r.measured.at.slice(0, 10)} at commit ${r.measured.commit}`,
+  };
+}
+
+/**
+ * `--only mutate`: the scores of a StrykerJS report, per mutated file, into the results file. A
+ * partial run (`--mutate <file>`) updates its files only; the others keep their earlier record.
+ */
+function mutateOnly(options: Options): void {
+  const base = existingResults(options, 'mutate');
+  if (!existsSync(options.report)) throw new Error(`${options.report} is missing: run \`npm run mutate\` (or \`npx stryker run --mutate <file>\`) first`);
+  const { report, writtenAt } = readReport(options.report);
+  const equivalents = parseEquivalents(readFileSync(join(REPO, 'stryker', 'equivalent-mutants.md'), 'utf8'));
+  const { commit, uncommittedPaths } = sourceInfo();
+  const measured: Measured = { at: writtenAt.toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage: loadavg()[0]! };
+  const scores = fileScores(report, equivalents);
+  for (const f of scores) {
+    for (const m of f.unlisted) process.stderr.write(`not killed and not listed as equivalent (${m.status}, line ${m.line}):\n${equivalentRow(m)}\n`);
+  }
+  const mutation: Record<string, MutationRecord> = { ...(base.mutation ?? {}) };
+  for (const f of scores) mutation[f.file] = { ...f, unlisted: f.unlisted.length, measured };
+  const files = Object.keys(mutation).sort();
+  const report2 = withPart(base, { only: 'mutate', note: MUTATE_NOTE, measured, owns: (t) => t.name.startsWith(MUTATE_TARGET), targets: files.map((f) => mutationTarget(mutation[f]!)) });
+  writeReport({ ...report2, mutation: Object.fromEntries(files.map((f) => [f, mutation[f]!])) }, options);
 }
 
 /** The table to stdout; with a results file, the JSON, the markdown and (default file) README's figures. */

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * `npm run mutate [-- <group> ...] [--concurrency N] [--force]`: mutation testing of the policy code
+ * with StrykerJS (stryker.config.json), one group of source files at a time, each with only the test
+ * files that exercise it (jest.mutate.config.js reads the list from ZONE_ACCESS_MUTATE_TESTS). A
+ * mutant reruns the tests that cover it, but jest loads every selected test file for each mutant, so
+ * a short list per group is what keeps a full run well under an hour on two cores.
+ *
+ * Incremental: each group keeps its results in reports/mutation/<group>.incremental.json, and a rerun
+ * tests only the mutants whose code or covering tests changed (`--force` reruns everything). After
+ * each group its per-file scores go into bench/results/latest.json and README's benchmark table
+ * (`npm run bench -- --only mutate --report reports/mutation/<group>.json`), so an interrupted run
+ * keeps what it finished. Not part of `npm test`.
+ */
+
+export interface MutationGroup {
+  readonly name: string;
+  /** Files to mutate (globs as Stryker reads them). */
+  readonly mutate: readonly string[];
+  /** Test files (jest testMatch globs, relative to the repository). */
+  readonly tests: readonly string[];
+}
+
+const PRESET_TESTS = ['__tests__/policies/presets/*.test.ts'];
+
+export const MUTATION_GROUPS: readonly MutationGroup[] = [
+  { name: 'limits', mutate: ['policies/limits.ts'], tests: ['__tests__/policies/limits*.test.ts'] },
+  { name: 'grants', mutate: ['policies/grants.ts'], tests: ['__tests__/policies/grants*.test.ts', '__tests__/report/diff.test.ts'] },
+  {
+    name: 'catalog',
+    mutate: ['policies/catalog.ts'],
+    tests: ['__tests__/policies/catalog*.test.ts', '__tests__/policies/zone-policy*.test.ts', '__tests__/security/config-preset-rules.test.ts'],
+  },
+  {
+    name: 'zone-policy',
+    mutate: ['policies/zone-policy.ts'],
+    tests: [
+      '__tests__/policies/zone-policy*.test.ts',
+      '__tests__/policies/secrets-*.test.ts',
+      '__tests__/policies/isolation-matrix.test.ts',
+      '__tests__/security/tagging-without-*.test.ts',
+      ...PRESET_TESTS,
+    ],
+  },
+  {
+    name: 'presets',
+    mutate: ['policies/presets/*.ts'],
+    tests: [
+      ...PRESET_TESTS,
+      '__tests__/policies/catalog*.test.ts',
+      '__tests__/policies/zone-policy*.test.ts',
+      '__tests__/policies/secrets-*.test.ts',
+      '__tests__/policies/iam-reference.test.ts',
+      '__tests__/policies/isolation-matrix.test.ts',
+      '__tests__/schema/generated-schemas.test.ts',
+    ],
+  },
+  { name: 'preset-rules', mutate: ['model/preset-rules.ts'], tests: ['__tests__/security/config-preset-rules*.test.ts'] },
+  { name: 'managed-policy-risks', mutate: ['model/managed-policy-risks.ts'], tests: ['__tests__/security/managed-policy-risks*.test.ts'] },
+];
+
+const REPO = resolve(__dirname, '..', '..');
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { concurrency: { type: 'string' }, force: { type: 'boolean', default: false } },
+  });
+  const unknown = positionals.filter((p) => !MUTATION_GROUPS.some((g) => g.name === p));
+  if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; the groups are ${MUTATION_GROUPS.map((g) => g.name).join(', ')}`);
+  const groups = positionals.length > 0 ? MUTATION_GROUPS.filter((g) => positionals.includes(g.name)) : MUTATION_GROUPS;
+  let failed = 0;
+  for (const group of groups) {
+    const report = join('reports', 'mutation', `${group.name}.json`);
+    const args = [
+      'stryker', 'run',
+      '--mutate', group.mutate.join(','),
+      '--incremental', '--incrementalFile', join('reports', 'mutation', `${group.name}.incremental.json`),
+      ...(values.force ? ['--force'] : []),
+      ...(values.concurrency ? ['--concurrency', values.concurrency] : []),
+    ];
+    process.stderr.write(`mutate: ${group.name}: ${group.mutate.join(', ')} against ${group.tests.join(', ')}\n`);
+    const run = spawnSync('npx', args, {
+      cwd: REPO,
+      stdio: 'inherit',
+      env: { ...process.env, ZONE_ACCESS_MUTATE_TESTS: JSON.stringify(group.tests), ZONE_ACCESS_MUTATE_REPORT: report },
+    });
+    if (run.status !== 0) {
+      process.stderr.write(`mutate: ${group.name}: stryker exited ${run.status}; its figures are not recorded\n`);
+      failed++;
+      continue;
+    }
+    const record = spawnSync('node', [join(REPO, 'dist', 'bench', 'run.js'), '--only', 'mutate', '--report', report], { cwd: REPO, stdio: 'inherit' });
+    if (record.status !== 0) failed++;
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    process.stderr.write(`mutate: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  }
+}
