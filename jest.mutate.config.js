@@ -10,7 +10,6 @@ const ALL = [
   '__tests__/policies/**/*.test.ts',
   '__tests__/security/*.test.ts',
   '__tests__/schema/generated-schemas.test.ts',
-  '__tests__/report/diff.test.ts',
 ];
 const tests = process.env.ZONE_ACCESS_MUTATE_TESTS ? JSON.parse(process.env.ZONE_ACCESS_MUTATE_TESTS) : ALL;
 
