@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -24,7 +25,39 @@ export interface MutationGroup {
   readonly tests: readonly string[];
 }
 
-const PRESET_TESTS = ['__tests__/policies/presets/*.test.ts'];
+const PRESET_TESTS = '__tests__/policies/presets/*.test.ts';
+const PRESETS_DIR = join(__dirname, '..', '..', 'policies', 'presets');
+
+/**
+ * A preset file is data, loaded with the catalog while every test file loads, so all its mutants are
+ * "static" and rerun every selected test: each preset file gets its own group with only its own test
+ * file (and the catalog's, and for the secrets presets the secrets tests), not all preset tests.
+ */
+function presetGroups(): MutationGroup[] {
+  const names = readdirSync(PRESETS_DIR)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => f.slice(0, -'.ts'.length))
+    .filter((n) => n !== 'define' && n !== 'index')
+    .sort();
+  const shared: MutationGroup = {
+    name: 'presets',
+    mutate: ['policies/presets/define.ts', 'policies/presets/index.ts'],
+    tests: [PRESET_TESTS, '__tests__/policies/catalog*.test.ts'],
+  };
+  return [
+    shared,
+    ...names.map((n) => ({
+      name: `preset:${n}`,
+      mutate: [`policies/presets/${n}.ts`],
+      tests: [
+        `__tests__/policies/presets/${n}.test.ts`,
+        '__tests__/policies/catalog*.test.ts',
+        // secrets-editor is secrets-reader plus writes; the secrets tests prove both against AWS's behaviour.
+        ...(n.startsWith('secrets-') ? ['__tests__/policies/presets/secrets-*.test.ts', '__tests__/policies/secrets-*.test.ts'] : []),
+      ],
+    })),
+  ];
+}
 
 export const MUTATION_GROUPS: readonly MutationGroup[] = [
   { name: 'limits', mutate: ['policies/limits.ts'], tests: ['__tests__/policies/limits*.test.ts'] },
@@ -34,7 +67,8 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
   {
     name: 'catalog',
     mutate: ['policies/catalog.ts'],
-    tests: ['__tests__/policies/catalog*.test.ts', '__tests__/policies/zone-policy*.test.ts', '__tests__/security/config-preset-rules.test.ts'],
+    // iam-reference: the tag-on-create name rule against every action AWS lists.
+    tests: ['__tests__/policies/catalog*.test.ts', '__tests__/policies/zone-policy*.test.ts', '__tests__/policies/iam-reference.test.ts'],
   },
   {
     // Not the full isolation matrix (its fixture is synthesized in beforeAll, ~15 s, so each of its
@@ -50,18 +84,7 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
       ...['lambda-invoker', 'logs-reader', 'rds-operator', 'secrets-editor', 'secrets-reader', 'sqs-operator'].map((p) => `__tests__/policies/presets/${p}.test.ts`),
     ],
   },
-  {
-    name: 'presets',
-    mutate: ['policies/presets/*.ts'],
-    tests: [
-      ...PRESET_TESTS,
-      '__tests__/policies/catalog*.test.ts',
-      '__tests__/policies/zone-policy*.test.ts',
-      '__tests__/policies/secrets-*.test.ts',
-      '__tests__/policies/iam-reference.test.ts',
-      '__tests__/schema/generated-schemas.test.ts',
-    ],
-  },
+  ...presetGroups(),
   { name: 'preset-rules', mutate: ['model/preset-rules.ts'], tests: ['__tests__/security/config-preset-rules*.test.ts'] },
   { name: 'managed-policy-risks', mutate: ['model/managed-policy-risks.ts'], tests: ['__tests__/security/managed-policy-risks*.test.ts'] },
 ];
@@ -73,16 +96,19 @@ function main(): void {
     allowPositionals: true,
     options: { concurrency: { type: 'string' }, force: { type: 'boolean', default: false } },
   });
-  const unknown = positionals.filter((p) => !MUTATION_GROUPS.some((g) => g.name === p));
+  // `preset:*` selects every preset file's group.
+  const selects = (p: string, g: MutationGroup) => g.name === p || (p === 'preset:*' && g.name.startsWith('preset:'));
+  const unknown = positionals.filter((p) => !MUTATION_GROUPS.some((g) => selects(p, g)));
   if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; the groups are ${MUTATION_GROUPS.map((g) => g.name).join(', ')}`);
-  const groups = positionals.length > 0 ? MUTATION_GROUPS.filter((g) => positionals.includes(g.name)) : MUTATION_GROUPS;
+  const groups = positionals.length > 0 ? MUTATION_GROUPS.filter((g) => positionals.some((p) => selects(p, g))) : MUTATION_GROUPS;
   let failed = 0;
   for (const group of groups) {
-    const report = join('reports', 'mutation', `${group.name}.json`);
+    const file = group.name.replace(/:/g, '-');
+    const report = join('reports', 'mutation', `${file}.json`);
     const args = [
       'stryker', 'run',
       '--mutate', group.mutate.join(','),
-      '--incremental', '--incrementalFile', join('reports', 'mutation', `${group.name}.incremental.json`),
+      '--incremental', '--incrementalFile', join('reports', 'mutation', `${file}.incremental.json`),
       ...(values.force ? ['--force'] : []),
       ...(values.concurrency ? ['--concurrency', values.concurrency] : []),
     ];
