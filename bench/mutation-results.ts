@@ -31,6 +31,7 @@ export interface LivingMutant {
   readonly mutator: string;
   /** The mutated code: its first line, whitespace collapsed, at most `SNIPPET_MAX` characters. */
   readonly original: string;
+  /** What Stryker put instead, whitespace collapsed, whole (it tells mutants of the same code apart). */
   readonly replacement: string;
   readonly line: number;
   readonly status: 'Survived' | 'NoCoverage';
@@ -69,6 +70,11 @@ export function snippet(code: string): string {
   return first.length > SNIPPET_MAX ? `${first.slice(0, SNIPPET_MAX - 1)}…` : first;
 }
 
+/** A replacement, whitespace (line breaks included) collapsed, never truncated. */
+export function collapsed(code: string): string {
+  return code.replace(/\s+/g, ' ').trim();
+}
+
 /** The source text between two 1-based line / 1-based column positions (Stryker's report convention). */
 function slice(source: string, loc: StrykerMutant['location']): string {
   const lines = source.split('\n');
@@ -92,7 +98,7 @@ export function fileScores(report: StrykerReport, equivalents: readonly Equivale
           file,
           mutator: m.mutatorName,
           original: snippet(slice(source, m.location)),
-          replacement: snippet(m.replacement ?? ''),
+          replacement: collapsed(m.replacement ?? ''),
           line: m.location.start.line,
           status: m.status as LivingMutant['status'],
         }));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { equivalentRow, fileScores, parseEquivalents, snippet, type StrykerReport } from '../../bench/mutation-results';
+import { collapsed, equivalentRow, fileScores, parseEquivalents, snippet, type StrykerReport } from '../../bench/mutation-results';
 import { REPO_ROOT } from '../support/tree';
 
 /** The mutation scores README shows (npm run mutate → bench --only mutate), from Stryker's JSON report. */
@@ -58,6 +58,8 @@ test('long or multi-line code is named by its first line, whitespace collapsed, 
   expect(snippet('{\n  return x;\n}')).toBe('{');
   expect(snippet('if  (a)   {')).toBe('if (a) {');
   expect(snippet('x'.repeat(100))).toBe(`${'x'.repeat(79)}…`);
+  // A replacement is kept whole: two regex mutants of one long pattern differ only at the end.
+  expect(collapsed(`{\n  ${'x'.repeat(100)};\n}`)).toBe(`{ ${'x'.repeat(100)}; }`);
 });
 
 test('the committed list of equivalent mutants parses, every row with a reason', () => {
