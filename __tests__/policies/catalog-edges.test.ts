@@ -72,6 +72,8 @@ describe('tag-on-create companions', () => {
     ['s3:GetBucketTagging', false],
     ['sqs:ListQueueTags', false],
     ['rds:AddTagsToResourceX:y', false],
+    ['sqs:Foo:TagQueue', false],
+    ['sqs x:TagQueue', false],
     ['xTagResource', false],
     [':TagResource', false],
     ['sqs:tagqueue', true],
