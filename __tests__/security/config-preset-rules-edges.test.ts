@@ -41,6 +41,10 @@ const SYNTHETIC = new Map<string, IamAction>(
     action('TagThing', ['Tagging', 'Write'], [{ name: 'tagged', required: true }], 'Grants permission to create tags on a thing', [REQUEST_TAG]),
     action('UpdateThing', ['Write'], [{ name: 'tagged', required: true }], 'Grants permission to update a thing', [REQUEST_TAG]),
     action('ReadCreateLike', ['Read'], [{ name: 'tagged', required: true }], 'Grants permission to create a report of a thing', [REQUEST_TAG]),
+    action('ListAndReadTagged', ['List', 'Read'], [{ name: 'tagged', required: true }]),
+    action('ReadAndListTagged', ['Read', 'List'], [{ name: 'tagged', required: true }]),
+    action('NotReallyCreate', ['Write'], [{ name: 'tagged', required: true }], 'Deprecated: Grants permission to create a thing; use UpdateThing', [REQUEST_TAG]),
+    action('CreateNoResource', ['Write'], [], 'Grants permission to create a thing'),
   ].map((a) => [a.id.toLowerCase(), a]),
 );
 
@@ -140,4 +144,52 @@ test('several actions: one problem per refused action, at its index', () => {
     [1, 'scope-not-allowed'],
     [2, 'unknown-action'],
   ]);
+});
+
+describe('each rule on its own', () => {
+  test('a read that names a resource, listed with mixed List and Read levels, is refused unscoped', () => {
+    no('ListAndReadTagged', 'none', /it reads a particular tagged/);
+    no('ReadAndListTagged', 'none', /it reads a particular tagged/);
+  });
+
+  test('"create" must start AWS\'s description: a deprecated action that mentions creating is not a create', () => {
+    no('NotReallyCreate', 'request-tag', /it is not a create action \(AWS: "Deprecated: Grants permission to create a thing; use UpdateThing"\)/);
+  });
+
+  test('a create with no resource type and no aws:RequestTag: refused for the missing key', () => {
+    no('CreateNoResource', 'request-tag', /it does not support aws:RequestTag/);
+  });
+
+  test('the full messages and hints', () => {
+    const one = (name: string, scope: Scope) => checkPresetStatement({ actions: [`zz-synthetic:${name}`], scope })[0];
+    expect(one('ReadRequiredMixed', 'resource-tag')).toEqual({
+      index: 0,
+      code: 'scope-not-allowed',
+      message: 'zz-synthetic:ReadRequiredMixed cannot have scope resource-tag: its resource type plain does not support aws:ResourceTag, so the zone condition never matches (every request would be denied)',
+      hint: 'leave it out of presets',
+    });
+    expect(one('CreatePlain', 'request-tag')?.hint).toBe('leave it out of presets');
+    expect(one('TagThing', 'request-tag')).toEqual({
+      index: 0,
+      code: 'scope-not-allowed',
+      message:
+        'zz-synthetic:TagThing cannot have scope request-tag: a tagging action with the zone tag on the request would let the zone claim any resource that has no zone tag yet; ' +
+        'AWS has no condition key that tells tagging a new resource from tagging an existing one',
+      hint: 'use scope resource-tag to manage tags of the zone\'s own resources',
+    });
+    expect(one('CreateFromSource', 'request-tag')).toEqual({
+      index: 0,
+      code: 'scope-not-allowed',
+      message:
+        'zz-synthetic:CreateFromSource cannot have scope request-tag: it acts on tagged, plain: besides the resource it creates, a source or dependency. One with no zone tag passes every tag ' +
+        'condition (nothing tells it apart from the new resource), so the zone could copy or use resources of no zone',
+      hint: 'use scope resource-tag (every resource it touches must then be the zone\'s) or leave it out',
+    });
+  });
+
+  test('an unknown scope is refused', () => {
+    expect(checkPresetStatement({ actions: ['zz-synthetic:ReadTagged'], scope: 'everything' as Scope })).toEqual([
+      { index: 0, code: 'scope-not-allowed', message: 'zz-synthetic:ReadTagged cannot have scope everything: unknown scope', hint: 'use resource-tag, request-tag or none' },
+    ]);
+  });
 });
