@@ -87,7 +87,7 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
   { name: 'preset-rules', mutate: ['model/preset-rules.ts'], tests: ['__tests__/security/config-preset-rules*.test.ts'] },
   // The edge tests only: the analysis's own tests expand ReadOnlyAccess against iam-expand and load
   // configs (~1 min together), and nearly every mutant is covered by all of them.
-  { name: 'managed-policy-risks', mutate: ['model/managed-policy-risks.ts'], tests: ['__tests__/security/managed-policy-risks-edges.test.ts'] },
+  { name: 'managed-policy-risks', mutate: ['model/managed-policy-risks.ts'], tests: ['__tests__/security/managed-policy-risks-{edges,levels}.test.ts'] },
 ];
 
 const REPO = resolve(__dirname, '..', '..');
