@@ -10,6 +10,7 @@ import { DEPLOY_DEFAULTS, estimate, measureDeployAtScale, renderDeployScale, val
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { RESULTS_PAGE, updateReadme } from './readme-results';
 import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
+import { equivalentRow, fileScores, MUTATION_TARGET_PERCENT, parseEquivalents, readReport, type FileScore } from './mutation-results';
 
 /**
  * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones: the sizes
@@ -25,7 +26,8 @@ import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest|synth|audit|deploy] [--baseline DIR] [--no-audit]
+ *                          [--only apply|jest|synth|audit|deploy|mutate] [--baseline DIR] [--no-audit]
+ *                          [--report reports/mutation/mutation.json]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
  * BENCH_NO_APPLY=1, BENCH_NO_MAP=1. The apply run (bench/apply-scale.ts) applies one stack of `--apply-zones`
@@ -40,6 +42,9 @@ import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
  * conditions.
  * `--only audit` (or the full run unless `--no-audit`) measures `zone-access audit` over 25,000 and
  * 100,000 CloudTrail events for 200 zones from the Logs Insights stand-in (bench/audit-scale.ts).
+ * `--only mutate` measures nothing itself: it records the per-file scores of the StrykerJS report
+ * (`--report`, default reports/mutation/mutation.json, written by `npm run mutate` or a partial
+ * `npx stryker run --mutate <file>`); files the report does not cover keep their earlier figures.
  * The table goes to stdout, progress to stderr; results to bench/results/latest.{json,md}.
  * `--only deploy` (bench/deploy-scale.ts) measures `zone-access deploy` on one department's stack
  * against the emulator at Identity Center's documented 20 requests/s and extrapolates merge to
@@ -98,7 +103,7 @@ export const TARGETS = {
 };
 
 /** The parts `--only` measures alone into the existing results file. */
-const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit', 'deploy'] as const;
+const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit', 'deploy', 'mutate'] as const;
 type OnlyTarget = (typeof ONLY_TARGETS)[number];
 
 interface Options {
@@ -119,6 +124,8 @@ interface Options {
   /** `--only synth`: a checkout with a built dist/ to measure alongside this one. */
   baseline?: string;
   audit: boolean;
+  /** `--only mutate`: the StrykerJS JSON report to record. */
+  report: string;
 }
 
 interface Stat {
@@ -213,6 +220,7 @@ function parseOptions(argv: string[]): Options {
       'apply-parallelism': { type: 'string' },
       only: { type: 'string' },
       baseline: { type: 'string' },
+      report: { type: 'string' },
       'no-audit': { type: 'boolean', default: process.env.BENCH_NO_AUDIT === '1' },
     },
   });
@@ -241,6 +249,7 @@ function parseOptions(argv: string[]): Options {
     ...(values.only !== undefined ? { only: values.only as OnlyTarget } : {}),
     ...(values.baseline !== undefined ? { baseline: resolve(values.baseline) } : {}),
     audit: !values['no-audit'],
+    report: resolve(values.report ?? join(REPO, 'reports', 'mutation', 'mutation.json')),
     apply: values['no-apply']
       ? undefined
       : {
@@ -592,6 +601,8 @@ interface BenchReport {
   synthByNode?: SynthByNode;
   audit?: AuditScaleResult;
   deploy?: DeployScaleResult;
+  /** Per mutated file, its latest recorded mutation score (`--only mutate`). */
+  mutation?: Record<string, MutationRecord>;
   notes: string[];
 }
 
@@ -703,6 +714,7 @@ async function main(): Promise<void> {
   if (options.only === 'synth') return synthOnly(options);
   if (options.only === 'audit') return auditOnly(options);
   if (options.only === 'deploy') return deployOnly(options);
+  if (options.only === 'mutate') return mutateOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
@@ -923,6 +935,50 @@ function deployTargets(d: DeployScaleResult): Target[] {
     });
   }
   return rows;
+}
+
+/** One file's mutation figures, with when and at which commit its report was written. */
+interface MutationRecord extends Omit<FileScore, 'unlisted'> {
+  readonly unlisted: number;
+  readonly measured: Measured;
+}
+
+const MUTATE_NOTE = 'mutation scores recorded';
+const MUTATE_TARGET = 'mutation score,';
+
+function mutationTarget(r: MutationRecord): Target {
+  const figures = `${r.killed} killed, ${r.timeout} timed out, ${r.survived} survived, ${r.noCoverage} not covered`;
+  const lived = r.survived + r.noCoverage;
+  const equivalents = lived === 0 ? '' : `; ${r.listed} of ${lived} living listed as equivalent${r.unlisted ? ` (**${r.unlisted} not**)` : ''}`;
+  return {
+    name: `${MUTATE_TARGET} ${r.file}`,
+    limit: `≥ ${MUTATION_TARGET_PERCENT} %, every survivor killed or listed`,
+    value: r.score === null ? 'n/a' : `${r.score.toFixed(1)} %`,
+    pass: r.score === null ? null : r.score >= MUTATION_TARGET_PERCENT && r.unlisted === 0,
+    detail: `${figures}${equivalents}; measured ${r.measured.at.slice(0, 10)} at commit ${r.measured.commit}`,
+  };
+}
+
+/**
+ * `--only mutate`: the scores of a StrykerJS report, per mutated file, into the results file. A
+ * partial run (`--mutate <file>`) updates its files only; the others keep their earlier record.
+ */
+function mutateOnly(options: Options): void {
+  const base = existingResults(options, 'mutate');
+  if (!existsSync(options.report)) throw new Error(`${options.report} is missing: run \`npm run mutate\` (or \`npx stryker run --mutate <file>\`) first`);
+  const { report, writtenAt } = readReport(options.report);
+  const equivalents = parseEquivalents(readFileSync(join(REPO, 'stryker', 'equivalent-mutants.md'), 'utf8'));
+  const { commit, uncommittedPaths } = sourceInfo();
+  const measured: Measured = { at: writtenAt.toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage: loadavg()[0]! };
+  const scores = fileScores(report, equivalents);
+  for (const f of scores) {
+    for (const m of f.unlisted) process.stderr.write(`not killed and not listed as equivalent (${m.status}, line ${m.line}):\n${equivalentRow(m)}\n`);
+  }
+  const mutation: Record<string, MutationRecord> = { ...(base.mutation ?? {}) };
+  for (const f of scores) mutation[f.file] = { ...f, unlisted: f.unlisted.length, measured };
+  const files = Object.keys(mutation).sort();
+  const report2 = withPart(base, { only: 'mutate', note: MUTATE_NOTE, measured, owns: (t) => t.name.startsWith(MUTATE_TARGET), targets: files.map((f) => mutationTarget(mutation[f]!)) });
+  writeReport({ ...report2, mutation: Object.fromEntries(files.map((f) => [f, mutation[f]!])) }, options);
 }
 
 /** The table to stdout; with a results file, the JSON, the markdown and (default file) README's figures. */

@@ -31,7 +31,8 @@ const expanded = new WeakMap<object, { catalog: ReturnType<typeof accessCatalog>
 export function actionGrants(zone: Pick<Zone, 'access'>, config: Pick<PlatformConfig, 'access'>): ReadonlyMap<string, ActionGrants> {
   let cache = expanded.get(config);
   if (!cache) expanded.set(config, (cache = { catalog: accessCatalog(config), byAccess: new Map() }));
-  const key = zone.access.join(',');
+  // JSON keeps the list's boundaries: ['ab', 'c'] and ['a', 'bc'] are different keys.
+  const key = JSON.stringify(zone.access);
   let grants = cache.byAccess.get(key);
   if (!grants) cache.byAccess.set(key, (grants = expand(zone.access, cache.catalog)));
   return grants;
