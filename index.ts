@@ -12,7 +12,12 @@ export { ZoneAppRoles, type ZoneAppRolesProps } from './constructs/zone-app-role
 export { ZoneMembership, DepartmentCatalog, type ZoneMembershipProps } from './constructs/zone-membership';
 
 // Their input: platform settings, and zones checked by the zone files' rules.
-export { platformConfig, platformConfigFromFile, platformConfigFromYaml, type PlatformInput } from './constructs/platform-config';
+export {
+  platformConfig,
+  platformConfigFromFile,
+  platformConfigFromYaml,
+  type PlatformInput,
+} from './constructs/platform-config';
 export { resolveZone, type PlatformSpec, type ResolveZoneProps } from './constructs/props';
 export type { ZoneInput } from './model/zone-defaults';
 export type { MembershipSettings } from './model/membership-settings';

@@ -79,7 +79,13 @@ export class AuditAggregator {
   constructor(private readonly options: AggregatorOptions) {
     this.byPermissionSet = zonesByPermissionSet(options.allZones, options.config);
     for (const zone of options.zones ?? options.allZones) {
-      this.acc.set(zone.name, { zone, people: new Map(), denied: [], unlisted: new Map(), accounts: new Set(zone.accounts.map((a) => a.id)) });
+      this.acc.set(zone.name, {
+        zone,
+        people: new Map(),
+        denied: [],
+        unlisted: new Map(),
+        accounts: new Set(zone.accounts.map((a) => a.id)),
+      });
     }
     if (options.person !== undefined) this.person = personKey(options.person);
     this.since = options.period.since.getTime();
@@ -122,7 +128,20 @@ export class AuditAggregator {
     this.zoneRecords++;
     const time = new Date(t).toISOString();
     let p = z.people.get(key);
-    if (!p) z.people.set(key, (p = { person: c.person, signIns: 0, days: new Set(), first: time, last: time, calls: 0, denied: 0, actions: new Map() }));
+    if (!p)
+      z.people.set(
+        key,
+        (p = {
+          person: c.person,
+          signIns: 0,
+          days: new Set(),
+          first: time,
+          last: time,
+          calls: 0,
+          denied: 0,
+          actions: new Map(),
+        }),
+      );
     if (time < p.first) p.first = time;
     if (time > p.last) p.last = time;
     p.days.add(time.slice(0, 10));
@@ -165,7 +184,10 @@ export class AuditAggregator {
       version: AUDIT_FORMAT_VERSION,
       period: { since: this.options.period.since.toISOString(), until: this.options.period.until.toISOString() },
       source: this.options.source,
-      filters: { zones: (this.options.zones ?? []).map((z) => z.name).sort(), ...(this.options.person !== undefined ? { person: this.options.person } : {}) },
+      filters: {
+        zones: (this.options.zones ?? []).map((z) => z.name).sort(),
+        ...(this.options.person !== undefined ? { person: this.options.person } : {}),
+      },
       summary: {
         records: this.records,
         zoneRecords: this.zoneRecords,
@@ -196,7 +218,13 @@ function zoneAudit(z: ZoneAcc, config: PlatformConfig): ZoneAudit {
       denied: p.denied,
       actions: [...p.actions.values()]
         .sort((a, b) => cmp(a.action.toLowerCase(), b.action.toLowerCase()))
-        .map((a): ActionUse => ({ action: a.action, calls: a.calls, denied: a.denied, resources: [...a.resources].sort(), moreResources: a.more })),
+        .map((a): ActionUse => ({
+          action: a.action,
+          calls: a.calls,
+          denied: a.denied,
+          resources: [...a.resources].sort(),
+          moreResources: a.more,
+        })),
     }));
   const called = new Set(people.flatMap((p) => p.actions.map((a) => a.action.toLowerCase())));
   return {
@@ -221,7 +249,11 @@ function zoneAudit(z: ZoneAcc, config: PlatformConfig): ZoneAudit {
  * policy writer use) and which of that somebody called. A call counts whether it was allowed or
  * denied: an attempt shows the action is wanted.
  */
-export function presetUse(zone: Pick<Zone, 'access'>, config: Pick<PlatformConfig, 'access'>, called: ReadonlySet<string>): PresetUse[] {
+export function presetUse(
+  zone: Pick<Zone, 'access'>,
+  config: Pick<PlatformConfig, 'access'>,
+  called: ReadonlySet<string>,
+): PresetUse[] {
   return zone.access.map((preset) => {
     const granted = [...actionGrants({ access: [preset] }, config).values()].map((g) => g.action);
     const used = granted.filter((a) => called.has(a.toLowerCase()));

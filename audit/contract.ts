@@ -15,7 +15,12 @@ export const COVERAGE_NOTE =
   'review before removing.';
 
 export type AuditSourceInfo =
-  | { readonly kind: 'lookup-events'; readonly accounts: readonly string[]; readonly regions: readonly string[]; readonly assumedRole?: string }
+  | {
+      readonly kind: 'lookup-events';
+      readonly accounts: readonly string[];
+      readonly regions: readonly string[];
+      readonly assumedRole?: string;
+    }
   | { readonly kind: 'logs'; readonly logGroup: string; readonly region: string };
 
 export interface ActionUse {

@@ -59,7 +59,8 @@ export function roleSessionOf(record: CloudTrailRecord): RoleSession | undefined
  * A failed attempt (with `errorCode`) is not a sign-in.
  */
 export function signInOf(record: CloudTrailRecord): RoleSession | undefined {
-  if (record.eventSource !== 'sts.amazonaws.com' || record.eventName !== 'AssumeRoleWithSAML' || record.errorCode) return undefined;
+  if (record.eventSource !== 'sts.amazonaws.com' || record.eventName !== 'AssumeRoleWithSAML' || record.errorCode)
+    return undefined;
   const params = record.requestParameters ?? {};
   const roleArn = typeof params.roleArn === 'string' ? params.roleArn : undefined;
   const role = roleArn ? roleNameOfArn(roleArn) : undefined;
@@ -135,7 +136,8 @@ export function isKnownAction(action: string): boolean {
  * `Client.UnauthorizedOperation` / `UnauthorizedOperation` (EC2), `UnauthorizedAccess`, and
  * `Client.AccessDenied` variants (https://repost.aws/knowledge-center/troubleshoot-iam-permission-errors).
  */
-const DENIED = /^(Client\.)?(AccessDenied(Exception)?|UnauthorizedOperation|UnauthorizedAccess|UnauthorizedException|NotAuthorized)$/;
+const DENIED =
+  /^(Client\.)?(AccessDenied(Exception)?|UnauthorizedOperation|UnauthorizedAccess|UnauthorizedException|NotAuthorized)$/;
 
 export function isDenied(errorCode: string | undefined): boolean {
   return errorCode !== undefined && DENIED.test(errorCode);
@@ -153,7 +155,8 @@ export function accountOf(record: CloudTrailRecord): string | undefined {
 export function resourcesOf(record: CloudTrailRecord): string[] {
   const found = new Set<string>();
   for (const r of record.resources ?? []) if (typeof r.ARN === 'string' && r.ARN) found.add(r.ARN);
-  for (const v of Object.values(record.requestParameters ?? {})) if (typeof v === 'string' && v.startsWith('arn:')) found.add(v);
+  for (const v of Object.values(record.requestParameters ?? {}))
+    if (typeof v === 'string' && v.startsWith('arn:')) found.add(v);
   return [...found].sort();
 }
 
@@ -163,7 +166,10 @@ export function personKey(name: string): string {
 }
 
 /** Permission set name → zone, from model/names.ts: the names the stacks gave the permission sets. */
-export function zonesByPermissionSet(zones: readonly Zone[], config: Pick<PlatformConfig, 'names'>): ReadonlyMap<string, Zone> {
+export function zonesByPermissionSet(
+  zones: readonly Zone[],
+  config: Pick<PlatformConfig, 'names'>,
+): ReadonlyMap<string, Zone> {
   return new Map(zones.map((z) => [permissionSetName(z, config), z]));
 }
 
@@ -173,7 +179,14 @@ export type Classified =
   /** A role session or sign-in of an Identity Center role whose permission set is no zone's. */
   | { readonly kind: 'other-permission-set'; readonly permissionSet: string }
   | { readonly kind: 'sign-in'; readonly zone: Zone; readonly person: string; readonly account?: string }
-  | { readonly kind: 'call'; readonly zone: Zone; readonly person: string; readonly account?: string; readonly action: string; readonly denied: boolean };
+  | {
+      readonly kind: 'call';
+      readonly zone: Zone;
+      readonly person: string;
+      readonly account?: string;
+      readonly action: string;
+      readonly denied: boolean;
+    };
 
 /** Applies the rules above to one record. */
 export function classify(record: CloudTrailRecord, zones: ReadonlyMap<string, Zone>): Classified {
@@ -187,5 +200,12 @@ export function classify(record: CloudTrailRecord, zones: ReadonlyMap<string, Zo
   const account = accountOf(record);
   const where = account === undefined ? {} : { account };
   if (signIn) return { kind: 'sign-in', zone, person: session.session, ...where };
-  return { kind: 'call', zone, person: session.session, ...where, action: actionOf(record), denied: isDenied(record.errorCode) };
+  return {
+    kind: 'call',
+    zone,
+    person: session.session,
+    ...where,
+    action: actionOf(record),
+    denied: isDenied(record.errorCode),
+  };
 }

@@ -31,7 +31,11 @@ function parseInstant(option: string, value: string, end: boolean): Date {
   );
 }
 
-export function parsePeriod(sinceText: string | undefined, untilText: string | undefined, now: Date = new Date()): Period {
+export function parsePeriod(
+  sinceText: string | undefined,
+  untilText: string | undefined,
+  now: Date = new Date(),
+): Period {
   // An --until after now is cut at now (there are no events yet), before a duration counts back from it.
   const untilGiven = untilText === undefined ? now : parseInstant('--until', untilText, true);
   const until = untilGiven.getTime() > now.getTime() ? now : untilGiven;
@@ -45,8 +49,10 @@ export function parsePeriod(sinceText: string | undefined, untilText: string | u
   } else {
     since = parseInstant('--since', raw, false);
   }
-  if (since.getTime() > now.getTime()) throw new PeriodError(`--since ${raw} is in the future (now is ${now.toISOString()})`);
-  if (since.getTime() >= until.getTime()) throw new PeriodError(`--since ${raw} is not before --until ${untilText ?? 'now'}: the period is empty`);
+  if (since.getTime() > now.getTime())
+    throw new PeriodError(`--since ${raw} is in the future (now is ${now.toISOString()})`);
+  if (since.getTime() >= until.getTime())
+    throw new PeriodError(`--since ${raw} is not before --until ${untilText ?? 'now'}: the period is empty`);
   return { since, until };
 }
 

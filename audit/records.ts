@@ -60,6 +60,7 @@ export function parseRecord(text: string): CloudTrailRecord | undefined {
   }
   if (value === null || typeof value !== 'object') return undefined;
   const r = value as Record<string, unknown>;
-  if (typeof r.eventTime !== 'string' || typeof r.eventSource !== 'string' || typeof r.eventName !== 'string') return undefined;
+  if (typeof r.eventTime !== 'string' || typeof r.eventSource !== 'string' || typeof r.eventName !== 'string')
+    return undefined;
   return value as CloudTrailRecord;
 }

@@ -9,7 +9,10 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 
 export function sourceLabel(source: AuditSourceInfo): string {
   if (source.kind === 'logs') return `CloudWatch Logs Insights over ${source.logGroup} (${source.region})`;
-  const accounts = source.accounts.length > 0 ? `${source.accounts.length} account${source.accounts.length === 1 ? '' : 's'} (role ${source.assumedRole})` : 'the current credentials\' account';
+  const accounts =
+    source.accounts.length > 0
+      ? `${source.accounts.length} account${source.accounts.length === 1 ? '' : 's'} (role ${source.assumedRole})`
+      : "the current credentials' account";
   return `CloudTrail event history (LookupEvents) in ${accounts}, region${source.regions.length === 1 ? '' : 's'} ${source.regions.join(', ')}`;
 }
 
@@ -42,5 +45,12 @@ export function resourcesText(resources: readonly string[], more: number): strin
 /** Pads columns; the last column is not padded. */
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+  );
 }

@@ -65,7 +65,11 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
     info,
     async read(sink: RecordSink, progress: (line: string) => void): Promise<void> {
       const sdk = await import('@aws-sdk/client-cloudwatch-logs');
-      const client = new sdk.CloudWatchLogsClient({ region, maxAttempts: options.maxAttempts ?? 5, retryMode: 'adaptive' });
+      const client = new sdk.CloudWatchLogsClient({
+        region,
+        maxAttempts: options.maxAttempts ?? 5,
+        retryMode: 'adaptive',
+      });
       const cap = options.pageSize ?? INSIGHTS_RESULT_CAP;
       const windowS = Math.round((options.windowDays ?? 7) * 86_400);
       const pollMs = options.pollMs ?? 1000;
@@ -79,15 +83,19 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
       const paced = createPacer(LOGS_MIN_INTERVAL_MS);
 
       const runQuery = async (startS: number, endS: number) => {
-        const started = await paced(() => client.send(
-          new sdk.StartQueryCommand({
-            ...(arn ? { logGroupIdentifiers: [options.logGroup.replace(/:\*$/, '')] } : { logGroupName: options.logGroup }),
-            startTime: startS,
-            endTime: endS,
-            queryString: INSIGHTS_QUERY,
-            limit: cap,
-          }),
-        ));
+        const started = await paced(() =>
+          client.send(
+            new sdk.StartQueryCommand({
+              ...(arn
+                ? { logGroupIdentifiers: [options.logGroup.replace(/:\*$/, '')] }
+                : { logGroupName: options.logGroup }),
+              startTime: startS,
+              endTime: endS,
+              queryString: INSIGHTS_QUERY,
+              limit: cap,
+            }),
+          ),
+        );
         queries++;
         const queryId = started.queryId!;
         const deadline = Date.now() + timeoutMs;
@@ -102,14 +110,16 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
           }
           if (Date.now() > deadline) {
             await client.send(new sdk.StopQueryCommand({ queryId })).catch(() => undefined);
-            throw new SourceError(`${where}: query ${queryId} did not finish in ${Math.round(timeoutMs / 60_000)} min; narrow --since`);
+            throw new SourceError(
+              `${where}: query ${queryId} did not finish in ${Math.round(timeoutMs / 60_000)} min; narrow --since`,
+            );
           }
         }
       };
 
       progress(`querying ${where} with Logs Insights, ${cap.toLocaleString('en-US')} rows per query`);
       try {
-        for (let windowStart = first; windowStart <= end; ) {
+        for (let windowStart = first; windowStart <= end;) {
           const windowEnd = Math.min(end, windowStart + windowS - 1);
           let startS = windowStart;
           // Event ids already folded whose timestamp is in second `seenSecond` (the overlap of a continued window).
@@ -155,18 +165,26 @@ export function logsInsightsSource(options: LogsInsightsOptions): AuditSource {
             seen = carry;
             seenSecond = lastSecond;
             startS = lastSecond;
-            progress(`${where}: ${rows.toLocaleString('en-US')} records after ${queries} queries; window full, continuing from ${new Date(lastSecond * 1000).toISOString()}`);
+            progress(
+              `${where}: ${rows.toLocaleString('en-US')} records after ${queries} queries; window full, continuing from ${new Date(lastSecond * 1000).toISOString()}`,
+            );
           }
-          progress(`${where}: ${rows.toLocaleString('en-US')} records up to ${new Date(Math.min(windowEnd + 1, end) * 1000).toISOString()} (${queries} quer${queries === 1 ? 'y' : 'ies'})`);
+          progress(
+            `${where}: ${rows.toLocaleString('en-US')} records up to ${new Date(Math.min(windowEnd + 1, end) * 1000).toISOString()} (${queries} quer${queries === 1 ? 'y' : 'ies'})`,
+          );
           windowStart = windowEnd + 1;
         }
       } catch (err) {
         if (err instanceof SourceError) throw err;
-        throw new SourceError(describeAwsError(err, where, 'logs:StartQuery and logs:GetQueryResults on the log group'));
+        throw new SourceError(
+          describeAwsError(err, where, 'logs:StartQuery and logs:GetQueryResults on the log group'),
+        );
       } finally {
         client.destroy();
       }
-      progress(`${where}: ${rows.toLocaleString('en-US')} records, ${queries} quer${queries === 1 ? 'y' : 'ies'}, done`);
+      progress(
+        `${where}: ${rows.toLocaleString('en-US')} records, ${queries} quer${queries === 1 ? 'y' : 'ies'}, done`,
+      );
     },
   };
 }

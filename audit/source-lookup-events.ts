@@ -55,9 +55,11 @@ export function lookupEventsSource(options: LookupEventsOptions): AuditSource {
     info,
     async read(sink: RecordSink, progress: (line: string) => void): Promise<void> {
       const { CloudTrailClient, LookupEventsCommand } = await import('@aws-sdk/client-cloudtrail');
-      const { fromTemporaryCredentials } = options.roleName ? await import('@aws-sdk/credential-providers') : { fromTemporaryCredentials: undefined };
+      const { fromTemporaryCredentials } = options.roleName
+        ? await import('@aws-sdk/credential-providers')
+        : { fromTemporaryCredentials: undefined };
       progress(
-        `reading CloudTrail event history (LookupEvents) in ${options.roleName ? `${options.accounts.length} account${options.accounts.length === 1 ? '' : 's'}` : 'the current credentials\' account'} × ` +
+        `reading CloudTrail event history (LookupEvents) in ${options.roleName ? `${options.accounts.length} account${options.accounts.length === 1 ? '' : 's'}` : "the current credentials' account"} × ` +
           `${options.regions.length} region${options.regions.length === 1 ? '' : 's'}, at most 2 requests per second per account and region`,
       );
       const every = options.progressEveryPages ?? 20;
@@ -104,15 +106,20 @@ export function lookupEventsSource(options: LookupEventsOptions): AuditSource {
               else sink.skip();
             }
             token = out.NextToken || undefined;
-            if (token && pages % every === 0) progress(`lookup-events ${where}: ${events} events, ${pages} pages so far`);
+            if (token && pages % every === 0)
+              progress(`lookup-events ${where}: ${events} events, ${pages} pages so far`);
           } while (token);
         } catch (err) {
-          const permission = roleArn ? `sts:AssumeRole on ${roleArn} and cloudtrail:LookupEvents` : 'cloudtrail:LookupEvents';
+          const permission = roleArn
+            ? `sts:AssumeRole on ${roleArn} and cloudtrail:LookupEvents`
+            : 'cloudtrail:LookupEvents';
           throw new SourceError(describeAwsError(err, `lookup-events ${where}`, permission));
         } finally {
           client.destroy();
         }
-        progress(`lookup-events ${where}: ${events} event${events === 1 ? '' : 's'}, ${pages} page${pages === 1 ? '' : 's'}, done`);
+        progress(
+          `lookup-events ${where}: ${events} event${events === 1 ? '' : 's'}, ${pages} page${pages === 1 ? '' : 's'}, done`,
+        );
       };
 
       const queue = [...targets];

@@ -90,7 +90,14 @@ export async function measureAccessMap(generated: GeneratedTree, scratch: string
     }
     const outside = browser.requests.map((r) => r.url()).filter((u) => !u.startsWith('file:'));
     if (outside.length > 0) throw new Error(`the map made requests: ${outside.join(', ')}`);
-    return { zones: tree.zones.length, bytes: Buffer.byteLength(html), renderMs, loadMs, searches, interactiveMs: loadMs + Math.max(...searches.map((s) => s.ms)) };
+    return {
+      zones: tree.zones.length,
+      bytes: Buffer.byteLength(html),
+      renderMs,
+      loadMs,
+      searches,
+      interactiveMs: loadMs + Math.max(...searches.map((s) => s.ms)),
+    };
   } finally {
     await browser.close();
   }

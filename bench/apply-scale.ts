@@ -50,7 +50,12 @@ export interface ApplyScaleResult {
   readonly runs: ApplyScaleRun[];
 }
 
-export const APPLY_DEFAULTS: ApplyScaleOptions = { zones: 100, parallelism: [10, 50], rateLimit: { ratePerSecond: 20 }, maxRetries: 25 };
+export const APPLY_DEFAULTS: ApplyScaleOptions = {
+  zones: 100,
+  parallelism: [10, 50],
+  rateLimit: { ratePerSecond: 20 },
+  maxRetries: 25,
+};
 
 function log(message: string): void {
   process.stderr.write(`[bench:apply] ${message}\n`);
@@ -59,9 +64,14 @@ function log(message: string): void {
 export async function measureApplyAtScale(options: ApplyScaleOptions = APPLY_DEFAULTS): Promise<ApplyScaleResult> {
   const root = mkdtempSync(join(tmpdir(), 'zone-access-apply-'));
   try {
-    const generated = generateTree(join(root, 'tree'), { zones: options.zones, zonesPerDepartment: options.zones, accountsPerZone: 3 });
+    const generated = generateTree(join(root, 'tree'), {
+      zones: options.zones,
+      zonesPerDepartment: options.zones,
+      accountsPerZone: 3,
+    });
     const { tree, diagnostics } = loadTree({ zonesDir: generated.zonesDir, configPath: generated.configPath });
-    if (!tree || diagnostics.length > 0) throw new Error(`generated tree is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
+    if (!tree || diagnostics.length > 0)
+      throw new Error(`generated tree is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
     const outDir = join(root, 'out');
     const { shards } = synthesizeTree(tree, outDir);
     const stacks = [...shards.values()].map((p) => p.aws.node.id);
@@ -89,12 +99,20 @@ export async function measureApplyAtScale(options: ApplyScaleOptions = APPLY_DEF
         try {
           await workspace.apply(parallelism);
         } catch (e) {
-          error = (e as Error).message.split('\n').filter((l) => /Error|error/.test(l)).slice(0, 5).join(' | ');
+          error = (e as Error).message
+            .split('\n')
+            .filter((l) => /Error|error/.test(l))
+            .slice(0, 5)
+            .join(' | ');
         }
         const applySeconds = (Date.now() - started) / 1000;
         const state = emulator.state();
         const wanted = new Set(tree.zones.map((z) => permissionSetName(z, tree.config)));
-        const ok = error === undefined && state.permissionSets.length === wanted.size && state.permissionSets.every((p) => wanted.has(p.name)) && state.assignments.length === expectedAssignments;
+        const ok =
+          error === undefined &&
+          state.permissionSets.length === wanted.size &&
+          state.permissionSets.every((p) => wanted.has(p.name)) &&
+          state.assignments.length === expectedAssignments;
         const run: ApplyScaleRun = {
           parallelism,
           applySeconds,
@@ -106,29 +124,61 @@ export async function measureApplyAtScale(options: ApplyScaleOptions = APPLY_DEF
           throttled: emulator.log.filter((e) => e.outcome === 'ThrottlingException').length,
           conflicts: emulator.log.filter((e) => e.outcome === 'ConflictException').length,
         };
-        log(`-parallelism=${parallelism}: ${ok ? 'ok' : 'FAILED'} in ${applySeconds.toFixed(1)} s; ${run.requests} requests, ${run.throttled} throttled, ${run.conflicts} conflicts${error ? `; ${error}` : ''}`);
+        log(
+          `-parallelism=${parallelism}: ${ok ? 'ok' : 'FAILED'} in ${applySeconds.toFixed(1)} s; ${run.requests} requests, ${run.throttled} throttled, ${run.conflicts} conflicts${error ? `; ${error}` : ''}`,
+        );
         runs.push(run);
       } finally {
         await emulator.close();
       }
     }
-    return { zones: options.zones, accountsPerZone: 3, rateLimit: options.rateLimit, maxRetries: options.maxRetries, runs };
+    return {
+      zones: options.zones,
+      accountsPerZone: 3,
+      rateLimit: options.rateLimit,
+      maxRetries: options.maxRetries,
+      runs,
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
 export function renderApplyScale(result: ApplyScaleResult, markdown: boolean): string {
-  const head = ['-parallelism', 'apply s', 'result', 'permission sets', 'assignments', 'requests', 'throttled', 'conflicts'];
-  const rows = result.runs.map((r) => [String(r.parallelism), r.applySeconds.toFixed(1), r.ok ? 'ok' : `FAILED${r.error ? `: ${r.error}` : ''}`, String(r.permissionSets), String(r.assignments), String(r.requests), String(r.throttled), String(r.conflicts)]);
+  const head = [
+    '-parallelism',
+    'apply s',
+    'result',
+    'permission sets',
+    'assignments',
+    'requests',
+    'throttled',
+    'conflicts',
+  ];
+  const rows = result.runs.map((r) => [
+    String(r.parallelism),
+    r.applySeconds.toFixed(1),
+    r.ok ? 'ok' : `FAILED${r.error ? `: ${r.error}` : ''}`,
+    String(r.permissionSets),
+    String(r.assignments),
+    String(r.requests),
+    String(r.throttled),
+    String(r.conflicts),
+  ]);
   const intro = `${result.zones} zones × ${result.accountsPerZone} accounts in one stack; emulator: conflicts on, throttling above ${result.rateLimit.ratePerSecond} requests/s; provider max_retries ${result.maxRetries}`;
-  if (markdown) return `${intro}.\n\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
+  if (markdown)
+    return `${intro}.\n\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
   return `  ${intro}\n${[head, ...rows].map((r) => `  ${r.join('  ')}`).join('\n')}\n`;
 }
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { zones: { type: 'string' }, parallelism: { type: 'string' }, rate: { type: 'string' }, 'max-retries': { type: 'string' } },
+    options: {
+      zones: { type: 'string' },
+      parallelism: { type: 'string' },
+      rate: { type: 'string' },
+      'max-retries': { type: 'string' },
+    },
   });
   const options: ApplyScaleOptions = {
     zones: values.zones ? Number(values.zones) : APPLY_DEFAULTS.zones,

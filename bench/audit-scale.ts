@@ -74,7 +74,10 @@ export function auditEvents(zonesDir: string, configPath: string, count: number)
     ps: permissionSetName(z, tree.config),
     accounts: z.accounts.map((a) => a.id),
     actions: [...actionGrants(z, tree.config).values()].map((g) => g.action),
-    members: Array.from({ length: MEMBERS_PER_ZONE }, (_, k) => `user${(i * MEMBERS_PER_ZONE + k * 37) % AUDIT_DEFAULTS.people}@example.com`),
+    members: Array.from(
+      { length: MEMBERS_PER_ZONE },
+      (_, k) => `user${(i * MEMBERS_PER_ZONE + k * 37) % AUDIT_DEFAULTS.people}@example.com`,
+    ),
   }));
   const records: CloudTrailRecord[] = [];
   for (let i = 0; i < count; i++) {
@@ -91,7 +94,12 @@ export function auditEvents(zonesDir: string, configPath: string, count: number)
     const [service, name] = pick(z.actions).split(':') as [string, string];
     records.push(
       callRecord({
-        account, permissionSet, person, time, source: `${service}.amazonaws.com`, name,
+        account,
+        permissionSet,
+        person,
+        time,
+        source: `${service}.amazonaws.com`,
+        name,
         ...(roll > 0.99 ? { errorCode: 'AccessDenied' } : {}),
         resources: [`arn:aws:${service}:eu-north-1:${account}:thing/${z.ps}-${Math.floor(random() * 20)}`],
       }),
@@ -100,7 +108,12 @@ export function auditEvents(zonesDir: string, configPath: string, count: number)
   return records;
 }
 
-export async function measureAudit(options: { readonly cli: string; readonly zones?: number; readonly events?: readonly number[]; readonly log?: (m: string) => void }): Promise<AuditScaleResult> {
+export async function measureAudit(options: {
+  readonly cli: string;
+  readonly zones?: number;
+  readonly events?: readonly number[];
+  readonly log?: (m: string) => void;
+}): Promise<AuditScaleResult> {
   const log = options.log ?? (() => undefined);
   const root = mkdtempSync(join(tmpdir(), 'zone-access-bench-audit-'));
   const zones = options.zones ?? AUDIT_DEFAULTS.zones;
@@ -108,7 +121,10 @@ export async function measureAudit(options: { readonly cli: string; readonly zon
     const tree = generateTree(join(root, 'tree'), { zones });
     const runs: AuditRun[] = [];
     const counts = options.events ?? AUDIT_DEFAULTS.events;
-    const plan = [...counts.map((events) => ({ events, heapLimitMB: undefined as number | undefined })), { events: Math.max(...counts), heapLimitMB: AUDIT_HEAP_LIMIT_MB }];
+    const plan = [
+      ...counts.map((events) => ({ events, heapLimitMB: undefined as number | undefined })),
+      { events: Math.max(...counts), heapLimitMB: AUDIT_HEAP_LIMIT_MB },
+    ];
     for (const { events: count, heapLimitMB } of plan) {
       const records = auditEvents(tree.zonesDir, tree.configPath, count);
       const standIn = await startCloudTrailStandIn({ logGroups: { 'org-trail': records } });
@@ -117,8 +133,29 @@ export async function measureAudit(options: { readonly cli: string; readonly zon
         rmSync(rssFile, { force: true });
         const env: NodeJS.ProcessEnv = {};
         for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-        Object.assign(env, { AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: join(root, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(root, 'none'), AWS_ENDPOINT_URL: standIn.url });
-        const args = ['audit', '--zones', tree.zonesDir, '--config', tree.configPath, '--source', 'logs:org-trail', '--since', '2026-11-01', '--until', '2026-11-30', '--format', 'json'];
+        Object.assign(env, {
+          AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+          AWS_SECRET_ACCESS_KEY: 'x',
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_CONFIG_FILE: join(root, 'none'),
+          AWS_SHARED_CREDENTIALS_FILE: join(root, 'none'),
+          AWS_ENDPOINT_URL: standIn.url,
+        });
+        const args = [
+          'audit',
+          '--zones',
+          tree.zonesDir,
+          '--config',
+          tree.configPath,
+          '--source',
+          'logs:org-trail',
+          '--since',
+          '2026-11-01',
+          '--until',
+          '2026-11-30',
+          '--format',
+          'json',
+        ];
         const timed = existsSync('/usr/bin/time');
         const node = [...(heapLimitMB ? [`--max-old-space-size=${heapLimitMB}`] : []), options.cli];
         const started = process.hrtime.bigint();
@@ -136,12 +173,26 @@ export async function measureAudit(options: { readonly cli: string; readonly zon
         const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
         if (child.status !== 0 && heapLimitMB) {
           // Out of memory under the limit: recorded as a miss, not a broken benchmark.
-          log(`audit: ${count} events with a ${heapLimitMB} MB heap failed (exit ${child.status}): ${child.stderr.slice(-300)}`);
-          runs.push({ events: count, heapLimitMB, wallMs, cpuMs: NaN, rssMB: NaN, queries: 0, calls: -1, signIns: -1, denied: -1 });
+          log(
+            `audit: ${count} events with a ${heapLimitMB} MB heap failed (exit ${child.status}): ${child.stderr.slice(-300)}`,
+          );
+          runs.push({
+            events: count,
+            heapLimitMB,
+            wallMs,
+            cpuMs: NaN,
+            rssMB: NaN,
+            queries: 0,
+            calls: -1,
+            signIns: -1,
+            denied: -1,
+          });
           continue;
         }
         if (child.status !== 0) throw new Error(`audit exited with ${child.status}: ${child.stderr.slice(-2000)}`);
-        const [rssKB, user, system] = timed ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN, NaN];
+        const [rssKB, user, system] = timed
+          ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+          : [NaN, NaN, NaN];
         const report = JSON.parse(child.stdout) as { summary: { calls: number; signIns: number; denied: number } };
         const run: AuditRun = {
           events: count,
@@ -154,7 +205,9 @@ export async function measureAudit(options: { readonly cli: string; readonly zon
           signIns: report.summary.signIns,
           denied: report.summary.denied,
         };
-        log(`audit: ${count} events, ${zones} zones${heapLimitMB ? `, heap limit ${heapLimitMB} MB` : ''}: ${(wallMs / 1000).toFixed(1)} s, CPU ${(run.cpuMs / 1000).toFixed(1)} s, peak RSS ${run.rssMB.toFixed(0)} MB, ${run.queries} queries`);
+        log(
+          `audit: ${count} events, ${zones} zones${heapLimitMB ? `, heap limit ${heapLimitMB} MB` : ''}: ${(wallMs / 1000).toFixed(1)} s, CPU ${(run.cpuMs / 1000).toFixed(1)} s, peak RSS ${run.rssMB.toFixed(0)} MB, ${run.queries} queries`,
+        );
         runs.push(run);
       } finally {
         await standIn.close();

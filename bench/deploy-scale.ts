@@ -2,7 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as deploy } from '../cli/deploy';
-import { startIdentityCenterEmulator, type IdentityCenterEmulator } from '../__tests__/support/identity-center/emulator';
+import {
+  startIdentityCenterEmulator,
+  type IdentityCenterEmulator,
+} from '../__tests__/support/identity-center/emulator';
 import { applyEnv, writeEmulatorOverride } from '../__tests__/support/terraform-apply';
 import { groupDisplayName, stackNames } from '../model/names';
 import { loadTree } from '../pipeline/load';
@@ -85,7 +88,9 @@ function log(message: string): void {
   process.stderr.write(`[bench:deploy] ${message}\n`);
 }
 
-export async function measureDeployAtScale(options: DeployScaleOptions = DEPLOY_DEFAULTS): Promise<DeployMeasurement[]> {
+export async function measureDeployAtScale(
+  options: DeployScaleOptions = DEPLOY_DEFAULTS,
+): Promise<DeployMeasurement[]> {
   const out: DeployMeasurement[] = [];
   for (const zones of options.sizes) out.push(await measureOne(zones, options.ratePerSecond));
   return out;
@@ -101,7 +106,8 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
     const extraFile = join(generated.zonesDir, department, `${extra}.yaml`);
     const synthInto = (n: number): { stack: string; dir: string } => {
       const { tree, diagnostics } = loadTree({ zonesDir: generated.zonesDir, configPath: generated.configPath });
-      if (!tree || diagnostics.length > 0) throw new Error(`generated tree is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
+      if (!tree || diagnostics.length > 0)
+        throw new Error(`generated tree is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
       const dir = join(root, `synth-${n}`);
       synthesizeTree(tree, dir);
       const stack = stackNames(tree.zones[0]!.department, tree.config).aws;
@@ -114,7 +120,10 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
     emulator = await startIdentityCenterEmulator({
       instanceArn: config.identityCenter.instanceArn,
       identityStoreId: config.identityCenter.identityStoreId,
-      groups: [...tree!.zones.map((z) => groupDisplayName(z, config)), groupDisplayName({ name: extra, department } as never, config)].map((displayName) => ({ displayName })),
+      groups: [
+        ...tree!.zones.map((z) => groupDisplayName(z, config)),
+        groupDisplayName({ name: extra, department } as never, config),
+      ].map((displayName) => ({ displayName })),
       conflicts: true,
       rateLimit: { ratePerSecond },
     });
@@ -122,7 +131,10 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
     const work = join(root, 'cdktf.out');
     const stackDir = join(work, 'stacks', first.stack);
     mkdirSync(stackDir, { recursive: true });
-    writeFileSync(join(work, 'manifest.json'), JSON.stringify({ stacks: { [first.stack]: { dependencies: [], workingDirectory: `stacks/${first.stack}` } } }));
+    writeFileSync(
+      join(work, 'manifest.json'),
+      JSON.stringify({ stacks: { [first.stack]: { dependencies: [], workingDirectory: `stacks/${first.stack}` } } }),
+    );
     writeEmulatorOverride(stackDir, emulator, { maxRetries: 25 });
     let synths = 0;
     const resynth = (): void => {
@@ -136,18 +148,34 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
       const code = await deploy(['--stacks-dir', work, ...args], io, { awaitSync: async () => true });
       const seconds = (Date.now() - started) / 1000;
       const entries = emulator!.log.slice(before);
-      const result = { seconds, requests: entries.length, throttled: entries.filter((e) => e.outcome === 'ThrottlingException').length, ok: code === 0 };
-      log(`${zones} zones, ${what}: ${result.ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s, ${result.requests} requests (${result.throttled} throttled)`);
-      if (!result.ok) throw new Error(`deploy (${what}) failed at ${zones} zones:\n${io.stdout.text()}\n${io.stderr.text().slice(-3000)}`);
+      const result = {
+        seconds,
+        requests: entries.length,
+        throttled: entries.filter((e) => e.outcome === 'ThrottlingException').length,
+        ok: code === 0,
+      };
+      log(
+        `${zones} zones, ${what}: ${result.ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s, ${result.requests} requests (${result.throttled} throttled)`,
+      );
+      if (!result.ok)
+        throw new Error(
+          `deploy (${what}) failed at ${zones} zones:\n${io.stdout.text()}\n${io.stderr.text().slice(-3000)}`,
+        );
       return result;
     };
 
     resynth();
     const initial = await step('initial apply');
-    writeFileSync(extraFile, zoneFileYaml(extra, department, [accountId(0), accountId(1), accountId(2)], ['secrets-reader']));
+    writeFileSync(
+      extraFile,
+      zoneFileYaml(extra, department, [accountId(0), accountId(1), accountId(2)], ['secrets-reader']),
+    );
     resynth();
     const add = await step('add one zone');
-    writeFileSync(extraFile, zoneFileYaml(extra, department, [accountId(0), accountId(1), accountId(3)], ['secrets-reader']));
+    writeFileSync(
+      extraFile,
+      zoneFileYaml(extra, department, [accountId(0), accountId(1), accountId(3)], ['secrets-reader']),
+    );
     resynth();
     const edit = await step('edit one zone (an account replaced)');
     unlinkSync(extraFile);
@@ -164,7 +192,9 @@ async function measureOne(zones: number, ratePerSecond: number): Promise<DeployM
 
 function sink(): NodeJS.WritableStream & { text(): string } {
   let text = '';
-  return { write: (s: string) => ((text += s), true), text: () => text } as unknown as NodeJS.WritableStream & { text(): string };
+  return { write: (s: string) => ((text += s), true), text: () => text } as unknown as NodeJS.WritableStream & {
+    text(): string;
+  };
 }
 
 /** Organisation shapes: zones → departments of at most 300 zones (the issue's 50-300). */
@@ -177,13 +207,20 @@ export function organisation(zones: number): { departments: number; departmentZo
  * Extrapolation from the two measured sizes (see the file comment). `validateSynth`: seconds of
  * `validate` + `synth` per organisation size, from the main bench run.
  */
-export function estimate(measurements: readonly DeployMeasurement[], ratePerSecond: number, sizes: readonly number[], validateSynth: ReadonlyMap<number, number>): DeployEstimate[] {
+export function estimate(
+  measurements: readonly DeployMeasurement[],
+  ratePerSecond: number,
+  sizes: readonly number[],
+  validateSynth: ReadonlyMap<number, number>,
+): DeployEstimate[] {
   const [a, b] = [...measurements].sort((x, y) => x.zones - y.zones);
   if (!a || !b || a.zones === b.zones) throw new Error('the extrapolation needs two measured sizes');
   const dz = b.zones - a.zones;
   /** Seconds per extra zone: the measured slope, or its requests at the documented rate if larger. */
-  const perZone = (k: 'add' | 'edit' | 'remove' | 'full'): number => Math.max((b[k].seconds - a[k].seconds) / dz, (b[k].requests - a[k].requests) / dz / ratePerSecond, 0);
-  const at = (k: 'add' | 'edit' | 'remove' | 'full', zones: number): number => b[k].seconds + perZone(k) * Math.max(0, zones - b.zones);
+  const perZone = (k: 'add' | 'edit' | 'remove' | 'full'): number =>
+    Math.max((b[k].seconds - a[k].seconds) / dz, (b[k].requests - a[k].requests) / dz / ratePerSecond, 0);
+  const at = (k: 'add' | 'edit' | 'remove' | 'full', zones: number): number =>
+    b[k].seconds + perZone(k) * Math.max(0, zones - b.zones);
   const fullRequestsPerZone = Math.max(0, (b.full.requests - a.full.requests) / dz);
   return sizes.map((zones) => {
     const { departments, departmentZones } = organisation(zones);
@@ -195,7 +232,9 @@ export function estimate(measurements: readonly DeployMeasurement[], ratePerSeco
     const front = (vs ?? 0) + others;
     const fullRequests = Math.round(b.full.requests + fullRequestsPerZone * (zones - b.zones));
     // The scheduled run: departments four at a time (deploy's default), never faster than its requests at the rate.
-    const full = (vs ?? 0) + Math.max(fullRequests / ratePerSecond, (departments * at('full', departmentZones)) / Math.min(4, departments));
+    const full =
+      (vs ?? 0) +
+      Math.max(fullRequests / ratePerSecond, (departments * at('full', departmentZones)) / Math.min(4, departments));
     return {
       zones,
       departments,
@@ -212,17 +251,36 @@ export function estimate(measurements: readonly DeployMeasurement[], ratePerSeco
 }
 
 export function renderDeployScale(result: DeployScaleResult, markdown: boolean): string {
-  const head = ['zones in stack', 'initial s', 'add s / req', 'edit s / req', 'remove s / req', 'unchanged s', '--all s / req'];
+  const head = [
+    'zones in stack',
+    'initial s',
+    'add s / req',
+    'edit s / req',
+    'remove s / req',
+    'unchanged s',
+    '--all s / req',
+  ];
   const f = (s: DeployStep) => `${s.seconds.toFixed(1)} / ${s.requests}`;
-  const rows = result.measurements.map((m) => [String(m.zones), m.initial.seconds.toFixed(1), f(m.add), f(m.edit), f(m.remove), m.unchanged.seconds.toFixed(1), f(m.full)]);
+  const rows = result.measurements.map((m) => [
+    String(m.zones),
+    m.initial.seconds.toFixed(1),
+    f(m.add),
+    f(m.edit),
+    f(m.remove),
+    m.unchanged.seconds.toFixed(1),
+    f(m.full),
+  ]);
   const intro = `zone-access deploy of one AWS stack (zones × ${result.accountsPerZone} accounts), real terraform + aws provider, emulator at ${result.ratePerSecond} requests/s with conflicts`;
-  if (markdown) return `${intro}.\n\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
+  if (markdown)
+    return `${intro}.\n\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
   return `  ${intro}\n${[head, ...rows].map((r) => `  ${r.join('  ')}`).join('\n')}\n`;
 }
 
 /** The validate + synth medians (seconds) per size of a bench results file. */
 export function validateSynthSeconds(resultsFile: string): Map<number, number> {
-  const report = JSON.parse(readFileSync(resultsFile, 'utf8')) as { sizes?: { zones: number; commands?: Record<string, { wallMs?: { median?: number } }> }[] };
+  const report = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+    sizes?: { zones: number; commands?: Record<string, { wallMs?: { median?: number } }> }[];
+  };
   const out = new Map<number, number>();
   for (const s of report.sizes ?? []) {
     const v = s.commands?.validate?.wallMs?.median;

@@ -24,7 +24,13 @@ import { generateTree } from './generate-tree';
  */
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { zones: { type: 'string', default: '40' }, accounts: { type: 'string', default: '3' }, json: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      zones: { type: 'string', default: '40' },
+      accounts: { type: 'string', default: '3' },
+      json: { type: 'string' },
+    },
+  });
   const zones = Number(values.zones);
   const accountsPerZone = Number(values.accounts);
   const root = mkdtempSync(join(tmpdir(), 'drift-rate-'));
@@ -32,23 +38,63 @@ async function main(): Promise<void> {
   const tree = loadTree({ zonesDir: generated.zonesDir, configPath: generated.configPath }).tree;
   if (!tree) throw new Error('the generated tree is invalid');
   const { identityStoreId, instanceArn } = tree.config.identityCenter;
-  const emulator = await startIdentityCenterEmulator({ identityStoreId, instanceArn, settleAfterMs: 0, conflicts: false });
+  const emulator = await startIdentityCenterEmulator({
+    identityStoreId,
+    instanceArn,
+    settleAfterMs: 0,
+    conflicts: false,
+  });
   const S = await import('@aws-sdk/client-sso-admin');
-  const sso = new S.SSOAdminClient({ region: tree.config.identityCenter.region, endpoint: emulator.url, credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' } });
+  const sso = new S.SSOAdminClient({
+    region: tree.config.identityCenter.region,
+    endpoint: emulator.url,
+    credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
+  });
   try {
     // What the AWS stacks deploy, seeded without a rate limit.
     for (const e of expectedZones(tree)) {
       const group = emulator.createGroup({ displayName: e.groupName }).groupId;
-      const arn = (await sso.send(new S.CreatePermissionSetCommand({ InstanceArn: instanceArn, Name: e.permissionSetName, Description: e.description, SessionDuration: e.sessionDuration }))).PermissionSet!.PermissionSetArn!;
-      await sso.send(new S.PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: e.inlinePolicy }));
+      const arn = (
+        await sso.send(
+          new S.CreatePermissionSetCommand({
+            InstanceArn: instanceArn,
+            Name: e.permissionSetName,
+            Description: e.description,
+            SessionDuration: e.sessionDuration,
+          }),
+        )
+      ).PermissionSet!.PermissionSetArn!;
+      await sso.send(
+        new S.PutInlinePolicyToPermissionSetCommand({
+          InstanceArn: instanceArn,
+          PermissionSetArn: arn,
+          InlinePolicy: e.inlinePolicy,
+        }),
+      );
       for (const account of e.accounts) {
-        await sso.send(new S.CreateAccountAssignmentCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetId: account, TargetType: 'AWS_ACCOUNT', PrincipalType: 'GROUP', PrincipalId: group }));
+        await sso.send(
+          new S.CreateAccountAssignmentCommand({
+            InstanceArn: instanceArn,
+            PermissionSetArn: arn,
+            TargetId: account,
+            TargetType: 'AWS_ACCOUNT',
+            PrincipalType: 'GROUP',
+            PrincipalId: group,
+          }),
+        );
       }
     }
     emulator.state();
     emulator.reset();
     emulator.configure({ rateLimit: { ratePerSecond: IDENTITY_CENTER_DOCUMENTED_TPS } });
-    const env = { ...process.env, AWS_ENDPOINT_URL_SSO_ADMIN: emulator.url, AWS_ENDPOINT_URL_IDENTITYSTORE: emulator.url, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench', AWS_EC2_METADATA_DISABLED: 'true' };
+    const env = {
+      ...process.env,
+      AWS_ENDPOINT_URL_SSO_ADMIN: emulator.url,
+      AWS_ENDPOINT_URL_IDENTITYSTORE: emulator.url,
+      AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+      AWS_SECRET_ACCESS_KEY: 'bench',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
     Object.assign(process.env, env);
     const started = Date.now();
     const result = await runDrift({ tree, sides: ['aws'], env, err: () => undefined });

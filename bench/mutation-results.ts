@@ -22,7 +22,10 @@ export interface StrykerMutant {
   readonly mutatorName: string;
   readonly replacement?: string;
   readonly status: string;
-  readonly location: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } };
+  readonly location: {
+    readonly start: { readonly line: number; readonly column: number };
+    readonly end: { readonly line: number; readonly column: number };
+  };
 }
 
 /** A mutant that lived, named by what it changes (not by line, so the list survives edits elsewhere in the file). */
@@ -78,11 +81,17 @@ export function collapsed(code: string): string {
 /** The source text between two 1-based line / 1-based column positions (Stryker's report convention). */
 function slice(source: string, loc: StrykerMutant['location']): string {
   const lines = source.split('\n');
-  if (loc.start.line === loc.end.line) return lines[loc.start.line - 1]!.slice(loc.start.column - 1, loc.end.column - 1);
-  return [lines[loc.start.line - 1]!.slice(loc.start.column - 1), ...lines.slice(loc.start.line, loc.end.line - 1), lines[loc.end.line - 1]!.slice(0, loc.end.column - 1)].join('\n');
+  if (loc.start.line === loc.end.line)
+    return lines[loc.start.line - 1]!.slice(loc.start.column - 1, loc.end.column - 1);
+  return [
+    lines[loc.start.line - 1]!.slice(loc.start.column - 1),
+    ...lines.slice(loc.start.line, loc.end.line - 1),
+    lines[loc.end.line - 1]!.slice(0, loc.end.column - 1),
+  ].join('\n');
 }
 
-const key = (e: { file: string; mutator: string; original: string; replacement: string }) => JSON.stringify([e.file, e.mutator, e.original, e.replacement]);
+const key = (e: { file: string; mutator: string; original: string; replacement: string }) =>
+  JSON.stringify([e.file, e.mutator, e.original, e.replacement]);
 
 /** Per file of the report, in file name order. */
 export function fileScores(report: StrykerReport, equivalents: readonly EquivalentEntry[]): FileScore[] {
@@ -90,7 +99,12 @@ export function fileScores(report: StrykerReport, equivalents: readonly Equivale
   return Object.entries(report.files)
     .map(([file, { source, mutants }]) => {
       const count = (status: string) => mutants.filter((m) => m.status === status).length;
-      const [killed, timeout, survived, noCoverage] = ['Killed', 'Timeout', 'Survived', 'NoCoverage'].map(count) as [number, number, number, number];
+      const [killed, timeout, survived, noCoverage] = ['Killed', 'Timeout', 'Survived', 'NoCoverage'].map(count) as [
+        number,
+        number,
+        number,
+        number,
+      ];
       const valid = killed + timeout + survived + noCoverage;
       const living: LivingMutant[] = mutants
         .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
@@ -133,8 +147,14 @@ export function parseEquivalents(markdown: string): EquivalentEntry[] {
   const out: EquivalentEntry[] = [];
   for (const line of markdown.split('\n')) {
     if (!line.startsWith('| ') || /^\|\s*(file|---)/.test(line)) continue;
-    const cells = line.slice(1, line.trimEnd().endsWith('|') ? line.trimEnd().length - 1 : undefined).split(/(?<!\\)\|/).map(cell);
-    if (cells.length !== 5) throw new Error(`stryker/equivalent-mutants.md: a row needs 5 cells (file, mutator, original, replacement, reason): ${line}`);
+    const cells = line
+      .slice(1, line.trimEnd().endsWith('|') ? line.trimEnd().length - 1 : undefined)
+      .split(/(?<!\\)\|/)
+      .map(cell);
+    if (cells.length !== 5)
+      throw new Error(
+        `stryker/equivalent-mutants.md: a row needs 5 cells (file, mutator, original, replacement, reason): ${line}`,
+      );
     const [file, mutator, original, replacement, reason] = cells as [string, string, string, string, string];
     if (!reason) throw new Error(`stryker/equivalent-mutants.md: no reason given for ${file} ${mutator} ${original}`);
     out.push({ file, mutator, original, replacement, reason });

@@ -4,7 +4,13 @@ import { parseArgs } from 'node:util';
 // roots (which load every one of the ~2,000 AWS resource modules), and a plain `App` with default
 // options. Only the CLI of cdktf is missing (cdktf-cli is not installed), so the reference is the
 // app process alone, without `cdktf synth`'s own start-up around it.
-import { appRoleAssignment, applicationAppRole, dataAzureadUser, group, provider as azureadProvider } from '@cdktf/provider-azuread';
+import {
+  appRoleAssignment,
+  applicationAppRole,
+  dataAzureadUser,
+  group,
+  provider as azureadProvider,
+} from '@cdktf/provider-azuread';
 import {
   dataAwsIdentitystoreGroup,
   provider as awsProvider,
@@ -48,7 +54,10 @@ function backend(stack: TerraformStack, name: string, config: PlatformConfig): v
 function entraZone(stack: TerraformStack, zone: Zone, config: PlatformConfig): void {
   const roleValue = permissionSetName(zone, config);
   const owners = zone.owners.map((o) =>
-    GUID.test(o) ? o : new dataAzureadUser.DataAzureadUser(stack, `${zone.name}-owner-${safeId(o)}`, { userPrincipalName: o }).objectId,
+    GUID.test(o)
+      ? o
+      : new dataAzureadUser.DataAzureadUser(stack, `${zone.name}-owner-${safeId(o)}`, { userPrincipalName: o })
+          .objectId,
   );
   const g = new group.Group(stack, `${zone.name}-group`, {
     displayName: groupDisplayName(zone, config),
@@ -83,11 +92,15 @@ function awsZone(stack: TerraformStack, zone: Zone, config: PlatformConfig): voi
     ...(zone.relayState ? { relayState: zone.relayState } : {}),
     tags: { ...zone.tags, [config.zoneTagKey]: zone.name },
   });
-  const inline = new ssoadminPermissionSetInlinePolicy.SsoadminPermissionSetInlinePolicy(stack, `${zone.name}-inline-policy`, {
-    instanceArn,
-    permissionSetArn: ps.arn,
-    inlinePolicy: renderPolicy(zonePolicy(zone, config)),
-  });
+  const inline = new ssoadminPermissionSetInlinePolicy.SsoadminPermissionSetInlinePolicy(
+    stack,
+    `${zone.name}-inline-policy`,
+    {
+      instanceArn,
+      permissionSetArn: ps.arn,
+      inlinePolicy: renderPolicy(zonePolicy(zone, config)),
+    },
+  );
   for (const arn of zone.managedPolicies) {
     new ssoadminManagedPolicyAttachment.SsoadminManagedPolicyAttachment(stack, `${zone.name}-managed-${safeId(arn)}`, {
       instanceArn,
@@ -97,7 +110,9 @@ function awsZone(stack: TerraformStack, zone: Zone, config: PlatformConfig): voi
   }
   const g = new dataAwsIdentitystoreGroup.DataAwsIdentitystoreGroup(stack, `${zone.name}-group`, {
     identityStoreId: config.identityCenter.identityStoreId,
-    alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: groupDisplayName(zone, config) } },
+    alternateIdentifier: {
+      uniqueAttribute: { attributePath: 'DisplayName', attributeValue: groupDisplayName(zone, config) },
+    },
   });
   for (const account of zone.accounts) {
     new ssoadminAccountAssignment.SsoadminAccountAssignment(stack, `${zone.name}-assignment-${account.id}`, {
@@ -114,7 +129,11 @@ function awsZone(stack: TerraformStack, zone: Zone, config: PlatformConfig): voi
 
 function main(): number {
   const { values } = parseArgs({
-    options: { zones: { type: 'string', default: 'zones' }, config: { type: 'string', default: 'config/platform.yaml' }, out: { type: 'string', default: 'cdktf.out' } },
+    options: {
+      zones: { type: 'string', default: 'zones' },
+      config: { type: 'string', default: 'config/platform.yaml' },
+      out: { type: 'string', default: 'cdktf.out' },
+    },
   });
   const { tree, diagnostics } = loadTree({ zonesDir: values.zones!, configPath: values.config! });
   if (!tree) {
@@ -129,7 +148,11 @@ function main(): number {
     let pair = stacks.get(names.aws);
     if (!pair) {
       const entra = new TerraformStack(app, names.entra);
-      new azureadProvider.AzureadProvider(entra, 'azuread', config.entra.tenantId ? { tenantId: config.entra.tenantId } : {});
+      new azureadProvider.AzureadProvider(
+        entra,
+        'azuread',
+        config.entra.tenantId ? { tenantId: config.entra.tenantId } : {},
+      );
       backend(entra, names.entra, config);
       const aws = new TerraformStack(app, names.aws);
       new awsProvider.AwsProvider(aws, 'aws', { region: config.identityCenter.region });

@@ -27,7 +27,9 @@ export interface BenchResults {
 export function renderReadmeResults(results: BenchResults): string {
   const commit = results.source?.commit ? `commit ${results.source.commit}` : 'an unknown commit';
   const load = results.machine.loadAverage ? `, load average ${results.machine.loadAverage.start[0]} at start` : '';
-  const rows = results.targets.map((t) => `| ${t.name} | ${t.value} | ${t.limit} | ${t.pass ? 'met' : '**missed**'} | ${t.detail} |`);
+  const rows = results.targets.map(
+    (t) => `| ${t.name} | ${t.value} | ${t.limit} | ${t.pass ? 'met' : '**missed**'} | ${t.detail} |`,
+  );
   return [
     '',
     `Measured on ${results.generatedAt.slice(0, 10)} at ${commit} (${results.machine.cpus} cores${load}):`,

@@ -1,16 +1,40 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
 import { AUDIT_DEFAULTS, AUDIT_HEAP_LIMIT_MB, AUDIT_TARGETS, measureAudit, type AuditScaleResult } from './audit-scale';
-import { DEPLOY_DEFAULTS, estimate, measureDeployAtScale, renderDeployScale, validateSynthSeconds, type DeployScaleResult } from './deploy-scale';
+import {
+  DEPLOY_DEFAULTS,
+  estimate,
+  measureDeployAtScale,
+  renderDeployScale,
+  validateSynthSeconds,
+  type DeployScaleResult,
+} from './deploy-scale';
 import { generateTree, type GeneratedTree } from './generate-tree';
 import { RESULTS_PAGE, updateReadme } from './readme-results';
 import { nodeBinary, OTHER_NODE_MAJORS } from '../scripts/node-versions';
-import { equivalentRow, fileScores, MUTATION_TARGET_PERCENT, parseEquivalents, readReport, type FileScore } from './mutation-results';
+import {
+  equivalentRow,
+  fileScores,
+  MUTATION_TARGET_PERCENT,
+  parseEquivalents,
+  readReport,
+  type FileScore,
+} from './mutation-results';
 
 /**
  * `npm run bench`: start-up, validate and synth cost at 200, 1,000 and 3,500 zones: the sizes
@@ -195,7 +219,8 @@ function log(message: string): void {
 function listOption(value: string | undefined): number[] | undefined {
   if (!value) return undefined;
   const list = value.split(',').map((v) => Number(v.trim()));
-  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`expected a comma-separated list of positive integers, got "${value}"`);
+  if (list.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`expected a comma-separated list of positive integers, got "${value}"`);
   return list;
 }
 
@@ -228,9 +253,11 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`--only takes one of ${ONLY_TARGETS.map((t) => `"${t}"`).join(', ')} (got "${values.only}")`);
   }
   if (values.baseline !== undefined && values.only !== 'synth') throw new Error('--baseline goes with --only synth');
-  if (values.only === 'apply' && values['no-apply']) throw new Error('--only apply and --no-apply contradict each other');
+  if (values.only === 'apply' && values['no-apply'])
+    throw new Error('--only apply and --no-apply contradict each other');
   const sizes = listOption(values.sizes) ?? [200, 1000, 3500];
-  const defaultRuns = (zones: number) => (values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3);
+  const defaultRuns = (zones: number) =>
+    values.quick ? (zones <= 200 ? 3 : zones <= 1000 ? 2 : 1) : zones <= 200 ? 7 : zones <= 1000 ? 5 : 3;
   const given = listOption(values.runs);
   const runs = sizes.map((zones, i) => given?.[Math.min(i, given.length - 1)] ?? defaultRuns(zones));
   const rss = (values.rss ?? (existsSync(GNU_TIME) ? 'time' : 'preload')) as Options['rss'];
@@ -244,7 +271,9 @@ function parseOptions(argv: string[]): Options {
     map: !values['no-map'],
     nodeFlags: values['node-flags']!.split(/\s+/).filter(Boolean),
     rss,
-    ...(values['no-write'] ? {} : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
+    ...(values['no-write']
+      ? {}
+      : { json: values.json ?? join(results, 'latest.json'), md: values.md ?? join(results, 'latest.md') }),
     keep: values.keep!,
     ...(values.only !== undefined ? { only: values.only as OnlyTarget } : {}),
     ...(values.baseline !== undefined ? { baseline: resolve(values.baseline) } : {}),
@@ -273,7 +302,14 @@ interface Sample {
 }
 
 /** Runs `node <args>` once; wall clock around spawnSync, peak RSS and CPU from GNU time or the preload. */
-function runOnce(args: string[], rss: Options['rss'], scratch: string, what: string, app: AppFiles, node = process.execPath): Sample {
+function runOnce(
+  args: string[],
+  rss: Options['rss'],
+  scratch: string,
+  what: string,
+  app: AppFiles,
+  node = process.execPath,
+): Sample {
   const rssFile = join(scratch, 'rss.txt');
   rmSync(rssFile, { force: true });
   const [file, argv, env] =
@@ -281,16 +317,24 @@ function runOnce(args: string[], rss: Options['rss'], scratch: string, what: str
       ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, node, ...args], process.env]
       : [node, ['-r', app.rssPreload, ...args], { ...process.env, ZONE_ACCESS_BENCH_RSS_FILE: rssFile }];
   const started = process.hrtime.bigint();
-  const child = spawnSync(file, argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(file, argv, {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (child.error) throw child.error;
   if (child.status !== 0) {
-    throw new Error(`${what} exited with ${child.status ?? child.signal}:\n${child.stderr.toString().slice(-4000)}${child.stdout.toString().slice(-2000)}`);
+    throw new Error(
+      `${what} exited with ${child.status ?? child.signal}:\n${child.stderr.toString().slice(-4000)}${child.stdout.toString().slice(-2000)}`,
+    );
   }
   // GNU time prints "Command exited with non-zero status" first when it applies; the figure is last.
   const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
   const [rssKB, user, system] = lines[lines.length - 1].split(' ').map(Number);
-  if (![rssKB, user, system].every(Number.isFinite)) throw new Error(`${what}: no peak RSS/CPU in ${rssFile}: ${lines.join(' | ')}`);
+  if (![rssKB, user, system].every(Number.isFinite))
+    throw new Error(`${what}: no peak RSS/CPU in ${rssFile}: ${lines.join(' | ')}`);
   // GNU time: seconds with 2 decimals; the preload: microseconds.
   const cpuMs = rss === 'time' ? (user + system) * 1000 : (user + system) / 1000;
   return { wallMs, rssKB, cpuMs };
@@ -305,8 +349,12 @@ export function countResources(outDir: string): ResourceSummary {
   for (const name of readdirSync(stacksDir).sort()) {
     const file = join(stacksDir, name, 'cdk.tf.json');
     if (!existsSync(file)) continue;
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, object>; data?: Record<string, object> };
-    const count = (blocks?: Record<string, object>) => Object.values(blocks ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      resource?: Record<string, object>;
+      data?: Record<string, object>;
+    };
+    const count = (blocks?: Record<string, object>) =>
+      Object.values(blocks ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
     const resource = count(json.resource);
     const data = count(json.data);
     perStack[name] = { resource, data, total: resource + data };
@@ -326,10 +374,18 @@ function measureSize(tree: GeneratedTree, runs: number, options: Options, scratc
   const commands: { key: CommandKey; args: string[]; prepare?: () => void }[] = [
     { key: 'floor', args: ['-e', '0'] },
     { key: 'validate', args: [...options.nodeFlags, app.cli, 'validate', ...treeArgs] },
-    { key: 'synth', args: [...options.nodeFlags, app.cli, 'synth', ...treeArgs, '--out', out('synth')], prepare: () => rmSync(out('synth'), { recursive: true, force: true }) },
+    {
+      key: 'synth',
+      args: [...options.nodeFlags, app.cli, 'synth', ...treeArgs, '--out', out('synth')],
+      prepare: () => rmSync(out('synth'), { recursive: true, force: true }),
+    },
   ];
   if (options.naive) {
-    commands.push({ key: 'naive', args: [...options.nodeFlags, app.naive, ...treeArgs, '--out', out('naive')], prepare: () => rmSync(out('naive'), { recursive: true, force: true }) });
+    commands.push({
+      key: 'naive',
+      args: [...options.nodeFlags, app.naive, ...treeArgs, '--out', out('naive')],
+      prepare: () => rmSync(out('naive'), { recursive: true, force: true }),
+    });
   }
 
   // Untimed first pass: every command must succeed on this tree (validate exit 0 in particular).
@@ -364,7 +420,12 @@ function measureSize(tree: GeneratedTree, runs: number, options: Options, scratc
     const cpuMs = stat(list.map((s) => s.cpuMs));
     results[c.key] = {
       label: LABELS[c.key],
-      argv: ['node', ...c.args.map((a) => (a.startsWith(app.root) ? relative(app.root, a) : a.startsWith(scratch) ? `<tmp>/${relative(scratch, a)}` : a))],
+      argv: [
+        'node',
+        ...c.args.map((a) =>
+          a.startsWith(app.root) ? relative(app.root, a) : a.startsWith(scratch) ? `<tmp>/${relative(scratch, a)}` : a,
+        ),
+      ],
       wallMs,
       rssMB,
       cpuMs,
@@ -381,7 +442,9 @@ function measureSize(tree: GeneratedTree, runs: number, options: Options, scratc
     runs,
     commands: results,
     resources,
-    ...(naiveTotal !== undefined ? { naiveResources: { total: naiveTotal, matchesSynth: naiveTotal === resources.total } } : {}),
+    ...(naiveTotal !== undefined
+      ? { naiveResources: { total: naiveTotal, matchesSynth: naiveTotal === resources.total } }
+      : {}),
   };
 }
 
@@ -396,17 +459,29 @@ function sourceInfo(): { commit: string; uncommittedPaths: number } {
 function runJest(): JestResult {
   log('jest: running the suite (npx jest)...');
   const started = process.hrtime.bigint();
-  const child = spawnSync('npx', ['jest'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const child = spawnSync('npx', ['jest'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const text = `${child.stdout?.toString() ?? ''}\n${child.stderr?.toString() ?? ''}`;
-  const summary = text.split('\n').filter((l) => /^(Test Suites|Tests|Snapshots|Time):/.test(l.trim())).map((l) => l.trim().replace(/\s+/g, ' '));
+  const summary = text
+    .split('\n')
+    .filter((l) => /^(Test Suites|Tests|Snapshots|Time):/.test(l.trim()))
+    .map((l) => l.trim().replace(/\s+/g, ' '));
   log(`jest: exit ${child.status}, ${wallSeconds.toFixed(1)} s`);
   return { wallSeconds, exitCode: child.status, summary };
 }
 
 const fmtRatio = (r: number) => `${r.toFixed(r < 10 ? 2 : 1)}×`;
 
-function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps: readonly MapResult[] = [], apply?: ApplyScaleResult): Target[] {
+function evaluateTargets(
+  sizes: SizeResult[],
+  jest: JestResult | undefined,
+  maps: readonly MapResult[] = [],
+  apply?: ApplyScaleResult,
+): Target[] {
   const targets: Target[] = [];
   const at = (zones: number) => sizes.find((s) => s.zones === zones);
   const s200 = at(200);
@@ -414,22 +489,53 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps
   const y200 = s200?.commands.synth;
   targets.push(
     v200
-      ? { name: 'validate, 200 zones', limit: `≤ ${TARGETS.validateRatio200}× bare node`, value: fmtRatio(v200.wallRatio), pass: v200.wallRatio <= TARGETS.validateRatio200,
-          detail: `${v200.wallMs.median.toFixed(0)} ms vs ${s200!.commands.floor!.wallMs.median.toFixed(0)} ms bare node` }
-      : { name: 'validate, 200 zones', limit: `≤ ${TARGETS.validateRatio200}×`, value: 'n/a', pass: null, detail: 'size 200 not measured' },
+      ? {
+          name: 'validate, 200 zones',
+          limit: `≤ ${TARGETS.validateRatio200}× bare node`,
+          value: fmtRatio(v200.wallRatio),
+          pass: v200.wallRatio <= TARGETS.validateRatio200,
+          detail: `${v200.wallMs.median.toFixed(0)} ms vs ${s200!.commands.floor!.wallMs.median.toFixed(0)} ms bare node`,
+        }
+      : {
+          name: 'validate, 200 zones',
+          limit: `≤ ${TARGETS.validateRatio200}×`,
+          value: 'n/a',
+          pass: null,
+          detail: 'size 200 not measured',
+        },
   );
   targets.push(
     y200
-      ? { name: 'synth, 200 zones × 3 accounts', limit: `≤ ${TARGETS.synthRatio200}× bare node`, value: fmtRatio(y200.wallRatio), pass: y200.wallRatio <= TARGETS.synthRatio200,
-          detail: `${y200.wallMs.median.toFixed(0)} ms vs ${s200!.commands.floor!.wallMs.median.toFixed(0)} ms bare node` +
-            (s200!.commands.naive ? `; naive root-import app (no cdktf-cli): ${fmtRatio(s200!.commands.naive.wallRatio)}` : '') }
-      : { name: 'synth, 200 zones × 3 accounts', limit: `≤ ${TARGETS.synthRatio200}×`, value: 'n/a', pass: null, detail: 'size 200 not measured' },
+      ? {
+          name: 'synth, 200 zones × 3 accounts',
+          limit: `≤ ${TARGETS.synthRatio200}× bare node`,
+          value: fmtRatio(y200.wallRatio),
+          pass: y200.wallRatio <= TARGETS.synthRatio200,
+          detail:
+            `${y200.wallMs.median.toFixed(0)} ms vs ${s200!.commands.floor!.wallMs.median.toFixed(0)} ms bare node` +
+            (s200!.commands.naive
+              ? `; naive root-import app (no cdktf-cli): ${fmtRatio(s200!.commands.naive.wallRatio)}`
+              : ''),
+        }
+      : {
+          name: 'synth, 200 zones × 3 accounts',
+          limit: `≤ ${TARGETS.synthRatio200}×`,
+          value: 'n/a',
+          pass: null,
+          detail: 'size 200 not measured',
+        },
   );
   const [a, b, c] = [at(200), at(1000), at(3500)];
   for (const key of ['validate', 'synth'] as const) {
     const name = `${key}: growth 200 → 3,500 roughly linear`;
     if (!a || !b || !c) {
-      targets.push({ name, limit: `slope ratio ≤ ${TARGETS.growthSlopeRatio}`, value: 'n/a', pass: null, detail: 'needs sizes 200, 1000 and 3500' });
+      targets.push({
+        name,
+        limit: `slope ratio ≤ ${TARGETS.growthSlopeRatio}`,
+        value: 'n/a',
+        pass: null,
+        detail: 'needs sizes 200, 1000 and 3500',
+      });
       continue;
     }
     const t = (s: SizeResult) => s.commands[key]!.wallMs.median;
@@ -446,17 +552,27 @@ function evaluateTargets(sizes: SizeResult[], jest: JestResult | undefined, maps
   }
   if (c) {
     const peak = Math.max(c.commands.validate!.rssMB.median, c.commands.synth!.rssMB.median);
-    targets.push({ name: 'peak RSS, 3,500 zones (validate, synth)', limit: `≤ ${TARGETS.rssMB3500} MB`, value: `${peak.toFixed(0)} MB`, pass: peak <= TARGETS.rssMB3500,
-      detail: `validate ${c.commands.validate!.rssMB.median.toFixed(0)} MB, synth ${c.commands.synth!.rssMB.median.toFixed(0)} MB` +
-        (c.commands.naive ? `; naive ${c.commands.naive.rssMB.median.toFixed(0)} MB` : '') });
+    targets.push({
+      name: 'peak RSS, 3,500 zones (validate, synth)',
+      limit: `≤ ${TARGETS.rssMB3500} MB`,
+      value: `${peak.toFixed(0)} MB`,
+      pass: peak <= TARGETS.rssMB3500,
+      detail:
+        `validate ${c.commands.validate!.rssMB.median.toFixed(0)} MB, synth ${c.commands.synth!.rssMB.median.toFixed(0)} MB` +
+        (c.commands.naive ? `; naive ${c.commands.naive.rssMB.median.toFixed(0)} MB` : ''),
+    });
   } else {
-    targets.push({ name: 'peak RSS, 3,500 zones (validate, synth)', limit: `≤ ${TARGETS.rssMB3500} MB`, value: 'n/a', pass: null, detail: 'size 3500 not measured' });
+    targets.push({
+      name: 'peak RSS, 3,500 zones (validate, synth)',
+      limit: `≤ ${TARGETS.rssMB3500} MB`,
+      value: 'n/a',
+      pass: null,
+      detail: 'size 3500 not measured',
+    });
   }
   targets.push(...mapTargets(maps));
   targets.push(...applyTargets(apply));
-  targets.push(
-    jestTarget(jest),
-  );
+  targets.push(jestTarget(jest));
   return targets;
 }
 
@@ -476,7 +592,9 @@ function applyTargets(apply: ApplyScaleResult | undefined): Target[] {
     detail:
       `${r.permissionSets} permission sets, ${r.assignments} assignments; ${r.conflicts} conflicts and ${r.throttled} throttles of ${r.requests} requests absorbed by the provider's retries ` +
       `(conflicts on, throttling above ${apply.rateLimit.ratePerSecond} requests/s, max_retries ${apply.maxRetries})` +
-      (apply.measured ? `; measured ${apply.measured.at.slice(0, 10)} at commit ${apply.measured.commit}, load average ${apply.measured.loadAverage.toFixed(2)} at start` : '') +
+      (apply.measured
+        ? `; measured ${apply.measured.at.slice(0, 10)} at commit ${apply.measured.commit}, load average ${apply.measured.loadAverage.toFixed(2)} at start`
+        : '') +
       (r.error ? `; ${r.error}` : ''),
   }));
 }
@@ -485,11 +603,25 @@ function applyTargets(apply: ApplyScaleResult | undefined): Target[] {
 function mapTargets(maps: readonly MapResult[]): Target[] {
   const m = maps.find((r) => r.zones === 3500);
   const size = { name: 'access map file, 3,500 zones', limit: `≤ ${MAP_TARGETS.fileMB3500} MB` };
-  const search = { name: 'access map: open + search answered, 3,500 zones (Chromium)', limit: `≤ ${MAP_TARGETS.searchMs3500} ms` };
-  if (!m) return [size, search].map((t) => ({ ...t, value: 'n/a', pass: null, detail: 'size 3500 not measured (or --no-map)' }));
+  const search = {
+    name: 'access map: open + search answered, 3,500 zones (Chromium)',
+    limit: `≤ ${MAP_TARGETS.searchMs3500} ms`,
+  };
+  if (!m)
+    return [size, search].map((t) => ({
+      ...t,
+      value: 'n/a',
+      pass: null,
+      detail: 'size 3500 not measured (or --no-map)',
+    }));
   const slowest = [...m.searches].sort((a, b) => b.ms - a.ms)[0];
   return [
-    { ...size, value: `${(m.bytes / 1e6).toFixed(2)} MB`, pass: m.bytes <= MAP_TARGETS.fileMB3500 * 1e6, detail: `${m.bytes} bytes, rendered in ${m.renderMs.toFixed(0)} ms` },
+    {
+      ...size,
+      value: `${(m.bytes / 1e6).toFixed(2)} MB`,
+      pass: m.bytes <= MAP_TARGETS.fileMB3500 * 1e6,
+      detail: `${m.bytes} bytes, rendered in ${m.renderMs.toFixed(0)} ms`,
+    },
     {
       ...search,
       value: `${m.interactiveMs.toFixed(0)} ms`,
@@ -507,7 +639,11 @@ function table(header: string[], rows: string[][], markdown: boolean, numeric: r
     return [line(header), line(header.map((_, i) => (right(i) ? '---:' : '---'))), ...rows.map(line)].join('\n') + '\n';
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (right(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (right(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
@@ -516,29 +652,39 @@ function render(report: BenchReport, markdown: boolean): string {
     (['floor', 'validate', 'synth', 'naive'] as const).flatMap((key) => {
       const c = s.commands[key];
       if (!c) return [];
-      return [[
-        String(s.zones),
-        c.label,
-        c.wallMs.median.toFixed(0),
-        `${c.wallMs.min.toFixed(0)}–${c.wallMs.max.toFixed(0)}`,
-        fmtRatio(c.wallRatio),
-        c.cpuMs.median.toFixed(0),
-        fmtRatio(c.cpuRatio),
-        c.rssMB.median.toFixed(0),
-        fmtRatio(c.rssRatio),
-        String(c.wallMs.samples.length),
-      ]];
+      return [
+        [
+          String(s.zones),
+          c.label,
+          c.wallMs.median.toFixed(0),
+          `${c.wallMs.min.toFixed(0)}–${c.wallMs.max.toFixed(0)}`,
+          fmtRatio(c.wallRatio),
+          c.cpuMs.median.toFixed(0),
+          fmtRatio(c.cpuRatio),
+          c.rssMB.median.toFixed(0),
+          fmtRatio(c.rssRatio),
+          String(c.wallMs.samples.length),
+        ],
+      ];
     }),
   );
   const resources = report.sizes.map((s) => [
     String(s.zones),
     String(s.departments),
     String(s.resources.stacks),
-    Object.entries(s.resources.byKind).map(([k, v]) => `${k}-*: ${v.min === v.max ? v.min : `${v.min}–${v.max}`}`).join(', '),
+    Object.entries(s.resources.byKind)
+      .map(([k, v]) => `${k}-*: ${v.min === v.max ? v.min : `${v.min}–${v.max}`}`)
+      .join(', '),
     String(s.resources.total),
     s.naiveResources ? (s.naiveResources.matchesSynth ? 'same total' : `differs (${s.naiveResources.total})`) : '–',
   ]);
-  const targets = report.targets.map((t) => [t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS', t.name, t.value, t.limit, t.detail]);
+  const targets = report.targets.map((t) => [
+    t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS',
+    t.name,
+    t.value,
+    t.limit,
+    t.detail,
+  ]);
   const h = (title: string) => (markdown ? `\n## ${title}\n\n` : `\n${title}\n`);
   const m = report.machine;
   const src = `commit ${report.source.commit}${report.source.uncommittedPaths ? ` + ${report.source.uncommittedPaths} uncommitted paths` : ''}`;
@@ -551,9 +697,16 @@ function render(report: BenchReport, markdown: boolean): string {
       'The targets are judged on wall time; CPU time (user + system, all threads) is given because it is less disturbed by other work on the machine.\n'
     : `Zone Access benchmarks (${src}): ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${report.generatedAt}; ${load}; RSS and CPU from ${report.rssSource}\n`;
   text += h('Targets') + table(['result', 'target', 'value', 'limit', 'detail'], targets, markdown);
-  text += h('Wall time, CPU time and peak RSS (median; × node = ratio to the bare node start)') +
-    table(['zones', 'command', 'wall ms', 'min–max', '× node', 'CPU ms', '× node', 'RSS MB', '× node', 'runs'], figures, markdown, [0, 2, 3, 4, 5, 6, 7, 8, 9]);
-  text += h('Resources per stack (resource + data blocks in cdk.tf.json)') +
+  text +=
+    h('Wall time, CPU time and peak RSS (median; × node = ratio to the bare node start)') +
+    table(
+      ['zones', 'command', 'wall ms', 'min–max', '× node', 'CPU ms', '× node', 'RSS MB', '× node', 'runs'],
+      figures,
+      markdown,
+      [0, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
+  text +=
+    h('Resources per stack (resource + data blocks in cdk.tf.json)') +
     table(['zones', 'departments', 'stacks', 'per stack', 'total', 'naive app'], resources, markdown, [0, 1, 2, 4]);
   if (report.maps.length) {
     const rows = report.maps.map((m) => [
@@ -564,16 +717,39 @@ function render(report: BenchReport, markdown: boolean): string {
       m.searches.map((q) => `${q.ms.toFixed(0)}`).join(' / '),
       m.interactiveMs.toFixed(0),
     ]);
-    text += h('Access map (5 members per zone, sign-in links; headless Chromium)') +
-      table(['zones', 'MB', 'render ms', 'load ms', 'search ms (zone / person / action / action+dept / account)', 'open + slowest search ms'], rows, markdown, [0, 1, 2, 3, 5]);
+    text +=
+      h('Access map (5 members per zone, sign-in links; headless Chromium)') +
+      table(
+        [
+          'zones',
+          'MB',
+          'render ms',
+          'load ms',
+          'search ms (zone / person / action / action+dept / account)',
+          'open + slowest search ms',
+        ],
+        rows,
+        markdown,
+        [0, 1, 2, 3, 5],
+      );
   }
   if (report.jest) {
-    text += h('jest') + `${markdown ? '' : '  '}\`npx jest\`: ${report.jest.wallSeconds.toFixed(1)} s wall, exit ${report.jest.exitCode}` +
-      (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') + '\n';
+    text +=
+      h('jest') +
+      `${markdown ? '' : '  '}\`npx jest\`: ${report.jest.wallSeconds.toFixed(1)} s wall, exit ${report.jest.exitCode}` +
+      (report.jest.summary.length ? ` (${report.jest.summary.join('; ')})` : '') +
+      '\n';
   }
-  if (report.apply) text += h('terraform apply at scale (Identity Center emulator)') + renderApplyScale(report.apply, markdown);
-  if (report.synthByNode) text += h('validate and synth per Node (median; gain against the baseline build)') + renderSynthByNode(report.synthByNode, markdown);
-  if (report.deploy) text += h('zone-access deploy (Identity Center emulator), measured before extrapolation') + renderDeployScale(report.deploy, markdown);
+  if (report.apply)
+    text += h('terraform apply at scale (Identity Center emulator)') + renderApplyScale(report.apply, markdown);
+  if (report.synthByNode)
+    text +=
+      h('validate and synth per Node (median; gain against the baseline build)') +
+      renderSynthByNode(report.synthByNode, markdown);
+  if (report.deploy)
+    text +=
+      h('zone-access deploy (Identity Center emulator), measured before extrapolation') +
+      renderDeployScale(report.deploy, markdown);
   if (report.notes.length) text += h('Notes') + report.notes.map((n) => `- ${n}`).join('\n') + '\n';
   return text;
 }
@@ -613,7 +789,14 @@ interface SynthByNode {
   sizes: {
     zones: number;
     runs: number;
-    rows: { node: string; build: string; command: 'floor' | 'validate' | 'synth'; wallMs: number; cpuMs: number; rssMB: number }[];
+    rows: {
+      node: string;
+      build: string;
+      command: 'floor' | 'validate' | 'synth';
+      wallMs: number;
+      cpuMs: number;
+      rssMB: number;
+    }[];
   }[];
 }
 
@@ -630,8 +813,14 @@ async function synthOnly(options: Options): Promise<void> {
   }));
   const builds = [{ name: `this build (${sourceInfo().commit})`, app: snapshotApp(join(root, 'app')) }];
   if (options.baseline) {
-    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: options.baseline, encoding: 'utf8' }).stdout?.trim();
-    builds.push({ name: `baseline ${commit || options.baseline}`, app: snapshotApp(join(root, 'baseline'), options.baseline) });
+    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: options.baseline,
+      encoding: 'utf8',
+    }).stdout?.trim();
+    builds.push({
+      name: `baseline ${commit || options.baseline}`,
+      app: snapshotApp(join(root, 'baseline'), options.baseline),
+    });
   }
   const result: SynthByNode = { measured: measuredSince(loadAverage), builds: builds.map((b) => b.name), sizes: [] };
   try {
@@ -656,7 +845,16 @@ async function synthOnly(options: Options): Promise<void> {
           const j = (k + round) % commands.length;
           const c = commands[j];
           rmSync(out, { recursive: true, force: true });
-          samples[j].push(runOnce(c.args, options.rss, root, `${c.command} on ${c.node.version}, ${c.build.name} (${zones} zones)`, c.build.app, c.node.bin));
+          samples[j].push(
+            runOnce(
+              c.args,
+              options.rss,
+              root,
+              `${c.command} on ${c.node.version}, ${c.build.name} (${zones} zones)`,
+              c.build.app,
+              c.node.bin,
+            ),
+          );
         }
         log(`${zones} zones: round ${round + 1}/${runs} done`);
       }
@@ -676,7 +874,13 @@ async function synthOnly(options: Options): Promise<void> {
   } finally {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
   }
-  const report = withPart(base, { only: 'synth', note: SYNTH_NOTE, measured: result.measured, owns: () => false, targets: [] });
+  const report = withPart(base, {
+    only: 'synth',
+    note: SYNTH_NOTE,
+    measured: result.measured,
+    owns: () => false,
+    targets: [],
+  });
   writeReport({ ...report, synthByNode: result }, options);
 }
 
@@ -686,7 +890,8 @@ function renderSynthByNode(part: SynthByNode, markdown: boolean): string {
     const nodes = [...new Set(s.rows.map((r) => r.node))];
     return nodes.flatMap((node) =>
       (['validate', 'synth'] as const).map((command) => {
-        const find = (build: string) => s.rows.find((r) => r.node === node && r.build === build && r.command === command);
+        const find = (build: string) =>
+          s.rows.find((r) => r.node === node && r.build === build && r.command === command);
         const now = find(current)!;
         const before = baseline ? find(baseline) : undefined;
         const gain = (a: number, b: number) => `${(((a - b) / a) * 100).toFixed(0)} %`;
@@ -704,7 +909,22 @@ function renderSynthByNode(part: SynthByNode, markdown: boolean): string {
       }),
     );
   });
-  return table(['zones', 'node', 'command', 'wall ms', 'CPU ms', 'RSS MB', baseline ? `${baseline}: wall / CPU ms` : 'baseline', 'gain: wall / CPU', 'runs'], rows, markdown, [0, 3, 4, 5, 8]);
+  return table(
+    [
+      'zones',
+      'node',
+      'command',
+      'wall ms',
+      'CPU ms',
+      'RSS MB',
+      baseline ? `${baseline}: wall / CPU ms` : 'baseline',
+      'gain: wall / CPU',
+      'runs',
+    ],
+    rows,
+    markdown,
+    [0, 3, 4, 5, 8],
+  );
 }
 
 async function main(): Promise<void> {
@@ -716,14 +936,20 @@ async function main(): Promise<void> {
   if (options.only === 'deploy') return deployOnly(options);
   if (options.only === 'mutate') return mutateOnly(options);
   const repoApp = appFiles(REPO);
-  for (const file of [repoApp.cli, ...(options.naive ? [repoApp.naive] : []), ...(options.rss === 'preload' ? [repoApp.rssPreload] : [])]) {
+  for (const file of [
+    repoApp.cli,
+    ...(options.naive ? [repoApp.naive] : []),
+    ...(options.rss === 'preload' ? [repoApp.rssPreload] : []),
+  ]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
   }
   const loadStart = loadavg();
   const root = mkdtempSync(join(tmpdir(), 'zone-access-bench-'));
   const app = snapshotApp(join(root, 'app'));
   const source = sourceInfo();
-  log(`trees in ${root}; sizes ${options.sizes.join(', ')}; runs ${options.runs.join(', ')}; RSS via ${options.rss === 'time' ? GNU_TIME : 'process.resourceUsage()'}`);
+  log(
+    `trees in ${root}; sizes ${options.sizes.join(', ')}; runs ${options.runs.join(', ')}; RSS via ${options.rss === 'time' ? GNU_TIME : 'process.resourceUsage()'}`,
+  );
   const sizes: SizeResult[] = [];
   const maps: MapResult[] = [];
   try {
@@ -734,7 +960,9 @@ async function main(): Promise<void> {
       sizes.push(measureSize(tree, options.runs[i], options, root, app));
       if (options.map) {
         const m = await measureAccessMap(tree, root);
-        log(`${zones} zones: access map ${(m.bytes / 1e6).toFixed(2)} MB, open ${m.loadMs} ms, searches ${m.searches.map((q) => q.ms.toFixed(0)).join('/')} ms`);
+        log(
+          `${zones} zones: access map ${(m.bytes / 1e6).toFixed(2)} MB, open ${m.loadMs} ms, searches ${m.searches.map((q) => q.ms.toFixed(0)).join('/')} ms`,
+        );
         maps.push(m);
       }
     }
@@ -769,7 +997,9 @@ async function main(): Promise<void> {
     notes: [],
   };
   if (Math.max(...loadStart, ...report.machine.loadAverage.end) > cpus().length) {
-    report.notes.push(`the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`);
+    report.notes.push(
+      `the machine was busy (load average above ${cpus().length}): wall-time ratios are inflated or noisy; compare CPU-time ratios`,
+    );
   }
   report.targets = [...evaluateTargets(sizes, jest, maps, apply), ...auditTargets(audit)];
   writeReport(report, options);
@@ -787,7 +1017,11 @@ type Measured = NonNullable<ApplyScaleResult['measured']>;
 /** When (now), at which commit and from which load a part measured on its own ran. */
 function measuredSince(loadAverage: number): Measured {
   const { commit, uncommittedPaths } = sourceInfo();
-  return { at: new Date().toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage };
+  return {
+    at: new Date().toISOString(),
+    commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit,
+    loadAverage,
+  };
 }
 
 const APPLY_NOTE = 'terraform apply at scale measured separately';
@@ -796,22 +1030,41 @@ const JEST_TARGET = 'jest suite (jest.config.js workers)';
 
 function jestTarget(jest: JestResult | undefined): Target {
   return jest
-    ? { name: JEST_TARGET, limit: `≤ ${TARGETS.jestSeconds} s`, value: `${jest.wallSeconds.toFixed(1)} s${jest.exitCode === 0 ? '' : ` (exit ${jest.exitCode})`}`, pass: jest.wallSeconds <= TARGETS.jestSeconds,
-        detail: `exit ${jest.exitCode}; ${jest.summary.join('; ')}` }
-    : { name: JEST_TARGET, limit: `≤ ${TARGETS.jestSeconds} s`, value: 'n/a', pass: null, detail: 'not measured (run with --jest)' };
+    ? {
+        name: JEST_TARGET,
+        limit: `≤ ${TARGETS.jestSeconds} s`,
+        value: `${jest.wallSeconds.toFixed(1)} s${jest.exitCode === 0 ? '' : ` (exit ${jest.exitCode})`}`,
+        pass: jest.wallSeconds <= TARGETS.jestSeconds,
+        detail: `exit ${jest.exitCode}; ${jest.summary.join('; ')}`,
+      }
+    : {
+        name: JEST_TARGET,
+        limit: `≤ ${TARGETS.jestSeconds} s`,
+        value: 'n/a',
+        pass: null,
+        detail: 'not measured (run with --jest)',
+      };
 }
 
 /** The results file an `--only <part>` run adds to (checked before anything is measured). */
 function existingResults(options: Options, part: NonNullable<Options['only']>): BenchReport {
-  if (!options.json || !options.md) throw new Error(`--only ${part} updates the results file; it cannot be combined with --no-write`);
-  if (!existsSync(options.json)) throw new Error(`${options.json} is missing: --only ${part} adds to the results of a full run`);
+  if (!options.json || !options.md)
+    throw new Error(`--only ${part} updates the results file; it cannot be combined with --no-write`);
+  if (!existsSync(options.json))
+    throw new Error(`${options.json} is missing: --only ${part} adds to the results of a full run`);
   return JSON.parse(readFileSync(options.json, 'utf8')) as BenchReport;
 }
 
 /** `base` with one part's targets and note replaced; every other figure stays as its run measured it. */
 function withPart(
   base: BenchReport,
-  part: { readonly only: NonNullable<Options['only']>; readonly note: string; readonly measured: Measured; readonly owns: (t: Target) => boolean; readonly targets: readonly Target[] },
+  part: {
+    readonly only: NonNullable<Options['only']>;
+    readonly note: string;
+    readonly measured: Measured;
+    readonly owns: (t: Target) => boolean;
+    readonly targets: readonly Target[];
+  },
 ): BenchReport {
   const { at, commit, loadAverage } = part.measured;
   return {
@@ -832,9 +1085,18 @@ function jestOnly(options: Options): void {
   const jest = runJest();
   const measured = measuredSince(loadAverage);
   const target = jestTarget(jest);
-  const dated = { ...target, detail: `${target.detail}; measured ${measured.at.slice(0, 10)} at commit ${measured.commit}, load average ${loadAverage.toFixed(2)} at start` };
+  const dated = {
+    ...target,
+    detail: `${target.detail}; measured ${measured.at.slice(0, 10)} at commit ${measured.commit}, load average ${loadAverage.toFixed(2)} at start`,
+  };
   // Any earlier name of the jest row (e.g. "jest suite, 2 workers") is replaced too.
-  const report = withPart(base, { only: 'jest', note: JEST_NOTE, measured, owns: (t) => t.name.startsWith('jest suite'), targets: [dated] });
+  const report = withPart(base, {
+    only: 'jest',
+    note: JEST_NOTE,
+    measured,
+    owns: (t) => t.name.startsWith('jest suite'),
+    targets: [dated],
+  });
   writeReport({ ...report, jest }, options);
 }
 
@@ -857,16 +1119,33 @@ function auditTargets(audit: AuditScaleResult | undefined): Target[] {
   const small = audit.runs.find((r) => r.events === AUDIT_DEFAULTS.events[0] && r.heapLimitMB === undefined);
   const limited = audit.runs.find((r) => r.heapLimitMB !== undefined);
   if (!big || !small || !limited) return [];
-  const when = audit.measured ? `; measured ${audit.measured.at.slice(0, 10)} at commit ${audit.measured.commit}, load average ${audit.measured.loadAverage.toFixed(2)} at start` : '';
+  const when = audit.measured
+    ? `; measured ${audit.measured.at.slice(0, 10)} at commit ${audit.measured.commit}, load average ${audit.measured.loadAverage.toFixed(2)} at start`
+    : '';
   const name = `${AUDIT_TARGET}${big.events.toLocaleString('en-US')} CloudTrail events, ${audit.zones} zones (Logs Insights stand-in)`;
   const same = limited.calls === big.calls && limited.signIns === big.signIns && limited.denied === big.denied;
   return [
-    { name: `${name}: time`, limit: `≤ ${AUDIT_TARGETS.wallSeconds100k} s`, value: `${(big.wallMs / 1000).toFixed(1)} s`, pass: big.wallMs / 1000 <= AUDIT_TARGETS.wallSeconds100k,
-      detail: `CPU ${(big.cpuMs / 1000).toFixed(1)} s (the rest is waiting for query results); ${big.queries} Logs Insights queries of at most 10,000 rows; ${big.calls} calls, ${big.signIns} sign-ins, ${big.denied} denied${when}` },
-    { name: `${name}: peak RSS`, limit: `≤ ${AUDIT_TARGETS.rssMB100k} MB`, value: `${big.rssMB.toFixed(0)} MB`, pass: big.rssMB <= AUDIT_TARGETS.rssMB100k,
-      detail: `${small.events.toLocaleString('en-US')} events: ${small.rssMB.toFixed(0)} MB, ${(small.wallMs / 1000).toFixed(1)} s` },
-    { name: `${name}: stream not held`, limit: `completes with a ${AUDIT_HEAP_LIMIT_MB} MB heap, same result`, value: same ? 'yes' : 'no', pass: same,
-      detail: `--max-old-space-size=${AUDIT_HEAP_LIMIT_MB}: ${(limited.wallMs / 1000).toFixed(1)} s, peak RSS ${limited.rssMB.toFixed(0)} MB; the 100,000 records are about 150 MB of JSON text` },
+    {
+      name: `${name}: time`,
+      limit: `≤ ${AUDIT_TARGETS.wallSeconds100k} s`,
+      value: `${(big.wallMs / 1000).toFixed(1)} s`,
+      pass: big.wallMs / 1000 <= AUDIT_TARGETS.wallSeconds100k,
+      detail: `CPU ${(big.cpuMs / 1000).toFixed(1)} s (the rest is waiting for query results); ${big.queries} Logs Insights queries of at most 10,000 rows; ${big.calls} calls, ${big.signIns} sign-ins, ${big.denied} denied${when}`,
+    },
+    {
+      name: `${name}: peak RSS`,
+      limit: `≤ ${AUDIT_TARGETS.rssMB100k} MB`,
+      value: `${big.rssMB.toFixed(0)} MB`,
+      pass: big.rssMB <= AUDIT_TARGETS.rssMB100k,
+      detail: `${small.events.toLocaleString('en-US')} events: ${small.rssMB.toFixed(0)} MB, ${(small.wallMs / 1000).toFixed(1)} s`,
+    },
+    {
+      name: `${name}: stream not held`,
+      limit: `completes with a ${AUDIT_HEAP_LIMIT_MB} MB heap, same result`,
+      value: same ? 'yes' : 'no',
+      pass: same,
+      detail: `--max-old-space-size=${AUDIT_HEAP_LIMIT_MB}: ${(limited.wallMs / 1000).toFixed(1)} s, peak RSS ${limited.rssMB.toFixed(0)} MB; the 100,000 records are about 150 MB of JSON text`,
+    },
   ];
 }
 
@@ -874,7 +1153,13 @@ function auditTargets(audit: AuditScaleResult | undefined): Target[] {
 async function auditOnly(options: Options): Promise<void> {
   const base = existingResults(options, 'audit');
   const audit = await measureAuditPart();
-  const report = withPart(base, { only: 'audit', note: AUDIT_NOTE, measured: audit.measured!, owns: (t) => t.name.startsWith(AUDIT_TARGET), targets: auditTargets(audit) });
+  const report = withPart(base, {
+    only: 'audit',
+    note: AUDIT_NOTE,
+    measured: audit.measured!,
+    owns: (t) => t.name.startsWith(AUDIT_TARGET),
+    targets: auditTargets(audit),
+  });
   writeReport({ ...report, audit }, options);
 }
 
@@ -882,7 +1167,13 @@ async function auditOnly(options: Options): Promise<void> {
 async function applyOnly(options: Options): Promise<void> {
   const base = existingResults(options, 'apply');
   const apply = await measureApply(options.apply!);
-  const report = withPart(base, { only: 'apply', note: APPLY_NOTE, measured: apply.measured!, owns: (t) => t.name.startsWith(APPLY_TARGET), targets: applyTargets(apply) });
+  const report = withPart(base, {
+    only: 'apply',
+    note: APPLY_NOTE,
+    measured: apply.measured!,
+    owns: (t) => t.name.startsWith(APPLY_TARGET),
+    targets: applyTargets(apply),
+  });
   writeReport({ ...report, apply }, options);
 }
 
@@ -897,9 +1188,26 @@ async function deployOnly(options: Options): Promise<void> {
   const loadAverage = loadavg()[0]!;
   const measurements = await measureDeployAtScale(DEPLOY_DEFAULTS);
   const measured = measuredSince(loadAverage);
-  const estimates = estimate(measurements, DEPLOY_DEFAULTS.ratePerSecond, [200, 1000, 3500], validateSynthSeconds(options.json!));
-  const deploy: DeployScaleResult = { measured, ratePerSecond: DEPLOY_DEFAULTS.ratePerSecond, accountsPerZone: 3, measurements, estimates };
-  const report = withPart(base, { only: 'deploy', note: DEPLOY_NOTE, measured, owns: (t) => t.name.startsWith(DEPLOY_TARGET), targets: deployTargets(deploy) });
+  const estimates = estimate(
+    measurements,
+    DEPLOY_DEFAULTS.ratePerSecond,
+    [200, 1000, 3500],
+    validateSynthSeconds(options.json!),
+  );
+  const deploy: DeployScaleResult = {
+    measured,
+    ratePerSecond: DEPLOY_DEFAULTS.ratePerSecond,
+    accountsPerZone: 3,
+    measurements,
+    estimates,
+  };
+  const report = withPart(base, {
+    only: 'deploy',
+    note: DEPLOY_NOTE,
+    measured,
+    owns: (t) => t.name.startsWith(DEPLOY_TARGET),
+    targets: deployTargets(deploy),
+  });
   writeReport({ ...report, deploy }, options);
 }
 
@@ -912,11 +1220,16 @@ function deployTargets(d: DeployScaleResult): Target[] {
   const basis =
     `extrapolated from zone-access deploy measured on stacks of ${sizes} zones × 3 accounts (real terraform + aws provider, emulator at ${d.ratePerSecond} requests/s, ` +
     `Identity Center's documented collective rate; conflicts on) with the measured requests per zone at that rate`;
-  const when = d.measured ? `; measured ${d.measured.at.slice(0, 10)} at commit ${d.measured.commit}, load average ${d.measured.loadAverage.toFixed(2)} at start` : '';
+  const when = d.measured
+    ? `; measured ${d.measured.at.slice(0, 10)} at commit ${d.measured.commit}, load average ${d.measured.loadAverage.toFixed(2)} at start`
+    : '';
   const rows: Target[] = [];
   for (const e of d.estimates) {
     const shape = `${e.departments} department${e.departments === 1 ? '' : 's'} of ≤ ${e.departmentZones} zones, ${e.stacks} stacks`;
-    const vs = e.validateSynthSeconds !== undefined ? `validate + synth ${e.validateSynthSeconds.toFixed(1)} s (measured), ` : 'validate + synth not in the results file, ';
+    const vs =
+      e.validateSynthSeconds !== undefined
+        ? `validate + synth ${e.validateSynthSeconds.toFixed(1)} s (measured), `
+        : 'validate + synth not in the results file, ';
     for (const k of ['add', 'edit', 'remove'] as const) {
       rows.push({
         name: `${DEPLOY_TARGET}${k} one zone, ${e.zones.toLocaleString('en-US')} zones`,
@@ -949,7 +1262,10 @@ const MUTATE_TARGET = 'mutation score,';
 function mutationTarget(r: MutationRecord): Target {
   const figures = `${r.killed} killed, ${r.timeout} timed out, ${r.survived} survived, ${r.noCoverage} not covered`;
   const lived = r.survived + r.noCoverage;
-  const equivalents = lived === 0 ? '' : `; ${r.listed} of ${lived} living listed as equivalent${r.unlisted ? ` (**${r.unlisted} not**)` : ''}`;
+  const equivalents =
+    lived === 0
+      ? ''
+      : `; ${r.listed} of ${lived} living listed as equivalent${r.unlisted ? ` (**${r.unlisted} not**)` : ''}`;
   return {
     name: `${MUTATE_TARGET} ${r.file}`,
     limit: `≥ ${MUTATION_TARGET_PERCENT} %, every survivor killed or listed`,
@@ -965,19 +1281,35 @@ function mutationTarget(r: MutationRecord): Target {
  */
 function mutateOnly(options: Options): void {
   const base = existingResults(options, 'mutate');
-  if (!existsSync(options.report)) throw new Error(`${options.report} is missing: run \`npm run mutate\` (or \`npx stryker run --mutate <file>\`) first`);
+  if (!existsSync(options.report))
+    throw new Error(
+      `${options.report} is missing: run \`npm run mutate\` (or \`npx stryker run --mutate <file>\`) first`,
+    );
   const { report, writtenAt } = readReport(options.report);
   const equivalents = parseEquivalents(readFileSync(join(REPO, 'stryker', 'equivalent-mutants.md'), 'utf8'));
   const { commit, uncommittedPaths } = sourceInfo();
-  const measured: Measured = { at: writtenAt.toISOString(), commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit, loadAverage: loadavg()[0]! };
+  const measured: Measured = {
+    at: writtenAt.toISOString(),
+    commit: uncommittedPaths ? `${commit} + ${uncommittedPaths} uncommitted paths` : commit,
+    loadAverage: loadavg()[0]!,
+  };
   const scores = fileScores(report, equivalents);
   for (const f of scores) {
-    for (const m of f.unlisted) process.stderr.write(`not killed and not listed as equivalent (${m.status}, line ${m.line}):\n${equivalentRow(m)}\n`);
+    for (const m of f.unlisted)
+      process.stderr.write(
+        `not killed and not listed as equivalent (${m.status}, line ${m.line}):\n${equivalentRow(m)}\n`,
+      );
   }
   const mutation: Record<string, MutationRecord> = { ...(base.mutation ?? {}) };
   for (const f of scores) mutation[f.file] = { ...f, unlisted: f.unlisted.length, measured };
   const files = Object.keys(mutation).sort();
-  const report2 = withPart(base, { only: 'mutate', note: MUTATE_NOTE, measured, owns: (t) => t.name.startsWith(MUTATE_TARGET), targets: files.map((f) => mutationTarget(mutation[f]!)) });
+  const report2 = withPart(base, {
+    only: 'mutate',
+    note: MUTATE_NOTE,
+    measured,
+    owns: (t) => t.name.startsWith(MUTATE_TARGET),
+    targets: files.map((f) => mutationTarget(mutation[f]!)),
+  });
   writeReport({ ...report2, mutation: Object.fromEntries(files.map((f) => [f, mutation[f]!])) }, options);
 }
 

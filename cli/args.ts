@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isRealDate, todayUtc } from '../model/dates';
 import { EXIT, type CliIO } from './io';
 
-type ParsedValues<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'];
+type ParsedValues<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
+>['values'];
 
 /** A command-line mistake: reported with the command's usage and exit code 2. */
 export class UsageError extends Error {}

@@ -34,8 +34,17 @@ permissions); 2 bad command line.`;
 /** Speed knobs for tests; the CLI passes none. */
 export interface AuditDeps {
   readonly now?: () => Date;
-  readonly lookupEvents?: { readonly minIntervalMs?: number; readonly progressEveryPages?: number; readonly maxAttempts?: number };
-  readonly logs?: { readonly pageSize?: number; readonly pollMs?: number; readonly windowDays?: number; readonly maxAttempts?: number };
+  readonly lookupEvents?: {
+    readonly minIntervalMs?: number;
+    readonly progressEveryPages?: number;
+    readonly maxAttempts?: number;
+  };
+  readonly logs?: {
+    readonly pageSize?: number;
+    readonly pollMs?: number;
+    readonly windowDays?: number;
+    readonly maxAttempts?: number;
+  };
 }
 
 export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Promise<number> {
@@ -50,11 +59,14 @@ export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Prom
     config: { type: 'string' },
   });
   const format = values.format as AuditFormat;
-  if (!AUDIT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')} (got "${values.format}")`);
+  if (!AUDIT_FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')} (got "${values.format}")`);
   const sourceText = values.source!;
   const logGroup = sourceText.startsWith('logs:') ? sourceText.slice('logs:'.length) : undefined;
   if (sourceText !== 'lookup-events' && !logGroup) {
-    throw new UsageError(`--source must be lookup-events or logs:<log group> (e.g. logs:aws-cloudtrail-logs-org), got "${sourceText}"`);
+    throw new UsageError(
+      `--source must be lookup-events or logs:<log group> (e.g. logs:aws-cloudtrail-logs-org), got "${sourceText}"`,
+    );
   }
   if (values.person !== undefined && values.person.trim() === '') throw new UsageError('--person is empty');
 
@@ -93,7 +105,10 @@ export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Prom
   const zones = selected ?? tree.zones;
   const config = tree.config;
 
-  const [{ AuditAggregator }, { SourceError }] = await Promise.all([import('../audit/aggregate'), import('../audit/source')]);
+  const [{ AuditAggregator }, { SourceError }] = await Promise.all([
+    import('../audit/aggregate'),
+    import('../audit/source'),
+  ]);
   let source;
   if (logGroup) {
     const { logsInsightsSource } = await import('../audit/source-logs-insights');
@@ -110,7 +125,14 @@ export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Prom
       );
     }
     const partition = /^arn:(aws[a-z-]*):/.exec(config.identityCenter.instanceArn)?.[1] ?? 'aws';
-    source = lookupEventsSource({ accounts, regions, ...(roleName ? { roleName } : {}), partition, period, ...deps.lookupEvents });
+    source = lookupEventsSource({
+      accounts,
+      regions,
+      ...(roleName ? { roleName } : {}),
+      partition,
+      period,
+      ...deps.lookupEvents,
+    });
   }
 
   const aggregator = new AuditAggregator({
@@ -122,7 +144,10 @@ export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Prom
     ...(values.person !== undefined ? { person: values.person.trim() } : {}),
   });
   try {
-    await source.read({ record: (r) => aggregator.add(r), skip: () => aggregator.skip() }, (line) => void io.stderr.write(`zone-access audit: ${line}\n`));
+    await source.read(
+      { record: (r) => aggregator.add(r), skip: () => aggregator.skip() },
+      (line) => void io.stderr.write(`zone-access audit: ${line}\n`),
+    );
   } catch (e) {
     if (e instanceof SourceError) {
       io.stderr.write(`zone-access audit: error: ${e.message}\n`);
@@ -132,7 +157,11 @@ export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Prom
   }
   const report = aggregator.report();
   const render =
-    format === 'json' ? (await import('../audit/render-json')).renderJson : format === 'markdown' ? (await import('../audit/render-markdown')).renderMarkdown : (await import('../audit/render-human')).renderHuman;
+    format === 'json'
+      ? (await import('../audit/render-json')).renderJson
+      : format === 'markdown'
+        ? (await import('../audit/render-markdown')).renderMarkdown
+        : (await import('../audit/render-human')).renderHuman;
   io.stdout.write(render(report));
   return EXIT.ok;
 }

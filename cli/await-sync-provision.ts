@@ -20,14 +20,16 @@ export interface ProvisionDeps {
    * provider reads it, else DefaultAzureCredential (sync/azure-credential.ts).
    */
   readonly credential?: TokenCredential;
-  readonly schedule?: Partial<Pick<OnDemandProvisionerOptions, 'retryDelayMs' | 'maxRetryDelayMs' | 'pollMs' | 'rate' | 'now' | 'sleep'>>;
+  readonly schedule?: Partial<
+    Pick<OnDemandProvisionerOptions, 'retryDelayMs' | 'maxRetryDelayMs' | 'pollMs' | 'rate' | 'now' | 'sleep'>
+  >;
 }
 
 export const PROVISION_PERMISSIONS_HINT =
-  'hint: the Azure identity (the azuread provider\'s OIDC settings: ARM_USE_OIDC, ARM_CLIENT_ID, ARM_TENANT_ID with ARM_OIDC_TOKEN or GitHub\'s id-token; ' +
-  'else DefaultAzureCredential: AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, or `az login`) needs the Microsoft Graph application permission Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of the Identity Center enterprise application\'s service principal, whose owner list is not the app registration\'s), ' +
+  "hint: the Azure identity (the azuread provider's OIDC settings: ARM_USE_OIDC, ARM_CLIENT_ID, ARM_TENANT_ID with ARM_OIDC_TOKEN or GitHub's id-token; " +
+  "else DefaultAzureCredential: AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, or `az login`) needs the Microsoft Graph application permission Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of the Identity Center enterprise application's service principal, whose owner list is not the app registration's), " +
   'and, without identityCenter.externalIdIssuer, GroupMember.Read.All or Group.Read.All to find a group by name; ' +
-  'entra.servicePrincipalObjectId, entra.provisioningJobId and entra.provisioningRuleId must name the Identity Center app, its SCIM job and the job\'s group rule.';
+  "entra.servicePrincipalObjectId, entra.provisioningJobId and entra.provisioningRuleId must name the Identity Center app, its SCIM job and the job's group rule.";
 
 /** Why `--provision` cannot run with this config, or undefined when it can. */
 export function provisionConfigProblem(config: PlatformConfig): string | undefined {
@@ -64,7 +66,10 @@ export async function startProvisioning(
     credential = chosen.credential;
     err(`Azure credential for Microsoft Graph: ${chosen.description}`);
   }
-  const graph = await (deps.createGraph ?? defaultGraph)({ ...(endpoint ? { endpoint } : {}), ...(credential ? { credential } : {}) });
+  const graph = await (deps.createGraph ?? defaultGraph)({
+    ...(endpoint ? { endpoint } : {}),
+    ...(credential ? { credential } : {}),
+  });
   const { servicePrincipalObjectId, provisioningJobId, provisioningRuleId } = config.entra;
   let missing: readonly string[] | undefined;
   const controller = new AbortController();
@@ -79,13 +84,17 @@ export async function startProvisioning(
     ruleId: provisioningRuleId!,
     onEvent: (e) => err(`provision on demand: ${describe(e)}`),
   });
-  err(`provisioning missing groups on demand (job ${provisioningJobId}${endpoint ? `, Graph endpoint ${endpoint} from ${GRAPH_ENDPOINT_ENV}` : ''}), at most 5 requests per 10 s`);
+  err(
+    `provisioning missing groups on demand (job ${provisioningJobId}${endpoint ? `, Graph endpoint ${endpoint} from ${GRAPH_ENDPOINT_ENV}` : ''}), at most 5 requests per 10 s`,
+  );
   let fatal: Error | undefined;
-  const running = provisioner.run(() => missing, controller.signal).catch((e: Error) => {
-    fatal = e;
-    err(`error: ${e.message}; no more on-demand requests, still waiting for the regular provisioning cycle`);
-    err(PROVISION_PERMISSIONS_HINT);
-  });
+  const running = provisioner
+    .run(() => missing, controller.signal)
+    .catch((e: Error) => {
+      fatal = e;
+      err(`error: ${e.message}; no more on-demand requests, still waiting for the regular provisioning cycle`);
+      err(PROVISION_PERMISSIONS_HINT);
+    });
   return {
     onProgress: (p) => {
       // Only groups the Identity Store has been asked about at least once.

@@ -15,7 +15,12 @@ import {
 import { readEntraOutputsWithTerraform, type ReadEntraOutputs } from '../sync/entra-outputs';
 import { createProgressRenderer, formatDuration } from '../sync/progress';
 import { parseOptions, UsageError } from './args';
-import { provisionConfigProblem, startProvisioning, type ProvisionDeps, type ProvisionDuringWait } from './await-sync-provision';
+import {
+  provisionConfigProblem,
+  startProvisioning,
+  type ProvisionDeps,
+  type ProvisionDuringWait,
+} from './await-sync-provision';
 import { formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
@@ -72,7 +77,15 @@ export interface AwaitSyncDeps {
   readonly wait?: Partial<
     Pick<
       AwaitGroupsOptions,
-      'concurrency' | 'minIntervalMs' | 'initialDelayMs' | 'maxDelayMs' | 'throttleDelayMs' | 'maxThrottleDelayMs' | 'now' | 'sleep' | 'random'
+      | 'concurrency'
+      | 'minIntervalMs'
+      | 'initialDelayMs'
+      | 'maxDelayMs'
+      | 'throttleDelayMs'
+      | 'maxThrottleDelayMs'
+      | 'now'
+      | 'sleep'
+      | 'random'
     >
   >;
   /** SDK attempts per lookup (default 2). */
@@ -102,7 +115,9 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   if (values.timeout !== undefined) {
     const parsed = parseDuration(values.timeout);
     if (parsed === undefined || parsed <= 0 || parsed > MAX_TIMEOUT_MS) {
-      throw new UsageError(`--timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`);
+      throw new UsageError(
+        `--timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`,
+      );
     }
     timeoutMs = parsed;
   }
@@ -139,7 +154,10 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   if (values.group && values.group.length > 0) {
     const wanted = new Set(values.group);
     const unknown = [...wanted].filter((g) => !zones.some((z) => groupDisplayName(z, config) === g));
-    if (unknown.length > 0) throw new UsageError(`no zone has the group ${unknown.map((g) => JSON.stringify(g)).join(', ')}${values.department ? ' in the departments given' : ''}`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `no zone has the group ${unknown.map((g) => JSON.stringify(g)).join(', ')}${values.department ? ' in the departments given' : ''}`,
+      );
     zones = zones.filter((z) => wanted.has(groupDisplayName(z, config)));
   }
   if (values.provision) {
@@ -184,7 +202,9 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
       for (const z of shardZones) {
         const id = outputs[groupObjectIdOutputName(z)];
         if (!id) {
-          err(`error: the ${entra} stack has no output ${groupObjectIdOutputName(z)} (zone ${z.name}): apply the Entra stack synthesized from this tree first`);
+          err(
+            `error: the ${entra} stack has no output ${groupObjectIdOutputName(z)} (zone ${z.name}): apply the Entra stack synthesized from this tree first`,
+          );
           return EXIT.failed;
         }
         objectIds.set(groupDisplayName(z, config), id);
@@ -226,7 +246,8 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
       names,
       lookup: (name) => {
         if (!issuer) return store.lookup(name);
-        if (!store.lookupByExternalId) throw new Error('this Identity Store client cannot look groups up by ExternalId');
+        if (!store.lookupByExternalId)
+          throw new Error('this Identity Store client cannot look groups up by ExternalId');
         return store.lookupByExternalId(name, { issuer, id: objectIds.get(name)! });
       },
       timeoutMs,
@@ -254,7 +275,9 @@ export async function run(args: string[], io: CliIO, deps: AwaitSyncDeps = {}): 
   if (result.missing.length === 0) {
     io.stdout.write(`${synced}\n`);
     for (const name of names) {
-      io.stdout.write(`  ${name}  ${result.found.get(name)}${issuer ? `  ExternalId ${issuer}/${objectIds.get(name)}` : ''}\n`);
+      io.stdout.write(
+        `  ${name}  ${result.found.get(name)}${issuer ? `  ExternalId ${issuer}/${objectIds.get(name)}` : ''}\n`,
+      );
     }
     return EXIT.ok;
   }
@@ -324,12 +347,18 @@ function failureHint(cause: unknown): string {
   if (name === 'CredentialsProviderError') {
     return 'hint: no AWS credentials were found: set AWS_PROFILE (after `aws sso login`) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where a role is available.';
   }
-  if (/AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch/i.test(name)) {
+  if (
+    /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch/i.test(
+      name,
+    )
+  ) {
     return 'hint: the AWS credentials must be valid and allow identitystore:GetGroupId on the identity store (check AWS_PROFILE or the CI role).';
   }
   if (name === 'ExternalIdMismatchError') {
-    return 'hint: a group with the zone group\'s name was created outside SCIM (or for another Entra group); SCIM cannot create the real one while it exists. ' +
-      'Find out who created it (CloudTrail identitystore:CreateGroup), delete it, and let SCIM provision the zone group; see docs/deploy.md, "Binding zones to groups by identity".';
+    return (
+      "hint: a group with the zone group's name was created outside SCIM (or for another Entra group); SCIM cannot create the real one while it exists. " +
+      'Find out who created it (CloudTrail identitystore:CreateGroup), delete it, and let SCIM provision the zone group; see docs/deploy.md, "Binding zones to groups by identity".'
+    );
   }
   if (name === 'IdentityStoreNotFoundError') {
     return 'hint: identityCenter.identityStoreId and identityCenter.region in the platform config must match the Identity Center instance.';

@@ -1,7 +1,15 @@
 import { join, relative, resolve } from 'node:path';
 import { stackNames } from '../model/names';
 import type { ZoneTree } from '../model/types';
-import { deployStacks, describe, readManifest, totalCounts, type DeployOptions, type PlannedStack, type StackOutcome } from '../sync/deploy-run';
+import {
+  deployStacks,
+  describe,
+  readManifest,
+  totalCounts,
+  type DeployOptions,
+  type PlannedStack,
+  type StackOutcome,
+} from '../sync/deploy-run';
 import { terraformRunner, type TerraformRunner } from '../sync/deploy-terraform';
 import { parseOptions, UsageError } from './args';
 import { parseDuration } from './await-sync';
@@ -54,7 +62,9 @@ export async function beforeApplyEntra(planned: PlannedStack, io: CliIO, options
   });
   if (result.failed.length > 0) {
     const which = result.failed.map((f) => `${f.packageId} (${f.reason})`).join('; ');
-    throw new Error(`${result.failed.length} of ${result.packages.length} access package(s) the plan destroys still have assignments, so the apply could not delete them: ${which}`);
+    throw new Error(
+      `${result.failed.length} of ${result.packages.length} access package(s) the plan destroys still have assignments, so the apply could not delete them: ${which}`,
+    );
   }
 }
 
@@ -83,8 +93,10 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
     throw new UsageError(`--concurrency must be a whole number from 1 to 16 (got "${values.concurrency}")`);
   }
   const timeout = values.timeout ?? '20m';
-  if (parseDuration(timeout) === undefined) throw new UsageError(`--timeout "${timeout}" is not a duration (examples: 20m, 90s, 1h)`);
-  if (values.all && values.stack) throw new UsageError('--all and --stack contradict each other: --all applies every stack');
+  if (parseDuration(timeout) === undefined)
+    throw new UsageError(`--timeout "${timeout}" is not a duration (examples: 20m, 90s, 1h)`);
+  if (values.all && values.stack)
+    throw new UsageError('--all and --stack contradict each other: --all applies every stack');
 
   const err = (line: string): void => void io.stderr.write(`${line}\n`);
   const stacksDirArg = values['stacks-dir'] ?? 'cdktf.out';
@@ -98,7 +110,10 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
   }
   if (values.stack) {
     const unknown = values.stack.filter((s) => !stacks.some((x) => x.name === s));
-    if (unknown.length > 0) throw new UsageError(`no stack ${unknown.join(', ')} in ${join(stacksDirArg, 'manifest.json')} (stacks: ${stacks.map((s) => s.name).join(', ')})`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `no stack ${unknown.join(', ')} in ${join(stacksDirArg, 'manifest.json')} (stacks: ${stacks.map((s) => s.name).join(', ')})`,
+      );
   }
 
   // The rerun command repeats the options that locate the inputs, so it works where this ran.
@@ -122,10 +137,14 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
         tree = loaded.tree;
       }
       const config = tree.config;
-      const departments = [...new Set([...tree.departments, ...tree.zones.map((z) => z.department)])].filter((d) => stackNames(d, config).aws === awsStack);
+      const departments = [...new Set([...tree.departments, ...tree.zones.map((z) => z.department)])].filter(
+        (d) => stackNames(d, config).aws === awsStack,
+      );
       if (departments.length === 0) return true;
       const provision = config.entra.provisioningJobId && config.entra.provisioningRuleId;
-      err(`[${awsStack}] waiting for SCIM: ${groups.join(', ')}, which ${entraStack} just created or renamed${provision ? ' (provisioning on demand)' : ''}`);
+      err(
+        `[${awsStack}] waiting for SCIM: ${groups.join(', ')}, which ${entraStack} just created or renamed${provision ? ' (provisioning on demand)' : ''}`,
+      );
       const awaitArgs = [
         ...(values.zones !== undefined ? ['--zones', values.zones] : []),
         ...(values.config !== undefined ? ['--config', values.config] : []),
@@ -140,7 +159,10 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
       const { run: awaitRun, usage: awaitUsage } = await import('./await-sync');
       const { runCommand } = await import('./args');
       // await-sync's report goes to stderr with the rest of the progress; stdout is the summary's.
-      const code = await runCommand('await-sync', { usage: awaitUsage, run: awaitRun }, awaitArgs, { ...io, stdout: io.stderr });
+      const code = await runCommand('await-sync', { usage: awaitUsage, run: awaitRun }, awaitArgs, {
+        ...io,
+        stdout: io.stderr,
+      });
       return code === EXIT.ok;
     });
 
@@ -171,7 +193,12 @@ export async function run(args: string[], io: CliIO, deps: DeployDeps = {}): Pro
 }
 
 /** The end-of-run summary: counts, one line per stack, and the rerun command of each failed stack. */
-export function summary(outcomes: readonly StackOutcome[], located: readonly string[], seconds: number, changedOnly = true): string {
+export function summary(
+  outcomes: readonly StackOutcome[],
+  located: readonly string[],
+  seconds: number,
+  changedOnly = true,
+): string {
   const applied = outcomes.filter((o) => o.status === 'applied');
   const skipped = outcomes.filter((o) => o.status === 'skipped');
   const failed = outcomes.filter((o) => o.status === 'failed');

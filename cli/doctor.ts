@@ -19,15 +19,22 @@ are invalid, or the command line is wrong.`;
 export async function run(args: string[], io: CliIO, deps: LiveDeps = {}): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...TREE_OPTIONS, rate: { type: 'string' } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: { ...TREE_OPTIONS, rate: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length < 1 || positionals.length > 2) throw new UsageError('give a person (user principal name or object id) and optionally a zone');
+  if (positionals.length < 1 || positionals.length > 2)
+    throw new UsageError('give a person (user principal name or object id) and optionally a zone');
   const [person, zoneName] = positionals as [string, string | undefined];
   const rate = values.rate === undefined ? undefined : Number(values.rate);
-  if (rate !== undefined && !(rate > 0 && rate <= 1000)) throw new UsageError(`--rate must be a number of requests per second between 0 and 1000 (got "${values.rate}")`);
+  if (rate !== undefined && !(rate > 0 && rate <= 1000))
+    throw new UsageError(`--rate must be a number of requests per second between 0 and 1000 (got "${values.rate}")`);
   const err = (line: string): void => void io.stderr.write(`${line}\n`);
 
   const { loadTree, resolveTreeOptions } = await import('../pipeline/load');
@@ -37,7 +44,9 @@ export async function run(args: string[], io: CliIO, deps: LiveDeps = {}): Promi
     return 2;
   }
   if (zoneName !== undefined && !tree.zones.some((z) => z.name === zoneName)) {
-    throw new UsageError(`no zone "${zoneName}" in the zone files (zones: ${tree.zones.map((z) => z.name).join(', ') || 'none'})`);
+    throw new UsageError(
+      `no zone "${zoneName}" in the zone files (zones: ${tree.zones.map((z) => z.name).join(', ') || 'none'})`,
+    );
   }
 
   const { connectAws, connectGraph } = await import('../live/connect');
@@ -54,7 +63,10 @@ export async function run(args: string[], io: CliIO, deps: LiveDeps = {}): Promi
     return result.ok ? 0 : 1;
   } catch (e) {
     // Reads past the Identity Center connection are AWS's; the ones before are Graph's.
-    const failure = e instanceof LiveReadError ? e : new LiveReadError(isAwsError(e) ? 'aws' : state.side === 'aws' && !isGraphError(e) ? 'aws' : 'entra', e);
+    const failure =
+      e instanceof LiveReadError
+        ? e
+        : new LiveReadError(isAwsError(e) ? 'aws' : state.side === 'aws' && !isGraphError(e) ? 'aws' : 'entra', e);
     err(`error: ${failure.message}`);
     err(`hint: ${failure.hint()}`);
     return 2;
@@ -62,9 +74,15 @@ export async function run(args: string[], io: CliIO, deps: LiveDeps = {}): Promi
 }
 
 function isGraphError(e: unknown): boolean {
-  return (e as { name?: string }).name === 'GraphError' || /Credential|Authentication/.test(String((e as { name?: string }).name));
+  return (
+    (e as { name?: string }).name === 'GraphError' ||
+    /Credential|Authentication/.test(String((e as { name?: string }).name))
+  );
 }
 
 function isAwsError(e: unknown): boolean {
-  return typeof (e as { $metadata?: unknown }).$metadata === 'object' || (e as { name?: string }).name === 'CredentialsProviderError';
+  return (
+    typeof (e as { $metadata?: unknown }).$metadata === 'object' ||
+    (e as { name?: string }).name === 'CredentialsProviderError'
+  );
 }

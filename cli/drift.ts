@@ -27,12 +27,19 @@ reason is printed), the files are invalid, or the command line is wrong.`;
 export const DRIFT_EXIT = { inSync: 0, drift: 1, unreadable: 2 } as const;
 
 export async function run(args: string[], io: CliIO, deps: LiveDeps = {}): Promise<number> {
-  const values = parseOptions(args, { ...TREE_OPTIONS, only: { type: 'string' }, format: { type: 'string', default: 'human' }, rate: { type: 'string' } });
+  const values = parseOptions(args, {
+    ...TREE_OPTIONS,
+    only: { type: 'string' },
+    format: { type: 'string', default: 'human' },
+    rate: { type: 'string' },
+  });
   const format = values.format as DriftFormat;
   if (!DRIFT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DRIFT_FORMATS.join(', ')}`);
-  if (values.only !== undefined && values.only !== 'aws' && values.only !== 'entra') throw new UsageError(`--only must be aws or entra (got "${values.only}")`);
+  if (values.only !== undefined && values.only !== 'aws' && values.only !== 'entra')
+    throw new UsageError(`--only must be aws or entra (got "${values.only}")`);
   const rate = values.rate === undefined ? undefined : Number(values.rate);
-  if (rate !== undefined && !(rate > 0 && rate <= 1000)) throw new UsageError(`--rate must be a number of requests per second between 0 and 1000 (got "${values.rate}")`);
+  if (rate !== undefined && !(rate > 0 && rate <= 1000))
+    throw new UsageError(`--rate must be a number of requests per second between 0 and 1000 (got "${values.rate}")`);
   const sides: Side[] = values.only ? [values.only as Side] : ['entra', 'aws'];
   const err = (line: string): void => void io.stderr.write(`${line}\n`);
 
@@ -48,7 +55,11 @@ export async function run(args: string[], io: CliIO, deps: LiveDeps = {}): Promi
   const { renderDrift } = await import('../live/render');
   try {
     const result = await runDrift({ tree, sides, env: io.env, err, ...(rate !== undefined ? { rate } : {}), deps });
-    err(`requests: ${Object.entries(result.requests).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    err(
+      `requests: ${Object.entries(result.requests)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}`,
+    );
     io.stdout.write(renderDrift(format, { at: tree.at, sides, zones: tree.zones.length, findings: result.findings }));
     return result.findings.length === 0 ? DRIFT_EXIT.inSync : DRIFT_EXIT.drift;
   } catch (e) {

@@ -50,7 +50,10 @@ export function tarballName(pkg: { name: string; version: string }): string {
 function packInto(into: string, expected: string): void {
   mkdirSync(into, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', into], { cwd: packageRoot(), encoding: 'utf8' });
+  const r = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', into], {
+    cwd: packageRoot(),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`npm pack failed: ${(r.stderr || r.error?.message || '').trim()}`);
   const written = (JSON.parse(r.stdout) as { filename: string }[])[0]?.filename;
   if (written !== expected) throw new Error(`npm pack wrote ${written}, expected ${expected}`);
@@ -151,7 +154,14 @@ export function repositoryFiles(dir: string, ci: Ci, spec: string): Record<strin
     )}\n`,
     [DEFAULT_CONFIG_PATH]: platformConfigTemplate(),
     [join(DEFAULT_ZONES_DIR, SAMPLE.department, `${SAMPLE.zone}.yaml`)]: sampleZone(),
-    '.gitignore': ['node_modules/', 'cdktf.out/', '# the CI templates check out the base branch here for the access report', '.zone-access-base/', 'zone-access-report.*', ''].join('\n'),
+    '.gitignore': [
+      'node_modules/',
+      'cdktf.out/',
+      '# the CI templates check out the base branch here for the access report',
+      '.zone-access-base/',
+      'zone-access-report.*',
+      '',
+    ].join('\n'),
   };
   if (ci !== 'none') {
     const template = CI_TEMPLATES[ci];
@@ -166,12 +176,16 @@ export function repositoryFiles(dir: string, ci: Ci, spec: string): Record<strin
  */
 export function consumerWorkflow(template: string, from: string): string {
   const line = /^(\s*)ZONE_ACCESS: .*$/m;
-  if (!line.test(template)) throw new Error(`${from} no longer sets ZONE_ACCESS; init cannot point it at the installed package`);
+  if (!line.test(template))
+    throw new Error(`${from} no longer sets ZONE_ACCESS; init cannot point it at the installed package`);
   return template.replace(line, `$1ZONE_ACCESS: ${CONSUMER_CLI}`);
 }
 
 function npmName(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+/, '');
   return name || 'zones';
 }
 
@@ -223,8 +237,8 @@ export function platformConfigTemplate(): string {
     'accounts:',
     `  ${SAMPLE.account}: ${PLACEHOLDER}   # a 12-digit account id, in quotes: "123456789012"`,
     ...comment(describeField(platformConfigSchema, ['departments']) ?? '', ''),
-    '# membership: entra (default; owners manage members in Entra), file (the zone files\' members:),',
-    '# access-package (requests approved by the zone\'s owners); docs/membership.md.',
+    "# membership: entra (default; owners manage members in Entra), file (the zone files' members:),",
+    "# access-package (requests approved by the zone's owners); docs/membership.md.",
     'departments:',
     `  ${SAMPLE.department}: {}`,
     '# CI runners keep no local state: the deployment keeps it in S3 (state key <keyPrefix><stack>.tfstate).',
@@ -252,4 +266,3 @@ function sampleZone(): string {
     '',
   ].join('\n');
 }
-

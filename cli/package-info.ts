@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 export function packageRoot(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'zone-access') return dir;
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'zone-access')
+      return dir;
     if (dirname(dir) === dir) throw new Error(`no zone-access package.json above ${__dirname}`);
   }
 }

@@ -44,7 +44,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const known = new Set(tree.departments);
   const unknown = departments.filter((d) => !known.has(d));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown department${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (departments: ${[...known].join(', ') || 'none'})`);
+    throw new UsageError(
+      `unknown department${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (departments: ${[...known].join(', ') || 'none'})`,
+    );
   }
 
   let rendered: ReturnType<typeof renderProfiles>;
@@ -84,7 +86,9 @@ function writeInto(path: string, shown: string, rendered: ReturnType<typeof rend
   const ours = new Set(['sso-session zone-access', ...rendered.profiles.map((p) => `profile ${p}`)]);
   const clashes = [...new Set(sectionsOutsideBlock(existing).filter((s) => ours.has(s)))];
   if (clashes.length > 0) {
-    io.stderr.write(`warning: ${shown} also defines ${clashes.map((c) => `[${c}]`).join(', ')} outside the zone-access block; the AWS CLI merges both, remove the old ones\n`);
+    io.stderr.write(
+      `warning: ${shown} also defines ${clashes.map((c) => `[${c}]`).join(', ')} outside the zone-access block; the AWS CLI merges both, remove the old ones\n`,
+    );
   }
   const count = `${rendered.profiles.length} profile${rendered.profiles.length === 1 ? '' : 's'}`;
   if (result.text === existing) {
@@ -97,6 +101,8 @@ function writeInto(path: string, shown: string, rendered: ReturnType<typeof rend
     io.stderr.write(`zone-access profiles: cannot write ${shown}: ${(err as Error).message}\n`);
     return EXIT.failed;
   }
-  io.stderr.write(`${result.action === 'replaced' ? 'updated' : 'added'} the zone-access block in ${shown} (${count})\n`);
+  io.stderr.write(
+    `${result.action === 'replaced' ? 'updated' : 'added'} the zone-access block in ${shown} (${count})\n`,
+  );
   return EXIT.ok;
 }

@@ -42,11 +42,15 @@ const DEFAULT_TIMEOUT_MS = 15 * 60_000;
 
 export async function run(args: string[], io: CliIO, deps: ReleaseDeps = {}): Promise<number> {
   const values = parseOptions(args, { plan: { type: 'string' }, timeout: { type: 'string' } });
-  if (values.plan === undefined) throw new UsageError('--plan FILE is required (terraform show -json <planfile> > FILE)');
+  if (values.plan === undefined)
+    throw new UsageError('--plan FILE is required (terraform show -json <planfile> > FILE)');
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const parsed = parseDuration(values.timeout);
-    if (parsed === undefined) throw new UsageError(`--timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`);
+    if (parsed === undefined)
+      throw new UsageError(
+        `--timeout "${values.timeout}" is not a duration between 1ms and 24h (examples: 15m, 90s, 1h30m, 600)`,
+      );
     timeoutMs = parsed;
   }
   const err = (line: string) => io.stderr.write(`${line}\n`);
@@ -55,8 +59,12 @@ export async function run(args: string[], io: CliIO, deps: ReleaseDeps = {}): Pr
   try {
     plan = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    err(`error: ${values.plan}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    err('hint: write it with `terraform -chdir=<stack> show -json tfplan > plan.json` after `terraform -chdir=<stack> plan -out tfplan`');
+    err(
+      `error: ${values.plan}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+    err(
+      'hint: write it with `terraform -chdir=<stack> show -json tfplan > plan.json` after `terraform -chdir=<stack> plan -out tfplan`',
+    );
     return EXIT.usage;
   }
   try {
@@ -71,11 +79,14 @@ export async function run(args: string[], io: CliIO, deps: ReleaseDeps = {}): Pr
     // Machine output: what was done, one JSON object.
     io.stdout.write(`${JSON.stringify(result)}\n`);
     if (result.failed.length === 0) {
-      if (result.packages.length > 0) err(`released ${result.packages.length} access package(s), ${result.removed} assignment(s) removed`);
+      if (result.packages.length > 0)
+        err(`released ${result.packages.length} access package(s), ${result.removed} assignment(s) removed`);
       return EXIT.ok;
     }
     for (const f of result.failed) err(`error: access package ${f.packageId} not released: ${f.reason}`);
-    err(`${result.failed.length} of ${result.packages.length} access package(s) still have assignments: applying this plan would fail to delete them (waited up to ${formatDuration(timeoutMs)})`);
+    err(
+      `${result.failed.length} of ${result.packages.length} access package(s) still have assignments: applying this plan would fail to delete them (waited up to ${formatDuration(timeoutMs)})`,
+    );
     return EXIT.failed;
   } catch (e) {
     if (e instanceof PlanFormatError) {
@@ -84,7 +95,9 @@ export async function run(args: string[], io: CliIO, deps: ReleaseDeps = {}): Pr
     }
     if (isCredentialError(e)) {
       err(`error: no Azure credential for Microsoft Graph: ${(e as Error).message}`);
-      err('hint: set the azuread provider\'s OIDC settings (ARM_USE_OIDC=true, ARM_CLIENT_ID, ARM_TENANT_ID, ARM_OIDC_TOKEN or GitHub\'s id-token), or AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE');
+      err(
+        "hint: set the azuread provider's OIDC settings (ARM_USE_OIDC=true, ARM_CLIENT_ID, ARM_TENANT_ID, ARM_OIDC_TOKEN or GitHub's id-token), or AZURE_TENANT_ID + AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE",
+      );
       return EXIT.usage;
     }
     throw e;
@@ -93,5 +106,8 @@ export async function run(args: string[], io: CliIO, deps: ReleaseDeps = {}): Pr
 
 /** @azure/identity's errors when no token can be had, or Graph refusing the token (401). */
 function isCredentialError(e: unknown): boolean {
-  return e instanceof Error && /^(CredentialUnavailableError|AuthenticationError|AggregateAuthenticationError|GraphCredentialError)$/.test(e.name);
+  return (
+    e instanceof Error &&
+    /^(CredentialUnavailableError|AuthenticationError|AggregateAuthenticationError|GraphCredentialError)$/.test(e.name)
+  );
 }

@@ -42,7 +42,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     'head-config': { type: 'string' },
   });
   if (values.base === undefined || values.head === undefined) {
-    const missing = [values.base === undefined ? '--base' : '', values.head === undefined ? '--head' : ''].filter(Boolean);
+    const missing = [values.base === undefined ? '--base' : '', values.head === undefined ? '--head' : ''].filter(
+      Boolean,
+    );
     throw new UsageError(`${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} required`);
   }
   const format = values.format as ReportFormat;
@@ -66,7 +68,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // The first pull request of a repository: its base checkout exists but has neither zones/ nor a
   // platform config, so every zone of the head is new. Anything less is still an invalid base.
   const [baseSide, headSide] = sides;
-  if (!baseSide.tree && headSide.tree && existsSync(resolve(io.cwd, baseSide.dir)) && !existsSync(baseSide.options.zonesDir) && !existsSync(baseSide.options.configPath)) {
+  if (
+    !baseSide.tree &&
+    headSide.tree &&
+    existsSync(resolve(io.cwd, baseSide.dir)) &&
+    !existsSync(baseSide.options.zonesDir) &&
+    !existsSync(baseSide.options.configPath)
+  ) {
     io.stderr.write(`zone-access report: ${baseSide.dir} has no zone tree yet; treating the base as empty\n`);
     baseSide.tree = { config: headSide.tree.config, zones: [], departments: [], at };
     baseSide.diagnostics = [];
@@ -77,7 +85,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const side of sides) {
     if (side.tree) continue;
     invalid = true;
-    invalidSides.push({ label: side.label as InvalidSide['label'], zonesDir: side.options.zonesDir, configPath: side.options.configPath, diagnostics: side.diagnostics });
+    invalidSides.push({
+      label: side.label as InvalidSide['label'],
+      zonesDir: side.options.zonesDir,
+      configPath: side.options.configPath,
+      diagnostics: side.diagnostics,
+    });
     io.stderr.write(
       `zone-access report: the ${side.label} tree (${side.options.zonesDir}, ${side.options.configPath}) is invalid:\n` +
         formatHuman(side.diagnostics, 'no report was made') +

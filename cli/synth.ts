@@ -15,7 +15,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const started = process.hrtime.bigint();
   const loaded = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at)));
   const tree = loaded.tree;
-  const diagnostics = tree ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)]) : loaded.diagnostics;
+  const diagnostics = tree
+    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)])
+    : loaded.diagnostics;
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));
     return EXIT.failed;
@@ -34,8 +36,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const names = [stacks.appRoles.node.id, ...[...stacks.shards.values()].flatMap((p) => [p.entra.node.id, p.aws.node.id])].sort();
-  io.stderr.write(`wrote ${count(names.length, 'stack')} (${names.join(', ')}) for ${count(tree.zones.length, 'zone')} to ${outDir}/stacks in ${seconds.toFixed(2)} s\n`);
+  const names = [
+    stacks.appRoles.node.id,
+    ...[...stacks.shards.values()].flatMap((p) => [p.entra.node.id, p.aws.node.id]),
+  ].sort();
+  io.stderr.write(
+    `wrote ${count(names.length, 'stack')} (${names.join(', ')}) for ${count(tree.zones.length, 'zone')} to ${outDir}/stacks in ${seconds.toFixed(2)} s\n`,
+  );
   // Left alone on purpose (a local backend keeps its state there), but never to be applied again.
   const stale = before.filter((name) => !names.includes(name));
   if (stale.length > 0) {
@@ -49,7 +56,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 function existingStacks(outDir: string): string[] {
   try {
-    return readdirSync(join(outDir, 'stacks'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    return readdirSync(join(outDir, 'stacks'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   } catch {
     return [];
   }

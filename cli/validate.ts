@@ -5,7 +5,8 @@ import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { count, formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
-export const usage = 'zone-access validate [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--format human|json|github]';
+export const usage =
+  'zone-access validate [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--format human|json|github]';
 
 /** Checks every zone file and the platform config; never loads cdktf or the providers. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -17,7 +18,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const loaded = loadTree(options);
   const tree = loaded.tree;
   // Accepted-by-default risks of a valid config (e.g. groups bound by display name) are warned about here.
-  const diagnostics = tree ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)]) : loaded.diagnostics;
+  const diagnostics = tree
+    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)])
+    : loaded.diagnostics;
   const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length, at: tree.at } : {};
 
   if (format === 'json') io.stdout.write(formatJson(diagnostics, summary));
@@ -27,7 +30,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!tree) return EXIT.failed;
   if (format === 'human') {
     const zones = tree.zones.length;
-    io.stdout.write(`ok: ${count(zones, 'zone')} in ${count(tree.departments.length, 'department')} ${zones === 1 ? 'is' : 'are'} valid\n`);
+    io.stdout.write(
+      `ok: ${count(zones, 'zone')} in ${count(tree.departments.length, 'department')} ${zones === 1 ? 'is' : 'are'} valid\n`,
+    );
   }
   return EXIT.ok;
 }

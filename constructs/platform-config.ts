@@ -36,8 +36,16 @@ export function platformConfig(input: PlatformInput): PlatformSpec {
   const file = 'platformConfig()';
   // A key the file must have but the constructs never read gets a neutral value (an empty map).
   const required = platformConfigSchema.required as readonly string[];
-  const neutral = Object.fromEntries(NOT_READ_BY_CONSTRUCTS.filter((k) => required.includes(k) && !(k in input)).map((k) => [k, {}]));
-  return fromYaml(stringify({ ...input, ...neutral }), file, (d) => ({ file, field: d.field, code: d.code, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
+  const neutral = Object.fromEntries(
+    NOT_READ_BY_CONSTRUCTS.filter((k) => required.includes(k) && !(k in input)).map((k) => [k, {}]),
+  );
+  return fromYaml(stringify({ ...input, ...neutral }), file, (d) => ({
+    file,
+    field: d.field,
+    code: d.code,
+    message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+  }));
 }
 
 /** From YAML text (the contents of a `config/platform.yaml`); `file` names it in messages. */
@@ -62,6 +70,28 @@ function fromYaml(text: string, file: string, locate: (d: Diagnostic) => Diagnos
 
 /** Only what the constructs read; the stack-level settings stay with whoever owns the stacks. */
 function toSpec(config: PlatformConfig): PlatformSpec {
-  const { identityCenter, entra, zoneTagKey, names, defaultSessionDuration, accounts, access, secrets, protection, source } = config;
-  return { identityCenter, entra, zoneTagKey, names, defaultSessionDuration, accounts, access, secrets, protection, source };
+  const {
+    identityCenter,
+    entra,
+    zoneTagKey,
+    names,
+    defaultSessionDuration,
+    accounts,
+    access,
+    secrets,
+    protection,
+    source,
+  } = config;
+  return {
+    identityCenter,
+    entra,
+    zoneTagKey,
+    names,
+    defaultSessionDuration,
+    accounts,
+    access,
+    secrets,
+    protection,
+    source,
+  };
 }

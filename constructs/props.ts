@@ -66,7 +66,12 @@ export function resolveZone(zone: ZoneInput, platform: PlatformSpec, props: Reso
 }
 
 /** `resolveZone` for a construct: its path is the zone's `where`, and heads the error. */
-export function resolveZoneIn(construct: { readonly type: string; readonly path: string } | undefined, zone: ZoneInput, platform: PlatformSpec, props: ResolveZoneProps = {}): Zone {
+export function resolveZoneIn(
+  construct: { readonly type: string; readonly path: string } | undefined,
+  zone: ZoneInput,
+  platform: PlatformSpec,
+  props: ResolveZoneProps = {},
+): Zone {
   const where = construct?.path ?? props.where ?? `zone "${zone.name}"`;
   const options = {
     where,

@@ -23,18 +23,18 @@ export class TerraformCheck extends TerraformElement {
     super(scope, id, 'check');
   }
 
-  override toTerraform(): any {
+  override toTerraform(): Record<string, unknown> {
     // The construct path in the block's "//" comment (which Terraform ignores), as cdktf records it
     // for resources: a check belongs to the zone whose construct made it.
     const assert = this.assertions.map((a) => ({ condition: a.condition, error_message: a.errorMessage }));
     return { check: { [this.friendlyUniqueId]: { '//': { metadata: { path: this.node.path } }, assert } } };
   }
 
-  override toHclTerraform(): any {
+  override toHclTerraform(): Record<string, unknown> {
     return this.toTerraform();
   }
 
-  override toMetadata(): any {
+  override toMetadata(): Record<string, unknown> {
     return {};
   }
 }

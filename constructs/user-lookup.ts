@@ -27,7 +27,12 @@ export interface UserLookup {
   readonly check: TerraformCheck;
 }
 
-export function lookupUsers(scope: Construct, id: string, upns: readonly string[], report: { readonly what: string; readonly consequence: string }): UserLookup {
+export function lookupUsers(
+  scope: Construct,
+  id: string,
+  upns: readonly string[],
+  report: { readonly what: string; readonly consequence: string },
+): UserLookup {
   const lookup = new DataAzureadUsers(scope, id, { userPrincipalNames: [...upns], ignoreMissing: true });
   const objectIds = Token.asList(TerraformIterator.fromList(lookup.users).forExpressionForList('lower(val.object_id)'));
   const found = TerraformIterator.fromList(lookup.users).forExpressionForList('lower(val.user_principal_name)');
@@ -40,4 +45,3 @@ export function lookupUsers(scope: Construct, id: string, upns: readonly string[
   ]);
   return { lookup, objectIds, check };
 }
-

@@ -78,7 +78,8 @@ export class ZoneAccess {
         file: entraPath,
         field: 'awsScope',
         code: 'same-scope',
-        message: 'entraScope and awsScope are the same construct; the AWS half can only be planned after SCIM has synced the group the Entra half creates',
+        message:
+          'entraScope and awsScope are the same construct; the AWS half can only be planned after SCIM has synced the group the Entra half creates',
         hint: 'pass a construct in a stack with the azuread provider as entraScope and one in another stack, with the aws provider, as awsScope (see examples/library/zone-in-code.ts)',
       });
     }
@@ -97,16 +98,28 @@ export class ZoneAccess {
     assertFreeId(props.entraScope, zone.name, 'ZoneAccess', zone.name);
     assertFreeId(props.awsScope, zone.name, 'ZoneAccess', zone.name);
     // The default group id is the Entra half's group, which always exists here.
-    assertPermissionSetBuildable(pathOf(props.awsScope, zone.name), zone, props.platform, props.groupObjectId ?? 'the Entra group');
+    assertPermissionSetBuildable(
+      pathOf(props.awsScope, zone.name),
+      zone,
+      props.platform,
+      props.groupObjectId ?? 'the Entra group',
+    );
     const membershipProps = {
       zone,
       membership,
       ...(props.at !== undefined ? { at: props.at } : {}),
       ...(props.catalogId !== undefined ? { catalogId: props.catalogId } : {}),
     };
-    assertValidMembershipProps({ ...membershipProps, group: { objectId: '', displayName: '' } }, `${entraPath}/membership`);
+    assertValidMembershipProps(
+      { ...membershipProps, group: { objectId: '', displayName: '' } },
+      `${entraPath}/membership`,
+    );
     this.zoneName = zone.name;
-    this.entra = new ZoneEntraGroup(props.entraScope, zone.name, { zone, platform: props.platform, membershipMode: membership.mode });
+    this.entra = new ZoneEntraGroup(props.entraScope, zone.name, {
+      zone,
+      platform: props.platform,
+      membershipMode: membership.mode,
+    });
     if (membership.mode !== 'entra') {
       // A child of the Entra half, so its addresses are `<zone>/membership/...`: the zone's alone.
       this.membership = new ZoneMembership(this.entra, 'membership', {

@@ -73,35 +73,45 @@ export class ZoneAppRoles extends Construct {
     // its roles stay until a later run, so no group's assignment ever names a deleted role.
     const modes = new Set([platform.entra.appRoles, platform.entra.retiredAppRoles].filter((m) => m !== undefined));
     if (modes.has('shared')) {
-      roles.set('shared', new ApplicationAppRole(this, 'shared', {
-        applicationId,
-        roleId: SHARED_APP_ROLE_ID,
-        allowedMemberTypes: ['User'],
-        displayName: 'Zone Access: every zone group',
-        description: 'Every Zone Access zone group is assigned with this role, which puts it in SCIM provisioning scope',
-        value: SHARED_APP_ROLE_VALUE,
-      }));
+      roles.set(
+        'shared',
+        new ApplicationAppRole(this, 'shared', {
+          applicationId,
+          roleId: SHARED_APP_ROLE_ID,
+          allowedMemberTypes: ['User'],
+          displayName: 'Zone Access: every zone group',
+          description:
+            'Every Zone Access zone group is assigned with this role, which puts it in SCIM provisioning scope',
+          value: SHARED_APP_ROLE_VALUE,
+        }),
+      );
     }
     if (modes.has('per-zone')) {
       for (const name of [...new Set(props.zones.map((z) => z.name))].sort()) {
         if (roles.has(name)) {
-          throw new Error(`ZoneAppRoles: zone "${name}" has the construct id of the shared role; it cannot keep both while entra.appRoles switches (rename the zone, or switch in one run)`);
+          throw new Error(
+            `ZoneAppRoles: zone "${name}" has the construct id of the shared role; it cannot keep both while entra.appRoles switches (rename the zone, or switch in one run)`,
+          );
         }
         const value = permissionSetName({ name }, platform);
-        roles.set(name, new ApplicationAppRole(this, name, {
-          applicationId,
-          roleId: appRoleIdFor(name),
-          allowedMemberTypes: ['User'],
-          displayName: value,
-          description: `Zone ${name}: the ${value} permission set in IAM Identity Center`,
-          value,
-        }));
+        roles.set(
+          name,
+          new ApplicationAppRole(this, name, {
+            applicationId,
+            roleId: appRoleIdFor(name),
+            allowedMemberTypes: ['User'],
+            displayName: value,
+            description: `Zone ${name}: the ${value} permission set in IAM Identity Center`,
+            value,
+          }),
+        );
       }
     }
     this.roles = roles;
     const created = createdRoles.get(this.node.root) ?? new Set<string>();
     // The ids as given (the resources' `roleId` attribute is a token).
-    for (const key of roles.keys()) created.add(key === 'shared' && platform.entra.appRoles === 'shared' ? SHARED_APP_ROLE_ID : appRoleIdFor(key));
+    for (const key of roles.keys())
+      created.add(key === 'shared' && platform.entra.appRoles === 'shared' ? SHARED_APP_ROLE_ID : appRoleIdFor(key));
     createdRoles.set(this.node.root, created);
   }
 }

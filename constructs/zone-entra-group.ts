@@ -110,7 +110,9 @@ export class ZoneEntraGroup extends Construct {
         consequence: 'They no longer own the group; update owners: in the zone file.',
       });
       this.ownerLookup = found.lookup;
-      owners = Token.asList(Fn.concat([...(ids.length > 0 ? [ids] : []), found.objectIds, [this.pipelineIdentity.objectId]]));
+      owners = Token.asList(
+        Fn.concat([...(ids.length > 0 ? [ids] : []), found.objectIds, [this.pipelineIdentity.objectId]]),
+      );
     }
 
     this.group = new Group(this, 'group', {
@@ -151,7 +153,12 @@ export class ZoneEntraGroup extends Construct {
         // Graph resource ids, not bare object ids: see azuread-ids.ts for the provider's validators.
         servicePrincipalId: servicePrincipalResourceId(servicePrincipalObjectId),
         synchronizationJobId: synchronizationJobResourceId(servicePrincipalObjectId, provisioningJobId),
-        parameter: [{ ruleId: canonicalRuleId(provisioningRuleId), subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }] }],
+        parameter: [
+          {
+            ruleId: canonicalRuleId(provisioningRuleId),
+            subject: [{ objectId: this.group.objectId, objectTypeName: 'Group' }],
+          },
+        ],
         // Re-provision when the assignment is re-created, not on every apply.
         triggers: { appRoleAssignment: this.appRoleAssignment.id },
         dependsOn: [this.appRoleAssignment],

@@ -99,7 +99,15 @@ export class ZoneMembership extends Construct {
     assertValidMembershipProps(props, path);
     if (props.membership.mode === 'file' && !props.group.resource) {
       throw new ValidationError(
-        [{ file: path, field: 'group.resource', code: 'missing-key', message: 'file mode needs group.resource (the azuread_group whose members it sets), e.g. ZoneEntraGroup.group' }],
+        [
+          {
+            file: path,
+            field: 'group.resource',
+            code: 'missing-key',
+            message:
+              'file mode needs group.resource (the azuread_group whose members it sets), e.g. ZoneEntraGroup.group',
+          },
+        ],
         `ZoneMembership props for zone "${props.zone.name}"`,
         path,
       );
@@ -109,7 +117,10 @@ export class ZoneMembership extends Construct {
     if (membership.mode === 'file' && group.resource) {
       const at = props.at ?? todayUtc();
       const active = activeMembers(zone.members ?? [], at);
-      const ids = active.map((m) => m.user).filter((u) => GUID.test(u)).map(canonicalGuid);
+      const ids = active
+        .map((m) => m.user)
+        .filter((u) => GUID.test(u))
+        .map(canonicalGuid);
       const upns = active.map((m) => m.user).filter((u) => !GUID.test(u));
       let resolved: string[] | undefined;
       if (upns.length > 0) {
@@ -131,7 +142,11 @@ export class ZoneMembership extends Construct {
       const settings = membership.accessPackage;
       const catalogId = props.catalogId!;
       // Named by zone, not by file: the stacks must not depend on where the tree lives.
-      const owners = this.ownerSets(zone.owners, `zone ${zone.name}`, settings.approval || settings.review !== undefined);
+      const owners = this.ownerSets(
+        zone.owners,
+        `zone ${zone.name}`,
+        settings.approval || settings.review !== undefined,
+      );
       // Static blocks when every owner is given by object id; otherwise set below as dynamic blocks.
       const ownerSets = 'forEach' in owners ? undefined : owners.sets;
       // identitygovernance/access_package_resource_catalog_association_resource.go (v3.7.0)
@@ -180,7 +195,15 @@ export class ZoneMembership extends Construct {
               approvalRequiredForExtension: true,
               requestorJustificationRequired: true,
               ...(ownerSets
-                ? { approvalStage: [{ approvalTimeoutInDays: settings.approvalTimeoutDays, approverJustificationRequired: true, primaryApprover: ownerSets }] }
+                ? {
+                    approvalStage: [
+                      {
+                        approvalTimeoutInDays: settings.approvalTimeoutDays,
+                        approverJustificationRequired: true,
+                        primaryApprover: ownerSets,
+                      },
+                    ],
+                  }
                 : {}),
             }
           : { approvalRequired: false, requestorJustificationRequired: true },
@@ -207,13 +230,23 @@ export class ZoneMembership extends Construct {
         // A `dynamic` block per owner found (Terraform JSON: `dynamic.<block>.{for_each, content}`,
         // the iterator named after the block). cdktf resolves dynamic blocks only at a resource's
         // top level, so these nested ones are written as overrides; tokens in them are resolved.
-        const dynamic = (block: string) => ({ [block]: { for_each: owners.forEach, content: { subject_type: 'SingleUser', object_id: `\${${block}.value}` } } });
+        const dynamic = (block: string) => ({
+          [block]: {
+            for_each: owners.forEach,
+            content: { subject_type: 'SingleUser', object_id: `\${${block}.value}` },
+          },
+        });
         if (settings.approval) {
           this.assignmentPolicy.addOverride('approval_settings.approval_stage', [
-            { approval_timeout_in_days: settings.approvalTimeoutDays, approver_justification_required: true, dynamic: dynamic('primary_approver') },
+            {
+              approval_timeout_in_days: settings.approvalTimeoutDays,
+              approver_justification_required: true,
+              dynamic: dynamic('primary_approver'),
+            },
           ]);
         }
-        if (settings.review) this.assignmentPolicy.addOverride('assignment_review_settings.dynamic', dynamic('reviewer'));
+        if (settings.review)
+          this.assignmentPolicy.addOverride('assignment_review_settings.dynamic', dynamic('reviewer'));
       }
     }
   }
@@ -226,7 +259,11 @@ export class ZoneMembership extends Construct {
    * approver is left at all (the policy update would then fail at Graph until owners are fixed;
    * every other resource of the plan is still applied).
    */
-  private ownerSets(owners: readonly string[], zoneLabel: string, needed: boolean): { sets: { subjectType: string; objectId: string }[] } | { forEach: string } {
+  private ownerSets(
+    owners: readonly string[],
+    zoneLabel: string,
+    needed: boolean,
+  ): { sets: { subjectType: string; objectId: string }[] } | { forEach: string } {
     const ids = owners.filter((o) => GUID.test(o)).map(memberKey);
     const upns = owners.filter((o) => !GUID.test(o));
     if (upns.length === 0) return { sets: ids.map((objectId) => ({ subjectType: 'SingleUser', objectId })) };
@@ -299,23 +336,41 @@ export class DepartmentCatalog extends Construct {
  * Props problems the loader reports with file and line, checked again for callers who build props
  * in code. Throws one `ValidationError` naming the construct (`path`) and every problem.
  */
-export function assertValidMembershipProps(props: ZoneMembershipProps, path = `ZoneMembership for zone "${props.zone.name}"`): void {
+export function assertValidMembershipProps(
+  props: ZoneMembershipProps,
+  path = `ZoneMembership for zone "${props.zone.name}"`,
+): void {
   const problems: Diagnostic[] = [];
-  const problem = (field: string, code: DiagnosticCode, message: string) => problems.push({ file: path, field, code, message });
+  const problem = (field: string, code: DiagnosticCode, message: string) =>
+    problems.push({ file: path, field, code, message });
   const { membership, zone } = props;
-  if (props.at !== undefined && !isRealDate(props.at)) problem('at', 'invalid-date', `at "${props.at}" must be a date, YYYY-MM-DD`);
+  if (props.at !== undefined && !isRealDate(props.at))
+    problem('at', 'invalid-date', `at "${props.at}" must be a date, YYYY-MM-DD`);
   if ((zone.members?.length ?? 0) > 0 && membership.mode !== 'file') {
-    problem('members', 'members-not-file-mode', `members are only used in file mode (membership is ${membership.mode})`);
+    problem(
+      'members',
+      'members-not-file-mode',
+      `members are only used in file mode (membership is ${membership.mode})`,
+    );
   }
   (zone.members ?? []).forEach((m, i) => {
     // Written into Terraform expressions as string literals: only Entra's UPN characters.
-    if (!MEMBER_USER.test(m.user)) problem(`members[${i}]`, 'invalid-value', `member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`);
-    if (m.until !== undefined && !isRealDate(m.until)) problem(`members[${i}].until`, 'invalid-date', `member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
+    if (!MEMBER_USER.test(m.user))
+      problem(
+        `members[${i}]`,
+        'invalid-value',
+        `member "${m.user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id`,
+      );
+    if (m.until !== undefined && !isRealDate(m.until))
+      problem(`members[${i}].until`, 'invalid-date', `member ${m.user}: until "${m.until}" must be a date, YYYY-MM-DD`);
   });
   if (membership.mode === 'access-package') {
-    if (!props.catalogId) problem('catalogId', 'missing-key', 'access-package mode needs catalogId (the department catalog)');
-    if (membership.accessPackage.approval && zone.owners.length === 0) problem('owners', 'owners-required', 'access-package mode with approval needs owners (they approve)');
-    if (membership.accessPackage.review && zone.owners.length === 0) problem('owners', 'owners-required', 'access-package mode with review needs owners (they review)');
+    if (!props.catalogId)
+      problem('catalogId', 'missing-key', 'access-package mode needs catalogId (the department catalog)');
+    if (membership.accessPackage.approval && zone.owners.length === 0)
+      problem('owners', 'owners-required', 'access-package mode with approval needs owners (they approve)');
+    if (membership.accessPackage.review && zone.owners.length === 0)
+      problem('owners', 'owners-required', 'access-package mode with review needs owners (they review)');
   }
   if (problems.length > 0) throw new ValidationError(problems, `ZoneMembership props for zone "${zone.name}"`, path);
 }

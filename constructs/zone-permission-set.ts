@@ -42,15 +42,21 @@ const withinLimits = new WeakMap<Zone, WeakSet<object>>();
  * the inline policy's size and characters, the number of attached policies) and the group binding.
  * `ZoneAccess` calls it before it builds either half, so a zone over a limit leaves nothing behind.
  */
-export function assertPermissionSetBuildable(path: string, zone: Zone, platform: PlatformSpec, groupObjectId: string | undefined): void {
+export function assertPermissionSetBuildable(
+  path: string,
+  zone: Zone,
+  platform: PlatformSpec,
+  groupObjectId: string | undefined,
+): void {
   const problems: Diagnostic[] = [];
   if (platform.identityCenter.externalIdIssuer && !groupObjectId) {
     problems.push({
       file: path,
       field: 'groupObjectId',
       code: 'missing-key',
-      message: 'required when identityCenter.externalIdIssuer is set: the Identity Store group is looked up by the Entra group\'s object id',
-      hint: 'pass the Entra group\'s object id, e.g. ZoneEntraGroup.group.objectId or the Entra stack\'s zone_<zone>_group_object_id output',
+      message:
+        "required when identityCenter.externalIdIssuer is set: the Identity Store group is looked up by the Entra group's object id",
+      hint: "pass the Entra group's object id, e.g. ZoneEntraGroup.group.objectId or the Entra stack's zone_<zone>_group_object_id output",
     });
   }
   if (!withinLimits.get(zone)?.has(platform)) {
@@ -115,29 +121,35 @@ export class ZonePermissionSet extends Construct {
     // Everything that shapes a session; assignments wait for all of it.
     const sessionShape: TerraformResource[] = [this.inlinePolicy];
     for (const arn of zone.managedPolicies) {
-      sessionShape.push(new SsoadminManagedPolicyAttachment(this, `managed-policy-${constructSafe(arn)}`, {
-        instanceArn,
-        permissionSetArn: this.permissionSet.arn,
-        managedPolicyArn: arn,
-      }));
+      sessionShape.push(
+        new SsoadminManagedPolicyAttachment(this, `managed-policy-${constructSafe(arn)}`, {
+          instanceArn,
+          permissionSetArn: this.permissionSet.arn,
+          managedPolicyArn: arn,
+        }),
+      );
     }
     for (const ref of zone.customerManagedPolicies) {
-      sessionShape.push(new SsoadminCustomerManagedPolicyAttachment(this, `customer-policy-${constructSafe(ref.path + ref.name)}`, {
-        instanceArn,
-        permissionSetArn: this.permissionSet.arn,
-        customerManagedPolicyReference: { name: ref.name, path: ref.path },
-      }));
+      sessionShape.push(
+        new SsoadminCustomerManagedPolicyAttachment(this, `customer-policy-${constructSafe(ref.path + ref.name)}`, {
+          instanceArn,
+          permissionSetArn: this.permissionSet.arn,
+          customerManagedPolicyReference: { name: ref.name, path: ref.path },
+        }),
+      );
     }
     const boundary = zone.permissionsBoundary;
     if (boundary) {
-      sessionShape.push(new SsoadminPermissionsBoundaryAttachment(this, 'permissions-boundary', {
-        instanceArn,
-        permissionSetArn: this.permissionSet.arn,
-        permissionsBoundary:
-          boundary.kind === 'managed'
-            ? { managedPolicyArn: boundary.arn }
-            : { customerManagedPolicyReference: { name: boundary.name, path: boundary.path } },
-      }));
+      sessionShape.push(
+        new SsoadminPermissionsBoundaryAttachment(this, 'permissions-boundary', {
+          instanceArn,
+          permissionSetArn: this.permissionSet.arn,
+          permissionsBoundary:
+            boundary.kind === 'managed'
+              ? { managedPolicyArn: boundary.arn }
+              : { customerManagedPolicyReference: { name: boundary.name, path: boundary.path } },
+        }),
+      );
     }
 
     // By identity when the issuer is known: SCIM sets ExternalId = (issuer, Entra object id), which

@@ -26,7 +26,10 @@ export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
 export interface AwsClients {
-  readonly sdk: { sso: typeof import('@aws-sdk/client-sso-admin'); store: typeof import('@aws-sdk/client-identitystore') };
+  readonly sdk: {
+    sso: typeof import('@aws-sdk/client-sso-admin');
+    store: typeof import('@aws-sdk/client-identitystore');
+  };
   readonly sso: SSOAdminClient;
   readonly store: IdentitystoreClient;
   readonly limiter: Limiter;
@@ -44,7 +47,10 @@ export interface AwsClientOptions {
 }
 
 export async function createAwsClients(options: AwsClientOptions): Promise<AwsClients> {
-  const [ssoSdk, storeSdk] = await Promise.all([import('@aws-sdk/client-sso-admin'), import('@aws-sdk/client-identitystore')]);
+  const [ssoSdk, storeSdk] = await Promise.all([
+    import('@aws-sdk/client-sso-admin'),
+    import('@aws-sdk/client-identitystore'),
+  ]);
   const maxAttempts = Number(options.env.AWS_MAX_ATTEMPTS) || DEFAULT_MAX_ATTEMPTS;
   const common = {
     region: options.region,
@@ -55,7 +61,10 @@ export async function createAwsClients(options: AwsClientOptions): Promise<AwsCl
   const storeEndpoint = endpointFromEnv(options.env);
   const sso = new ssoSdk.SSOAdminClient({ ...common });
   const store = new storeSdk.IdentitystoreClient({ ...common, ...(storeEndpoint ? { endpoint: storeEndpoint } : {}) });
-  const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY, options.ratePerSecond ?? IDENTITY_CENTER_DOCUMENTED_TPS);
+  const limiter = new Limiter(
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    options.ratePerSecond ?? IDENTITY_CENTER_DOCUMENTED_TPS,
+  );
   const conflictDelay = options.conflictDelayMs ?? 200;
   return {
     sdk: { sso: ssoSdk, store: storeSdk },

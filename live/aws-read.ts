@@ -63,7 +63,12 @@ const FAN_OUT = 64;
 
 type Send = <T>(client: 'sso' | 'store', command: unknown) => Promise<T>;
 
-export async function readAws(clients: AwsClients, tree: ZoneTree, expected: readonly ExpectedZone[], progress: ReadProgress): Promise<AwsLive> {
+export async function readAws(
+  clients: AwsClients,
+  tree: ZoneTree,
+  expected: readonly ExpectedZone[],
+  progress: ReadProgress,
+): Promise<AwsLive> {
   const { sso: S } = clients.sdk;
   const send: Send = clients.send.bind(clients);
   const { instanceArn } = tree.config.identityCenter;
@@ -77,10 +82,9 @@ export async function readAws(clients: AwsClients, tree: ZoneTree, expected: rea
   progress.phase('permission sets', arns.length);
   // Only DescribePermissionSet gives the name, so every set is described once.
   const described = await mapLimited(arns, FAN_OUT, async (arn) => {
-    const out = await send<{ PermissionSet?: { Name?: string; Description?: string; RelayState?: string; SessionDuration?: string } }>(
-      'sso',
-      new S.DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }),
-    );
+    const out = await send<{
+      PermissionSet?: { Name?: string; Description?: string; RelayState?: string; SessionDuration?: string };
+    }>('sso', new S.DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }));
     progress.tick();
     return { arn, ps: out.PermissionSet ?? {} };
   });
@@ -92,23 +96,49 @@ export async function readAws(clients: AwsClients, tree: ZoneTree, expected: rea
     const base = { InstanceArn: instanceArn, PermissionSetArn: arn };
     const [inline, managed, customer, boundary, provisioned, outdated] = await Promise.all([
       send<{ InlinePolicy?: string }>('sso', new S.GetInlinePolicyForPermissionSetCommand(base)),
-      allPages((i) => send<{ AttachedManagedPolicies?: { Arn?: string }[]; NextToken?: string }>('sso', new S.ListManagedPoliciesInPermissionSetCommand(i)), base, (o) => o.AttachedManagedPolicies),
       allPages(
-        (i) => send<{ CustomerManagedPolicyReferences?: { Name?: string; Path?: string }[]; NextToken?: string }>('sso', new S.ListCustomerManagedPolicyReferencesInPermissionSetCommand(i)),
+        (i) =>
+          send<{ AttachedManagedPolicies?: { Arn?: string }[]; NextToken?: string }>(
+            'sso',
+            new S.ListManagedPoliciesInPermissionSetCommand(i),
+          ),
+        base,
+        (o) => o.AttachedManagedPolicies,
+      ),
+      allPages(
+        (i) =>
+          send<{ CustomerManagedPolicyReferences?: { Name?: string; Path?: string }[]; NextToken?: string }>(
+            'sso',
+            new S.ListCustomerManagedPolicyReferencesInPermissionSetCommand(i),
+          ),
         base,
         (o) => o.CustomerManagedPolicyReferences,
       ),
-      send<{ PermissionsBoundary?: { ManagedPolicyArn?: string; CustomerManagedPolicyReference?: { Name?: string; Path?: string } } }>(
-        'sso',
-        new S.GetPermissionsBoundaryForPermissionSetCommand(base),
-      ).catch((e: unknown) => {
+      send<{
+        PermissionsBoundary?: {
+          ManagedPolicyArn?: string;
+          CustomerManagedPolicyReference?: { Name?: string; Path?: string };
+        };
+      }>('sso', new S.GetPermissionsBoundaryForPermissionSetCommand(base)).catch((e: unknown) => {
         // No boundary: ResourceNotFoundException (API_GetPermissionsBoundaryForPermissionSet).
         if (isNotFound(e)) return {} as { PermissionsBoundary?: undefined };
         throw e;
       }),
-      allPages((i) => send<{ AccountIds?: string[]; NextToken?: string }>('sso', new S.ListAccountsForProvisionedPermissionSetCommand(i)), base, (o) => o.AccountIds),
       allPages(
-        (i) => send<{ AccountIds?: string[]; NextToken?: string }>('sso', new S.ListAccountsForProvisionedPermissionSetCommand(i)),
+        (i) =>
+          send<{ AccountIds?: string[]; NextToken?: string }>(
+            'sso',
+            new S.ListAccountsForProvisionedPermissionSetCommand(i),
+          ),
+        base,
+        (o) => o.AccountIds,
+      ),
+      allPages(
+        (i) =>
+          send<{ AccountIds?: string[]; NextToken?: string }>(
+            'sso',
+            new S.ListAccountsForProvisionedPermissionSetCommand(i),
+          ),
         { ...base, ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' as const },
         (o) => o.AccountIds,
       ),
@@ -118,7 +148,11 @@ export async function readAws(clients: AwsClients, tree: ZoneTree, expected: rea
       await Promise.all(
         accounts.map((account) =>
           allPages(
-            (i) => send<{ AccountAssignments?: { AccountId?: string; PrincipalType?: string; PrincipalId?: string }[]; NextToken?: string }>('sso', new S.ListAccountAssignmentsCommand(i)),
+            (i) =>
+              send<{
+                AccountAssignments?: { AccountId?: string; PrincipalType?: string; PrincipalId?: string }[];
+                NextToken?: string;
+              }>('sso', new S.ListAccountAssignmentsCommand(i)),
             { ...base, AccountId: account },
             (o) => o.AccountAssignments,
           ),
@@ -126,7 +160,11 @@ export async function readAws(clients: AwsClients, tree: ZoneTree, expected: rea
       )
     )
       .flat()
-      .map((a) => ({ accountId: a.AccountId ?? '', principalType: a.PrincipalType ?? '', principalId: a.PrincipalId ?? '' }));
+      .map((a) => ({
+        accountId: a.AccountId ?? '',
+        principalType: a.PrincipalType ?? '',
+        principalId: a.PrincipalId ?? '',
+      }));
     const b = boundary.PermissionsBoundary;
     progress.tick();
     return {
@@ -141,7 +179,9 @@ export async function readAws(clients: AwsClients, tree: ZoneTree, expected: rea
       ...(b?.ManagedPolicyArn
         ? { permissionsBoundary: b.ManagedPolicyArn }
         : b?.CustomerManagedPolicyReference
-          ? { permissionsBoundary: `${b.CustomerManagedPolicyReference.Path ?? '/'}${b.CustomerManagedPolicyReference.Name ?? ''}` }
+          ? {
+              permissionsBoundary: `${b.CustomerManagedPolicyReference.Path ?? '/'}${b.CustomerManagedPolicyReference.Name ?? ''}`,
+            }
           : {}),
       provisionedAccounts: [...provisioned].sort(),
       outdatedAccounts: [...outdated].sort(),
@@ -172,7 +212,13 @@ export async function readStoreGroup(
   const IdentityStoreId = tree.config.identityCenter.identityStoreId;
   let id: string;
   try {
-    const out = await send<{ GroupId?: string }>('store', new I.GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: displayName } } }));
+    const out = await send<{ GroupId?: string }>(
+      'store',
+      new I.GetGroupIdCommand({
+        IdentityStoreId,
+        AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: displayName } },
+      }),
+    );
     id = out.GroupId ?? '';
   } catch (e) {
     if (isNotFound(e) && (e as { ResourceType?: string }).ResourceType !== 'IDENTITY_STORE') return null;
@@ -180,12 +226,19 @@ export async function readStoreGroup(
   }
   let externalIds: LiveExternalId[] = [];
   if (tree.config.identityCenter.externalIdIssuer) {
-    const g = await send<{ ExternalIds?: { Issuer?: string; Id?: string }[] }>('store', new I.DescribeGroupCommand({ IdentityStoreId, GroupId: id }));
+    const g = await send<{ ExternalIds?: { Issuer?: string; Id?: string }[] }>(
+      'store',
+      new I.DescribeGroupCommand({ IdentityStoreId, GroupId: id }),
+    );
     externalIds = (g.ExternalIds ?? []).map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' }));
   }
   if (!withMembers) return { id, externalIds };
   const memberships = await allPages(
-    (i) => send<{ GroupMemberships?: { MemberId?: { UserId?: string } }[]; NextToken?: string }>('store', new I.ListGroupMembershipsCommand(i)),
+    (i) =>
+      send<{ GroupMemberships?: { MemberId?: { UserId?: string } }[]; NextToken?: string }>(
+        'store',
+        new I.ListGroupMembershipsCommand(i),
+      ),
     { IdentityStoreId, GroupId: id },
     (o) => o.GroupMemberships,
   );
@@ -196,7 +249,10 @@ export async function readStoreGroup(
       .map((userId) => {
         let p = users.get(userId);
         if (!p) {
-          p = send<{ UserName?: string; ExternalIds?: { Issuer?: string; Id?: string }[] }>('store', new I.DescribeUserCommand({ IdentityStoreId, UserId: userId })).then((u) => ({
+          p = send<{ UserName?: string; ExternalIds?: { Issuer?: string; Id?: string }[] }>(
+            'store',
+            new I.DescribeUserCommand({ IdentityStoreId, UserId: userId }),
+          ).then((u) => ({
             userId,
             userName: u.UserName ?? '',
             externalIds: (u.ExternalIds ?? []).map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' })),

@@ -10,11 +10,17 @@ import type { Finding } from './finding';
  * against what the files would deploy. `entraGroupIds`: the zone groups' Entra object ids when
  * Entra was read too (to check the Identity Store group's ExternalId).
  */
-export function checkAws(tree: ZoneTree, expected: readonly ExpectedZone[], live: AwsLive, entraGroupIds?: ReadonlyMap<string, string>): Finding[] {
+export function checkAws(
+  tree: ZoneTree,
+  expected: readonly ExpectedZone[],
+  live: AwsLive,
+  entraGroupIds?: ReadonlyMap<string, string>,
+): Finding[] {
   const out: Finding[] = [];
   const { config } = tree;
   const byName = new Map(expected.map((e) => [e.permissionSetName, e]));
-  const applyAws = (e: ExpectedZone) => `apply the ${stackNames(e.zone.department, config).aws} stack (cdktf.out/stacks/${stackNames(e.zone.department, config).aws}: terraform apply)`;
+  const applyAws = (e: ExpectedZone) =>
+    `apply the ${stackNames(e.zone.department, config).aws} stack (cdktf.out/stacks/${stackNames(e.zone.department, config).aws}: terraform apply)`;
 
   for (const ps of live.permissionSets.values()) {
     if (byName.has(ps.name)) continue;
@@ -34,18 +40,35 @@ export function checkAws(tree: ZoneTree, expected: readonly ExpectedZone[], live
     const z = { side: 'aws' as const, zone: e.zone.name, file: e.zone.source.file };
     const ps = live.permissionSets.get(e.permissionSetName);
     if (!ps) {
-      out.push({ ...z, kind: 'missing-permission-set', subject: e.permissionSetName, files: `permission set ${e.permissionSetName} in ${e.accounts.join(', ')}`, live: 'no permission set of that name', fix: applyAws(e) });
+      out.push({
+        ...z,
+        kind: 'missing-permission-set',
+        subject: e.permissionSetName,
+        files: `permission set ${e.permissionSetName} in ${e.accounts.join(', ')}`,
+        live: 'no permission set of that name',
+        fix: applyAws(e),
+      });
       continue;
     }
     out.push(...attributeFindings(e, ps, z, applyAws(e)));
 
     const group = live.groups.get(e.groupName);
     if (group === null || group === undefined) {
-      out.push({ ...z, kind: 'missing-store-group', subject: e.groupName, files: `Identity Store group ${e.groupName} (synced by SCIM from Entra)`, live: 'no group of that name in the Identity Store', fix: 'zone-access await-sync --provision (after applying the Entra stack), or wait for the next SCIM cycle' });
+      out.push({
+        ...z,
+        kind: 'missing-store-group',
+        subject: e.groupName,
+        files: `Identity Store group ${e.groupName} (synced by SCIM from Entra)`,
+        live: 'no group of that name in the Identity Store',
+        fix: 'zone-access await-sync --provision (after applying the Entra stack), or wait for the next SCIM cycle',
+      });
     } else {
       const issuer = config.identityCenter.externalIdIssuer;
       const entraId = entraGroupIds?.get(e.groupName);
-      if (issuer && !group.externalIds.some((x) => x.issuer === issuer && (entraId === undefined || x.id === entraId))) {
+      if (
+        issuer &&
+        !group.externalIds.some((x) => x.issuer === issuer && (entraId === undefined || x.id === entraId))
+      ) {
         out.push({
           ...z,
           kind: 'store-group-not-from-scim',
@@ -61,7 +84,9 @@ export function checkAws(tree: ZoneTree, expected: readonly ExpectedZone[], live
     const listed = new Set(e.accounts);
     for (const a of ps.assignments) {
       if (a.principalType === 'GROUP' && a.principalId === groupId && listed.has(a.accountId)) continue;
-      const why = !listed.has(a.accountId) ? `account ${a.accountId} is not listed` : `${a.principalType} ${a.principalId} is not the zone group`;
+      const why = !listed.has(a.accountId)
+        ? `account ${a.accountId} is not listed`
+        : `${a.principalType} ${a.principalId} is not the zone group`;
       out.push({
         ...z,
         kind: 'unexplained-assignment',
@@ -73,8 +98,20 @@ export function checkAws(tree: ZoneTree, expected: readonly ExpectedZone[], live
     }
     if (groupId) {
       for (const account of e.accounts) {
-        if (ps.assignments.some((a) => a.accountId === account && a.principalType === 'GROUP' && a.principalId === groupId)) continue;
-        out.push({ ...z, kind: 'missing-assignment', subject: account, files: `group ${e.groupName} assigned ${e.permissionSetName} in ${account}`, live: 'no such account assignment', fix: applyAws(e) });
+        if (
+          ps.assignments.some(
+            (a) => a.accountId === account && a.principalType === 'GROUP' && a.principalId === groupId,
+          )
+        )
+          continue;
+        out.push({
+          ...z,
+          kind: 'missing-assignment',
+          subject: account,
+          files: `group ${e.groupName} assigned ${e.permissionSetName} in ${account}`,
+          live: 'no such account assignment',
+          fix: applyAws(e),
+        });
       }
     }
     for (const account of ps.outdatedAccounts) {
@@ -90,7 +127,8 @@ export function checkAws(tree: ZoneTree, expected: readonly ExpectedZone[], live
 
     if (e.members && group?.members) {
       const wanted = new Set(e.members);
-      const matches = (u: LiveStoreUser, key: string) => u.userName.toLowerCase() === key || u.externalIds.some((x) => x.id.toLowerCase() === key);
+      const matches = (u: LiveStoreUser, key: string) =>
+        u.userName.toLowerCase() === key || u.externalIds.some((x) => x.id.toLowerCase() === key);
       for (const u of group.members) {
         if ([...wanted].some((k) => matches(u, k))) continue;
         out.push({
@@ -118,15 +156,31 @@ export function checkAws(tree: ZoneTree, expected: readonly ExpectedZone[], live
   return out;
 }
 
-function attributeFindings(e: ExpectedZone, ps: LivePermissionSet, z: Pick<Finding, 'side' | 'zone' | 'file'>, fix: string): Finding[] {
+function attributeFindings(
+  e: ExpectedZone,
+  ps: LivePermissionSet,
+  z: Pick<Finding, 'side' | 'zone' | 'file'>,
+  fix: string,
+): Finding[] {
   const out: Finding[] = [];
-  const diff = (kind: string, files: string, live: string) => out.push({ ...z, kind, subject: e.permissionSetName, files, live, fix });
+  const diff = (kind: string, files: string, live: string) =>
+    out.push({ ...z, kind, subject: e.permissionSetName, files, live, fix });
   const shown = (v: string | undefined) => (v === undefined ? 'none' : JSON.stringify(v));
-  if (!samePolicy(e.inlinePolicy, ps.inlinePolicy)) diff('inline-policy', `the zone policy (${e.inlinePolicy.length} characters)`, ps.inlinePolicy === undefined ? 'no inline policy' : `a different inline policy: ${ps.inlinePolicy.slice(0, 200)}`);
+  if (!samePolicy(e.inlinePolicy, ps.inlinePolicy))
+    diff(
+      'inline-policy',
+      `the zone policy (${e.inlinePolicy.length} characters)`,
+      ps.inlinePolicy === undefined
+        ? 'no inline policy'
+        : `a different inline policy: ${ps.inlinePolicy.slice(0, 200)}`,
+    );
   const list = (a: readonly string[]) => (a.length ? a.join(', ') : 'none');
-  if (list(e.managedPolicies) !== list(ps.managedPolicies)) diff('managed-policies', list(e.managedPolicies), list(ps.managedPolicies));
-  if (list(e.customerManagedPolicies) !== list(ps.customerManagedPolicies)) diff('customer-managed-policies', list(e.customerManagedPolicies), list(ps.customerManagedPolicies));
-  if (e.permissionsBoundary !== ps.permissionsBoundary) diff('permissions-boundary', shown(e.permissionsBoundary), shown(ps.permissionsBoundary));
+  if (list(e.managedPolicies) !== list(ps.managedPolicies))
+    diff('managed-policies', list(e.managedPolicies), list(ps.managedPolicies));
+  if (list(e.customerManagedPolicies) !== list(ps.customerManagedPolicies))
+    diff('customer-managed-policies', list(e.customerManagedPolicies), list(ps.customerManagedPolicies));
+  if (e.permissionsBoundary !== ps.permissionsBoundary)
+    diff('permissions-boundary', shown(e.permissionsBoundary), shown(ps.permissionsBoundary));
   if (e.sessionDuration !== ps.sessionDuration) diff('session-duration', e.sessionDuration, shown(ps.sessionDuration));
   if ((e.relayState ?? '') !== (ps.relayState ?? '')) diff('relay-state', shown(e.relayState), shown(ps.relayState));
   if (e.description !== (ps.description ?? '')) diff('description', shown(e.description), shown(ps.description));
@@ -145,6 +199,10 @@ export function samePolicy(a: string, b: string | undefined): boolean {
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }

@@ -24,7 +24,12 @@ export async function connectAws(region: string, env: NodeJS.ProcessEnv, rate?: 
   return createAwsClients({ region, env, ...(rate !== undefined ? { ratePerSecond: rate } : {}) });
 }
 
-export async function connectGraph(env: NodeJS.ProcessEnv, err: (line: string) => void, deps: LiveDeps = {}, rate?: number): Promise<{ graph: GraphReader; limiter: Limiter }> {
+export async function connectGraph(
+  env: NodeJS.ProcessEnv,
+  err: (line: string) => void,
+  deps: LiveDeps = {},
+  rate?: number,
+): Promise<{ graph: GraphReader; limiter: Limiter }> {
   const endpoint = env[GRAPH_ENDPOINT_ENV] || GRAPH_DEFAULT_ENDPOINT;
   let credential = deps.credential;
   if (!credential) {
@@ -34,5 +39,8 @@ export async function connectGraph(env: NodeJS.ProcessEnv, err: (line: string) =
   }
   const client = createGraphClient({ credential, endpoint });
   const limiter = new Limiter(8, rate ?? GRAPH_DEFAULT_RATE);
-  return { graph: createGraphReader({ client, endpoint, limiter, ...(deps.sleep ? { sleep: deps.sleep } : {}) }), limiter };
+  return {
+    graph: createGraphReader({ client, endpoint, limiter, ...(deps.sleep ? { sleep: deps.sleep } : {}) }),
+    limiter,
+  };
 }

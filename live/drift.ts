@@ -37,7 +37,15 @@ export async function runDrift(options: DriftOptions): Promise<DriftResult> {
   if (options.sides.includes('entra')) {
     try {
       const { graph, limiter } = await connectGraph(env, err, options.deps, options.rate);
-      entra = await readEntra(graph, tree, expected, new ReadProgress((l) => err(`entra: ${l}`), () => limiter.started));
+      entra = await readEntra(
+        graph,
+        tree,
+        expected,
+        new ReadProgress(
+          (l) => err(`entra: ${l}`),
+          () => limiter.started,
+        ),
+      );
       requests.entra = limiter.started;
     } catch (e) {
       throw new LiveReadError('entra', e);
@@ -53,7 +61,15 @@ export async function runDrift(options: DriftOptions): Promise<DriftResult> {
       throw new LiveReadError('aws', e);
     }
     try {
-      const live = await readAws(clients, tree, expected, new ReadProgress((l) => err(`aws: ${l}`), () => clients.limiter.started));
+      const live = await readAws(
+        clients,
+        tree,
+        expected,
+        new ReadProgress(
+          (l) => err(`aws: ${l}`),
+          () => clients.limiter.started,
+        ),
+      );
       const entraIds = entra ? new Map([...entra.groups.values()].map((g) => [g.displayName, g.id])) : undefined;
       findings.push(...checkAws(tree, expected, live, entraIds));
     } catch (e) {

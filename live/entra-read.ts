@@ -60,11 +60,26 @@ interface RawObject {
 
 export function entraObject(o: RawObject): EntraObject {
   const t = o['@odata.type'] ?? '';
-  const type = t.endsWith('.user') ? 'user' : t.endsWith('.servicePrincipal') ? 'servicePrincipal' : t.endsWith('.group') ? 'group' : 'other';
-  return { id: o.id.toLowerCase(), type, ...(o.userPrincipalName ? { userPrincipalName: o.userPrincipalName.toLowerCase() } : {}) };
+  const type = t.endsWith('.user')
+    ? 'user'
+    : t.endsWith('.servicePrincipal')
+      ? 'servicePrincipal'
+      : t.endsWith('.group')
+        ? 'group'
+        : 'other';
+  return {
+    id: o.id.toLowerCase(),
+    type,
+    ...(o.userPrincipalName ? { userPrincipalName: o.userPrincipalName.toLowerCase() } : {}),
+  };
 }
 
-export async function readEntra(graph: GraphReader, tree: ZoneTree, expected: readonly ExpectedZone[], progress: ReadProgress): Promise<EntraLive> {
+export async function readEntra(
+  graph: GraphReader,
+  tree: ZoneTree,
+  expected: readonly ExpectedZone[],
+  progress: ReadProgress,
+): Promise<EntraLive> {
   const { config } = tree;
   const listed = await graph.list<{ id: string; displayName: string }>(
     `/groups?$filter=${encodeURIComponent(`startswith(displayName,${odataString(config.names.groupPrefix)})`)}&$select=id,displayName&$top=999`,
@@ -78,13 +93,22 @@ export async function readEntra(graph: GraphReader, tree: ZoneTree, expected: re
       graph.list<RawObject>(`/groups/${g.id}/members?$select=id,userPrincipalName&$top=999`),
     ]);
     progress.tick();
-    return { id: g.id.toLowerCase(), displayName: g.displayName, owners: owners.map(entraObject), members: members.map(entraObject) };
+    return {
+      id: g.id.toLowerCase(),
+      displayName: g.displayName,
+      owners: owners.map(entraObject),
+      members: members.map(entraObject),
+    };
   });
-  const groups = new Map<string, LiveEntraGroup>(listed.map((g) => [g.displayName, { id: g.id.toLowerCase(), displayName: g.displayName }]));
+  const groups = new Map<string, LiveEntraGroup>(
+    listed.map((g) => [g.displayName, { id: g.id.toLowerCase(), displayName: g.displayName }]),
+  );
   for (const g of read) groups.set(g.displayName, g);
 
   const appRoleAssignments = (
-    await graph.list<LiveAppRoleAssignment>(`/servicePrincipals/${config.entra.servicePrincipalObjectId}/appRoleAssignedTo?$top=999`)
+    await graph.list<LiveAppRoleAssignment>(
+      `/servicePrincipals/${config.entra.servicePrincipalObjectId}/appRoleAssignedTo?$top=999`,
+    )
   ).map((a) => ({ ...a, principalId: a.principalId.toLowerCase(), appRoleId: a.appRoleId.toLowerCase() }));
 
   const packageAssignments = new Map<string, readonly LivePackageAssignment[] | null>();
@@ -98,14 +122,21 @@ export async function readEntra(graph: GraphReader, tree: ZoneTree, expected: re
 }
 
 /** The assignments of the zone's access package (named like its group, constructs/zone-membership.ts), or null without one. */
-export async function readPackageAssignments(graph: GraphReader, groupName: string): Promise<LivePackageAssignment[] | null> {
+export async function readPackageAssignments(
+  graph: GraphReader,
+  groupName: string,
+): Promise<LivePackageAssignment[] | null> {
   const packages = await graph.list<{ id: string }>(
     `/identityGovernance/entitlementManagement/accessPackages?$filter=${encodeURIComponent(`displayName eq ${odataString(groupName)}`)}&$select=id,displayName`,
   );
   if (packages.length === 0) return null;
   const out: LivePackageAssignment[] = [];
   for (const p of packages) {
-    const list = await graph.list<{ state?: string; schedule?: { expiration?: { endDateTime?: string } }; target?: { objectId?: string; principalName?: string } }>(
+    const list = await graph.list<{
+      state?: string;
+      schedule?: { expiration?: { endDateTime?: string } };
+      target?: { objectId?: string; principalName?: string };
+    }>(
       `/identityGovernance/entitlementManagement/assignments?$filter=${encodeURIComponent(`accessPackage/id eq ${odataString(p.id)}`)}&$expand=target`,
     );
     for (const a of list) {

@@ -24,7 +24,13 @@ function summary(r: DriftReport): string {
 export function renderDrift(format: DriftFormat, r: DriftReport): string {
   switch (format) {
     case 'json':
-      return JSON.stringify({ inSync: r.findings.length === 0, at: r.at, read: r.sides, zones: r.zones, findings: r.findings }, null, 2) + '\n';
+      return (
+        JSON.stringify(
+          { inSync: r.findings.length === 0, at: r.at, read: r.sides, zones: r.zones, findings: r.findings },
+          null,
+          2,
+        ) + '\n'
+      );
     case 'markdown':
       return markdown(r);
     case 'github':
@@ -42,7 +48,12 @@ function human(r: DriftReport): string {
       zone = f.zone;
       lines.push(`${lines.length ? '\n' : ''}zone ${f.zone}${f.file ? ` (${f.file})` : ''}`);
     }
-    lines.push(`  ✗ ${f.side} ${f.kind}: ${f.subject}`, `      files: ${f.files}`, `      live:  ${f.live}`, `      fix:   ${f.fix}`);
+    lines.push(
+      `  ✗ ${f.side} ${f.kind}: ${f.subject}`,
+      `      files: ${f.files}`,
+      `      live:  ${f.live}`,
+      `      fix:   ${f.fix}`,
+    );
   }
   lines.push(`${lines.length ? '\n' : ''}${summary(r)}`);
   return lines.join('\n') + '\n';
@@ -53,9 +64,15 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function markdown(r: DriftReport): string {
   const lines = ['## Zone Access drift', '', summary(r) + '.'];
   if (r.findings.length > 0) {
-    lines.push('', '| Zone | Side | Kind | Subject | Files say | Exists | What to do |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '| Zone | Side | Kind | Subject | Files say | Exists | What to do |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const f of r.findings) {
-      lines.push(`| ${cell(f.zone)} | ${f.side} | ${f.kind} | ${cell(f.subject)} | ${cell(f.files)} | ${cell(f.live)} | ${cell(f.fix)} |`);
+      lines.push(
+        `| ${cell(f.zone)} | ${f.side} | ${f.kind} | ${cell(f.subject)} | ${cell(f.files)} | ${cell(f.live)} | ${cell(f.fix)} |`,
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -74,7 +91,10 @@ function github(r: DriftReport): string {
   return (
     r.findings
       .map((f) => {
-        const props = [...(f.file ? [`file=${escapeProperty(f.file)}`] : []), `title=${escapeProperty(`zone-access drift: ${f.zone} ${f.side} ${f.kind}`)}`];
+        const props = [
+          ...(f.file ? [`file=${escapeProperty(f.file)}`] : []),
+          `title=${escapeProperty(`zone-access drift: ${f.zone} ${f.side} ${f.kind}`)}`,
+        ];
         return `::error ${props.join(',')}::${escapeData(`${f.subject}: files say ${f.files}; exists: ${f.live}; fix: ${f.fix}`)}\n`;
       })
       .join('') + `::notice title=zone-access drift::${escapeData(summary(r))}\n`

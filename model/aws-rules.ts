@@ -18,7 +18,8 @@ const DOCS = {
   sessionDuration: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html',
   accountId: 'https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html',
   arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns',
-  customerPolicy: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CustomerManagedPolicyReference.html',
+  customerPolicy:
+    'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CustomerManagedPolicyReference.html',
   inlinePolicy: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PutInlinePolicyToPermissionSet.html',
 } as const;
 
@@ -52,7 +53,11 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 const LABEL = '[a-z0-9]([a-z0-9-]*[a-z0-9])?';
 /** A best-effort valid label from what the user wrote, for "did you mean" messages. */
 function toLabel(v: string): string {
-  return v.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  return v
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 /** The characters of `v` a single-character pattern rejects, for "contains ..." messages. */
 function rejected(v: string, allowedChar: RegExp): string {
@@ -70,13 +75,15 @@ function labelRule(id: string, what: string, maxLength: number, example: string,
     description: `The ${what}: lower-case letters, digits and inner hyphens, at most ${maxLength} characters (${why}), e.g. ${example}.`,
     doc,
     explain(v) {
-      if (v.length === 0) return `a ${what} must not be empty; use lower-case letters, digits and inner hyphens, e.g. ${example}`;
+      if (v.length === 0)
+        return `a ${what} must not be empty; use lower-case letters, digits and inner hyphens, e.g. ${example}`;
       // Characters first: the fix for them may well change the length.
       if (!re.test(v.toLowerCase())) {
         const suggestion = toLabel(v);
         return `${q(v)} is not a ${what}: use lower-case letters, digits and inner hyphens (no leading or trailing hyphen), e.g. ${suggestion && suggestion.length <= maxLength ? suggestion : example}`;
       }
-      if (v.length > maxLength) return `${q(v)} is ${v.length} characters; a ${what} has at most ${maxLength} (${why}), e.g. ${example}`;
+      if (v.length > maxLength)
+        return `${q(v)} is ${v.length} characters; a ${what} has at most ${maxLength} (${why}), e.g. ${example}`;
       return `${what}s are lower-case: ${v.toLowerCase()}`;
     },
   });
@@ -95,7 +102,14 @@ const zoneName = labelRule(
   DOCS.createPermissionSet,
   `it becomes the permission set name "${DEFAULT_PERMISSION_SET_PREFIX}<zone>", which AWS limits to ${PERMISSION_SET_NAME_MAX}`,
 );
-const departmentName = labelRule('departmentName', 'department name', 40, 'logistics', DOCS.tag, 'it names the department\'s stacks and folder');
+const departmentName = labelRule(
+  'departmentName',
+  'department name',
+  40,
+  'logistics',
+  DOCS.tag,
+  "it names the department's stacks and folder",
+);
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const accountId = text({
@@ -118,12 +132,14 @@ const accountName = text({
   minLength: 1,
   maxLength: 64,
   example: 'shared-prod',
-  description: 'An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod.',
+  description:
+    'An account name: lower-case letters, digits and inner hyphens, not only digits (that is an account id), e.g. shared-prod.',
   doc: DOCS.accountId,
   explain(v) {
     if (/^[0-9]+$/.test(v)) return accountId.explain(v);
     if (v.length > 64) return `account name ${q(v)} is ${v.length} characters; at most 64, e.g. shared-prod`;
-    if (new RegExp(`^${ACCOUNT_NAME}$`).test(v.toLowerCase())) return `account names are lower-case: ${v.toLowerCase()}`;
+    if (new RegExp(`^${ACCOUNT_NAME}$`).test(v.toLowerCase()))
+      return `account names are lower-case: ${v.toLowerCase()}`;
     return `${q(v)} is not an account name: use lower-case letters, digits and inner hyphens, e.g. shared-prod`;
   },
 });
@@ -133,7 +149,8 @@ const accountRef = text({
   id: 'accountRef',
   pattern: `^([0-9]{12}|${ACCOUNT_NAME})$`,
   example: '123456789012',
-  description: 'A 12-digit account id in quotes, e.g. "123456789012", or an account name from the platform config, e.g. shared-prod.',
+  description:
+    'A 12-digit account id in quotes, e.g. "123456789012", or an account name from the platform config, e.g. shared-prod.',
   doc: DOCS.accountId,
   explain(v) {
     if (/^[0-9]+$/.test(v)) return accountId.explain(v);
@@ -154,8 +171,10 @@ const tagKey = text({
   doc: DOCS.tag,
   explain(v) {
     if (v.length === 0) return 'a tag key must not be empty; e.g. cost-center';
-    if (/^aws:/i.test(v)) return `tag key ${q(v)} starts with "aws:", which AWS reserves for its own tags; use another prefix, e.g. cost-center`;
-    if ([...v].length > 128) return `tag key ${q(v.slice(0, 20) + '...')} is ${[...v].length} characters; AWS allows 1 to 128, e.g. cost-center`;
+    if (/^aws:/i.test(v))
+      return `tag key ${q(v)} starts with "aws:", which AWS reserves for its own tags; use another prefix, e.g. cost-center`;
+    if ([...v].length > 128)
+      return `tag key ${q(v.slice(0, 20) + '...')} is ${[...v].length} characters; AWS allows 1 to 128, e.g. cost-center`;
     return `tag key ${q(v)} contains ${rejected(v, TAG_CHAR)}; AWS allows ${TAG_CHARS_TEXT}, e.g. cost-center`;
   },
 });
@@ -166,7 +185,8 @@ const tagValue = text({
   description: `A tag value: 0 to 256 ${TAG_CHARS_TEXT}, e.g. payments-4411.`,
   doc: DOCS.tag,
   explain(v) {
-    if ([...v].length > 256) return `tag value is ${[...v].length} characters; AWS allows at most 256, e.g. payments-4411`;
+    if ([...v].length > 256)
+      return `tag value is ${[...v].length} characters; AWS allows at most 256, e.g. payments-4411`;
     return `tag value ${q(v)} contains ${rejected(v, TAG_CHAR)}; AWS allows ${TAG_CHARS_TEXT}, e.g. payments-4411`;
   },
 });
@@ -179,11 +199,13 @@ const zoneTagKey = text({
   id: 'zoneTagKey',
   pattern: `^${NOT_AWS_PREFIX}[A-Za-z0-9_.:/=+\\-@]{1,128}$`,
   example: 'entigo:zone',
-  description: 'The tag key that marks a resource\'s zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.',
+  description:
+    "The tag key that marks a resource's zone: 1 to 128 ASCII letters, digits and _ . : / = + - @, not starting with aws:, e.g. entigo:zone.",
   doc: DOCS.tagging,
   explain(v) {
     if (v.length === 0) return 'the zone tag key must not be empty; e.g. entigo:zone';
-    if (/^aws:/i.test(v)) return `zone tag key ${q(v)} starts with "aws:", which AWS reserves for its own tags; e.g. entigo:zone`;
+    if (/^aws:/i.test(v))
+      return `zone tag key ${q(v)} starts with "aws:", which AWS reserves for its own tags; e.g. entigo:zone`;
     if (v.length > 128) return `zone tag key is ${v.length} characters; AWS allows 1 to 128, e.g. entigo:zone`;
     return `zone tag key ${q(v)} contains ${rejected(v, ZONE_TAG_CHAR)}; it goes into IAM condition keys, so only ASCII letters, digits and _ . : / = + - @, e.g. entigo:zone`;
   },
@@ -215,6 +237,8 @@ const sessionDuration = text({
   },
 });
 
+// AWS's documented character class, tab and line breaks included.
+// eslint-disable-next-line no-control-regex
 const DESCRIPTION_CHAR = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]$/;
 const description = text({
   id: 'description',
@@ -222,11 +246,14 @@ const description = text({
   minLength: 1,
   maxLength: 700,
   example: 'Payments team, production databases',
-  description: 'Shown on the group and the permission set: 1 to 700 characters of printable ASCII or Latin-1, tab and line breaks, e.g. "Payments team, production databases".',
+  description:
+    'Shown on the group and the permission set: 1 to 700 characters of printable ASCII or Latin-1, tab and line breaks, e.g. "Payments team, production databases".',
   doc: DOCS.createPermissionSet,
   explain(v) {
-    if (v.length === 0) return 'a description must not be empty; leave the key out for the default, or write one, e.g. "Payments team, production databases"';
-    if (v.length > 700) return `description is ${v.length} characters; AWS allows at most 700 in a permission set description`;
+    if (v.length === 0)
+      return 'a description must not be empty; leave the key out for the default, or write one, e.g. "Payments team, production databases"';
+    if (v.length > 700)
+      return `description is ${v.length} characters; AWS allows at most 700 in a permission set description`;
     return `description contains ${rejected(v, DESCRIPTION_CHAR)}; AWS allows printable ASCII and Latin-1 characters, tab and line breaks, e.g. "Payments team, production databases"`;
   },
 });
@@ -234,15 +261,18 @@ const description = text({
 const RELAY_STATE_CHAR = /^[a-zA-Z0-9&$@#\\/%?=~\-_'"|!:,.;*+[\] (){}]$/;
 const relayState = text({
   id: 'relayState',
-  pattern: "^[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+$",
+  pattern: '^[a-zA-Z0-9&$@#\\\\/%?=~\\-_\'"|!:,.;*+\\[\\] (){}]+$',
   minLength: 1,
   maxLength: 240,
   example: 'https://console.aws.amazon.com/rds/home?region=eu-north-1',
-  description: 'Console URL users land on after sign-in: at most 240 characters, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1.',
+  description:
+    'Console URL users land on after sign-in: at most 240 characters, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1.',
   doc: DOCS.createPermissionSet,
   explain(v) {
-    if (v.length === 0) return 'relay state must not be empty; leave the key out, or give a console URL, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1';
-    if (v.length > 240) return `relay state is ${v.length} characters; AWS allows at most 240, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1`;
+    if (v.length === 0)
+      return 'relay state must not be empty; leave the key out, or give a console URL, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1';
+    if (v.length > 240)
+      return `relay state is ${v.length} characters; AWS allows at most 240, e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1`;
     return `relay state contains ${rejected(v, RELAY_STATE_CHAR)}, which AWS does not accept (percent-encode it in the URL), e.g. https://console.aws.amazon.com/rds/home?region=eu-north-1`;
   },
 });
@@ -349,6 +379,7 @@ export const LIMIT_RULES = Object.freeze({
 } satisfies Record<string, LimitRule>);
 
 /** PutInlinePolicyToPermissionSet's InlinePolicy pattern. */
+// eslint-disable-next-line no-control-regex -- AWS's pattern, tab and line breaks included.
 export const INLINE_POLICY_PATTERN = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/;
 export const INLINE_POLICY_DOC = DOCS.inlinePolicy;
 

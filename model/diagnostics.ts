@@ -122,7 +122,11 @@ export class ValidationError extends Error {
   /** The construct (`Stack/zone-a`) whose input was refused, when a construct threw. */
   readonly constructPath?: string;
 
-  constructor(readonly diagnostics: readonly Diagnostic[], what = 'zone input', constructPath?: string) {
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    what = 'zone input',
+    constructPath?: string,
+  ) {
     super(
       `${constructPath ? `${constructPath}: ` : ''}${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${what}:\n` +
         diagnostics.map(formatDiagnostic).join('\n'),

@@ -104,8 +104,15 @@ export function iamResourceTypes(service: string): ReadonlyMap<string, IamResour
   const svc = service.toLowerCase();
   let types = resourceCache.get(svc);
   if (!types) {
-    const raw = readJson<Record<string, { key: string; arn: string; conditionKeys: string[] }>>('resourceTypes', `${svc}.json`) ?? {};
-    types = new Map(Object.values(raw).map((r) => [r.key.toLowerCase(), { name: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] }]));
+    const raw =
+      readJson<Record<string, { key: string; arn: string; conditionKeys: string[] }>>('resourceTypes', `${svc}.json`) ??
+      {};
+    types = new Map(
+      Object.values(raw).map((r) => [
+        r.key.toLowerCase(),
+        { name: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] },
+      ]),
+    );
     resourceCache.set(svc, types);
   }
   return types;
@@ -139,6 +146,8 @@ export function expandActionPattern(pattern: string): IamAction[] {
   if (i < 0) return [];
   const servicePattern = actionGlob(pattern.slice(0, i));
   const namePattern = actionGlob(pattern.slice(i + 1));
-  const services = /[*?]/.test(pattern.slice(0, i)) ? iamServices().filter((s) => servicePattern.test(s)) : [pattern.slice(0, i).toLowerCase()];
+  const services = /[*?]/.test(pattern.slice(0, i))
+    ? iamServices().filter((s) => servicePattern.test(s))
+    : [pattern.slice(0, i).toLowerCase()];
   return services.flatMap((s) => [...(iamServiceActions(s)?.values() ?? [])].filter((a) => namePattern.test(a.name)));
 }

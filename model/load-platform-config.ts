@@ -47,7 +47,8 @@ export function platformConfigFromSource(
   ];
   if (!isObject(source.value)) return { diagnostics };
   const reported = diagnostics.map((d) => d.field);
-  const usable = (field: string) => !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+  const usable = (field: string) =>
+    !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
   const raw = source.value as RawPlatformConfig;
   const problem = (path: (string | number)[], code: DiagnosticCode, message: string, hint?: string, key?: string) => {
     const pos = key === undefined ? positionOf(source, path) : keyPositionOf(source, path, key);
@@ -68,15 +69,25 @@ export function platformConfigFromSource(
   }
   const retired = isObject(raw.entra) ? raw.entra.retiredAppRoles : undefined;
   if (retired !== undefined && retired === (raw.entra.appRoles ?? 'per-zone')) {
-    problem(['entra', 'retiredAppRoles'], 'invalid-value', `retiredAppRoles is ${retired}, the mode entra.appRoles uses: it names the mode switched away from`,
-      `remove retiredAppRoles, or set entra.appRoles to the mode you are switching to (${retired === 'shared' ? 'per-zone' : 'shared'})`);
+    problem(
+      ['entra', 'retiredAppRoles'],
+      'invalid-value',
+      `retiredAppRoles is ${retired}, the mode entra.appRoles uses: it names the mode switched away from`,
+      `remove retiredAppRoles, or set entra.appRoles to the mode you are switching to (${retired === 'shared' ? 'per-zone' : 'shared'})`,
+    );
   }
   if (diagnostics.length > 0) {
     // Building the config needs every value valid; the reserved-preset check still has its input.
     const presetNames = isObject(raw.access) && isObject(raw.access.presets) ? Object.keys(raw.access.presets) : [];
     for (const name of presetNames.sort()) {
       if (options.reservedPresetNames?.has(name)) {
-        problem(['access', 'presets'], 'reserved-preset', `preset "${name}" is built in and cannot be redefined`, 'choose another name', name);
+        problem(
+          ['access', 'presets'],
+          'reserved-preset',
+          `preset "${name}" is built in and cannot be redefined`,
+          'choose another name',
+          name,
+        );
       }
     }
     return { diagnostics };
@@ -85,12 +96,23 @@ export function platformConfigFromSource(
   const presets: Record<string, AccessPreset> = {};
   for (const [name, preset] of Object.entries(raw.access?.presets ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (options.reservedPresetNames?.has(name)) {
-      problem(['access', 'presets'], 'reserved-preset', `preset "${name}" is built in and cannot be redefined`, 'choose another name', name);
+      problem(
+        ['access', 'presets'],
+        'reserved-preset',
+        `preset "${name}" is built in and cannot be redefined`,
+        'choose another name',
+        name,
+      );
       continue;
     }
     preset.statements.forEach((statement, i) => {
       for (const p of checkPresetStatement(statement)) {
-        problem(['access', 'presets', name, 'statements', i, 'actions', p.index], p.code, `preset "${name}": ${p.message}`, p.hint);
+        problem(
+          ['access', 'presets', name, 'statements', i, 'actions', p.index],
+          p.code,
+          `preset "${name}": ${p.message}`,
+          p.hint,
+        );
       }
     });
     presets[name] = {
@@ -109,7 +131,13 @@ export function platformConfigFromSource(
     const pos = keyPositionOf(source, ['departments'], name);
     const membership = normalizeMembershipSettings(settings as RawMembershipSettings);
     for (const [key, message] of membership.problems) {
-      problem(['departments', name], 'unused-membership-settings', message, `remove ${key}:, or set membership to the mode it configures`, key);
+      problem(
+        ['departments', name],
+        'unused-membership-settings',
+        message,
+        `remove ${key}:, or set membership to the mode it configures`,
+        key,
+      );
     }
     departments[name] = {
       retired: settings.retired ?? false,
@@ -123,7 +151,9 @@ export function platformConfigFromSource(
     identityCenter: {
       ...raw.identityCenter,
       // One spelling, so links and profiles never carry `start//#/console`.
-      ...(raw.identityCenter.startUrl === undefined ? {} : { startUrl: raw.identityCenter.startUrl.replace(/\/+$/, '') }),
+      ...(raw.identityCenter.startUrl === undefined
+        ? {}
+        : { startUrl: raw.identityCenter.startUrl.replace(/\/+$/, '') }),
     },
     entra: {
       ...(raw.entra.tenantId !== undefined ? { tenantId: canonicalGuid(raw.entra.tenantId) } : {}),
@@ -132,9 +162,13 @@ export function platformConfigFromSource(
       // The job id is an opaque `<template>.<hex>.<guid>` string whose template prefix is
       // case-sensitive, and nothing reads it back into state, so it is kept as given.
       ...(raw.entra.provisioningJobId !== undefined ? { provisioningJobId: raw.entra.provisioningJobId } : {}),
-      ...(raw.entra.provisioningRuleId !== undefined ? { provisioningRuleId: canonicalRuleId(raw.entra.provisioningRuleId) } : {}),
+      ...(raw.entra.provisioningRuleId !== undefined
+        ? { provisioningRuleId: canonicalRuleId(raw.entra.provisioningRuleId) }
+        : {}),
       appRoles: raw.entra.appRoles ?? 'per-zone',
-      ...(raw.entra.retiredAppRoles !== undefined && raw.entra.retiredAppRoles !== (raw.entra.appRoles ?? 'per-zone') ? { retiredAppRoles: raw.entra.retiredAppRoles } : {}),
+      ...(raw.entra.retiredAppRoles !== undefined && raw.entra.retiredAppRoles !== (raw.entra.appRoles ?? 'per-zone')
+        ? { retiredAppRoles: raw.entra.retiredAppRoles }
+        : {}),
       provisioningResource: raw.entra.provisioningResource ?? true,
     },
     zoneTagKey: raw.zoneTagKey ?? 'entigo:zone',
@@ -185,7 +219,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * out of the loader's diagnostics, which for a valid tree hold only the tree's own warnings).
  */
 export function platformConfigWarnings(
-  config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'> & { readonly entra?: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'> },
+  config: Pick<PlatformConfig, 'identityCenter' | 'secrets' | 'source'> & {
+    readonly entra?: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'>;
+  },
 ): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   if (config.entra?.retiredAppRoles !== undefined) {
@@ -196,7 +232,7 @@ export function platformConfigWarnings(
       field: 'entra.retiredAppRoles',
       code: 'app-roles-retiring',
       message: `${config.entra.retiredAppRoles}: the ${config.entra.retiredAppRoles} app roles are kept while every group moves to ${config.entra.appRoles}; they stay on the application until this key is removed`,
-      hint: 'remove entra.retiredAppRoles once a deployment with it succeeded (README "App roles: per-zone or shared")',
+      hint: 'remove entra.retiredAppRoles once a deployment with it succeeded (docs/deploy.md, "App roles: per-zone or shared")',
     });
   }
   if (config.identityCenter.externalIdIssuer === undefined) {
@@ -207,7 +243,7 @@ export function platformConfigWarnings(
       code: 'group-bound-by-name',
       message:
         'not set: the AWS stacks find each zone group by its display name, so whoever creates a group with that name ' +
-        'in the Identity Store first (anyone allowed identitystore:CreateGroup, e.g. before SCIM syncs a new zone) receives the zone\'s access',
+        "in the Identity Store first (anyone allowed identitystore:CreateGroup, e.g. before SCIM syncs a new zone) receives the zone's access",
       hint: 'set it to the Issuer of a SCIM-synced group (aws identitystore describe-group; see docs/deploy.md, "Binding zones to groups by identity")',
     });
   }
@@ -241,7 +277,12 @@ function checkManagedPolicyRisks(
   const acknowledged = new Set(config.access.acknowledgedManagedPolicyRisks ?? []);
   (raw.access?.acknowledgedManagedPolicyRisks ?? []).forEach((arn, i) => {
     if (!allowListed.has(arn)) {
-      problem(['access', 'acknowledgedManagedPolicyRisks', i], 'acknowledged-policy-not-allow-listed', `${arn} is not in access.managedPolicies`, 'acknowledge only allow-listed policies; remove this entry');
+      problem(
+        ['access', 'acknowledgedManagedPolicyRisks', i],
+        'acknowledged-policy-not-allow-listed',
+        `${arn} is not in access.managedPolicies`,
+        'acknowledge only allow-listed policies; remove this entry',
+      );
     }
   });
   const firstIndex = new Map<string, number>();
@@ -250,7 +291,8 @@ function checkManagedPolicyRisks(
   });
   if (firstIndex.size === 0) return;
   const preferred = options.catalogServices ?? new Set<string>();
-  const ack = 'or list it under access.acknowledgedManagedPolicyRisks to accept that every zone attaching it gets these on other zones\' resources';
+  const ack =
+    "or list it under access.acknowledgedManagedPolicyRisks to accept that every zone attaching it gets these on other zones' resources";
   for (const risk of managedPolicyRisks([...firstIndex.keys()])) {
     const path = ['access', 'managedPolicies', firstIndex.get(risk.arn)!];
     if (risk.versionId === undefined) {

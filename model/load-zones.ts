@@ -8,7 +8,12 @@ import { departmentMembership } from './membership-settings';
 import { markResolved } from './resolve-zone';
 import type { PlatformConfig, Zone } from './types';
 import { normalizeZone, type ZoneInput } from './zone-defaults';
-import { zoneFileSchema, type RawCustomerManagedPolicyRef, type RawZoneFile, type RawZoneMember } from './zone-file-schema';
+import {
+  zoneFileSchema,
+  type RawCustomerManagedPolicyRef,
+  type RawZoneFile,
+  type RawZoneMember,
+} from './zone-file-schema';
 import { checkZone } from './zone-rules';
 import { positionOf, readYamlFile, topLevelKeyPositions, type PathSegment, type YamlSource } from './yaml-source';
 
@@ -77,7 +82,9 @@ function departmentDiagnostics(
     // One problem per zone file, so a pull request annotation lands on each file; the folder itself
     // when it holds no zone file.
     const targets = inFolder.length > 0 ? inFolder.map((f) => f.path) : [join(zonesDir, folder)];
-    const settings = Object.prototype.hasOwnProperty.call(config.departments, folder) ? config.departments[folder] : undefined;
+    const settings = Object.prototype.hasOwnProperty.call(config.departments, folder)
+      ? config.departments[folder]
+      : undefined;
     if (!settings) {
       for (const file of targets) {
         out.push({
@@ -130,7 +137,18 @@ export function discoverZoneFiles(zonesDir: string): {
   try {
     top = readdirSync(zonesDir, { withFileTypes: true });
   } catch (err) {
-    return { files, departments, diagnostics: [{ file: zonesDir, field: '', code: 'no-zones-dir', message: `cannot read zones directory: ${(err as Error).message}` }] };
+    return {
+      files,
+      departments,
+      diagnostics: [
+        {
+          file: zonesDir,
+          field: '',
+          code: 'no-zones-dir',
+          message: `cannot read zones directory: ${(err as Error).message}`,
+        },
+      ],
+    };
   }
   for (const entry of sortEntries(top)) {
     if (entry.name.startsWith('.')) continue;
@@ -141,8 +159,12 @@ export function discoverZoneFiles(zonesDir: string): {
       diagnostics.push(notRegular(entry, path));
     } else if (entry.isDirectory()) {
       if (!follows(TEXT_RULES.departmentName, entry.name)) {
-        diagnostics.push({ file: path, field: '', code: 'invalid-department-folder',
-          message: `department folder "${entry.name}": ${TEXT_RULES.departmentName.explain(entry.name)}` });
+        diagnostics.push({
+          file: path,
+          field: '',
+          code: 'invalid-department-folder',
+          message: `department folder "${entry.name}": ${TEXT_RULES.departmentName.explain(entry.name)}`,
+        });
         continue;
       }
       departments.push(entry.name);
@@ -150,7 +172,12 @@ export function discoverZoneFiles(zonesDir: string): {
       try {
         innerEntries = readdirSync(path, { withFileTypes: true });
       } catch (err) {
-        diagnostics.push({ file: path, field: '', code: 'unreadable', message: `cannot read department folder: ${(err as Error).message}` });
+        diagnostics.push({
+          file: path,
+          field: '',
+          code: 'unreadable',
+          message: `cannot read department folder: ${(err as Error).message}`,
+        });
         continue;
       }
       for (const inner of sortEntries(innerEntries)) {
@@ -182,31 +209,51 @@ export function zoneFromSource(
   department: string,
   options: LoadZonesOptions,
 ): { zone?: Zone; partialZone?: Zone; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [...checkAgainstSchema(zoneFileSchema, source), ...checkNoTemplateSequences(source)];
+  const diagnostics: Diagnostic[] = [
+    ...checkAgainstSchema(zoneFileSchema, source),
+    ...checkNoTemplateSequences(source),
+  ];
   // Warnings (severity 'warning') leave the zone valid; they are returned with it.
   const warnings: Diagnostic[] = [];
   if (!isMapping(source.value)) return { diagnostics };
   // Fields the schema already reported; the zone rules skip them rather than pile up follow-on errors.
   const reported = diagnostics.map((d) => d.field);
-  const usable = (field: string) => !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+  const usable = (field: string) =>
+    !reported.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
   // Each field is read only once `usable` says the schema accepted it, so its schema type holds.
   const raw = source.value as Partial<RawZoneFile>;
   const { config } = options;
-  const at = (list: Diagnostic[], severity?: 'warning') => (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => {
-    const pos = positionOf(source, path);
-    list.push({ file: source.file, line: pos.line, column: pos.column, field: fieldName(path), code, message, ...(hint ? { hint } : {}), ...(severity ? { severity } : {}) });
-  };
+  const at =
+    (list: Diagnostic[], severity?: 'warning') =>
+    (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => {
+      const pos = positionOf(source, path);
+      list.push({
+        file: source.file,
+        line: pos.line,
+        column: pos.column,
+        field: fieldName(path),
+        code,
+        message,
+        ...(hint ? { hint } : {}),
+        ...(severity ? { severity } : {}),
+      });
+    };
   const problem = at(diagnostics);
 
   // What only a file has: its folder and its name.
   const name = usable('zone') && typeof raw.zone === 'string' ? raw.zone : undefined;
   if (usable('department') && raw.department !== undefined && raw.department !== department) {
-    problem(['department'], 'department-mismatch', `department "${raw.department}" does not match the folder "${department}"`,
-      `move the file to zones/${raw.department}/ or set department: ${department}`);
+    problem(
+      ['department'],
+      'department-mismatch',
+      `department "${raw.department}" does not match the folder "${department}"`,
+      `move the file to zones/${raw.department}/ or set department: ${department}`,
+    );
   }
   if (name !== undefined) {
     const fileName = basename(source.file);
-    if (!zoneFileName.matches(name, fileName)) problem(['zone'], 'file-name-mismatch', zoneFileName.explain(name, fileName));
+    if (!zoneFileName.matches(name, fileName))
+      problem(['zone'], 'file-name-mismatch', zoneFileName.explain(name, fileName));
   }
 
   // Everything else is a zone rule, the same for a zone given in code (model/zone-rules.ts).
@@ -234,7 +281,9 @@ export function zoneFromSource(
       platform: config,
       knownPresets: options.knownPresets,
       nameField: 'zone',
-      ...(config ? { membership: { settings: departmentMembership(config, department), at: options.at ?? todayUtc() } } : {}),
+      ...(config
+        ? { membership: { settings: departmentMembership(config, department), at: options.at ?? todayUtc() } }
+        : {}),
       // The name is checked only when the file has a usable one.
       usable: (field) => (field === 'zone' ? name !== undefined : usable(field)),
     },
@@ -244,7 +293,8 @@ export function zoneFromSource(
   if (name === undefined || !config) return { diagnostics: [...diagnostics, ...warnings] };
   // Fields the zone rules refused are left out of the zone built from the file's valid parts.
   const refused = diagnostics.slice(before).map((d) => d.field);
-  const valid = (field: string) => usable(field) && !refused.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+  const valid = (field: string) =>
+    usable(field) && !refused.some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
   const keep = <T>(field: string, values: readonly T[]) => values.filter((_, i) => valid(`${field}[${i}]`));
 
   // Defaults and normalization come from the same function `resolveZone` uses for zones in code;
@@ -256,14 +306,20 @@ export function zoneFromSource(
       ...(input.description !== undefined && valid('description') ? { description: input.description } : {}),
       accounts: keep('accounts', input.accounts),
       access: keep('access', input.access).filter((p) => options.knownPresets.has(p)),
-      ...(input.sessionDuration !== undefined && valid('sessionDuration') ? { sessionDuration: input.sessionDuration } : {}),
+      ...(input.sessionDuration !== undefined && valid('sessionDuration')
+        ? { sessionDuration: input.sessionDuration }
+        : {}),
       owners: keep('owners', input.owners ?? []),
       members: keep('members', input.members ?? []),
       ...(input.relayState !== undefined && valid('relayState') ? { relayState: input.relayState } : {}),
-      tags: Object.fromEntries(Object.entries(tags).filter(([k, v]) => typeof v === 'string' && valid(fieldName(['tags', k])))),
+      tags: Object.fromEntries(
+        Object.entries(tags).filter(([k, v]) => typeof v === 'string' && valid(fieldName(['tags', k]))),
+      ),
       managedPolicies: keep('managedPolicies', input.managedPolicies ?? []),
       customerManagedPolicies: keep('customerManagedPolicies', input.customerManagedPolicies ?? []),
-      ...(input.permissionsBoundary !== undefined && valid('permissionsBoundary') ? { permissionsBoundary: input.permissionsBoundary } : {}),
+      ...(input.permissionsBoundary !== undefined && valid('permissionsBoundary')
+        ? { permissionsBoundary: input.permissionsBoundary }
+        : {}),
     },
     config,
     { source: { file: source.file, ...positionOf(source, []) }, positions: topLevelKeyPositions(source) },
@@ -325,7 +381,9 @@ function isSkippedSpecialEntry(entry: Dirent, path: string): boolean {
 }
 
 function notRegular(entry: Dirent, path: string): Diagnostic {
-  const what = entry.isSymbolicLink() ? 'a symbolic link (links are not followed)' : 'not a regular file (a pipe, socket or device)';
+  const what = entry.isSymbolicLink()
+    ? 'a symbolic link (links are not followed)'
+    : 'not a regular file (a pipe, socket or device)';
   return {
     file: path,
     field: '',

@@ -61,12 +61,18 @@ export function managedPolicyDocuments(arns: readonly string[]): Map<string, Man
       versions: Record<string, { document: { Statement: unknown } }>;
     };
     const latest = entry.versions[entry.latestVersionId];
-    out.set(arn, entry.arn === arn && latest ? { name, arn, versionId: entry.latestVersionId, document: latest.document } : undefined);
+    out.set(
+      arn,
+      entry.arn === arn && latest
+        ? { name, arn, versionId: entry.latestVersionId, document: latest.document }
+        : undefined,
+    );
   }
   return out;
 }
 
 /** The package version the documents come from, for messages. */
 export function managedPoliciesVersion(): string {
-  return (JSON.parse(readFileSync(join(dirname(DATA_FILE), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(dirname(DATA_FILE), '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
 }

@@ -42,7 +42,8 @@ interface Statement {
   NotAction?: unknown;
 }
 
-const list = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const list = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** Every action a policy document allows (Allow statements; `NotAction` is everything but). */
 export function allowedActions(document: { readonly Statement: unknown }): IamAction[] {
@@ -51,7 +52,11 @@ export function allowedActions(document: { readonly Statement: unknown }): IamAc
   for (const s of statements) {
     if (s.Effect !== 'Allow') continue;
     if (s.NotAction !== undefined) {
-      const excluded = new Set(list(s.NotAction).flatMap(expandActionPattern).map((a) => a.id));
+      const excluded = new Set(
+        list(s.NotAction)
+          .flatMap(expandActionPattern)
+          .map((a) => a.id),
+      );
       for (const service of iamServices()) {
         for (const a of expandActionPattern(`${service}:*`)) if (!excluded.has(a.id)) allowed.set(a.id, a);
       }
@@ -75,7 +80,8 @@ export function managedPolicyRisks(arns: readonly string[]): ManagedPolicyRisk[]
   const toRead = arns.filter((arn) => !Object.hasOwn(MANAGED_POLICIES_WITHIN_ZONE, arn));
   const docs = managedPolicyDocuments(toRead);
   return arns.map((arn) => {
-    if (Object.hasOwn(MANAGED_POLICIES_WITHIN_ZONE, arn)) return { arn, versionId: MANAGED_POLICIES_WITHIN_ZONE[arn], actions: [] };
+    if (Object.hasOwn(MANAGED_POLICIES_WITHIN_ZONE, arn))
+      return { arn, versionId: MANAGED_POLICIES_WITHIN_ZONE[arn], actions: [] };
     const doc = docs.get(arn);
     if (!doc) return { arn, actions: [] };
     return { arn, versionId: doc.versionId, actions: crossZoneActions(doc.document) };
@@ -91,8 +97,14 @@ const DATA_READ = /^(Download|Get|Filter|Query|Read|Retrieve|Select|Export|Start
  * per service in turn, then one action of each other service, so the reader sees both "your zones'
  * data" and the breadth.
  */
-export function exampleActions(actions: readonly IamAction[], preferredServices: ReadonlySet<string>, count = 10): string[] {
-  const reads = actions.filter((a) => preferredServices.has(a.service) && a.accessLevels.includes('Read') && DATA_READ.test(a.name));
+export function exampleActions(
+  actions: readonly IamAction[],
+  preferredServices: ReadonlySet<string>,
+  count = 10,
+): string[] {
+  const reads = actions.filter(
+    (a) => preferredServices.has(a.service) && a.accessLevels.includes('Read') && DATA_READ.test(a.name),
+  );
   // One per catalog service, the rarer verbs (Download, Filter, Query) first, then one Get each.
   const rank = (a: IamAction) => (a.name.startsWith('Get') || a.name.startsWith('BatchGet') ? 1 : 0);
   const preferred: IamAction[] = [];
@@ -101,6 +113,8 @@ export function exampleActions(actions: readonly IamAction[], preferredServices:
     for (const a of reads) if (rank(a) === r && !services.has(a.service) && services.add(a.service)) preferred.push(a);
   }
   const seen = new Set<string>();
-  const others = actions.filter((a) => !preferredServices.has(a.service) && !seen.has(a.service) && seen.add(a.service));
+  const others = actions.filter(
+    (a) => !preferredServices.has(a.service) && !seen.has(a.service) && seen.add(a.service),
+  );
   return [...preferred.slice(0, Math.max(count - 2, 1)), ...others].slice(0, count).map((a) => a.id);
 }

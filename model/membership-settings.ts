@@ -19,7 +19,12 @@ export type ReviewFrequency = (typeof REVIEW_FREQUENCIES)[number];
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 export const FILE_DEFAULTS = { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } as const;
-export const ACCESS_PACKAGE_DEFAULTS = { approval: true, approvalTimeoutDays: 14, maxDays: 90, reviewDurationDays: 14 } as const;
+export const ACCESS_PACKAGE_DEFAULTS = {
+  approval: true,
+  approvalTimeoutDays: 14,
+  maxDays: 90,
+  reviewDurationDays: 14,
+} as const;
 
 /** Properties of `departments.<name>` that belong to membership. */
 export const membershipSettingsProperties = {
@@ -28,7 +33,7 @@ export const membershipSettingsProperties = {
     enum: MEMBERSHIP_MODES,
     default: 'entra',
     description:
-      'Who manages the members of the department\'s zone groups: entra (owners, in Entra; default), file (the zone files\' members:), access-package (Entra ID Governance requests approved by the zone\'s owners).',
+      "Who manages the members of the department's zone groups: entra (owners, in Entra; default), file (the zone files' members:), access-package (Entra ID Governance requests approved by the zone's owners).",
   },
   file: {
     type: 'object',
@@ -47,7 +52,7 @@ export const membershipSettingsProperties = {
         minimum: 1,
         maximum: 3660,
         default: FILE_DEFAULTS.maxDays,
-        description: 'A member\'s until may be at most this many days after today (or --at).',
+        description: "A member's until may be at most this many days after today (or --at).",
       },
       maxMembersPerZone: {
         type: 'integer',
@@ -64,7 +69,8 @@ export const membershipSettingsProperties = {
     description: 'Settings of membership: access-package.',
     properties: {
       requestors: {
-        description: 'Who may request a zone\'s access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.',
+        description:
+          "Who may request a zone's access package: all-members (every member user of the tenant, no guests; default) or a list of Entra group object ids whose members may.",
         anyOf: [
           { type: 'string', enum: ['all-members'] },
           { type: 'array', minItems: 1, items: { type: 'string', pattern: GUID } },
@@ -73,7 +79,7 @@ export const membershipSettingsProperties = {
       approval: {
         type: 'boolean',
         default: ACCESS_PACKAGE_DEFAULTS.approval,
-        description: 'Requests need the approval of one of the zone\'s owners (default true).',
+        description: "Requests need the approval of one of the zone's owners (default true).",
       },
       approvalTimeoutDays: {
         type: 'integer',
@@ -93,7 +99,8 @@ export const membershipSettingsProperties = {
         type: 'string',
         enum: ['none', ...REVIEW_FREQUENCIES],
         default: 'none',
-        description: 'Recurring access review of the assignments by the zone\'s owners: none (default), weekly, monthly, quarterly, halfyearly, annual.',
+        description:
+          "Recurring access review of the assignments by the zone's owners: none (default), weekly, monthly, quarterly, halfyearly, annual.",
       },
     },
   },
@@ -154,10 +161,14 @@ export function departmentMembership(
  * The normalized settings, and the keys given for another mode than the department's (which would
  * otherwise be ignored without a word) as problems: `[key, message]`.
  */
-export function normalizeMembershipSettings(raw: RawMembershipSettings): { settings: MembershipSettings; problems: [string, string][] } {
+export function normalizeMembershipSettings(raw: RawMembershipSettings): {
+  settings: MembershipSettings;
+  problems: [string, string][];
+} {
   const mode = raw.membership ?? 'entra';
   const problems: [string, string][] = [];
-  if (raw.file !== undefined && mode !== 'file') problems.push(['file', `file: settings are given but membership is ${mode}`]);
+  if (raw.file !== undefined && mode !== 'file')
+    problems.push(['file', `file: settings are given but membership is ${mode}`]);
   if (raw.accessPackage !== undefined && mode !== 'access-package') {
     problems.push(['accessPackage', `accessPackage: settings are given but membership is ${mode}`]);
   }
@@ -177,7 +188,10 @@ export function normalizeMembershipSettings(raw: RawMembershipSettings): { setti
   }
   if (mode === 'access-package') {
     const a: NonNullable<RawMembershipSettings['accessPackage']> = raw.accessPackage ?? {};
-    const requestors = a.requestors === undefined || a.requestors === 'all-members' ? 'all-members' : [...new Set(a.requestors.map((g) => g.toLowerCase()))].sort();
+    const requestors =
+      a.requestors === undefined || a.requestors === 'all-members'
+        ? 'all-members'
+        : [...new Set(a.requestors.map((g) => g.toLowerCase()))].sort();
     const review = a.review === undefined || a.review === 'none' ? undefined : a.review;
     return {
       settings: {
@@ -187,7 +201,9 @@ export function normalizeMembershipSettings(raw: RawMembershipSettings): { setti
           approval: a.approval ?? ACCESS_PACKAGE_DEFAULTS.approval,
           approvalTimeoutDays: a.approvalTimeoutDays ?? ACCESS_PACKAGE_DEFAULTS.approvalTimeoutDays,
           maxDays: a.maxDays ?? ACCESS_PACKAGE_DEFAULTS.maxDays,
-          ...(review ? { review: { frequency: review, durationDays: ACCESS_PACKAGE_DEFAULTS.reviewDurationDays } } : {}),
+          ...(review
+            ? { review: { frequency: review, durationDays: ACCESS_PACKAGE_DEFAULTS.reviewDurationDays } }
+            : {}),
         },
       },
       problems,

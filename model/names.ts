@@ -31,7 +31,10 @@ export function groupObjectIdOutputName(zone: Pick<Zone, 'name'>): string {
 }
 
 /** Stack names for a department (or for everything, in `single` sharding). */
-export function stackNames(department: string, config: Pick<PlatformConfig, 'sharding'>): { entra: string; aws: string } {
+export function stackNames(
+  department: string,
+  config: Pick<PlatformConfig, 'sharding'>,
+): { entra: string; aws: string } {
   const shard = config.sharding === 'single' ? 'all' : department;
   return { entra: `entra-${shard}`, aws: `aws-${shard}` };
 }

@@ -40,11 +40,16 @@ export function findPlaceholders(source: YamlSource, schema: object): Diagnostic
  * Drops the schema's complaints about a placeholder's value (and the summary of an `anyOf` around
  * it): the placeholder diagnostic already says what to do there, and says it better.
  */
-export function withoutPlaceholderNoise(diagnostics: readonly Diagnostic[], placeholders: readonly Diagnostic[]): Diagnostic[] {
+export function withoutPlaceholderNoise(
+  diagnostics: readonly Diagnostic[],
+  placeholders: readonly Diagnostic[],
+): Diagnostic[] {
   const fields = placeholders.map((p) => p.field);
   const covers = (d: Diagnostic) =>
     (d.code === 'invalid-value' || d.code === 'invalid-length' || d.code === 'wrong-type') &&
-    fields.some((f) => f === d.field || (d.field !== '' && (f.startsWith(`${d.field}.`) || f.startsWith(`${d.field}[`))));
+    fields.some(
+      (f) => f === d.field || (d.field !== '' && (f.startsWith(`${d.field}.`) || f.startsWith(`${d.field}[`))),
+    );
   return diagnostics.filter((d) => !covers(d));
 }
 

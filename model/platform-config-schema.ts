@@ -12,7 +12,6 @@ import { membershipSettingsProperties } from './membership-settings';
  * `RawPlatformConfig` type.
  */
 
-
 /** A quota: a positive integer with the provider's default (model/quotas.ts). */
 function quotaProperty(key: QuotaKey) {
   return { type: 'integer', minimum: 1, default: QUOTAS[key].default, description: QUOTAS[key].description } as const;
@@ -40,7 +39,8 @@ export const platformConfigSchema = {
       },
     },
     entra: {
-      description: 'The Identity Center enterprise application in Microsoft Entra ID: app roles live on its app registration, group assignments on its service principal.',
+      description:
+        'The Identity Center enterprise application in Microsoft Entra ID: app roles live on its app registration, group assignments on its service principal.',
       type: 'object',
       additionalProperties: false,
       required: ['applicationObjectId', 'servicePrincipalObjectId'],
@@ -74,7 +74,8 @@ export const platformConfigSchema = {
     },
     zoneTagKey: textSchema(TEXT_RULES.zoneTagKey, { default: 'entigo:zone' }),
     names: {
-      description: 'Name prefixes of the Entra (and Identity Store) groups and of the permission sets and app role values; changing one replaces every zone\'s resources.',
+      description:
+        "Name prefixes of the Entra (and Identity Store) groups and of the permission sets and app role values; changing one replaces every zone's resources.",
       type: 'object',
       additionalProperties: false,
       properties: {
@@ -113,16 +114,24 @@ export const platformConfigSchema = {
       type: 'string',
       enum: ['department', 'single'],
       default: 'department',
-      description: 'department: a pair of stacks (entra-<department>, aws-<department>) per department, each with its own state; single: one pair (entra-all, aws-all) for every zone.',
+      description:
+        'department: a pair of stacks (entra-<department>, aws-<department>) per department, each with its own state; single: one pair (entra-all, aws-all) for every zone.',
     },
     backend: {
-      description: 'Where Terraform keeps each stack\'s state: local files, or S3 (state key <keyPrefix><stack>.tfstate, S3-native locking with use_lockfile).',
+      description:
+        "Where Terraform keeps each stack's state: local files, or S3 (state key <keyPrefix><stack>.tfstate, S3-native locking with use_lockfile).",
       anyOf: [
         {
           type: 'object',
           additionalProperties: false,
           required: ['type'],
-          properties: { type: { const: 'local', description: 'local: state files next to the synthesized stacks; s3: an S3 bucket (then bucket and region are required).' } },
+          properties: {
+            type: {
+              const: 'local',
+              description:
+                'local: state files next to the synthesized stacks; s3: an S3 bucket (then bucket and region are required).',
+            },
+          },
         },
         {
           type: 'object',
@@ -143,7 +152,8 @@ export const platformConfigSchema = {
       additionalProperties: false,
       properties: {
         presets: {
-          description: 'Extra access presets by name (built-in names cannot be redefined); every action is checked against AWS\'s service reference and the preset rules (policies/README.md, Adding a preset).',
+          description:
+            "Extra access presets by name (built-in names cannot be redefined); every action is checked against AWS's service reference and the preset rules (policies/README.md, Adding a preset).",
           type: 'object',
           propertyNames: keySchema(PLATFORM_RULES.presetName),
           additionalProperties: {
@@ -151,9 +161,14 @@ export const platformConfigSchema = {
             additionalProperties: false,
             required: ['description', 'statements'],
             properties: {
-              description: { type: 'string', minLength: 1, maxLength: 300, description: 'What the preset allows, in one sentence (shown in the report and the access map).' },
+              description: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 300,
+                description: 'What the preset allows, in one sentence (shown in the report and the access map).',
+              },
               statements: {
-                description: 'The preset\'s IAM statements, each scoped to the zone as its scope says.',
+                description: "The preset's IAM statements, each scoped to the zone as its scope says.",
                 type: 'array',
                 minItems: 1,
                 items: {
@@ -161,8 +176,19 @@ export const platformConfigSchema = {
                   additionalProperties: false,
                   required: ['actions', 'scope'],
                   properties: {
-                    actions: { type: 'array', minItems: 1, items: textSchema(PLATFORM_RULES.presetAction), description: 'IAM actions, service:Action, no wildcards: a preset names exactly what it grants.' },
-                    resources: { type: 'array', minItems: 1, items: textSchema(PLATFORM_RULES.presetResource), description: 'Resource ARNs the statement applies to (default *); the scope condition still applies.' },
+                    actions: {
+                      type: 'array',
+                      minItems: 1,
+                      items: textSchema(PLATFORM_RULES.presetAction),
+                      description: 'IAM actions, service:Action, no wildcards: a preset names exactly what it grants.',
+                    },
+                    resources: {
+                      type: 'array',
+                      minItems: 1,
+                      items: textSchema(PLATFORM_RULES.presetResource),
+                      description:
+                        'Resource ARNs the statement applies to (default *); the scope condition still applies.',
+                    },
                     scope: {
                       type: 'string',
                       enum: ['resource-tag', 'request-tag', 'none'],
@@ -178,17 +204,24 @@ export const platformConfigSchema = {
         managedPolicies: {
           type: 'array',
           items: textSchema(TEXT_RULES.managedPolicyArn),
-          description: 'AWS-managed policy ARNs zone files may attach. validate reads each one\'s document and fails for one that reaches other zones\' resources (managed-policy-crosses-zones) unless acknowledged, and for one it does not know (managed-policy-unknown).',
+          description:
+            "AWS-managed policy ARNs zone files may attach. validate reads each one's document and fails for one that reaches other zones' resources (managed-policy-crosses-zones) unless acknowledged, and for one it does not know (managed-policy-unknown).",
         },
         acknowledgedManagedPolicyRisks: {
           type: 'array',
           items: textSchema(TEXT_RULES.managedPolicyArn),
           description:
-            'AWS-managed policies of managedPolicies that grant actions on other zones\' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails.',
+            "AWS-managed policies of managedPolicies that grant actions on other zones' resources (validate lists them), accepted knowingly; every such policy must be listed here or validation fails.",
         },
-        customerManagedPolicies: { type: 'array', items: customerManagedPolicyObject, description: 'Customer-managed policies zone files may attach (they must exist in every account of the zones that attach them).' },
+        customerManagedPolicies: {
+          type: 'array',
+          items: customerManagedPolicyObject,
+          description:
+            'Customer-managed policies zone files may attach (they must exist in every account of the zones that attach them).',
+        },
         permissionsBoundary: {
-          description: 'The one permissions boundary zone files may set: an AWS-managed policy ARN or a customer-managed policy { name, path }.',
+          description:
+            'The one permissions boundary zone files may set: an AWS-managed policy ARN or a customer-managed policy { name, path }.',
           anyOf: [textSchema(TEXT_RULES.managedPolicyArn), customerManagedPolicyObject],
         },
       },
@@ -201,7 +234,8 @@ export const platformConfigSchema = {
         zoneNamePrefix: {
           type: 'boolean',
           default: true,
-          description: 'Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone\'s name space. false lets a zone claim any untagged secret (docs/security.md, Untagged secrets).',
+          description:
+            "Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (docs/security.md, Untagged secrets).",
         },
       },
     },
@@ -220,7 +254,8 @@ export const platformConfigSchema = {
     audit: {
       type: 'object',
       additionalProperties: false,
-      description: 'Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (docs/audit.md).',
+      description:
+        'Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (docs/audit.md).',
       properties: {
         roleName: {
           type: 'string',
@@ -241,7 +276,8 @@ export const platformConfigSchema = {
     quotas: {
       type: 'object',
       additionalProperties: false,
-      description: 'Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers\' defaults (docs/quotas.md).',
+      description:
+        "Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (docs/quotas.md).",
       properties: {
         permissionSetsPerInstance: quotaProperty('permissionSetsPerInstance'),
         permissionSetsPerAccount: quotaProperty('permissionSetsPerAccount'),

@@ -14,7 +14,8 @@ const rule = (r: TextRule): TextRule => Object.freeze(r);
 
 const SSO_DOCS = 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_InstanceMetadata.html';
 const ENTRA_DOCS = 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/view-applications-portal';
-const GRAPH_SYNC_DOCS = 'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationjob-provisionondemand';
+const GRAPH_SYNC_DOCS =
+  'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationjob-provisionondemand';
 
 const instanceArn = rule({
   id: 'instanceArn',
@@ -54,14 +55,14 @@ function regionRule(id: string, what: string, where: string): TextRule {
 }
 const identityCenterRegion = regionRule(
   'identityCenterRegion',
-  'The region IAM Identity Center is enabled in (the AWS provider\'s region)',
-  'IAM Identity Center console → Settings → Details → Region, or the region in the instance\'s access portal URL',
+  "The region IAM Identity Center is enabled in (the AWS provider's region)",
+  "IAM Identity Center console → Settings → Details → Region, or the region in the instance's access portal URL",
 );
 const backendRegion = regionRule('backendRegion', 'The region of the state bucket', 'where the S3 bucket was created');
 const auditRegion = regionRule(
   'auditRegion',
   'A region whose CloudTrail event history `zone-access audit` reads',
-  'the regions the zones\' resources are in',
+  "the regions the zones' resources are in",
 );
 
 /** An https URL without query or fragment: the portal appends `/#/console?...` to it. */
@@ -71,7 +72,7 @@ const startUrl = rule({
   maxLength: 512,
   example: 'https://d-9067a1b2c3.awsapps.com/start',
   description:
-    'The AWS access portal URL people sign in at: IAM Identity Center console → Dashboard → AWS access portal URL, e.g. https://d-9067a1b2c3.awsapps.com/start; needed by `zone-access profiles` and the access map\'s sign-in links.',
+    "The AWS access portal URL people sign in at: IAM Identity Center console → Dashboard → AWS access portal URL, e.g. https://d-9067a1b2c3.awsapps.com/start; needed by `zone-access profiles` and the access map's sign-in links.",
   doc: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/using-the-portal.html',
   explain: (v) =>
     v.length > 512
@@ -97,13 +98,19 @@ function guidRule(id: string, what: string, where: string, example: string): Tex
     example,
     description: `${what}: ${where}; a GUID, e.g. ${example}.`,
     doc: ENTRA_DOCS,
-    explain: (v) => `${q(v)} is not ${what.charAt(0).toLowerCase()}${what.slice(1)}: a GUID, 8-4-4-4-12 hex digits, e.g. ${example} (${where})`,
+    explain: (v) =>
+      `${q(v)} is not ${what.charAt(0).toLowerCase()}${what.slice(1)}: a GUID, 8-4-4-4-12 hex digits, e.g. ${example} (${where})`,
   });
 }
-const tenantId = guidRule('tenantId', 'The Entra tenant id', 'Microsoft Entra admin center → Overview → Tenant ID', '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11');
+const tenantId = guidRule(
+  'tenantId',
+  'The Entra tenant id',
+  'Microsoft Entra admin center → Overview → Tenant ID',
+  '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11',
+);
 const applicationObjectId = guidRule(
   'applicationObjectId',
-  'The object id of the IAM Identity Center enterprise application\'s app registration',
+  "The object id of the IAM Identity Center enterprise application's app registration",
   'Entra admin center → App registrations → All applications → the IAM Identity Center app → Overview → Object ID (not the Application (client) ID)',
   '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
 );
@@ -133,7 +140,7 @@ const provisioningRuleId = rule({
   pattern: PROVISIONING_RULE_ID_PATTERN,
   example: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8',
   description:
-    'Id of the provisioning job\'s synchronization rule for groups: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs/{provisioningJobId}/schema → synchronizationRules[].id, optionally with a version suffix as Graph documents it for provisionOnDemand (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId.',
+    "Id of the provisioning job's synchronization rule for groups: Microsoft Graph GET /servicePrincipals/{servicePrincipalObjectId}/synchronization/jobs/{provisioningJobId}/schema → synchronizationRules[].id, optionally with a version suffix as Graph documents it for provisionOnDemand (33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2); required with provisioningJobId.",
   doc: GRAPH_SYNC_DOCS,
   explain: (v) =>
     `${q(v)} is not a synchronization rule id: 1 to 64 letters, digits and hyphens, as the job's schema lists it under synchronizationRules, optionally followed by a version such as #V2, e.g. 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8 or 03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2`,
@@ -160,7 +167,8 @@ const s3Bucket = rule({
   id: 's3Bucket',
   pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
   example: 'acme-zone-access-state',
-  description: 'The S3 bucket that keeps the Terraform state (create it, versioned, before the first deployment), e.g. acme-zone-access-state.',
+  description:
+    'The S3 bucket that keeps the Terraform state (create it, versioned, before the first deployment), e.g. acme-zone-access-state.',
   doc: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html',
   explain: (v) =>
     `${q(v)} is not an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit, e.g. acme-zone-access-state`,
@@ -189,7 +197,8 @@ const presetAction = rule({
   id: 'presetAction',
   pattern: '^[a-z0-9-]+:[A-Za-z0-9]+$',
   example: 'logs:GetLogEvents',
-  description: 'An IAM action, service:Action, without wildcards (a preset names exactly what it grants), e.g. logs:GetLogEvents.',
+  description:
+    'An IAM action, service:Action, without wildcards (a preset names exactly what it grants), e.g. logs:GetLogEvents.',
   doc: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
   explain: (v) =>
     v.includes('*') || v.includes('?')

@@ -1,4 +1,4 @@
-import { iamAction, resourceTypesOf, type IamAction } from './iam-data';
+import { iamAction, iamResourceTypes, resourceTypesOf, type IamAction } from './iam-data';
 import { isUnscopedRead } from './unscoped-reads';
 import type { ZoneScope } from './types';
 
@@ -30,10 +30,15 @@ export interface PresetRuleProblem {
 }
 
 const RESOURCE_TAG = 'aws:ResourceTag/${TagKey}';
+/** Creates whose name says they start from an existing resource. */
+const COPIES_FROM_SOURCE = /^(Copy|Restore|Clone|Replicate|Import|Duplicate)/;
 const REQUEST_TAG = 'aws:RequestTag/${TagKey}';
 const UNSCOPED_READS_FILE = 'model/unscoped-reads.ts';
 
-export function checkPresetStatement(statement: { readonly actions: readonly string[]; readonly scope: ZoneScope }): PresetRuleProblem[] {
+export function checkPresetStatement(statement: {
+  readonly actions: readonly string[];
+  readonly scope: ZoneScope;
+}): PresetRuleProblem[] {
   const problems: PresetRuleProblem[] = [];
   statement.actions.forEach((id, index) => {
     const action = iamAction(id);
@@ -47,7 +52,13 @@ export function checkPresetStatement(statement: { readonly actions: readonly str
       return;
     }
     const why = reasonAgainst(action, statement.scope);
-    if (why) problems.push({ index, code: 'scope-not-allowed', message: `${id} cannot have scope ${statement.scope}: ${why.message}`, hint: why.hint });
+    if (why)
+      problems.push({
+        index,
+        code: 'scope-not-allowed',
+        message: `${id} cannot have scope ${statement.scope}: ${why.message}`,
+        hint: why.hint,
+      });
   });
   return problems;
 }
@@ -58,7 +69,9 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
   const tagScopable = (t: (typeof types)[number]) => t.type.conditionKeys.includes(RESOURCE_TAG);
   const names = (ts: typeof types) => ts.map((t) => t.type.name).join(', ');
   const levels = action.accessLevels.join('/');
-  const resourceTagHint = types.some(tagScopable) ? 'use scope resource-tag' : 'AWS cannot scope it to tagged resources: leave it out of presets';
+  const resourceTagHint = types.some(tagScopable)
+    ? 'use scope resource-tag'
+    : 'AWS cannot scope it to tagged resources: leave it out of presets';
 
   switch (scope) {
     case 'none': {
@@ -66,25 +79,32 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
       // zone's resources, and AWS's access levels do not say whether a response holds data.
       if (isUnscopedRead(action.id)) return undefined;
       if (!action.accessLevels.every((l) => l === 'List' || l === 'Read')) {
-        return { message: `it is a ${levels} action, and unscoped every zone could use it on every zone's resources`, hint: resourceTagHint };
+        return {
+          message: `it is a ${levels} action, and unscoped every zone could use it on every zone's resources`,
+          hint: resourceTagHint,
+        };
       }
       // Any listed resource type, optional or not, means the request can name a resource
       // (s3:GetObject's object, es:ESHttpGet's domain): unscoped, every zone's.
       if (types.length > 0) {
         const particular = required.length > 0 ? required : types;
-        return { message: `it reads a particular ${names(particular)}, and unscoped every zone could read every zone's`, hint: resourceTagHint };
+        return {
+          message: `it reads a particular ${names(particular)}, and unscoped every zone could read every zone's`,
+          hint: resourceTagHint,
+        };
       }
       return {
         message:
           `it names no resource, but it is not on the reviewed list of metadata-only reads (${UNSCOPED_READS_FILE}): ` +
-          'unscoped, its response may hold every zone\'s data (ssm:GetCommandInvocation returns command output, lambda:ListFunctions environment variables)',
+          "unscoped, its response may hold every zone's data (ssm:GetCommandInvocation returns command output, lambda:ListFunctions environment variables)",
         hint: `leave it out of presets; if its response (API reference) holds only names and metadata, propose it for ${UNSCOPED_READS_FILE} with that reason`,
       };
     }
     case 'resource-tag': {
       if (types.length === 0) {
         return {
-          message: 'AWS authorizes it against no resource type, so there is no resource tag to compare with the zone (every request would be denied)',
+          message:
+            'AWS authorizes it against no resource type, so there is no resource tag to compare with the zone (every request would be denied)',
           hint: isUnscopedRead(action.id)
             ? 'use scope none (it is a reviewed metadata-only read that names no resource)'
             : `leave it out of presets (it names no resource and is not on the reviewed list of metadata-only reads, ${UNSCOPED_READS_FILE})`,
@@ -101,20 +121,51 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
       return undefined;
     }
     case 'request-tag': {
-      const hint = 'use scope resource-tag (every resource it touches must then be the zone\'s) or leave it out';
+      const hint = "use scope resource-tag (every resource it touches must then be the zone's) or leave it out";
       if (action.accessLevels.includes('Tagging')) {
         return {
           message:
             'a tagging action with the zone tag on the request would let the zone claim any resource that has no zone tag yet; ' +
             'AWS has no condition key that tells tagging a new resource from tagging an existing one',
-          hint: 'use scope resource-tag to manage tags of the zone\'s own resources',
+          hint: "use scope resource-tag to manage tags of the zone's own resources",
         };
       }
       if (!action.accessLevels.includes('Write') || !/^Grants permission to create\b/i.test(action.description)) {
-        return { message: `it is not a create action (AWS: "${action.description}"); request-tag is for creating resources tagged with the zone`, hint };
+        return {
+          message: `it is not a create action (AWS: "${action.description}"); request-tag is for creating resources tagged with the zone`,
+          hint,
+        };
       }
-      if (!action.conditionKeys.includes(REQUEST_TAG) && !types.some((t) => t.type.conditionKeys.includes(REQUEST_TAG))) {
-        return { message: 'it does not support aws:RequestTag, so the request cannot be required to carry the zone tag', hint: 'leave it out of presets' };
+      if (
+        !action.conditionKeys.includes(REQUEST_TAG) &&
+        !types.some((t) => t.type.conditionKeys.includes(REQUEST_TAG))
+      ) {
+        return {
+          message: 'it does not support aws:RequestTag, so the request cannot be required to carry the zone tag',
+          hint: 'leave it out of presets',
+        };
+      }
+      // AWS's descriptions are not always precise ("create a snapshot" for a copy), so the name and
+      // the condition keys are read too: a copy or restore has a source, and a key named after one of
+      // the service's resource types (ecs:service, ecs:task-definition) names another resource the
+      // create uses. Either could be a resource of no zone, which no tag condition tells apart.
+      if (COPIES_FROM_SOURCE.test(action.name)) {
+        return {
+          message:
+            `its name says it creates from a source (${action.name}): a source with no zone tag passes every tag condition, ` +
+            'so the zone could copy or restore resources of no zone',
+          hint,
+        };
+      }
+      const serviceTypes = new Set([...iamResourceTypes(action.service).keys()].map((t) => t.toLowerCase()));
+      const naming = action.conditionKeys.filter((k) => serviceTypes.has(k.slice(k.indexOf(':') + 1).toLowerCase()));
+      if (naming.length > 0) {
+        return {
+          message:
+            `its request names other resources of the service (${naming.join(', ')}): one with no zone tag passes every tag condition, ` +
+            'so the zone could build on resources of no zone',
+          hint,
+        };
       }
       if (types.length !== 1) {
         return {

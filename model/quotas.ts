@@ -36,14 +36,14 @@ export const QUOTAS: Readonly<Record<QuotaKey, QuotaRule>> = {
   permissionSetsPerAccount: {
     default: 250,
     description:
-      'Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account\'s other permission sets.',
+      "Permission sets provisioned to one AWS account (AWS default 250, adjustable). One per zone assigned to the account; lower it by the account's other permission sets.",
     source: IDENTITY_CENTER_QUOTAS,
     adjustable: true,
   },
   rolesPerAccount: {
     default: 1000,
     description:
-      'IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account\'s role quota minus the roles it already has.',
+      "IAM roles in one AWS account (IAM default 1,000, adjustable): each provisioned permission set is a role. Set it to the account's role quota minus the roles it already has.",
     source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-and-iam-roles.html',
     adjustable: true,
   },
@@ -71,7 +71,9 @@ export function defaultQuotas(): Record<QuotaKey, number> {
 
 /** Errors above a quota and warnings from WARN_AT of it, for the whole tree. */
 export function checkQuotas(
-  config: Pick<PlatformConfig, 'quotas' | 'accounts' | 'identityCenter' | 'source'> & { readonly entra: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'> },
+  config: Pick<PlatformConfig, 'quotas' | 'accounts' | 'identityCenter' | 'source'> & {
+    readonly entra: Pick<PlatformConfig['entra'], 'appRoles' | 'retiredAppRoles'>;
+  },
   zones: readonly Zone[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -82,8 +84,20 @@ export function checkQuotas(
   // While switching to shared (entra.retiredAppRoles: per-zone) the per-zone roles are still there.
   const shared = config.entra.appRoles === 'shared' && config.entra.retiredAppRoles !== 'per-zone';
   out.push(
-    ...check(config, 'appRolesPerApplication', shared ? ['(every zone: one shared role)'] : all, 'the Identity Center enterprise application in Entra gets', 'app roles', shared ? 'one shared role' : 'one per zone').map((d) =>
-      shared ? d : { ...d, hint: `set entra.appRoles: shared (every zone group is assigned with one role; SCIM needs only the assignment), or ${d.hint}` },
+    ...check(
+      config,
+      'appRolesPerApplication',
+      shared ? ['(every zone: one shared role)'] : all,
+      'the Identity Center enterprise application in Entra gets',
+      'app roles',
+      shared ? 'one shared role' : 'one per zone',
+    ).map((d) =>
+      shared
+        ? d
+        : {
+            ...d,
+            hint: `set entra.appRoles: shared (every zone group is assigned with one role; SCIM needs only the assignment), or ${d.hint}`,
+          },
     ),
   );
 
@@ -94,8 +108,26 @@ export function checkQuotas(
   const names = new Map(Object.entries(config.accounts).map(([name, id]) => [id, name]));
   for (const [id, accountZones] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const account = `account ${id}${names.has(id) ? ` (${names.get(id)})` : ''}`;
-    out.push(...check(config, 'permissionSetsPerAccount', accountZones, `${account} gets`, 'provisioned permission sets', 'one per zone assigned to it'));
-    out.push(...check(config, 'rolesPerAccount', accountZones, `${account} gets`, 'IAM roles', 'one per provisioned permission set'));
+    out.push(
+      ...check(
+        config,
+        'permissionSetsPerAccount',
+        accountZones,
+        `${account} gets`,
+        'provisioned permission sets',
+        'one per zone assigned to it',
+      ),
+    );
+    out.push(
+      ...check(
+        config,
+        'rolesPerAccount',
+        accountZones,
+        `${account} gets`,
+        'IAM roles',
+        'one per provisioned permission set',
+      ),
+    );
   }
   return out;
 }

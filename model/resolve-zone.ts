@@ -52,9 +52,17 @@ export function zoneProblems(
   if (isResolvedZone(input, platform)) return { zone: input, diagnostics: [] };
   const file = options.where ?? `zone "${input.name}"`;
   const diagnostics: Diagnostic[] = [];
-  const report = (severity?: 'warning') => (path: (string | number)[], code: Diagnostic['code'], message: string, hint?: string) => {
-    diagnostics.push({ file, field: fieldName(path), code, message, ...(hint ? { hint } : {}), ...(severity ? { severity } : {}) });
-  };
+  const report =
+    (severity?: 'warning') => (path: (string | number)[], code: Diagnostic['code'], message: string, hint?: string) => {
+      diagnostics.push({
+        file,
+        field: fieldName(path),
+        code,
+        message,
+        ...(hint ? { hint } : {}),
+        ...(severity ? { severity } : {}),
+      });
+    };
   checkZone(
     input,
     { platform, knownPresets, nameField: 'name', ...(options.membership ? { membership: options.membership } : {}) },
@@ -80,7 +88,11 @@ export function resolveZoneWith(
 ): Zone {
   const { zone, diagnostics } = zoneProblems(input, platform, knownPresets, options);
   if (!zone) {
-    throw new ValidationError(diagnostics.filter((d) => d.severity !== 'warning'), options.what ?? `zone "${input.name}"`, options.constructPath);
+    throw new ValidationError(
+      diagnostics.filter((d) => d.severity !== 'warning'),
+      options.what ?? `zone "${input.name}"`,
+      options.constructPath,
+    );
   }
   return zone;
 }

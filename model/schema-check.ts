@@ -30,6 +30,7 @@ function validatorFor(schema: object): ValidateFunction {
   // Any other schema (a test's, say) is compiled on first use; ajv is loaded only then.
   let fn = compiled.get(schema);
   if (!fn) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed (validate stays fast)
     const AjvClass: typeof Ajv = require('ajv').default;
     fn = new AjvClass(AJV_OPTIONS).compile(schema);
     compiled.set(schema, fn);
@@ -65,8 +66,11 @@ function toDiagnostics(errors: readonly ErrorObject[], source: YamlSource, schem
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if ((error.keyword === 'maxLength' || error.keyword === 'minLength') && patternPaths.has(error.instancePath)) continue;
-    const insideAnyOf = [...anyOfPaths].some((p) => error.instancePath.startsWith(p) && error.keyword !== 'anyOf' && error.schemaPath.includes('/anyOf/'));
+    if ((error.keyword === 'maxLength' || error.keyword === 'minLength') && patternPaths.has(error.instancePath))
+      continue;
+    const insideAnyOf = [...anyOfPaths].some(
+      (p) => error.instancePath.startsWith(p) && error.keyword !== 'anyOf' && error.schemaPath.includes('/anyOf/'),
+    );
     if (insideAnyOf) continue;
     // A failing key name yields a 'pattern' error plus a 'propertyNames' summary; keep the summary.
     if (error.propertyName !== undefined && error.keyword !== 'propertyNames') continue;
@@ -117,7 +121,9 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
       const value = valueAt(source.value, path);
       const actual = typeName(value);
       const quoteHint =
-        expected === 'string' && typeof value === 'number' ? 'quote it ("...") so YAML keeps it a string, leading zeros included' : undefined;
+        expected === 'string' && typeof value === 'number'
+          ? 'quote it ("...") so YAML keeps it a string, leading zeros included'
+          : undefined;
       return {
         ...base,
         ...pos2(pos),
@@ -130,16 +136,26 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
     case 'format':
     case 'anyOf': {
       const value = valueAt(source.value, path);
-      if (rule && typeof value === 'string') return { ...base, ...pos2(pos), code: 'invalid-value', message: rule.explain(value) };
+      if (rule && typeof value === 'string')
+        return { ...base, ...pos2(pos), code: 'invalid-value', message: rule.explain(value) };
       if (error.keyword === 'anyOf') {
         const alternatives = explainAlternatives(walk(schema, schemaSegments(error.schemaPath)), value);
-        if (alternatives) return { ...base, ...pos2(alternatives.typeKey ? keyPositionOf(source, path, 'type') : pos), ...(alternatives.typeKey ? { field: fieldName([...path, 'type']) } : {}), code: 'invalid-value', message: alternatives.message };
+        if (alternatives)
+          return {
+            ...base,
+            ...pos2(alternatives.typeKey ? keyPositionOf(source, path, 'type') : pos),
+            ...(alternatives.typeKey ? { field: fieldName([...path, 'type']) } : {}),
+            code: 'invalid-value',
+            message: alternatives.message,
+          };
       }
       return {
         ...base,
         ...pos2(pos),
         code: 'invalid-value',
-        message: description ? `${show(value)} is not valid: ${lowerFirst(description)}` : `${show(value)} is not valid here`,
+        message: description
+          ? `${show(value)} is not valid: ${lowerFirst(description)}`
+          : `${show(value)} is not valid here`,
       };
     }
     case 'propertyNames': {
@@ -176,20 +192,38 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
         message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(show).join(', ')}`,
       };
     case 'const':
-      return { ...base, ...pos2(pos), code: 'invalid-value', message: `must be ${show((error.params as { allowedValue: unknown }).allowedValue)}` };
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'invalid-value',
+        message: `must be ${show((error.params as { allowedValue: unknown }).allowedValue)}`,
+      };
     case 'minimum': {
       const limit = (error.params as { limit: number }).limit;
-      const fallback = (walk(schema, schemaSegments(error.schemaPath).slice(0, -1)) as { default?: unknown } | undefined)?.default;
-      return { ...base, ...pos2(pos), code: 'invalid-value', message: `must be at least ${limit}${fallback === undefined ? '' : `, e.g. ${show(fallback)} (the default)`}` };
+      const fallback = (
+        walk(schema, schemaSegments(error.schemaPath).slice(0, -1)) as { default?: unknown } | undefined
+      )?.default;
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'invalid-value',
+        message: `must be at least ${limit}${fallback === undefined ? '' : `, e.g. ${show(fallback)} (the default)`}`,
+      };
     }
     case 'minItems':
-      return { ...base, ...pos2(pos), code: 'empty-list', message: `must list at least ${(error.params as { limit: number }).limit} item(s)` };
+      return {
+        ...base,
+        ...pos2(pos),
+        code: 'empty-list',
+        message: `must list at least ${(error.params as { limit: number }).limit} item(s)`,
+      };
     case 'maxLength':
     case 'minLength': {
       const v = valueAt(source.value, path);
       const len = typeof v === 'string' ? v.length : 0;
       const limit = (error.params as { limit: number }).limit;
-      if (rule && typeof v === 'string') return { ...base, ...pos2(pos), code: 'invalid-length', message: rule.explain(v) };
+      if (rule && typeof v === 'string')
+        return { ...base, ...pos2(pos), code: 'invalid-length', message: rule.explain(v) };
       return {
         ...base,
         ...pos2(pos),
@@ -232,7 +266,9 @@ function discriminatedBranch(schema: object, schemaPath: string, value: unknown)
   const branches = walk(schema, schemaSegments(schemaPath));
   if (!Array.isArray(branches) || value === null || typeof value !== 'object' || !('type' in value)) return undefined;
   const index = branches.findIndex(
-    (b) => (b as { properties?: { type?: { const?: unknown } } })?.properties?.type?.const === (value as { type: unknown }).type,
+    (b) =>
+      (b as { properties?: { type?: { const?: unknown } } })?.properties?.type?.const ===
+      (value as { type: unknown }).type,
   );
   return index < 0 ? undefined : index;
 }
@@ -252,7 +288,10 @@ function pointerToPath(pointer: string): PathSegment[] {
 
 /** `accounts[1]`, `tags.cost-center`, `access.presets.x.statements[0].actions` */
 export function fieldName(path: readonly PathSegment[]): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+  return path.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg),
+    '',
+  );
 }
 
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
@@ -274,7 +313,17 @@ function typeName(v: unknown): string {
 }
 
 function article(type: string): string {
-  return ({ object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number' } as Record<string, string>)[type] ?? type;
+  return (
+    (
+      {
+        object: 'a mapping',
+        array: 'a list',
+        string: 'a string',
+        boolean: 'true or false',
+        number: 'a number',
+      } as Record<string, string>
+    )[type] ?? type
+  );
 }
 
 function show(v: unknown): string {
@@ -318,7 +367,6 @@ function walk(root: unknown, segments: readonly string[]): unknown {
   return node;
 }
 
-
 /**
  * Every string (key or value) of the file that contains a Terraform template sequence. Input
  * strings are written into the synthesized Terraform JSON as they are, where Terraform would
@@ -346,7 +394,13 @@ export function checkNoTemplateSequences(source: YamlSource, hint?: string): Dia
 
 function templateDiagnostic(source: YamlSource, path: PathSegment[], value: string, hint?: string): Diagnostic {
   const problem = templateSequenceProblem(value, hint);
-  return { file: source.file, ...pos2(positionOf(source, path)), field: fieldName(path), code: 'template-sequence', ...problem };
+  return {
+    file: source.file,
+    ...pos2(positionOf(source, path)),
+    field: fieldName(path),
+    code: 'template-sequence',
+    ...problem,
+  };
 }
 
 /** The message for a value holding `${` or `%{`, for zone files and zones given in code alike. */

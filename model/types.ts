@@ -237,7 +237,8 @@ export interface PlatformConfig {
 }
 
 /** The service quotas a tree is checked against (model/quotas.ts holds their defaults and sources). */
-export type QuotaKey = 'permissionSetsPerInstance' | 'permissionSetsPerAccount' | 'rolesPerAccount' | 'appRolesPerApplication';
+export type QuotaKey =
+  'permissionSetsPerInstance' | 'permissionSetsPerAccount' | 'rolesPerAccount' | 'appRolesPerApplication';
 
 /** How `zone-access audit` reaches CloudTrail in the zones' accounts. */
 export interface AuditSettings {

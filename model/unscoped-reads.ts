@@ -17,16 +17,28 @@
 export const UNSCOPED_READS: ReadonlyMap<string, string> = new Map([
   ['ecs:ListClusters', 'cluster ARNs only (ListClusters API reference)'],
   ['ecs:ListServices', 'service ARNs only (ListServices API reference)'],
-  ['ecs:ListTasks', 'task ARNs only; authorized against container-instance, which Fargate tasks do not have, so it cannot be zone-scoped'],
+  [
+    'ecs:ListTasks',
+    'task ARNs only; authorized against container-instance, which Fargate tasks do not have, so it cannot be zone-scoped',
+  ],
   ['logs:DescribeLogGroups', 'log group names and settings (retention, KMS key ARN), no events'],
-  ['rds:DescribeDBInstances', 'instance metadata (endpoints, status, tags, master secret ARN), no data or credentials; without an identifier the db resource type is a wildcard with no tags'],
-  ['rds:DescribeDBClusters', 'cluster metadata (endpoints, status, tags, master secret ARN), no data or credentials; without an identifier the cluster resource type is a wildcard with no tags'],
+  [
+    'rds:DescribeDBInstances',
+    'instance metadata (endpoints, status, tags, master secret ARN), no data or credentials; without an identifier the db resource type is a wildcard with no tags',
+  ],
+  [
+    'rds:DescribeDBClusters',
+    'cluster metadata (endpoints, status, tags, master secret ARN), no data or credentials; without an identifier the cluster resource type is a wildcard with no tags',
+  ],
   ['secretsmanager:ListSecrets', 'secret names and metadata, never values (ListSecrets API reference)'],
   ['sqs:ListQueues', 'queue URLs only'],
   ['ssm:DescribeInstanceInformation', 'managed node metadata (platform, agent version, IP address, ping status)'],
   ['ssm:DescribeSessions', 'session metadata (owner, target, times), not what was typed or shown'],
   ['ssm:DescribeParameters', 'parameter names and metadata (type, version, tier), never values'],
-  ['ec2:DescribeInstances', 'instance metadata (IDs, IPs, tags, state), not user data (DescribeInstanceAttribute) or console output'],
+  [
+    'ec2:DescribeInstances',
+    'instance metadata (IDs, IPs, tags, state), not user data (DescribeInstanceAttribute) or console output',
+  ],
   ['s3:ListAllMyBuckets', 'bucket names and creation dates only'],
 ]);
 

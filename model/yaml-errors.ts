@@ -47,7 +47,11 @@ export function explainYamlError(error: YamlErrorInput, text: string): Explained
     };
   }
   if (error.code === 'TAB_AS_INDENT' || /^Tabs are not allowed/.test(first)) {
-    return { ...at, column: 1, message: 'this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces' };
+    return {
+      ...at,
+      column: 1,
+      message: 'this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces',
+    };
   }
   if (/Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(first)) {
     const here = lines[error.line - 1] ?? '';
@@ -61,7 +65,12 @@ export function explainYamlError(error: YamlErrorInput, text: string): Explained
       };
     }
     const next = nextContentLine(lines, error.line);
-    if (next !== undefined && indentOf(lines[next - 1]) > indentOf(here) && /^\s*[^\s-][^:]*:(\s|$)/.test(here) && !/:\s*(#.*)?$/.test(here)) {
+    if (
+      next !== undefined &&
+      indentOf(lines[next - 1]) > indentOf(here) &&
+      /^\s*[^\s-][^:]*:(\s|$)/.test(here) &&
+      !/:\s*(#.*)?$/.test(here)
+    ) {
       return {
         line: next,
         column: 1,
@@ -70,26 +79,39 @@ export function explainYamlError(error: YamlErrorInput, text: string): Explained
     }
     return {
       ...at,
-      message: 'this line does not fit the lines around it: keys of one mapping start in the same column, list items (- ) under a key line up, and a value with ": " or " #" needs quotes',
+      message:
+        'this line does not fit the lines around it: keys of one mapping start in the same column, list items (- ) under a key line up, and a value with ": " or " #" needs quotes',
     };
   }
   if (/A block sequence may not be used as an implicit map key/.test(first)) {
     return {
       ...at,
-      message: 'this list item is not lined up with the items above it: start every "- " of one list in the same column',
+      message:
+        'this list item is not lined up with the items above it: start every "- " of one list in the same column',
     };
   }
   if (error.code === 'BAD_INDENT') {
-    return { ...at, message: `this line's indentation does not fit the lines above: keys of one mapping start in the same column, nested keys further right (${lowerFirst(first)})` };
+    return {
+      ...at,
+      message: `this line's indentation does not fit the lines above: keys of one mapping start in the same column, nested keys further right (${lowerFirst(first)})`,
+    };
   }
   if (error.code === 'BAD_DQ_ESCAPE') {
-    return { ...at, message: `${first}: inside "double quotes" a backslash starts an escape; write \\\\ for a backslash, or use 'single quotes'` };
+    return {
+      ...at,
+      message: `${first}: inside "double quotes" a backslash starts an escape; write \\\\ for a backslash, or use 'single quotes'`,
+    };
   }
   return { ...at, message: `${first}; check this line's indentation and that every [, { and quote opened is closed` };
 }
 
 /** The last line at or before `line` where `open` is not closed (outside quotes and comments). */
-function findUnclosed(lines: readonly string[], line: number, open: string, close: string): { line: number; column: number } | undefined {
+function findUnclosed(
+  lines: readonly string[],
+  line: number,
+  open: string,
+  close: string,
+): { line: number; column: number } | undefined {
   let depth = 0;
   for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
     const chars = stripQuotesAndComment(lines[i]);
@@ -105,7 +127,11 @@ function findUnclosed(lines: readonly string[], line: number, open: string, clos
 }
 
 /** The last line before `line` with an odd number of `quote` characters: where the unclosed one opens. */
-function findUnclosedQuote(lines: readonly string[], line: number, quote: string): { line: number; column: number } | undefined {
+function findUnclosedQuote(
+  lines: readonly string[],
+  line: number,
+  quote: string,
+): { line: number; column: number } | undefined {
   for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
     const count = [...lines[i]].filter((ch) => ch === quote).length;
     if (count % 2 === 1) return { line: i + 1, column: lines[i].indexOf(quote) + 1 };
@@ -131,7 +157,8 @@ function stripQuotesAndComment(line: string): string {
 }
 
 function nextContentLine(lines: readonly string[], line: number): number | undefined {
-  for (let i = line; i < lines.length; i++) if (lines[i].trim() !== '' && !lines[i].trim().startsWith('#')) return i + 1;
+  for (let i = line; i < lines.length; i++)
+    if (lines[i].trim() !== '' && !lines[i].trim().startsWith('#')) return i + 1;
   return undefined;
 }
 

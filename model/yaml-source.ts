@@ -41,7 +41,11 @@ export function readYamlFile(file: string, displayName = file): { source?: YamlS
     const stat = statSync(file);
     // A directory would throw EISDIR on read; a FIFO or device (/dev/zero) would block or never end.
     if (!stat.isFile()) {
-      return fail(displayName, 'not-a-file', `not a regular file (${stat.isDirectory() ? 'a directory' : 'a device, pipe or socket'})`);
+      return fail(
+        displayName,
+        'not-a-file',
+        `not a regular file (${stat.isDirectory() ? 'a directory' : 'a device, pipe or socket'})`,
+      );
     }
     size = stat.size;
   } catch (err) {
@@ -63,7 +67,10 @@ export function readYamlFile(file: string, displayName = file): { source?: YamlS
   return parseYamlText(bytes, displayName);
 }
 
-export function parseYamlText(bytes: Buffer | string, file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+export function parseYamlText(
+  bytes: Buffer | string,
+  file: string,
+): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   if (buffer.includes(0)) {
     return fail(file, 'binary-file', 'file contains NUL bytes; expected UTF-8 YAML text');
@@ -75,7 +82,12 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
     return fail(file, 'not-utf8', 'file is not valid UTF-8 text');
   }
   if (text.trim() === '') {
-    return fail(file, 'empty-file', 'file is empty', 'a zone file needs at least zone, department, accounts and access');
+    return fail(
+      file,
+      'empty-file',
+      'file is empty',
+      'a zone file needs at least zone, department, accounts and access',
+    );
   }
 
   const lines = new LineCounter();
@@ -121,23 +133,42 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const pos = problem.linePos?.[0] ?? lines.linePos(problem.pos[0]);
     if (problem.code === 'DUPLICATE_KEY') {
-      diagnostics.push({ file, line: pos.line, column: pos.col, field: '', code: 'duplicate-key', message: firstLine(problem.message) });
+      diagnostics.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        field: '',
+        code: 'duplicate-key',
+        message: firstLine(problem.message),
+      });
       continue;
     }
     // One mistake often trips several parser errors on its line; the first one explains it.
     const e = explainYamlError({ code: problem.code, message: problem.message, line: pos.line, column: pos.col }, text);
     if (explained.has(e.line) || explained.has(pos.line)) continue;
     explained.add(e.line).add(pos.line);
-    diagnostics.push({ file, line: e.line, column: e.column, field: '', code: 'yaml-syntax', message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    diagnostics.push({
+      file,
+      line: e.line,
+      column: e.column,
+      field: '',
+      code: 'yaml-syntax',
+      message: e.message,
+      ...(e.hint ? { hint: e.hint } : {}),
+    });
   }
   visit(doc, {
     Alias(_, node) {
-      diagnostics.push(at(file, lines, node.range?.[0], 'yaml-alias', 'YAML aliases (*name) are not allowed in zone input'));
+      diagnostics.push(
+        at(file, lines, node.range?.[0], 'yaml-alias', 'YAML aliases (*name) are not allowed in zone input'),
+      );
       return visit.SKIP;
     },
     Node(_, node) {
       if (node.anchor) {
-        diagnostics.push(at(file, lines, node.range?.[0], 'yaml-anchor', 'YAML anchors (&name) are not allowed in zone input'));
+        diagnostics.push(
+          at(file, lines, node.range?.[0], 'yaml-anchor', 'YAML anchors (&name) are not allowed in zone input'),
+        );
       }
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
         diagnostics.push(at(file, lines, node.range?.[0], 'yaml-tag', `custom YAML tag ${node.tag} is not allowed`));
@@ -146,7 +177,9 @@ export function parseYamlText(bytes: Buffer | string, file: string): { source?: 
     Pair(_, pair) {
       // A key the parser could not read is a consequence of a syntax error already reported on its line.
       if (isNode(pair.key) && !isScalar(pair.key) && !explained.has(lines.linePos(pair.key.range?.[0] ?? 0).line)) {
-        diagnostics.push(at(file, lines, pair.key.range?.[0], 'yaml-complex-key', 'mapping keys must be plain strings'));
+        diagnostics.push(
+          at(file, lines, pair.key.range?.[0], 'yaml-complex-key', 'mapping keys must be plain strings'),
+        );
       }
     },
   });
@@ -241,7 +274,13 @@ function linePos(lines: LineCounter, offset: number): { line: number; column: nu
   return { line: pos.line, column: pos.col };
 }
 
-function at(file: string, lines: LineCounter, offset: number | undefined, code: DiagnosticCode, message: string): Diagnostic {
+function at(
+  file: string,
+  lines: LineCounter,
+  offset: number | undefined,
+  code: DiagnosticCode,
+  message: string,
+): Diagnostic {
   const pos = offset === undefined ? { line: 1, column: 1 } : linePos(lines, offset);
   return { file, line: pos.line, column: pos.column, field: '', code, message };
 }

@@ -1,7 +1,14 @@
 import { canonicalGuid } from './guid';
 import { isAccountId } from './aws-rules';
 import { memberKey } from './membership';
-import type { CustomerManagedPolicyRef, PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneMember } from './types';
+import type {
+  CustomerManagedPolicyRef,
+  PermissionsBoundaryRef,
+  PlatformConfig,
+  Zone,
+  ZoneAccount,
+  ZoneMember,
+} from './types';
 
 /**
  * The one place where a zone's defaults are filled and its set-like lists normalized. The loader
@@ -72,14 +79,19 @@ export interface ZoneInput {
 }
 
 /** What defaults come from: the platform's default session duration and its account names. */
-export type ZoneDefaultsSource = Pick<PlatformConfig, 'defaultSessionDuration'> & Partial<Pick<PlatformConfig, 'accounts'>>;
+export type ZoneDefaultsSource = Pick<PlatformConfig, 'defaultSessionDuration'> &
+  Partial<Pick<PlatformConfig, 'accounts'>>;
 
 /**
  * Fills the defaults and sorts/de-duplicates the set-like lists. It checks nothing: the zone rules
  * (model/zone-rules.ts) run before it, in the loader and in `resolveZone`. `origin` is where the zone
  * came from: its file and the file's key positions, or the construct that resolved it.
  */
-export function normalizeZone(input: ZoneInput, platform: ZoneDefaultsSource, origin: Pick<Zone, 'source' | 'positions'>): Zone {
+export function normalizeZone(
+  input: ZoneInput,
+  platform: ZoneDefaultsSource,
+  origin: Pick<Zone, 'source' | 'positions'>,
+): Zone {
   const boundary = input.permissionsBoundary === undefined ? undefined : toBoundary(input.permissionsBoundary);
   return {
     name: input.name,
@@ -136,13 +148,20 @@ function normalizeMembers(entries: readonly (string | ZoneMember)[]): ZoneMember
     const m = typeof entry === 'string' ? { user: entry } : entry;
     const user = memberKey(m.user);
     if (!byUser.has(user)) {
-      byUser.set(user, { user, ...(m.until !== undefined ? { until: m.until } : {}), ...(m.reason !== undefined ? { reason: m.reason } : {}) });
+      byUser.set(user, {
+        user,
+        ...(m.until !== undefined ? { until: m.until } : {}),
+        ...(m.reason !== undefined ? { reason: m.reason } : {}),
+      });
     }
   }
   return [...byUser.values()].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
 }
 
-function resolveAccounts(refs: readonly (string | ZoneAccount)[], names: Readonly<Record<string, string>>): ZoneAccount[] {
+function resolveAccounts(
+  refs: readonly (string | ZoneAccount)[],
+  names: Readonly<Record<string, string>>,
+): ZoneAccount[] {
   const byId = new Map<string, ZoneAccount>();
   for (const ref of refs) {
     const account: ZoneAccount =

@@ -74,7 +74,8 @@ export const zoneFileSchema = {
       type: 'array',
       minItems: 1,
       items: { type: 'string', pattern: ZONE_NAME_PATTERN, description: 'An access preset name.' },
-      description: 'Access presets: built-in ones (docs/zone-file.md, Access presets) or the platform config\'s access.presets.',
+      description:
+        "Access presets: built-in ones (docs/zone-file.md, Access presets) or the platform config's access.presets.",
     },
     sessionDuration: textSchema(TEXT_RULES.sessionDuration),
     owners: {
@@ -96,7 +97,11 @@ export const zoneFileSchema = {
         additionalProperties: false,
         required: ['user'],
         properties: {
-          user: { type: 'string', pattern: MEMBER_USER_PATTERN, description: 'An Entra UPN (user@domain) or user object id.' },
+          user: {
+            type: 'string',
+            pattern: MEMBER_USER_PATTERN,
+            description: 'An Entra UPN (user@domain) or user object id.',
+          },
           until: {
             type: 'string',
             pattern: DATE_PATTERN,
@@ -132,7 +137,8 @@ export const zoneFileSchema = {
       description: 'Customer-managed policies allow-listed in the platform config.',
     },
     permissionsBoundary: {
-      description: 'The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.',
+      description:
+        'The permissions boundary allow-listed in the platform config: an AWS-managed policy ARN or a customer-managed policy.',
       anyOf: [textSchema(TEXT_RULES.managedPolicyArn), customerManagedPolicyObject],
     },
   },

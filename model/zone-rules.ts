@@ -1,4 +1,12 @@
-import { explainTooManyTags, follows, isAccountId, isSessionDurationInRange, MAX_ZONE_TAGS, TEXT_RULES, type TextRule } from './aws-rules';
+import {
+  explainTooManyTags,
+  follows,
+  isAccountId,
+  isSessionDurationInRange,
+  MAX_ZONE_TAGS,
+  TEXT_RULES,
+  type TextRule,
+} from './aws-rules';
 import { checkMembership } from './check-membership';
 import { isRealDate } from './dates';
 import type { DiagnosticCode } from './diagnostics';
@@ -26,7 +34,8 @@ import type { PathSegment } from './yaml-source';
 export type ZoneReport = (path: PathSegment[], code: DiagnosticCode, message: string, hint?: string) => void;
 
 /** What the rules read of the platform: a loaded `PlatformConfig` or the constructs' `PlatformSpec`. */
-export type ZoneRulePlatform = Pick<PlatformConfig, 'zoneTagKey' | 'names' | 'access'> & Partial<Pick<PlatformConfig, 'accounts'>>;
+export type ZoneRulePlatform = Pick<PlatformConfig, 'zoneTagKey' | 'names' | 'access'> &
+  Partial<Pick<PlatformConfig, 'accounts'>>;
 
 export interface ZoneRuleContext {
   /** Absent when the platform config is itself invalid: the rules that need it are skipped. */
@@ -49,7 +58,12 @@ const OWNER = new RegExp(OWNER_PATTERN);
 const MEMBER_USER = new RegExp(MEMBER_USER_PATTERN);
 
 /** Every problem of `zone` through `problem`; warnings (the zone stays valid) through `warn`. */
-export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneReport, warn: ZoneReport = () => {}): void {
+export function checkZone(
+  zone: ZoneInput,
+  ctx: ZoneRuleContext,
+  problem: ZoneReport,
+  warn: ZoneReport = () => {},
+): void {
   const usable = ctx.usable ?? (() => true);
   const { platform } = ctx;
   const rule = (path: PathSegment[], r: TextRule, value: string | undefined) => {
@@ -69,25 +83,38 @@ export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneRe
       const psName = `${platform.names.permissionSetPrefix}${zone.name}`;
       if (!follows(TEXT_RULES.permissionSetName, psName)) {
         const max = TEXT_RULES.permissionSetName.maxLength! - platform.names.permissionSetPrefix.length;
-        problem([name], 'invalid-length', TEXT_RULES.permissionSetName.explain(psName),
-          `with names.permissionSetPrefix "${platform.names.permissionSetPrefix}" a zone name has at most ${max} characters`);
+        problem(
+          [name],
+          'invalid-length',
+          TEXT_RULES.permissionSetName.explain(psName),
+          `with names.permissionSetPrefix "${platform.names.permissionSetPrefix}" a zone name has at most ${max} characters`,
+        );
       }
     }
     if (RESERVED_ZONE_NAMES.has(zone.name)) {
-      problem([name], 'reserved-zone-name', `"${zone.name}" is reserved for the stacks' own providers and backend`,
-        `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`);
+      problem(
+        [name],
+        'reserved-zone-name',
+        `"${zone.name}" is reserved for the stacks' own providers and backend`,
+        `choose another name; reserved: ${[...RESERVED_ZONE_NAMES].join(', ')}`,
+      );
     }
   }
   if (whole('department')) rule(['department'], TEXT_RULES.departmentName, zone.department);
   if (whole('description')) rule(['description'], TEXT_RULES.description, zone.description);
   if (whole('relayState')) rule(['relayState'], TEXT_RULES.relayState, zone.relayState);
   const duration = zone.sessionDuration;
-  if (duration !== undefined && whole('sessionDuration') && (!follows(TEXT_RULES.sessionDuration, duration) || !isSessionDurationInRange(duration))) {
+  if (
+    duration !== undefined &&
+    whole('sessionDuration') &&
+    (!follows(TEXT_RULES.sessionDuration, duration) || !isSessionDurationInRange(duration))
+  ) {
     problem(['sessionDuration'], 'invalid-value', TEXT_RULES.sessionDuration.explain(duration));
   }
 
   // Accounts: 12-digit ids or names from the platform config, each once.
-  if (whole('accounts') && zone.accounts.length === 0) problem(['accounts'], 'empty-list', 'at least one account is required, e.g. "123456789012"');
+  if (whole('accounts') && zone.accounts.length === 0)
+    problem(['accounts'], 'empty-list', 'at least one account is required, e.g. "123456789012"');
   const accountIds = new Set<string>();
   for (const [ref, i] of items('accounts', zone.accounts)) {
     let id: string;
@@ -105,8 +132,14 @@ export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneRe
       id = platform.accounts[ref];
     } else {
       const names = Object.keys(platform.accounts ?? {});
-      problem(['accounts', i], 'unknown-account', `unknown account name "${ref}"`,
-        names.length ? `known names: ${names.join(', ')}; or give the 12-digit id in quotes, e.g. "123456789012"` : 'give the 12-digit id in quotes, e.g. "123456789012"');
+      problem(
+        ['accounts', i],
+        'unknown-account',
+        `unknown account name "${ref}"`,
+        names.length
+          ? `known names: ${names.join(', ')}; or give the 12-digit id in quotes, e.g. "123456789012"`
+          : 'give the 12-digit id in quotes, e.g. "123456789012"',
+      );
       continue;
     }
     if (accountIds.has(id)) problem(['accounts', i], 'duplicate-account', `account ${id} is listed twice`);
@@ -114,7 +147,8 @@ export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneRe
   }
 
   // Access presets: each once, each in the catalog.
-  if (whole('access') && zone.access.length === 0) problem(['access'], 'empty-list', 'at least one access preset is required, e.g. secrets-reader');
+  if (whole('access') && zone.access.length === 0)
+    problem(['access'], 'empty-list', 'at least one access preset is required, e.g. secrets-reader');
   const access = items('access', zone.access);
   noDuplicates(access, ['access'], problem);
   // Without a config its presets are unknown, so preset names cannot be checked.
@@ -123,35 +157,64 @@ export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneRe
       if (ctx.knownPresets.has(preset)) continue;
       const known = [...ctx.knownPresets].sort();
       const near = closest(preset, known);
-      problem(['access', i], 'unknown-preset', `unknown access preset "${preset}"${near ? `; did you mean "${near}"?` : ''}`, `known presets: ${known.join(', ')}`);
+      problem(
+        ['access', i],
+        'unknown-preset',
+        `unknown access preset "${preset}"${near ? `; did you mean "${near}"?` : ''}`,
+        `known presets: ${known.join(', ')}`,
+      );
     }
   }
 
   // Owners: UPNs or object ids; object ids compared in canonical case, so `ABC…` and `abc…` are one owner.
   const owners = items('owners', zone.owners);
   for (const [owner, i] of owners) {
-    if (!OWNER.test(owner)) problem(['owners', i], 'invalid-value', `owner "${owner}" is neither a user principal name nor an object id, e.g. alice@example.com`);
+    if (!OWNER.test(owner))
+      problem(
+        ['owners', i],
+        'invalid-value',
+        `owner "${owner}" is neither a user principal name nor an object id, e.g. alice@example.com`,
+      );
   }
-  noDuplicates(owners.map(([o, i]): [string, number] => [canonicalGuid(o), i]), ['owners'], problem);
+  noDuplicates(
+    owners.map(([o, i]): [string, number] => [canonicalGuid(o), i]),
+    ['owners'],
+    problem,
+  );
 
   // Members: one entry per person (users compare case-insensitively), real dates.
   const memberEntries = items('members', zone.members);
   const seenMembers = new Set<string>();
   const members: { user: string; until?: string; reason?: string }[] = [];
   for (const [entry, i] of memberEntries) {
-    const { user, until, reason } = typeof entry === 'string' ? { user: entry, until: undefined, reason: undefined } : entry;
+    const { user, until, reason } =
+      typeof entry === 'string' ? { user: entry, until: undefined, reason: undefined } : entry;
     const userPath: PathSegment[] = typeof entry === 'string' ? ['members', i] : ['members', i, 'user'];
     if (!MEMBER_USER.test(user)) {
-      problem(userPath, 'invalid-value', `member "${user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id, e.g. alice@example.com`);
+      problem(
+        userPath,
+        'invalid-value',
+        `member "${user}" must be an Entra UPN (user@domain, Entra's UPN characters) or a user object id, e.g. alice@example.com`,
+      );
     }
     const key = memberKey(user);
     if (seenMembers.has(key)) {
-      problem(userPath, 'duplicate-member', `"${user}" is listed twice (users compare case-insensitively)`, 'keep one entry per person; give it the latest until');
+      problem(
+        userPath,
+        'duplicate-member',
+        `"${user}" is listed twice (users compare case-insensitively)`,
+        'keep one entry per person; give it the latest until',
+      );
       continue;
     }
     seenMembers.add(key);
     if (until !== undefined && !isRealDate(until)) {
-      problem(['members', i, 'until'], 'invalid-date', `"${until}" is not a calendar date`, 'write the last day of access as YYYY-MM-DD, e.g. 2026-12-31');
+      problem(
+        ['members', i, 'until'],
+        'invalid-date',
+        `"${until}" is not a calendar date`,
+        'write the last day of access as YYYY-MM-DD, e.g. 2026-12-31',
+      );
     }
     members.push({ user: key, ...(until !== undefined ? { until } : {}), ...(reason !== undefined ? { reason } : {}) });
   }
@@ -177,12 +240,20 @@ export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneRe
   const tagKeys = Object.keys(tags);
   for (const key of tagKeys) {
     if (platform && key === platform.zoneTagKey) {
-      problem(['tags', key], 'reserved-tag', `tag "${key}" is set by Zone Access to the zone name and cannot be given here`,
-        'leave it out; every resource of the zone carries it already');
+      problem(
+        ['tags', key],
+        'reserved-tag',
+        `tag "${key}" is set by Zone Access to the zone name and cannot be given here`,
+        'leave it out; every resource of the zone carries it already',
+      );
     }
     if (key === '__proto__') {
       // A legal AWS tag key, but JavaScript object handling downstream drops it without a word.
-      problem(['tags', key], 'invalid-key', 'tag key "__proto__" is not supported (it would be dropped from the synthesized permission set); use another key, e.g. cost-center');
+      problem(
+        ['tags', key],
+        'invalid-key',
+        'tag key "__proto__" is not supported (it would be dropped from the synthesized permission set); use another key, e.g. cost-center',
+      );
     }
     if (!usable(fieldName(['tags', key]))) continue;
     if (!follows(TEXT_RULES.tagKey, key)) problem(['tags', key], 'invalid-key', TEXT_RULES.tagKey.explain(key));
@@ -198,29 +269,46 @@ export function checkZone(zone: ZoneInput, ctx: ZoneRuleContext, problem: ZoneRe
     const allowed = new Set(platform.access.managedPolicies);
     for (const [arn, i] of managed) {
       if (allowed.has(arn)) continue;
-      problem(['managedPolicies', i], 'not-allow-listed', `managed policy ${arn} is not allow-listed in the platform config`,
-        allowed.size ? `allowed: ${[...allowed].join(', ')}` : 'the platform config allows no managed policies');
+      problem(
+        ['managedPolicies', i],
+        'not-allow-listed',
+        `managed policy ${arn} is not allow-listed in the platform config`,
+        allowed.size ? `allowed: ${[...allowed].join(', ')}` : 'the platform config allows no managed policies',
+      );
     }
   }
   const customer = items('customerManagedPolicies', zone.customerManagedPolicies);
   for (const [ref, i] of customer) {
     const r = normalizeCustomerPolicies([ref])[0];
-    const at: PathSegment[] = typeof ref === 'string' ? ['customerManagedPolicies', i] : ['customerManagedPolicies', i, 'name'];
+    const at: PathSegment[] =
+      typeof ref === 'string' ? ['customerManagedPolicies', i] : ['customerManagedPolicies', i, 'name'];
     rule(at, TEXT_RULES.policyName, r.name);
     if (typeof ref !== 'string') rule(['customerManagedPolicies', i, 'path'], TEXT_RULES.policyPath, ref.path);
   }
   // Compared by path+name, so `x` and `{ name: x, path: / }` are the same policy listed twice.
-  const customerKeys = customer.map(([ref, i]): [string, number] => [customerPolicyKey(normalizeCustomerPolicies([ref])[0]), i]);
+  const customerKeys = customer.map(([ref, i]): [string, number] => [
+    customerPolicyKey(normalizeCustomerPolicies([ref])[0]),
+    i,
+  ]);
   noDuplicates(customerKeys, ['customerManagedPolicies'], problem);
   if (platform) {
     const allowed = new Set(platform.access.customerManagedPolicies.map(customerPolicyKey));
     for (const [key, i] of customerKeys) {
-      if (!allowed.has(key)) problem(['customerManagedPolicies', i], 'not-allow-listed', `customer-managed policy ${key} is not allow-listed in the platform config`);
+      if (!allowed.has(key))
+        problem(
+          ['customerManagedPolicies', i],
+          'not-allow-listed',
+          `customer-managed policy ${key} is not allow-listed in the platform config`,
+        );
     }
   }
   if (zone.permissionsBoundary !== undefined && whole('permissionsBoundary') && platform) {
     if (!sameBoundary(toBoundary(zone.permissionsBoundary), platform.access.permissionsBoundary)) {
-      problem(['permissionsBoundary'], 'not-allow-listed', 'this permissions boundary is not the one allow-listed in the platform config');
+      problem(
+        ['permissionsBoundary'],
+        'not-allow-listed',
+        'this permissions boundary is not the one allow-listed in the platform config',
+      );
     }
   }
 

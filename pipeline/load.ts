@@ -12,7 +12,9 @@ import { explainMissingInputs } from './missing-inputs';
 
 /** Services the built-in presets work with. */
 const CATALOG_SERVICES: ReadonlySet<string> = new Set(
-  Object.values(BUILT_IN_PRESETS).flatMap((p) => p.statements.flatMap((s) => s.actions.map((a) => a.slice(0, a.indexOf(':'))))),
+  Object.values(BUILT_IN_PRESETS).flatMap((p) =>
+    p.statements.flatMap((s) => s.actions.map((a) => a.slice(0, a.indexOf(':')))),
+  ),
 );
 
 /** Where the repository keeps its inputs unless told otherwise. */
@@ -33,11 +35,25 @@ export interface LoadTreeOptions {
  * invalid platform config still lets each zone file be checked on its own).
  */
 export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnostics: Diagnostic[] } {
-  const loaded = loadPlatformConfig(options.configPath, { reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)), catalogServices: CATALOG_SERVICES });
+  const loaded = loadPlatformConfig(options.configPath, {
+    reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)),
+    catalogServices: CATALOG_SERVICES,
+  });
   const config = loaded.config;
   const at = options.at ?? todayUtc();
   if (!isRealDate(at)) {
-    throw new ValidationError([{ file: 'loadTree()', field: 'at', code: 'invalid-date', message: `"${at}" is not a date`, hint: 'give the day as YYYY-MM-DD, e.g. 2026-12-31' }], 'loadTree options');
+    throw new ValidationError(
+      [
+        {
+          file: 'loadTree()',
+          field: 'at',
+          code: 'invalid-date',
+          message: `"${at}" is not a date`,
+          hint: 'give the day as YYYY-MM-DD, e.g. 2026-12-31',
+        },
+      ],
+      'loadTree options',
+    );
   }
 
   const knownPresets = new Set(config ? accessCatalog(config).keys() : []);
@@ -50,7 +66,10 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
   // Quotas count the whole tree, so they are checked only once every zone has loaded.
   if (config && !diagnostics.some(isError)) diagnostics.push(...checkQuotas(config, zones));
   if (!config || diagnostics.some(isError)) {
-    const explained = explainMissingInputs(diagnostics, { ...options, defaults: { zonesDir: DEFAULT_ZONES_DIR, configPath: DEFAULT_CONFIG_PATH } });
+    const explained = explainMissingInputs(diagnostics, {
+      ...options,
+      defaults: { zonesDir: DEFAULT_ZONES_DIR, configPath: DEFAULT_CONFIG_PATH },
+    });
     return { diagnostics: sortDiagnostics(explained) };
   }
   return { tree: { config, zones, departments, at }, diagnostics: sortDiagnostics(diagnostics) };
@@ -63,5 +82,9 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
 export function resolveTreeOptions(cwd: string, zonesDir?: string, configPath?: string, at?: string): LoadTreeOptions {
   const base = relative(process.cwd(), cwd);
   const path = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  return { zonesDir: path(zonesDir ?? DEFAULT_ZONES_DIR), configPath: path(configPath ?? DEFAULT_CONFIG_PATH), ...(at !== undefined ? { at } : {}) };
+  return {
+    zonesDir: path(zonesDir ?? DEFAULT_ZONES_DIR),
+    configPath: path(configPath ?? DEFAULT_CONFIG_PATH),
+    ...(at !== undefined ? { at } : {}),
+  };
 }

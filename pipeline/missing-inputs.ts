@@ -9,7 +9,11 @@ import type { Diagnostic } from '../model/diagnostics';
  */
 export function explainMissingInputs(
   diagnostics: readonly Diagnostic[],
-  options: { readonly zonesDir: string; readonly configPath: string; readonly defaults: { readonly zonesDir: string; readonly configPath: string } },
+  options: {
+    readonly zonesDir: string;
+    readonly configPath: string;
+    readonly defaults: { readonly zonesDir: string; readonly configPath: string };
+  },
 ): Diagnostic[] {
   const missingZones = !isDirectory(options.zonesDir);
   const missingConfig = !existsSync(options.configPath);
@@ -22,14 +26,19 @@ export function explainMissingInputs(
       `or pass --zones ${join(relative(process.cwd(), root) || '.', options.defaults.zonesDir)} --config ${join(relative(process.cwd(), root) || '.', options.defaults.configPath)}`
     : `run zone-access in the repository's root folder, or point at the inputs with --zones DIR and --config FILE`;
   return diagnostics.map((d) => {
-    if (missingZones && d.code === 'no-zones-dir' && d.file === options.zonesDir) return { ...d, hint: `${looked(options.zonesDir)}; ${flags}` };
-    if (missingConfig && d.code === 'unreadable' && d.file === options.configPath) return { ...d, hint: `${looked(options.configPath)}; ${flags}` };
+    if (missingZones && d.code === 'no-zones-dir' && d.file === options.zonesDir)
+      return { ...d, hint: `${looked(options.zonesDir)}; ${flags}` };
+    if (missingConfig && d.code === 'unreadable' && d.file === options.configPath)
+      return { ...d, hint: `${looked(options.configPath)}; ${flags}` };
     return d;
   });
 }
 
 /** The nearest folder above `start` holding both default inputs, if any. */
-function repositoryRootAbove(start: string, defaults: { readonly zonesDir: string; readonly configPath: string }): string | undefined {
+function repositoryRootAbove(
+  start: string,
+  defaults: { readonly zonesDir: string; readonly configPath: string },
+): string | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
     if (isDirectory(join(dir, defaults.zonesDir)) && existsSync(join(dir, defaults.configPath))) return dir;
     if (dirname(dir) === dir) return undefined;

@@ -4,7 +4,12 @@ import { addZoneStacks, type ZoneStacks } from '../stacks/zone-stacks';
 
 /** An app configured for reproducible output: no stack traces, no machine-specific context. */
 export function createApp(outDir?: string): App {
-  return new App({ ...(outDir ? { outdir: outDir } : {}), stackTraces: false, skipValidation: false, hclOutput: false });
+  return new App({
+    ...(outDir ? { outdir: outDir } : {}),
+    stackTraces: false,
+    skipValidation: false,
+    hclOutput: false,
+  });
 }
 
 /**
@@ -30,6 +35,7 @@ export function synthesizeTree(tree: ZoneTree, outDir?: string): ZoneStacks {
  */
 export function withoutTokenCreationStacks<T>(fn: () => T): T {
   const original = Error.captureStackTrace;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the signature Node declares
   Error.captureStackTrace = function captureStackTrace(target: object, below?: Function): void {
     if (target instanceof Error) original.call(Error, target, below);
   } as typeof Error.captureStackTrace;

@@ -25,13 +25,20 @@ import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
  * in `actions`); for platform-config presets they are recognized by name (`isTaggingAction`). Only
  * built-in presets carry a further `condition` (see `BuiltInStatement.condition`).
  */
-export type CatalogStatement = PresetStatement & { readonly tagOnCreate?: readonly string[]; readonly condition?: PolicyCondition };
+export type CatalogStatement = PresetStatement & {
+  readonly tagOnCreate?: readonly string[];
+  readonly condition?: PolicyCondition;
+};
 
 export const BUILT_IN_PRESETS: Readonly<Record<string, AccessPreset>> = Object.freeze(
   Object.fromEntries(
     [...BUILT_IN_PRESET_DEFINITIONS.values()].map((p): [string, AccessPreset] => [
       p.name,
-      Object.freeze({ name: p.name, description: p.summary, statements: Object.freeze(p.statements.map(toPresetStatement)) }),
+      Object.freeze({
+        name: p.name,
+        description: p.summary,
+        statements: Object.freeze(p.statements.map(toPresetStatement)),
+      }),
     ]),
   ),
 );
@@ -44,8 +51,14 @@ export function accessCatalog(config: Pick<PlatformConfig, 'access'>): ReadonlyM
   const all = new Map<string, AccessPreset>(Object.entries(BUILT_IN_PRESETS));
   for (const [name, p] of Object.entries(config.access.presets)) {
     if (all.has(name)) {
-      throw new ValidationError([{ file: 'platform config', field: `access.presets.${name}`, code: 'reserved-preset',
-        message: `access preset "${name}" is built in and cannot be redefined by the platform config` }]);
+      throw new ValidationError([
+        {
+          file: 'platform config',
+          field: `access.presets.${name}`,
+          code: 'reserved-preset',
+          message: `access preset "${name}" is built in and cannot be redefined by the platform config`,
+        },
+      ]);
     }
     all.set(name, p.name === name ? p : { ...p, name });
   }
@@ -59,7 +72,8 @@ export function accessCatalog(config: Pick<PlatformConfig, 'access'>): ReadonlyM
  * service reference (test-only data), so for platform-config presets this is a name rule; a test
  * checks it against the reference's "Tagging" access level for every action of every service.
  */
-const TAGGING_ACTION = /^[a-z0-9-]+:(?!\w*with)(tag\w*|(add|create|put|set|update|change|replicate)\w*tag(s|ging)\w*)$/i;
+const TAGGING_ACTION =
+  /^[a-z0-9-]+:(?!\w*with)(tag\w*|(add|create|put|set|update|change|replicate)\w*tag(s|ging)\w*)$/i;
 
 /** True for an action that writes tags; in a config preset's `request-tag` statement it is a tag-on-create companion. */
 export function isTaggingAction(action: string): boolean {

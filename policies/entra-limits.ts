@@ -9,7 +9,10 @@ import type { PlatformConfig } from '../model/types';
  * A department named `app-roles` would get the stack name `entra-app-roles`, which holds every app
  * role of the Identity Center application (constructs/zone-app-roles.ts).
  */
-export function checkEntraLimits(departments: readonly string[], config: Pick<PlatformConfig, 'sharding' | 'source'>): Diagnostic[] {
+export function checkEntraLimits(
+  departments: readonly string[],
+  config: Pick<PlatformConfig, 'sharding' | 'source'>,
+): Diagnostic[] {
   if (config.sharding !== 'department') return [];
   return departments
     .filter((department) => RESERVED_DEPARTMENT_NAMES.has(department))

@@ -20,7 +20,10 @@ export interface ActionGrants {
 }
 
 /** Per config: the catalog, and the grants of each preset combination already expanded. */
-const expanded = new WeakMap<object, { catalog: ReturnType<typeof accessCatalog>; byAccess: Map<string, ReadonlyMap<string, ActionGrants>> }>();
+const expanded = new WeakMap<
+  object,
+  { catalog: ReturnType<typeof accessCatalog>; byAccess: Map<string, ReadonlyMap<string, ActionGrants>> }
+>();
 
 /**
  * Lower-cased action → how the zone's presets grant it (IAM action names are case-insensitive),
@@ -28,7 +31,10 @@ const expanded = new WeakMap<object, { catalog: ReturnType<typeof accessCatalog>
  *
  * @throws Error for a preset the catalog does not hold (the loader rejects those first).
  */
-export function actionGrants(zone: Pick<Zone, 'access'>, config: Pick<PlatformConfig, 'access'>): ReadonlyMap<string, ActionGrants> {
+export function actionGrants(
+  zone: Pick<Zone, 'access'>,
+  config: Pick<PlatformConfig, 'access'>,
+): ReadonlyMap<string, ActionGrants> {
   let cache = expanded.get(config);
   if (!cache) expanded.set(config, (cache = { catalog: accessCatalog(config), byAccess: new Map() }));
   // JSON keeps the list's boundaries: ['ab', 'c'] and ['a', 'bc'] are different keys.
@@ -38,7 +44,10 @@ export function actionGrants(zone: Pick<Zone, 'access'>, config: Pick<PlatformCo
   return grants;
 }
 
-function expand(access: readonly string[], catalog: ReturnType<typeof accessCatalog>): ReadonlyMap<string, ActionGrants> {
+function expand(
+  access: readonly string[],
+  catalog: ReturnType<typeof accessCatalog>,
+): ReadonlyMap<string, ActionGrants> {
   const found = new Map<string, { action: string; grants: Set<Grant> }>();
   for (const presetName of access) {
     const preset = catalog.get(presetName);
@@ -54,7 +63,9 @@ function expand(access: readonly string[], catalog: ReturnType<typeof accessCata
     }
   }
   return new Map(
-    [...found.entries()].sort(([, a], [, b]) => cmp(a.action, b.action)).map(([key, e]) => [key, { action: e.action, grants: [...e.grants].sort() }]),
+    [...found.entries()]
+      .sort(([, a], [, b]) => cmp(a.action, b.action))
+      .map(([key, e]) => [key, { action: e.action, grants: [...e.grants].sort() }]),
   );
 }
 

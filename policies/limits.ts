@@ -55,18 +55,29 @@ export function checkZoneLimits(
     const size = policySize(json);
     const { inlinePolicyNonWhitespaceBytes: nonWs, inlinePolicyBytes: bytes } = LIMIT_RULES;
     if (size.nonWhitespaceBytes > nonWs.max) {
-      at('access', 'policy-too-large',
+      at(
+        'access',
+        'policy-too-large',
         `inline policy is ${size.nonWhitespaceBytes} non-whitespace characters; AWS allows at most ${nonWs.max} per permission set`,
-        `use fewer presets, or shorten the resource ARNs of the platform config presets (${nonWs.doc})`);
+        `use fewer presets, or shorten the resource ARNs of the platform config presets (${nonWs.doc})`,
+      );
     }
     if (size.bytes > bytes.max) {
-      at('access', 'policy-too-large', `inline policy is ${size.bytes} bytes; AWS allows at most ${bytes.max}`, `see ${bytes.doc}`);
+      at(
+        'access',
+        'policy-too-large',
+        `inline policy is ${size.bytes} bytes; AWS allows at most ${bytes.max}`,
+        `see ${bytes.doc}`,
+      );
     }
     if (!INLINE_POLICY_PATTERN.test(json)) {
       // Reachable: platform config preset resources may hold any non-space character.
-      at('access', 'policy-invalid-characters',
+      at(
+        'access',
+        'policy-invalid-characters',
         'inline policy contains characters outside tab, LF, CR and U+0020..U+00FF, which AWS rejects',
-        `check the resources of the platform config presets for non-Latin-1 characters (${INLINE_POLICY_DOC})`);
+        `check the resources of the platform config presets for non-Latin-1 characters (${INLINE_POLICY_DOC})`,
+      );
     }
   }
 
@@ -74,9 +85,12 @@ export function checkZoneLimits(
   const managedCount = zone.managedPolicies.length + zone.customerManagedPolicies.length;
   if (managedCount > managed.max) {
     const field = zone.managedPolicies.length > 0 ? 'managedPolicies' : 'customerManagedPolicies';
-    at(field, 'too-many-managed-policies',
+    at(
+      field,
+      'too-many-managed-policies',
       `${managedCount} managed policies (${zone.managedPolicies.length} AWS-managed + ${zone.customerManagedPolicies.length} customer-managed); AWS allows at most ${managed.max} per permission set`,
-      `attach at most ${managed.max}, e.g. by merging customer-managed policies (${managed.doc})`);
+      `attach at most ${managed.max}, e.g. by merging customer-managed policies (${managed.doc})`,
+    );
   }
   return out;
 }

@@ -4,7 +4,13 @@ import type { PlatformConfig, Zone } from '../model/types';
 import { accessCatalog, isTagOnCreate, type CatalogStatement } from './catalog';
 import { TAGGING_WITHOUT_TAG_KEYS } from './generated/tagging-without-tag-keys';
 import { BUILT_IN_PRESET_DEFINITIONS } from './presets';
-import { canonicalCondition, renderPolicy, type PolicyCondition, type PolicyDocument, type PolicyStatement } from './policy-document';
+import {
+  canonicalCondition,
+  renderPolicy,
+  type PolicyCondition,
+  type PolicyDocument,
+  type PolicyStatement,
+} from './policy-document';
 
 /**
  * One zone's inline policy: the allow statements of its presets, instantiated for the zone, and the
@@ -29,7 +35,13 @@ import { canonicalCondition, renderPolicy, type PolicyCondition, type PolicyDocu
 
 // The document types and `renderPolicy` live in the leaf module `./policy-document` (preset files,
 // which are data, import the types without depending on this writer); re-exported for the public names.
-export { renderPolicy, type ConditionValue, type PolicyCondition, type PolicyDocument, type PolicyStatement } from './policy-document';
+export {
+  renderPolicy,
+  type ConditionValue,
+  type PolicyCondition,
+  type PolicyDocument,
+  type PolicyStatement,
+} from './policy-document';
 
 /**
  * The zone's inline policy. Deterministic: presets are taken in name order, actions and resources
@@ -44,8 +56,12 @@ export function zonePolicy(
 ): PolicyDocument {
   const key = config.zoneTagKey;
   const invalid = [
-    ...(follows(TEXT_RULES.zoneName, zone.name) ? [] : [inputProblem(zone.name, 'name', 'invalid-value', TEXT_RULES.zoneName.explain(zone.name))]),
-    ...(follows(TEXT_RULES.zoneTagKey, key) ? [] : [inputProblem(zone.name, 'zoneTagKey', 'invalid-value', TEXT_RULES.zoneTagKey.explain(key))]),
+    ...(follows(TEXT_RULES.zoneName, zone.name)
+      ? []
+      : [inputProblem(zone.name, 'name', 'invalid-value', TEXT_RULES.zoneName.explain(zone.name))]),
+    ...(follows(TEXT_RULES.zoneTagKey, key)
+      ? []
+      : [inputProblem(zone.name, 'zoneTagKey', 'invalid-value', TEXT_RULES.zoneTagKey.explain(key))]),
   ];
   if (invalid.length > 0) throw new ValidationError(invalid);
 
@@ -54,17 +70,25 @@ export function zonePolicy(
   const createActions: string[] = [];
   for (const presetName of uniqueSorted(zone.access)) {
     const preset = catalog.get(presetName);
-    if (!preset) throw new ValidationError([inputProblem(zone.name, 'access', 'unknown-preset', `unknown access preset "${presetName}"`)]);
+    if (!preset)
+      throw new ValidationError([
+        inputProblem(zone.name, 'access', 'unknown-preset', `unknown access preset "${presetName}"`),
+      ]);
     preset.statements.forEach((template, index) => {
       const sid = `${pascalCase(presetName)}${index}`;
       for (const draft of instantiate(template, sid, zone.name, key)) {
         allows.push(draft);
-        if (template.scope === 'request-tag') createActions.push(...draft.actions.filter((a) => !isTagOnCreate(template, a)));
+        if (template.scope === 'request-tag')
+          createActions.push(...draft.actions.filter((a) => !isTagOnCreate(template, a)));
       }
     });
   }
 
-  const statements: PolicyStatement[] = [...minimizeAllows(allows), ...guards(zone.name, key, createActions), ...presetGuards(zone.name, key, config)];
+  const statements: PolicyStatement[] = [
+    ...minimizeAllows(allows),
+    ...guards(zone.name, key, createActions),
+    ...presetGuards(zone.name, key, config),
+  ];
   return { Version: '2012-10-17', Statement: uniqueSids(statements) };
 }
 
@@ -85,7 +109,14 @@ function instantiate(template: CatalogStatement, sid: string, zone: string, key:
     case 'none':
       return [{ sid, actions, resources, ...(template.condition ? { condition: template.condition } : {}) }];
     case 'resource-tag':
-      return [{ sid, actions, resources, condition: withExtra({ StringEquals: { [`aws:ResourceTag/${key}`]: zone } }, template.condition) }];
+      return [
+        {
+          sid,
+          actions,
+          resources,
+          condition: withExtra({ StringEquals: { [`aws:ResourceTag/${key}`]: zone } }, template.condition),
+        },
+      ];
     case 'request-tag': {
       const setsOwnZoneOnly: PolicyCondition = {
         StringEquals: { [`aws:RequestTag/${key}`]: zone },
@@ -94,20 +125,31 @@ function instantiate(template: CatalogStatement, sid: string, zone: string, key:
       const creating = actions.filter((a) => !isTagOnCreate(template, a));
       const tagging = actions.filter((a) => isTagOnCreate(template, a));
       const out: Draft[] = [];
-      if (creating.length > 0) out.push({ sid, actions: creating, resources, condition: withExtra(setsOwnZoneOnly, template.condition) });
+      if (creating.length > 0)
+        out.push({ sid, actions: creating, resources, condition: withExtra(setsOwnZoneOnly, template.condition) });
       // Tag-on-create companions: only onto a resource that has no zone tag yet (the one being created).
       if (tagging.length > 0) {
         out.push({
           sid: creating.length > 0 ? `${sid}Tag` : sid,
           actions: tagging,
           resources,
-          condition: withExtra({ ...setsOwnZoneOnly, Null: { [`aws:ResourceTag/${key}`]: 'true' } }, template.condition),
+          condition: withExtra(
+            { ...setsOwnZoneOnly, Null: { [`aws:ResourceTag/${key}`]: 'true' } },
+            template.condition,
+          ),
         });
       }
       return out;
     }
     default:
-      throw new ValidationError([inputProblem(zone, 'access', 'invalid-value', `unknown scope "${String((template as { scope: unknown }).scope)}" in a preset statement; one of resource-tag, request-tag, none`)]);
+      throw new ValidationError([
+        inputProblem(
+          zone,
+          'access',
+          'invalid-value',
+          `unknown scope "${String((template as { scope: unknown }).scope)}" in a preset statement; one of resource-tag, request-tag, none`,
+        ),
+      ]);
   }
 }
 

@@ -119,7 +119,11 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
       presets: [...zone.access],
       policies: attachedPolicyLabels(zone),
       owners: [...zone.owners],
-      members: zone.members.map((m) => ({ user: m.user, ...(m.until ? { until: m.until } : {}), ...(m.reason ? { reason: m.reason } : {}) })),
+      members: zone.members.map((m) => ({
+        user: m.user,
+        ...(m.until ? { until: m.until } : {}),
+        ...(m.reason ? { reason: m.reason } : {}),
+      })),
       accounts: zone.accounts.map((account) => ({
         id: account.id,
         label: accountLabel(account, config),
@@ -136,7 +140,11 @@ export function accessMapData(tree: ZoneTree, at: string): AccessMapData {
     at,
     zoneTagKey: config.zoneTagKey,
     ...(linkProblem === undefined ? {} : { linkProblem }),
-    departments: departmentNames.map((name) => ({ name, membership: membershipMode(config, name), retired: config.departments[name]?.retired ?? false })),
+    departments: departmentNames.map((name) => ({
+      name,
+      membership: membershipMode(config, name),
+      retired: config.departments[name]?.retired ?? false,
+    })),
     actionSets,
     grantLabels,
     zones: mapZones,
@@ -166,7 +174,8 @@ export function humanDuration(iso: string): string {
 
 /** What the zone attaches besides its presets (policies, boundary): they grant or cap access beyond the listed actions. */
 function attachedPolicyLabels(zone: Zone): string[] {
-  const boundary = (b: PermissionsBoundaryRef) => (b.kind === 'managed' ? b.arn : `customer-managed ${b.path}${b.name}`);
+  const boundary = (b: PermissionsBoundaryRef) =>
+    b.kind === 'managed' ? b.arn : `customer-managed ${b.path}${b.name}`;
   return [
     ...zone.managedPolicies.map((arn) => `managed ${arn}`),
     ...zone.customerManagedPolicies.map((p) => `customer-managed ${p.path}${p.name}`),

@@ -46,7 +46,9 @@ export function renderAccessMap(tree: ZoneTree, options: AccessMapOptions = {}):
     '<p id="status" role="status">This map needs JavaScript.</p>',
     '</header>',
     '<main>',
-    ...(data.linkProblem ? [`<p class="warning" id="link-warning">No sign-in links: ${escapeHtml(data.linkProblem)}</p>`] : []),
+    ...(data.linkProblem
+      ? [`<p class="warning" id="link-warning">No sign-in links: ${escapeHtml(data.linkProblem)}</p>`]
+      : []),
     '<div id="zones"></div>',
     '<button id="more" type="button" hidden>Show more</button>',
     '</main>',
@@ -69,5 +71,8 @@ export function escapeHtml(text: string): string {
  * change the element), and the two line separators JavaScript source once rejected.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -16,7 +16,9 @@ export class MissingConfigKeyError extends Error {
     readonly file: string,
     why: string,
   ) {
-    super(`${key} is not set in ${file}: ${why}. Set it to the AWS access portal URL, e.g. https://d-1234567890.awsapps.com/start`);
+    super(
+      `${key} is not set in ${file}: ${why}. Set it to the AWS access portal URL, e.g. https://d-1234567890.awsapps.com/start`,
+    );
   }
 }
 
@@ -41,7 +43,11 @@ export function accountLabel(account: ZoneAccount, config: Pick<PlatformConfig, 
 }
 
 /** `<zone>.<account name or id>`: unique (zone names are unique, a zone lists an account once) and stable. */
-export function profileName(zone: Pick<Zone, 'name'>, account: ZoneAccount, config: Pick<PlatformConfig, 'accounts'>): string {
+export function profileName(
+  zone: Pick<Zone, 'name'>,
+  account: ZoneAccount,
+  config: Pick<PlatformConfig, 'accounts'>,
+): string {
   return `${zone.name}.${accountLabel(account, config)}`;
 }
 
@@ -57,6 +63,11 @@ export function consoleLink(startUrl: string, accountId: string, roleName: strin
 }
 
 /** The sign-in link for one zone in one of its accounts. */
-export function zoneConsoleLink(startUrl: string, zone: Pick<Zone, 'name' | 'relayState'>, account: ZoneAccount, config: Pick<PlatformConfig, 'names'>): string {
+export function zoneConsoleLink(
+  startUrl: string,
+  zone: Pick<Zone, 'name' | 'relayState'>,
+  account: ZoneAccount,
+  config: Pick<PlatformConfig, 'names'>,
+): string {
   return consoleLink(startUrl, account.id, permissionSetName(zone, config), zone.relayState);
 }

@@ -11,7 +11,11 @@ import type { PlatformConfig, Zone } from '../model/types';
 export interface UserZones {
   readonly zones: readonly Zone[];
   /** Departments whose zones were all kept, with their membership mode, sorted by department. */
-  readonly unknownMembership: readonly { readonly department: string; readonly mode: MembershipMode; readonly zones: readonly string[] }[];
+  readonly unknownMembership: readonly {
+    readonly department: string;
+    readonly mode: MembershipMode;
+    readonly zones: readonly string[];
+  }[];
   /** How many of the given zones keep their members in the files (`membership: file`). */
   readonly fileModeZones: number;
 }
@@ -22,7 +26,12 @@ export function membershipMode(config: Pick<PlatformConfig, 'departments'>, depa
 }
 
 /** The zones `user` is an active member of on `at`, plus every zone of departments not in `file` mode. */
-export function zonesOfUser(zones: readonly Zone[], config: Pick<PlatformConfig, 'departments'>, user: string, at: string): UserZones {
+export function zonesOfUser(
+  zones: readonly Zone[],
+  config: Pick<PlatformConfig, 'departments'>,
+  user: string,
+  at: string,
+): UserZones {
   const key = memberKey(user);
   const unknown = new Map<string, { mode: MembershipMode; zones: string[] }>();
   let fileModeZones = 0;

@@ -88,7 +88,14 @@ export function renderProfiles(tree: ZoneTree, options: ProfilesOptions = {}): R
     'sso_registration_scopes = sso:account:access',
   ];
   for (const p of profiles) {
-    lines.push('', `[profile ${p.name}]`, `sso_session = ${SSO_SESSION_NAME}`, `sso_account_id = ${p.accountId}`, `sso_role_name = ${p.role}`, `region = ${region}`);
+    lines.push(
+      '',
+      `[profile ${p.name}]`,
+      `sso_session = ${SSO_SESSION_NAME}`,
+      `sso_account_id = ${p.accountId}`,
+      `sso_role_name = ${p.role}`,
+      `region = ${region}`,
+    );
   }
   lines.push(PROFILES_END);
   return { text: lines.join('\n') + '\n', profiles: profiles.map((p) => p.name), notes, warnings };

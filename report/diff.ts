@@ -2,7 +2,18 @@ import { groupDisplayName, permissionSetDescription, permissionSetName, stackNam
 import type { PermissionsBoundaryRef, PlatformConfig, Zone, ZoneAccount, ZoneTree } from '../model/types';
 import { actionGrants } from '../policies/grants';
 import { renderPolicy, zonePolicy } from '../policies/zone-policy';
-import { REPORT_FORMAT_VERSION, type ZoneChangeKind, type AccountRef, type SetDelta, type ScopeChange, type FieldChange, type ZoneReport, type DepartmentChangeKind, type DepartmentReport, type AccessReport } from './contract';
+import {
+  REPORT_FORMAT_VERSION,
+  type ZoneChangeKind,
+  type AccountRef,
+  type SetDelta,
+  type ScopeChange,
+  type FieldChange,
+  type ZoneReport,
+  type DepartmentChangeKind,
+  type DepartmentReport,
+  type AccessReport,
+} from './contract';
 import { hasMembershipChanges, membershipReport, peopleSummary } from './people';
 import { replacementsOf } from './replacements';
 import { ZONE_SETTINGS, type ZoneSettingKey } from './zone-attributes';
@@ -34,7 +45,14 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
     const renamedFromZone = renames.get(zone.name);
     const at = { base: base.at, head: head.at };
     if (before) {
-      const report = compareZones(before, base.config, zone, head.config, before.department === zone.department ? 'changed' : 'moved', at);
+      const report = compareZones(
+        before,
+        base.config,
+        zone,
+        head.config,
+        before.department === zone.department ? 'changed' : 'moved',
+        at,
+      );
       if (isListed(report)) zones.push(report);
     } else if (renamedFromZone) {
       zones.push(compareZones(renamedFromZone, base.config, zone, head.config, 'renamed', at));
@@ -79,7 +97,6 @@ export function diffTrees(base: ZoneTree, head: ZoneTree): AccessReport {
   };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Departments
 
@@ -108,7 +125,8 @@ function diffDepartments(base: ZoneTree, head: ZoneTree): DepartmentReport[] {
     const ownStacks = config.sharding === 'department';
     const unsafe = change === 'undeclared' && ownStacks && revoked.length > 0;
     const accounts = new Map<string, AccountRef>();
-    for (const zone of revoked) for (const a of zone.accounts) if (!accounts.has(a.id)) accounts.set(a.id, accountRef(a));
+    for (const zone of revoked)
+      for (const a of zone.accounts) if (!accounts.has(a.id)) accounts.set(a.id, accountRef(a));
     out.push({
       department,
       change,
@@ -162,7 +180,8 @@ function isListed(r: ZoneReport): boolean {
 
 /** An added zone gains everything it grants; a removed zone loses everything it granted. */
 function onlyOneSide(zone: Zone, config: PlatformConfig, change: 'added' | 'removed', at: string): ZoneReport {
-  const all = <T>(values: readonly T[]): SetDelta<T> => (change === 'added' ? { gained: values, lost: [] } : { gained: [], lost: values });
+  const all = <T>(values: readonly T[]): SetDelta<T> =>
+    change === 'added' ? { gained: values, lost: [] } : { gained: [], lost: values };
   return {
     zone: zone.name,
     change,
@@ -214,15 +233,43 @@ function compareZones(
   const baseGroup = groupDisplayName(before, baseConfig);
   const headGroup = groupDisplayName(after, headConfig);
 
-  const replacements = replacementsOf({ before, baseConfig, after, headConfig, change, basePs, headPs, baseGroup, headGroup, baseStacks, headStacks });
+  const replacements = replacementsOf({
+    before,
+    baseConfig,
+    after,
+    headConfig,
+    change,
+    basePs,
+    headPs,
+    baseGroup,
+    headGroup,
+    baseStacks,
+    headStacks,
+  });
 
   const inPlace: FieldChange[] = [];
   const field = (name: string, a: unknown, b: unknown, note?: string) => {
-    if (!sameValue(a, b)) inPlace.push({ field: name, ...(a === undefined ? {} : { base: a }), ...(b === undefined ? {} : { head: b }), ...(note ? { note } : {}) });
+    if (!sameValue(a, b))
+      inPlace.push({
+        field: name,
+        ...(a === undefined ? {} : { base: a }),
+        ...(b === undefined ? {} : { head: b }),
+        ...(note ? { note } : {}),
+      });
   };
-  if (change !== 'renamed') field('group', baseGroup, headGroup, 'the Entra group is renamed in place; SCIM renames it in the Identity Store');
-  if (before.department !== after.department && baseStacks.aws === headStacks.aws && baseStacks.entra === headStacks.entra) {
-    field('department', before.department, after.department, `same stacks (${headStacks.entra} / ${headStacks.aws}): nothing is re-created`);
+  if (change !== 'renamed')
+    field('group', baseGroup, headGroup, 'the Entra group is renamed in place; SCIM renames it in the Identity Store');
+  if (
+    before.department !== after.department &&
+    baseStacks.aws === headStacks.aws &&
+    baseStacks.entra === headStacks.entra
+  ) {
+    field(
+      'department',
+      before.department,
+      after.department,
+      `same stacks (${headStacks.entra} / ${headStacks.aws}): nothing is re-created`,
+    );
   }
   // Every setting of the model (report/zone-attributes.ts); owners and members are reported with the people.
   for (const key of ZONE_SETTINGS) field(key, settingValue(before, key), settingValue(after, key));
@@ -231,14 +278,20 @@ function compareZones(
     // Same presets and actions, different document: the conditions changed (zone tag key, secret name prefix).
     const baseDoc = renderPolicy(zonePolicy({ name: after.name, access: before.access }, baseConfig));
     const headDoc = renderPolicy(zonePolicy(after, headConfig));
-    if (baseDoc !== headDoc) inPlace.push({ field: 'inlinePolicy', note: 'the same actions under different conditions (zone tag key or secret name prefix)' });
+    if (baseDoc !== headDoc)
+      inPlace.push({
+        field: 'inlinePolicy',
+        note: 'the same actions under different conditions (zone tag key or secret name prefix)',
+      });
   }
 
   return {
     zone: after.name,
     change,
     department: after.department,
-    ...(change === 'renamed' || change === 'moved' ? { previous: { zone: before.name, department: before.department } } : {}),
+    ...(change === 'renamed' || change === 'moved'
+      ? { previous: { zone: before.name, department: before.department } }
+      : {}),
     permissionSet: headPs,
     stacks: headStacks,
     accounts: delta(before.accounts.map(accountRef), after.accounts.map(accountRef), (a) => a.id),
@@ -249,15 +302,10 @@ function compareZones(
     inPlace,
     settings: [],
     replacements,
-    membership: membershipReport(
-      { zone: before, config: baseConfig },
-      { zone: after, config: headConfig },
-      at,
-      {
-        gained: actions.gained.length > 0 || after.accounts.some((a) => !before.accounts.some((b) => b.id === a.id)),
-        lost: actions.lost.length > 0 || before.accounts.some((b) => !after.accounts.some((a) => a.id === b.id)),
-      },
-    ),
+    membership: membershipReport({ zone: before, config: baseConfig }, { zone: after, config: headConfig }, at, {
+      gained: actions.gained.length > 0 || after.accounts.some((a) => !before.accounts.some((b) => b.id === a.id)),
+      lost: actions.lost.length > 0 || before.accounts.some((b) => !after.accounts.some((a) => a.id === b.id)),
+    }),
   };
 }
 
@@ -298,7 +346,7 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
   ['zoneTagKey', 'changes the condition of every inline policy and the tag on every permission set'],
   ['sharding', 'moves zones to other stacks'],
   ['identityCenter.instanceArn', 're-creates every permission set in the new instance'],
-  ['identityCenter.startUrl', 'only CLI profiles and the access map\'s sign-in links use it; nothing deployed changes'],
+  ['identityCenter.startUrl', "only CLI profiles and the access map's sign-in links use it; nothing deployed changes"],
   ['backend', 'stacks read and write their state elsewhere; move the state first'],
   ['protection.preventDestroy', 'whether permission sets may be destroyed or replaced'],
   ['audit.', 'only zone-access audit reads it; nothing deployed changes'],
@@ -308,14 +356,21 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
 function diffConfig(base: PlatformConfig, head: PlatformConfig): FieldChange[] {
   const out: FieldChange[] = [];
   const walk = (path: string[], a: unknown, b: unknown) => {
-    const atomic = Array.isArray(a) || Array.isArray(b) || (path[0] === 'access' && path[1] === 'presets' && path.length === 3);
+    const atomic =
+      Array.isArray(a) || Array.isArray(b) || (path[0] === 'access' && path[1] === 'presets' && path.length === 3);
     if (!atomic && isPlainObject(a) && isPlainObject(b)) {
-      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk([...path, key], a[key], b[key]);
+      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort())
+        walk([...path, key], a[key], b[key]);
       return;
     }
     if (sameValue(a, b)) return;
     const note = CONFIG_NOTES.find(([prefix]) => path.join('.').startsWith(prefix))?.[1];
-    out.push({ field: path.join('.'), ...(a === undefined ? {} : { base: a }), ...(b === undefined ? {} : { head: b }), ...(note ? { note } : {}) });
+    out.push({
+      field: path.join('.'),
+      ...(a === undefined ? {} : { base: a }),
+      ...(b === undefined ? {} : { head: b }),
+      ...(note ? { note } : {}),
+    });
   };
   // Departments are reported on their own (diffDepartments), with what to apply.
   const { source: _b, departments: _bd, ...baseRest } = base;
@@ -373,9 +428,17 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** JSON with object keys sorted, so equal values always render the same. */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_, v: unknown) =>
+      isPlainObject(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]]),
+          )
+        : v,
+    ) ?? 'undefined'
+  );
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

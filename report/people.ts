@@ -51,7 +51,13 @@ export interface ZoneMembershipReport {
 export function hasMembershipChanges(m: ZoneMembershipReport): boolean {
   return (
     m.previousMode !== undefined ||
-    m.added.length + m.removed.length + m.expiryChanged.length + m.owners.gained.length + m.owners.lost.length + m.approval.length > 0
+    m.added.length +
+      m.removed.length +
+      m.expiryChanged.length +
+      m.owners.gained.length +
+      m.owners.lost.length +
+      m.approval.length >
+      0
   );
 }
 
@@ -84,7 +90,12 @@ export function membershipReport(
   const expiryChanged: ExpiryChange[] = [];
   for (const m of headMembers) {
     const b = baseBy.get(m.user);
-    if (b && b.until !== m.until) expiryChanged.push({ user: m.user, ...(b.until ? { base: b.until } : {}), ...(m.until ? { head: m.until } : {}) });
+    if (b && b.until !== m.until)
+      expiryChanged.push({
+        user: m.user,
+        ...(b.until ? { base: b.until } : {}),
+        ...(m.until ? { head: m.until } : {}),
+      });
   }
   const stayed = headMembers.filter((m) => baseBy.has(m.user)).map((m) => m.user);
   const baseOwners = new Set(before?.zone.owners.map((o) => o.toLowerCase()) ?? []);
@@ -92,13 +103,18 @@ export function membershipReport(
   const mode = (headSettings ?? baseSettings)!.mode;
   return {
     mode,
-    ...(baseSettings && headSettings && baseSettings.mode !== headSettings.mode ? { previousMode: baseSettings.mode } : {}),
+    ...(baseSettings && headSettings && baseSettings.mode !== headSettings.mode
+      ? { previousMode: baseSettings.mode }
+      : {}),
     accounts: (after ?? before)!.zone.accounts.map((a) => (a.name ? { id: a.id, name: a.name } : { id: a.id })),
     added,
     removed,
     expiryChanged,
     affectedMembers: accessChanged.gained || accessChanged.lost ? stayed : [],
-    owners: { gained: [...headOwners].filter((o) => !baseOwners.has(o)).sort(), lost: [...baseOwners].filter((o) => !headOwners.has(o)).sort() },
+    owners: {
+      gained: [...headOwners].filter((o) => !baseOwners.has(o)).sort(),
+      lost: [...baseOwners].filter((o) => !headOwners.has(o)).sort(),
+    },
     approval: approvalChanges(baseSettings, headSettings),
   };
 }
@@ -115,7 +131,8 @@ export function peopleSummary(
     const m = z.membership;
     for (const p of m.added) gain.add(p.user);
     for (const p of m.removed) lose.add(p.user);
-    for (const e of m.expiryChanged) if (e.base !== undefined && (e.head === undefined || e.head > e.base)) gain.add(e.user);
+    for (const e of m.expiryChanged)
+      if (e.base !== undefined && (e.head === undefined || e.head > e.base)) gain.add(e.user);
     if (z.accessGained) for (const u of m.affectedMembers) gain.add(u);
     if (z.accessLost) for (const u of m.affectedMembers) lose.add(u);
     if (m.mode !== 'file') unmanaged.push(z.zone);
@@ -136,7 +153,12 @@ function approvalChanges(base: MembershipSettings | undefined, head: MembershipS
   for (const f of fields) {
     const x = a?.[f];
     const y = b?.[f];
-    if (JSON.stringify(x) !== JSON.stringify(y)) out.push({ field: `accessPackage.${f}`, ...(x === undefined ? {} : { base: x }), ...(y === undefined ? {} : { head: y }) });
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      out.push({
+        field: `accessPackage.${f}`,
+        ...(x === undefined ? {} : { base: x }),
+        ...(y === undefined ? {} : { head: y }),
+      });
   }
   return out;
 }

@@ -30,7 +30,10 @@ const WHY: Record<InvalidSide['label'], string> = {
 export function renderInvalidMarkdown(sides: readonly InvalidSide[]): string {
   const out = [REPORT_MARKER, '## Zone Access: access changes', ''];
   const named = sides.map((s) => `the ${s.label} tree (${WHAT[s.label]})`).join(' and ');
-  out.push(`⛔ **No comparison was made: ${named} ${sides.length === 1 ? 'is' : 'are'} invalid**, so what this change grants or revokes is not known yet.`, '');
+  out.push(
+    `⛔ **No comparison was made: ${named} ${sides.length === 1 ? 'is' : 'are'} invalid**, so what this change grants or revokes is not known yet.`,
+    '',
+  );
   for (const side of sides) {
     const errors = side.diagnostics.filter(isError);
     const files = new Set(errors.map((d) => d.file)).size;
@@ -51,7 +54,12 @@ export function renderInvalidJson(sides: readonly InvalidSide[]): string {
     JSON.stringify(
       {
         version: 1,
-        invalid: sides.map((s) => ({ side: s.label, zonesDir: s.zonesDir, configPath: s.configPath, problems: s.diagnostics })),
+        invalid: sides.map((s) => ({
+          side: s.label,
+          zonesDir: s.zonesDir,
+          configPath: s.configPath,
+          problems: s.diagnostics,
+        })),
       },
       null,
       2,

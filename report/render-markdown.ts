@@ -1,4 +1,15 @@
-import type { AccessReport, AccountRef, DepartmentChangeKind, DepartmentReport, FieldChange, Grant, SetDelta, ZoneChangeKind, ZoneReport, ZoneSetting } from './diff';
+import type {
+  AccessReport,
+  AccountRef,
+  DepartmentChangeKind,
+  DepartmentReport,
+  FieldChange,
+  Grant,
+  SetDelta,
+  ZoneChangeKind,
+  ZoneReport,
+  ZoneSetting,
+} from './diff';
 import { isEmptyReport } from './diff';
 import { membershipDetails, peopleHeadline } from './render-people';
 
@@ -59,9 +70,15 @@ export function renderMarkdown(report: AccessReport): string {
   const replacing = report.zones.filter((z) => z.replacements.length > 0);
   if (replacing.length > 0) {
     out.push('### ⚠️ Replacements', '');
-    out.push('> These changes **replace** resources instead of updating them in place. Replacing a permission set ends every active session and re-creates its roles in each account.', '');
+    out.push(
+      '> These changes **replace** resources instead of updating them in place. Replacing a permission set ends every active session and re-creates its roles in each account.',
+      '',
+    );
     for (const z of replacing) {
-      for (const r of z.replacements) out.push(`- ⚠️ **${code(z.zone)}**${z.previous && z.previous.zone !== z.zone ? ` (was ${code(z.previous.zone)})` : ''}: ${text(r.message)}`);
+      for (const r of z.replacements)
+        out.push(
+          `- ⚠️ **${code(z.zone)}**${z.previous && z.previous.zone !== z.zone ? ` (was ${code(z.previous.zone)})` : ''}: ${text(r.message)}`,
+        );
     }
     out.push('');
   }
@@ -77,7 +94,9 @@ export function renderMarkdown(report: AccessReport): string {
     out.push('### Details', '');
     for (const z of report.zones) out.push(...details(z), '');
   }
-  out.push(`<sub>Compared ${count(summary.base, 'zone')} (base) with ${count(summary.head, 'zone')} (head). Unchanged zones are not listed.</sub>`);
+  out.push(
+    `<sub>Compared ${count(summary.base, 'zone')} (base) with ${count(summary.head, 'zone')} (head). Unchanged zones are not listed.</sub>`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -87,7 +106,9 @@ function departmentSection(departments: readonly DepartmentReport[]): string[] {
     const revoked = d.zonesRevoked.length
       ? ` Revokes ${count(d.zonesRevoked.length, 'zone')} (${d.zonesRevoked.map(code).join(', ')}) in ${count(d.accountsRevoked.length, 'account')} (${d.accountsRevoked.map(account).join(', ')}).`
       : '';
-    out.push(`- ${d.unsafe ? '⛔ ' : ''}**${code(d.department)}** ${DEPARTMENT_LABEL[d.change]}.${revoked} Next: ${text(d.action)}.`);
+    out.push(
+      `- ${d.unsafe ? '⛔ ' : ''}**${code(d.department)}** ${DEPARTMENT_LABEL[d.change]}.${revoked} Next: ${text(d.action)}.`,
+    );
   }
   return out;
 }
@@ -107,7 +128,8 @@ function headline(report: AccessReport): string {
     .map(([n, label]) => `${n} ${label}`);
   const zones = report.zones.length;
   let line = zones > 0 ? `**${count(zones, 'zone')} affected**: ${parts.join(', ')}.` : '**No zone changed.**';
-  if (s.departmentRevocations > 0) line += ` **${count(s.departmentRevocations, 'department')} revoking access** (see Departments).`;
+  if (s.departmentRevocations > 0)
+    line += ` **${count(s.departmentRevocations, 'department')} revoking access** (see Departments).`;
   if (s.unsafe > 0) line += ` ⛔ **${count(s.unsafe, 'department')} would keep deployed access** (see Departments).`;
   if (report.platform.length > 0) line += ` Platform config: ${count(report.platform.length, 'value')} changed.`;
   if (s.replacements > 0) line += ` ⚠️ **${count(s.replacements, 'zone')} with replacements** (see below).`;
@@ -116,7 +138,8 @@ function headline(report: AccessReport): string {
 
 function tableRow(z: ZoneReport): string {
   const zone = z.previous && z.previous.zone !== z.zone ? `${code(z.previous.zone)} → ${code(z.zone)}` : code(z.zone);
-  const department = z.previous && z.previous.department !== z.department ? `${z.previous.department} → ${z.department}` : z.department;
+  const department =
+    z.previous && z.previous.department !== z.department ? `${z.previous.department} → ${z.department}` : z.department;
   const also: string[] = [];
   if (z.membership.added.length || z.membership.removed.length) {
     also.push(`people ${plusMinus({ gained: z.membership.added, lost: z.membership.removed })}`);
@@ -124,7 +147,8 @@ function tableRow(z: ZoneReport): string {
   if (z.presets.gained.length || z.presets.lost.length) also.push(`presets ${plusMinus(z.presets)}`);
   if (z.policies.gained.length || z.policies.lost.length) also.push(`policies ${plusMinus(z.policies)}`);
   if (z.rescoped.length) also.push(`${count(z.rescoped.length, 'action')} rescoped`);
-  if (z.inPlace.length && z.change !== 'added' && z.change !== 'removed') also.push(z.inPlace.map((f) => f.field).join(', '));
+  if (z.inPlace.length && z.change !== 'added' && z.change !== 'removed')
+    also.push(z.inPlace.map((f) => f.field).join(', '));
   if (z.replacements.length) also.push('⚠️ replacement');
   return `| ${[CHANGE_LABEL[z.change], zone, department, plusMinus(z.accounts), plusMinus(z.actions), also.join('; ') || ' '].map(cell).join(' | ')} |`;
 }
@@ -133,7 +157,12 @@ function details(z: ZoneReport): string[] {
   const title = z.previous && z.previous.zone !== z.zone ? `${code(z.previous.zone)} → ${code(z.zone)}` : code(z.zone);
   const where =
     z.previous && z.previous.department !== z.department ? `${z.previous.department} → ${z.department}` : z.department;
-  const out = [`#### ${title} · ${z.change}`, '', `Department ${where}; permission set ${code(z.permissionSet)}; stacks ${code(z.stacks.entra)}, ${code(z.stacks.aws)}.`, ''];
+  const out = [
+    `#### ${title} · ${z.change}`,
+    '',
+    `Department ${where}; permission set ${code(z.permissionSet)}; stacks ${code(z.stacks.entra)}, ${code(z.stacks.aws)}.`,
+    '',
+  ];
   const gained = z.change === 'added' ? 'granted' : 'gained';
   const lost = z.change === 'removed' ? 'revoked' : 'lost';
 
@@ -143,7 +172,12 @@ function details(z: ZoneReport): string[] {
   out.push(...list(`Presets ${lost}`, z.presets.lost.map(code)));
   out.push(...list(`Actions ${gained}`, z.actions.gained.map(code)));
   out.push(...list(`Actions ${lost}`, z.actions.lost.map(code)));
-  out.push(...subList('Scope changed', z.rescoped.map((r) => `${code(r.action)}: ${grants(r.base)} → ${grants(r.head)}`)));
+  out.push(
+    ...subList(
+      'Scope changed',
+      z.rescoped.map((r) => `${code(r.action)}: ${grants(r.base)} → ${grants(r.head)}`),
+    ),
+  );
   out.push(...list(`Policies ${gained}`, z.policies.gained.map(code)));
   out.push(...list(`Policies ${lost}`, z.policies.lost.map(code)));
   out.push(...subList('Changed in place', z.inPlace.map(fieldChange)));
@@ -157,7 +191,13 @@ function details(z: ZoneReport): string[] {
 function list(label: string, items: readonly string[]): string[] {
   if (items.length === 0) return [];
   if (items.length <= FOLD_AFTER) return [`- **${label} (${items.length}):** ${items.join(', ')}`];
-  return [`- <details><summary><b>${label} (${items.length})</b></summary>`, '', `  ${items.join(', ')}`, '', '  </details>'];
+  return [
+    `- <details><summary><b>${label} (${items.length})</b></summary>`,
+    '',
+    `  ${items.join(', ')}`,
+    '',
+    '  </details>',
+  ];
 }
 
 /** `- **Label (n):**` with one nested item per entry. */
@@ -167,11 +207,12 @@ function subList(label: string, items: readonly string[]): string[] {
 }
 
 function fieldChange(f: FieldChange): string {
-  const tooLong = [f.base, f.head].some((v) => v !== undefined && typeof v !== 'string' && JSON.stringify(v).length > MAX_VALUE_LENGTH);
-  const values =
-    tooLong
-      ? ': changed'
-      : f.base === undefined && f.head === undefined
+  const tooLong = [f.base, f.head].some(
+    (v) => v !== undefined && typeof v !== 'string' && JSON.stringify(v).length > MAX_VALUE_LENGTH,
+  );
+  const values = tooLong
+    ? ': changed'
+    : f.base === undefined && f.head === undefined
       ? ''
       : f.base === undefined
         ? `: set to ${value(f.head)}`
@@ -199,13 +240,16 @@ function grants(gs: readonly Grant[]): string {
 }
 
 function plusMinus(d: SetDelta<unknown>): string {
-  const parts = [d.gained.length ? `+${d.gained.length}` : '', d.lost.length ? `−${d.lost.length}` : ''].filter(Boolean);
+  const parts = [d.gained.length ? `+${d.gained.length}` : '', d.lost.length ? `−${d.lost.length}` : ''].filter(
+    Boolean,
+  );
   return parts.join(' ') || ' ';
 }
 
 function value(v: unknown): string {
   if (typeof v === 'string') return code(v);
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.length ? v.map((x) => code(x as string)).join(', ') : '(none)';
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+    return v.length ? v.map((x) => code(x as string)).join(', ') : '(none)';
   if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return '(none)';
   return code(JSON.stringify(v));
 }

@@ -27,41 +27,72 @@ export function peopleHeadline(report: AccessReport): string {
 
 const ZONE_KINDS: readonly ZoneChangeKind[] = ['added', 'removed', 'changed', 'moved', 'renamed'];
 
-export function membershipDetails(z: ZoneReport, code: (s: string) => string, account: (a: AccountRef) => string): string[] {
+export function membershipDetails(
+  z: ZoneReport,
+  code: (s: string) => string,
+  account: (a: AccountRef) => string,
+): string[] {
   const m = z.membership;
   const out: string[] = [];
   const mode =
     m.mode === 'entra'
-      ? 'managed in Entra by the group\'s owners.'
+      ? "managed in Entra by the group's owners."
       : m.mode === 'access-package'
-        ? 'managed in Entra ID Governance: people request the zone\'s access package, its owners approve.'
-        : 'the zone file\'s `members:`.';
+        ? "managed in Entra ID Governance: people request the zone's access package, its owners approve."
+        : "the zone file's `members:`.";
   out.push(`- **Membership:** ${mode}${m.previousMode ? ` (was ${m.previousMode})` : ''}`);
   const accounts = m.accounts;
   const where = accounts.length ? ` on ${accounts.map(account).join(', ')}` : '';
   const person = (p: PersonRef) =>
     `${code(p.user)} ${p.until ? `until ${p.until}` : 'with no expiry'}${p.reason ? ` (${code(p.reason)})` : ''}`;
-  if (m.added.length) out.push(`- **People added (${m.added.length})**, access to ${code(z.zone)}${where}:`, ...m.added.map((p) => `  - ${person(p)}`));
-  if (m.removed.length) out.push(`- **People removed (${m.removed.length})** from ${code(z.zone)}:`, ...m.removed.map((p) => `  - ${code(p.user)}`));
+  if (m.added.length)
+    out.push(
+      `- **People added (${m.added.length})**, access to ${code(z.zone)}${where}:`,
+      ...m.added.map((p) => `  - ${person(p)}`),
+    );
+  if (m.removed.length)
+    out.push(
+      `- **People removed (${m.removed.length})** from ${code(z.zone)}:`,
+      ...m.removed.map((p) => `  - ${code(p.user)}`),
+    );
   if (m.expiryChanged.length) {
-    out.push(`- **Expiry changed (${m.expiryChanged.length}):**`, ...m.expiryChanged.map((e) => `  - ${code(e.user)}: ${e.base ?? 'no expiry'} → ${e.head ?? 'no expiry'}`));
+    out.push(
+      `- **Expiry changed (${m.expiryChanged.length}):**`,
+      ...m.expiryChanged.map((e) => `  - ${code(e.user)}: ${e.base ?? 'no expiry'} → ${e.head ?? 'no expiry'}`),
+    );
   }
-  if (m.affectedMembers.length) out.push(`- **Existing members affected by the access change (${m.affectedMembers.length}):** ${m.affectedMembers.map(code).join(', ')}`);
+  if (m.affectedMembers.length)
+    out.push(
+      `- **Existing members affected by the access change (${m.affectedMembers.length}):** ${m.affectedMembers.map(code).join(', ')}`,
+    );
   if (z.change === 'added' || z.change === 'removed') {
     // The zone as a whole: its owners and (access-package) approval settings, not changes to them.
     const owners = z.change === 'added' ? m.owners.gained : m.owners.lost;
-    if (z.change === 'added' && m.mode === 'file' && m.added.length === 0) out.push('- **People added:** none (no `members:` with access on the day)');
-    out.push(owners.length ? `- **Owners (${owners.length}):** ${owners.map(code).join(', ')}` : '- **Owners:** none besides the pipeline identity');
+    if (z.change === 'added' && m.mode === 'file' && m.added.length === 0)
+      out.push('- **People added:** none (no `members:` with access on the day)');
+    out.push(
+      owners.length
+        ? `- **Owners (${owners.length}):** ${owners.map(code).join(', ')}`
+        : '- **Owners:** none besides the pipeline identity',
+    );
     if (m.approval.length) {
-      out.push(`- **Approval settings (${m.approval.length}):**`, ...m.approval.map((c) => `  - ${code(c.field)}: ${show(z.change === 'added' ? c.head : c.base)}`));
+      out.push(
+        `- **Approval settings (${m.approval.length}):**`,
+        ...m.approval.map((c) => `  - ${code(c.field)}: ${show(z.change === 'added' ? c.head : c.base)}`),
+      );
     }
     return out;
   }
   if (m.owners.gained.length || m.owners.lost.length) {
-    out.push(`- **Owners changed:** ${[...m.owners.gained.map((o) => `+${code(o)}`), ...m.owners.lost.map((o) => `−${code(o)}`)].join(', ')}`);
+    out.push(
+      `- **Owners changed:** ${[...m.owners.gained.map((o) => `+${code(o)}`), ...m.owners.lost.map((o) => `−${code(o)}`)].join(', ')}`,
+    );
   }
   if (m.approval.length) {
-    out.push(`- **Approval settings changed (${m.approval.length}):**`, ...m.approval.map((c) => `  - ${code(c.field)}: ${show(c.base)} → ${show(c.head)}`));
+    out.push(
+      `- **Approval settings changed (${m.approval.length}):**`,
+      ...m.approval.map((c) => `  - ${code(c.field)}: ${show(c.base)} → ${show(c.head)}`),
+    );
   }
   return out;
 }

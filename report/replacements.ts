@@ -22,7 +22,19 @@ export interface ReplacementInput {
 }
 
 export function replacementsOf(input: ReplacementInput): Replacement[] {
-  const { before, baseConfig, after, headConfig, change, basePs, headPs, baseGroup, headGroup, baseStacks, headStacks } = input;
+  const {
+    before,
+    baseConfig,
+    after,
+    headConfig,
+    change,
+    basePs,
+    headPs,
+    baseGroup,
+    headGroup,
+    baseStacks,
+    headStacks,
+  } = input;
   const replacements: Replacement[] = [];
   if (change === 'renamed') {
     replacements.push({
@@ -38,7 +50,9 @@ export function replacementsOf(input: ReplacementInput): Replacement[] {
       message:
         `the permission set name changes from ${basePs} to ${headPs} (names.permissionSetPrefix); Identity Center cannot rename a permission set, ` +
         `so it is replaced: every active session ends and the AWSReservedSSO_* roles are re-created in each account` +
-        (headConfig.protection.preventDestroy ? '; protection.preventDestroy is on, so the apply stops until it is lifted for this change.' : '.'),
+        (headConfig.protection.preventDestroy
+          ? '; protection.preventDestroy is on, so the apply stops until it is lifted for this change.'
+          : '.'),
     });
   }
   if (baseConfig.identityCenter.instanceArn !== headConfig.identityCenter.instanceArn) {

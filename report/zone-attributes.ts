@@ -31,7 +31,9 @@ export const ZONE_ATTRIBUTE_SECTIONS = {
   positions: 'origin',
 } as const satisfies Record<keyof Zone, ZoneAttributeSection>;
 
-type SettingKey = { [K in keyof typeof ZONE_ATTRIBUTE_SECTIONS]: (typeof ZONE_ATTRIBUTE_SECTIONS)[K] extends 'settings' ? K : never }[keyof typeof ZONE_ATTRIBUTE_SECTIONS];
+type SettingKey = {
+  [K in keyof typeof ZONE_ATTRIBUTE_SECTIONS]: (typeof ZONE_ATTRIBUTE_SECTIONS)[K] extends 'settings' ? K : never;
+}[keyof typeof ZONE_ATTRIBUTE_SECTIONS];
 
 /** The zone's settings, in the order the report lists them. */
 export const ZONE_SETTINGS = (Object.keys(ZONE_ATTRIBUTE_SECTIONS) as (keyof typeof ZONE_ATTRIBUTE_SECTIONS)[]).filter(

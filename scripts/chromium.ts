@@ -36,7 +36,9 @@ export interface OpenBrowser {
  */
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<OpenBrowser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`,
+    );
   }
   const userDataDir = mkdtempSync(join(process.env.ZONE_ACCESS_TEST_TMP ?? tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -47,7 +49,9 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
   });
   const requests: Request[] = [];
   context.on('request', (r) => requests.push(r));
-  await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+  );
   return {
     context,
     requests,

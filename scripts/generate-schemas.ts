@@ -53,7 +53,10 @@ export function generateSections(): Record<string, Record<string, GeneratedSecti
       presets: { body: presetSummaryTable(), from: 'policies/presets/' },
     },
     'docs/platform-config.md': {
-      'platform-config-reference': { body: schemaReferenceTable(platformConfigSchema), from: 'model/platform-config-schema.ts' },
+      'platform-config-reference': {
+        body: schemaReferenceTable(platformConfigSchema),
+        from: 'model/platform-config-schema.ts',
+      },
     },
     'docs/cli.md': { commands: { body: commandTable(), from: 'cli/' } },
     'policies/README.md': { presets: { body: presetDetails(), from: 'policies/presets/' } },
@@ -61,7 +64,14 @@ export function generateSections(): Record<string, Record<string, GeneratedSecti
 }
 
 /** `text` with the section `name` replaced; throws when the markers are missing. */
-export function replaceSection(text: string, name: string, body: string, path: string, writer = REGENERATE_COMMAND, source = 'the code'): string {
+export function replaceSection(
+  text: string,
+  name: string,
+  body: string,
+  path: string,
+  writer = REGENERATE_COMMAND,
+  source = 'the code',
+): string {
   const begin = generatedBegin(name, writer, source);
   const start = text.indexOf(generatedBeginPrefix(name));
   const to = text.indexOf(generatedEnd(name));
@@ -76,7 +86,8 @@ export function writeSections(root: string, options: { check?: boolean } = {}): 
     const file = join(root, path);
     const current = readFileSync(file, 'utf8');
     let next = current;
-    for (const [name, { body, from }] of Object.entries(sections)) next = replaceSection(next, name, body, path, REGENERATE_COMMAND, from);
+    for (const [name, { body, from }] of Object.entries(sections))
+      next = replaceSection(next, name, body, path, REGENERATE_COMMAND, from);
     if (next === current) continue;
     stale.push(path);
     if (!options.check) writeFileSync(file, next);
@@ -111,7 +122,10 @@ export function generateValidators(): Record<string, string> {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: true } });
   ajv.addSchema(zoneFileSchema);
   ajv.addSchema(platformConfigSchema);
-  const code = standaloneCode(ajv, { validateZoneFile: zoneFileSchema.$id, validatePlatformConfig: platformConfigSchema.$id });
+  const code = standaloneCode(ajv, {
+    validateZoneFile: zoneFileSchema.$id,
+    validatePlatformConfig: platformConfigSchema.$id,
+  });
   const header = `// ${GENERATED_NOTE}\n// ajv standalone validators for model/zone-file-schema.ts and model/platform-config-schema.ts.\n// @ts-nocheck\n/* eslint-disable */\n`;
   return { [VALIDATORS_FILE]: header + code.replace(/^"use strict";/, '') + '\n' };
 }

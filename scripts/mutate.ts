@@ -43,7 +43,10 @@ function presetGroups(): MutationGroup[] {
   const shared: MutationGroup = {
     name: 'presets',
     mutate: ['policies/presets/define.ts', 'policies/presets/index.ts'],
-    tests: ['__tests__/policies/catalog*.test.ts', ...['secrets-editor', 'ssm-session', 'sqs-operator'].map((p) => `__tests__/policies/presets/${p}.test.ts`)],
+    tests: [
+      '__tests__/policies/catalog*.test.ts',
+      ...['secrets-editor', 'ssm-session', 'sqs-operator'].map((p) => `__tests__/policies/presets/${p}.test.ts`),
+    ],
   };
   return [
     ...names.map((n) => ({
@@ -53,7 +56,9 @@ function presetGroups(): MutationGroup[] {
         `__tests__/policies/presets/${n}.test.ts`,
         '__tests__/policies/catalog*.test.ts',
         // secrets-editor is secrets-reader plus writes; the secrets tests prove both against AWS's behaviour.
-        ...(n.startsWith('secrets-') ? ['__tests__/policies/presets/secrets-*.test.ts', '__tests__/policies/secrets-*.test.ts'] : []),
+        ...(n.startsWith('secrets-')
+          ? ['__tests__/policies/presets/secrets-*.test.ts', '__tests__/policies/secrets-*.test.ts']
+          : []),
       ],
     })),
     shared,
@@ -80,14 +85,22 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
     // hours. Those proofs run in `npm test`; here a survivor they would catch is killed by an exact
     // test instead.
     name: 'zone-policy',
-    mutate: ['policies/zone-policy.ts'],
+    mutate: ['policies/zone-policy.ts', 'policies/policy-document.ts'],
     tests: ['__tests__/policies/zone-policy*.test.ts'],
   },
   ...presetGroups(),
-  { name: 'preset-rules', mutate: ['model/preset-rules.ts'], tests: ['__tests__/security/config-preset-rules*.test.ts'] },
+  {
+    name: 'preset-rules',
+    mutate: ['model/preset-rules.ts', 'model/unscoped-reads.ts'],
+    tests: ['__tests__/security/config-preset-rules*.test.ts', '__tests__/security/unscoped-reads*.test.ts'],
+  },
   // The edge tests only: the analysis's own tests expand ReadOnlyAccess against iam-expand and load
   // configs (~1 min together), and nearly every mutant is covered by all of them.
-  { name: 'managed-policy-risks', mutate: ['model/managed-policy-risks.ts'], tests: ['__tests__/security/managed-policy-risks-{edges,levels}.test.ts'] },
+  {
+    name: 'managed-policy-risks',
+    mutate: ['model/managed-policy-risks.ts'],
+    tests: ['__tests__/security/managed-policy-risks-{edges,levels}.test.ts'],
+  },
 ];
 
 const REPO = resolve(__dirname, '..', '..');
@@ -100,16 +113,24 @@ function main(): void {
   // `preset:*` selects every preset file's group.
   const selects = (p: string, g: MutationGroup) => g.name === p || (p === 'preset:*' && g.name.startsWith('preset:'));
   const unknown = positionals.filter((p) => !MUTATION_GROUPS.some((g) => selects(p, g)));
-  if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; the groups are ${MUTATION_GROUPS.map((g) => g.name).join(', ')}`);
-  const groups = positionals.length > 0 ? MUTATION_GROUPS.filter((g) => positionals.some((p) => selects(p, g))) : MUTATION_GROUPS;
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown group ${unknown.join(', ')}; the groups are ${MUTATION_GROUPS.map((g) => g.name).join(', ')}`,
+    );
+  const groups =
+    positionals.length > 0 ? MUTATION_GROUPS.filter((g) => positionals.some((p) => selects(p, g))) : MUTATION_GROUPS;
   let failed = 0;
   for (const group of groups) {
     const file = group.name.replace(/:/g, '-');
     const report = join('reports', 'mutation', `${file}.json`);
     const args = [
-      'stryker', 'run',
-      '--mutate', group.mutate.join(','),
-      '--incremental', '--incrementalFile', join('reports', 'mutation', `${file}.incremental.json`),
+      'stryker',
+      'run',
+      '--mutate',
+      group.mutate.join(','),
+      '--incremental',
+      '--incrementalFile',
+      join('reports', 'mutation', `${file}.incremental.json`),
       ...(values.force ? ['--force'] : []),
       ...(values.concurrency ? ['--concurrency', values.concurrency] : []),
     ];
@@ -124,7 +145,10 @@ function main(): void {
       failed++;
       continue;
     }
-    const record = spawnSync('node', [join(REPO, 'dist', 'bench', 'run.js'), '--only', 'mutate', '--report', report], { cwd: REPO, stdio: 'inherit' });
+    const record = spawnSync('node', [join(REPO, 'dist', 'bench', 'run.js'), '--only', 'mutate', '--report', report], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
     if (record.status !== 0) failed++;
   }
   process.exitCode = failed > 0 ? 1 : 0;

@@ -23,9 +23,15 @@ export function nodeBinary(major: number): string {
   const bin = join(prefix, 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(bin)) {
     mkdirSync(prefix, { recursive: true });
-    const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `node@${major}`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `node@${major}`],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0 || !existsSync(bin)) {
-      throw new Error(`cannot install Node ${major} from the npm registry into ${prefix} (npm install node@${major}): ${r.stderr?.slice(-2000)}`);
+      throw new Error(
+        `cannot install Node ${major} from the npm registry into ${prefix} (npm install node@${major}): ${r.stderr?.slice(-2000)}`,
+      );
     }
   }
   const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();

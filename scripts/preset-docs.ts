@@ -13,16 +13,26 @@ const presets = (): BuiltInPreset[] => [...BUILT_IN_PRESET_DEFINITIONS.values()]
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 /** Link text: "service reference" for the service authorization reference, else the page name. */
 const linkText = (url: string) =>
-  /\/service-authorization\//.test(url) ? 'service reference' : url.replace(/^.*\//, '').replace(/\.html$/, '').replace(/[_.]/g, ' ');
+  /\/service-authorization\//.test(url)
+    ? 'service reference'
+    : url
+        .replace(/^.*\//, '')
+        .replace(/\.html$/, '')
+        .replace(/[_.]/g, ' ');
 
 /** README.md: one line per preset, with its AWS references. */
 export function presetSummaryTable(): string {
-  const rows = presets().map((p) => `| ${code(p.name)} | ${cell(p.summary)} | ${p.links.map((l) => `[${linkText(l)}](${l})`).join(', ')} |`);
+  const rows = presets().map(
+    (p) => `| ${code(p.name)} | ${cell(p.summary)} | ${p.links.map((l) => `[${linkText(l)}](${l})`).join(', ')} |`,
+  );
   return ['| Preset | Allows | AWS reference |', '|---|---|---|', ...rows].join('\n');
 }
 
 function scopeLabel(s: BuiltInStatement): string {
-  const resources = s.resources && !(s.resources.length === 1 && s.resources[0] === '*') ? ` on ${s.resources.map(code).join(', ')}` : '';
+  const resources =
+    s.resources && !(s.resources.length === 1 && s.resources[0] === '*')
+      ? ` on ${s.resources.map(code).join(', ')}`
+      : '';
   const condition = s.condition ? `, if ${code(JSON.stringify(s.condition))}` : '';
   return `${s.scope}${resources}${condition}`;
 }
@@ -39,7 +49,8 @@ export function presetDetails(): string {
     });
   }
   const paragraphs = presets().map(
-    (p) => `**${code(p.name)}** — ${p.doc.replace(/\s*\n\s*/g, ' ')} Not granted: ${p.notGranted.map(code).join(', ')}. ` +
+    (p) =>
+      `**${code(p.name)}** — ${p.doc.replace(/\s*\n\s*/g, ' ')} Not granted: ${p.notGranted.map(code).join(', ')}. ` +
       `AWS: ${p.links.map((l) => `<${l}>`).join(', ')}`,
   );
   return [rows.join('\n'), ...paragraphs].join('\n\n');

@@ -40,7 +40,9 @@ const code = (s: string) => `\`${s}\``;
 function typeOf(node: SchemaNode): string {
   if (node.const !== undefined) return code(JSON.stringify(node.const));
   if (node.enum) return `one of ${node.enum.map((v) => code(String(v))).join(', ')}`;
-  const type = Array.isArray(node.type) ? node.type.join(' or ') : (node.type ?? (node.anyOf || node.oneOf ? 'one of the forms below' : 'any'));
+  const type = Array.isArray(node.type)
+    ? node.type.join(' or ')
+    : (node.type ?? (node.anyOf || node.oneOf ? 'one of the forms below' : 'any'));
   const bounds: string[] = [];
   if (type === 'array') {
     const item = node.items ? typeOf(node.items) : 'any';
@@ -48,7 +50,12 @@ function typeOf(node: SchemaNode): string {
     if (node.maxItems !== undefined) bounds.push(`at most ${node.maxItems}`);
     return `list of ${item}${bounds.length ? ` (${bounds.join(', ')})` : ''}`;
   }
-  if (type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object' && !node.properties)
+  if (
+    type === 'object' &&
+    node.additionalProperties &&
+    typeof node.additionalProperties === 'object' &&
+    !node.properties
+  )
     return 'map: name → value';
   if (node.minLength !== undefined && node.minLength > 1) bounds.push(`≥ ${node.minLength} characters`);
   if (node.maxLength !== undefined) bounds.push(`≤ ${node.maxLength} characters`);

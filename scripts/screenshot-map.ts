@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const repo = resolve(__dirname, '..', '..');
   const out = resolve(option('--out', join(repo, 'docs', 'access-map.png')));
   const query = option('--query', 'reboot payments');
-  const { tree, diagnostics } = loadTree({ zonesDir: join(repo, 'zones'), configPath: join(repo, 'config', 'platform.yaml') });
+  const { tree, diagnostics } = loadTree({
+    zonesDir: join(repo, 'zones'),
+    configPath: join(repo, 'config', 'platform.yaml'),
+  });
   if (!tree) throw new Error(`the sample tree is invalid: ${JSON.stringify(diagnostics)}`);
 
   const dir = mkdtempSync(join(tmpdir(), 'zone-access-map-'));

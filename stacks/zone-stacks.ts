@@ -1,6 +1,13 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
-import { DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, LocalBackend, S3Backend, TerraformStack, type TerraformRemoteState } from 'cdktf';
+import {
+  DataTerraformRemoteStateLocal,
+  DataTerraformRemoteStateS3,
+  LocalBackend,
+  S3Backend,
+  TerraformStack,
+  type TerraformRemoteState,
+} from 'cdktf';
 import type { Construct } from 'constructs';
 import { ZoneAccess } from '../constructs/zone-access';
 import { ZoneAppRoles } from '../constructs/zone-app-roles';
@@ -63,7 +70,10 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
   for (const department of tree.departments) {
     const pair = pairFor(department);
     // A retired department keeps its stacks only to destroy what it had: its catalog goes too.
-    if (departmentMembership(config, department).mode === 'access-package' && !config.departments[department]?.retired) {
+    if (
+      departmentMembership(config, department).mode === 'access-package' &&
+      !config.departments[department]?.retired
+    ) {
       // `catalog_<department>`: the underscore never occurs in a zone name, so no zone's id collides.
       catalogs.set(department, new DepartmentCatalog(pair.entra, `catalog_${department}`, { department }));
     }
@@ -76,16 +86,19 @@ export function addZoneStacks(app: Construct, tree: ZoneTree): ZoneStacks {
     // Explicit remote-state read, not a cdktf cross-stack reference: zone stacks skip the pass that
     // would wire those up (see ZoneStack).
     const groupObjectId = pair.entraState?.getString(groupObjectIdOutputName(zone));
-    zones.set(zone.name, new ZoneAccess({
-      zone,
-      platform: config,
-      entraScope: pair.entra,
-      awsScope: pair.aws,
-      membership: departmentMembership(config, zone.department),
-      at: tree.at,
-      ...(catalog ? { catalogId: catalog.catalog.id } : {}),
-      ...(groupObjectId ? { groupObjectId } : {}),
-    }));
+    zones.set(
+      zone.name,
+      new ZoneAccess({
+        zone,
+        platform: config,
+        entraScope: pair.entra,
+        awsScope: pair.aws,
+        membership: departmentMembership(config, zone.department),
+        at: tree.at,
+        ...(catalog ? { catalogId: catalog.catalog.id } : {}),
+        ...(groupObjectId ? { groupObjectId } : {}),
+      }),
+    );
   }
   return { appRoles, shards, zones };
 }
@@ -142,7 +155,12 @@ function entraRemoteState(awsStack: TerraformStack, entraName: string, config: P
 function addBackend(stack: TerraformStack, name: string, config: PlatformConfig): void {
   const backend = config.backend;
   if (backend.type === 's3') {
-    new S3Backend(stack, { bucket: backend.bucket, region: backend.region, key: `${backend.keyPrefix}${name}.tfstate`, encrypt: true });
+    new S3Backend(stack, {
+      bucket: backend.bucket,
+      region: backend.region,
+      key: `${backend.keyPrefix}${name}.tfstate`,
+      encrypt: true,
+    });
     // S3-native locking (Terraform ≥ 1.10); cdktf's S3Backend has no typed option for it yet.
     stack.addOverride('terraform.backend.s3.use_lockfile', true);
   } else {

@@ -12,9 +12,17 @@ const DOC_FIELDS = new Set(['summary', 'doc', 'links', 'why']);
 export const strykerPlugins = [
   declareValuePlugin(PluginKind.Ignore, 'preset-docs', {
     shouldIgnore(path) {
-      if (!path.isObjectProperty() || path.node.computed || path.node.key.type !== 'Identifier' || !DOC_FIELDS.has(path.node.key.name)) return undefined;
+      if (
+        !path.isObjectProperty() ||
+        path.node.computed ||
+        path.node.key.type !== 'Identifier' ||
+        !DOC_FIELDS.has(path.node.key.name)
+      )
+        return undefined;
       // Only inside a preset definition: the argument of a `definePreset({...})` call.
-      const inDefinition = path.findParent((p) => p.isCallExpression() && p.node.callee.type === 'Identifier' && p.node.callee.name === 'definePreset');
+      const inDefinition = path.findParent(
+        (p) => p.isCallExpression() && p.node.callee.type === 'Identifier' && p.node.callee.name === 'definePreset',
+      );
       if (inDefinition) {
         return `documentation field "${path.node.key.name}" of a preset (README's preset tables are generated from it and compared by a test)`;
       }

@@ -121,7 +121,11 @@ export async function awaitGroups(opts: AwaitGroupsOptions): Promise<AwaitGroups
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
   const classify = opts.classifyError ?? classifyAwsError;
-  const concurrency = clamp(Math.floor(opts.concurrency ?? AWAIT_DEFAULTS.concurrency), 1, AWAIT_DEFAULTS.maxConcurrency);
+  const concurrency = clamp(
+    Math.floor(opts.concurrency ?? AWAIT_DEFAULTS.concurrency),
+    1,
+    AWAIT_DEFAULTS.maxConcurrency,
+  );
   const minIntervalMs = Math.max(0, opts.minIntervalMs ?? AWAIT_DEFAULTS.minIntervalMs);
   const initialDelayMs = Math.max(0, opts.initialDelayMs ?? AWAIT_DEFAULTS.initialDelayMs);
   const maxDelayMs = Math.max(initialDelayMs, opts.maxDelayMs ?? AWAIT_DEFAULTS.maxDelayMs);
@@ -270,8 +274,26 @@ const THROTTLING_NAMES = new Set([
   'BandwidthLimitExceeded',
   'PriorRequestNotComplete',
 ]);
-const TRANSIENT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalServerException', 'ServiceUnavailable', 'ServiceUnavailableException']);
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+]);
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
 
 interface ErrorLike {
   name?: unknown;
@@ -322,7 +344,8 @@ function classifyDepth(err: unknown, depth: number): ClassifiedError {
 export function describeError(err: unknown): string {
   if (typeof err === 'object' && err !== null) {
     const e = err as ErrorLike;
-    const name = typeof e.name === 'string' && e.name !== 'Error' ? e.name : typeof e.code === 'string' ? e.code : 'Error';
+    const name =
+      typeof e.name === 'string' && e.name !== 'Error' ? e.name : typeof e.code === 'string' ? e.code : 'Error';
     const msg = typeof e.message === 'string' && e.message ? e.message : '';
     const text = msg && !msg.includes(name) ? `${name}: ${msg}` : msg || name;
     return text.split('\n')[0]!.slice(0, 300);

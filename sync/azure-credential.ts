@@ -29,12 +29,15 @@ export interface AzureCredentialChoice {
 }
 
 /** Where the OIDC token comes from, or undefined when the environment does not ask for OIDC. */
-export function oidcAssertion(env: NodeJS.ProcessEnv): { readonly source: string; readonly get: () => Promise<string> } | undefined {
+export function oidcAssertion(
+  env: NodeJS.ProcessEnv,
+): { readonly source: string; readonly get: () => Promise<string> } | undefined {
   if (env.ARM_USE_OIDC !== 'true' || !env.ARM_CLIENT_ID || !env.ARM_TENANT_ID) return undefined;
   const token = env.ARM_OIDC_TOKEN;
   if (token) return { source: 'ARM_OIDC_TOKEN', get: async () => token };
   const file = env.ARM_OIDC_TOKEN_FILE_PATH;
-  if (file) return { source: `ARM_OIDC_TOKEN_FILE_PATH (${file})`, get: async () => (await readFile(file, 'utf8')).trim() };
+  if (file)
+    return { source: `ARM_OIDC_TOKEN_FILE_PATH (${file})`, get: async () => (await readFile(file, 'utf8')).trim() };
   const url = env.ARM_OIDC_REQUEST_URL || env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const bearer = env.ARM_OIDC_REQUEST_TOKEN || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (url && bearer) return { source: 'the GitHub Actions ID token endpoint', get: () => githubIdToken(url, bearer) };
@@ -44,16 +47,23 @@ export function oidcAssertion(env: NodeJS.ProcessEnv): { readonly source: string
 async function githubIdToken(requestUrl: string, bearer: string): Promise<string> {
   const url = new URL(requestUrl);
   if (!url.searchParams.get('audience')) url.searchParams.set('audience', OIDC_AUDIENCE);
-  const response = await fetch(url, { headers: { Accept: 'application/json', Authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    headers: { Accept: 'application/json', Authorization: `Bearer ${bearer}` },
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await response.text();
-  if (!response.ok) throw new Error(`the GitHub Actions ID token endpoint answered HTTP ${response.status}: ${text.slice(0, 200)}`);
+  if (!response.ok)
+    throw new Error(`the GitHub Actions ID token endpoint answered HTTP ${response.status}: ${text.slice(0, 200)}`);
   let value: unknown;
   try {
     value = (JSON.parse(text) as { value?: unknown }).value;
   } catch {
     value = undefined;
   }
-  if (typeof value !== 'string' || value === '') throw new Error('the GitHub Actions ID token endpoint answered without a token (is `permissions: id-token: write` set?)');
+  if (typeof value !== 'string' || value === '')
+    throw new Error(
+      'the GitHub Actions ID token endpoint answered without a token (is `permissions: id-token: write` set?)',
+    );
   return value;
 }
 

@@ -41,7 +41,9 @@ export function stackDigest(stackDir: string): string {
 
 function configFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     if (entry.name.startsWith('.') || entry.name.startsWith('terraform.tfstate')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...configFiles(path));
@@ -56,7 +58,11 @@ type BackendBlock = Record<string, Record<string, unknown>>;
  * The record's backend: the stack's own backend block with only the state's name changed. Throws
  * for a backend type deploy does not know how to place a record next to.
  */
-export function recordBackend(stackConfig: { terraform?: { backend?: BackendBlock } }, recordDir: string, stackDir: string): BackendBlock {
+export function recordBackend(
+  stackConfig: { terraform?: { backend?: BackendBlock } },
+  recordDir: string,
+  stackDir: string,
+): BackendBlock {
   const backend = stackConfig.terraform?.backend ?? { local: {} };
   const [type, args] = Object.entries(backend)[0] ?? ['local', {}];
   if (type === 'local') {

@@ -28,9 +28,15 @@ export interface DeployStack {
 export function readManifest(outDir: string): DeployStack[] {
   const file = join(outDir, 'manifest.json');
   if (!existsSync(file)) throw new Error(`${file} does not exist: run \`zone-access synth --out ${outDir}\` first`);
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { stacks?: Record<string, { dependencies?: string[]; workingDirectory?: string }> };
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    stacks?: Record<string, { dependencies?: string[]; workingDirectory?: string }>;
+  };
   return Object.entries(manifest.stacks ?? {})
-    .map(([name, s]) => ({ name, dir: join(outDir, s.workingDirectory ?? join('stacks', name)), dependencies: s.dependencies ?? [] }))
+    .map(([name, s]) => ({
+      name,
+      dir: join(outDir, s.workingDirectory ?? join('stacks', name)),
+      dependencies: s.dependencies ?? [],
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -45,7 +51,13 @@ export interface PlannedStack {
 export type StackOutcome =
   | { readonly stack: string; readonly status: 'skipped'; readonly reason: string }
   | { readonly stack: string; readonly status: 'applied'; readonly counts: ResourceCounts; readonly seconds: number }
-  | { readonly stack: string; readonly status: 'failed'; readonly step: string; readonly message: string; readonly seconds: number };
+  | {
+      readonly stack: string;
+      readonly status: 'failed';
+      readonly step: string;
+      readonly message: string;
+      readonly seconds: number;
+    };
 
 export interface DeployOptions {
   readonly stacks: readonly DeployStack[];
@@ -116,7 +128,9 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
 
     // An AWS stack reads what its Entra stack made (the groups, via SCIM; with an ExternalId issuer
     // also the Entra stack's outputs): when that changed in this run, it is planned too.
-    const dependencyChanged = stack.name.startsWith('aws-') ? stack.dependencies.find((d) => changedEntra.has(d)) : undefined;
+    const dependencyChanged = stack.name.startsWith('aws-')
+      ? stack.dependencies.find((d) => changedEntra.has(d))
+      : undefined;
     const forced = opts.all || selected !== undefined || dependencyChanged !== undefined;
     if (!forced) {
       let recorded: string | undefined;
@@ -129,7 +143,12 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
         say(stack.name, `unchanged since its last successful apply (${digest.slice(0, 12)}): skipped`);
         return { stack: stack.name, status: 'skipped', reason: 'unchanged' };
       }
-      say(stack.name, recorded ? `changed since its last successful apply (${recorded.slice(0, 12)} → ${digest.slice(0, 12)})` : 'no successful apply recorded');
+      say(
+        stack.name,
+        recorded
+          ? `changed since its last successful apply (${recorded.slice(0, 12)} → ${digest.slice(0, 12)})`
+          : 'no successful apply recorded',
+      );
     } else if (dependencyChanged && !opts.all && !selected) {
       say(stack.name, `planned because ${dependencyChanged} changed in this run`);
     }
@@ -139,7 +158,11 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
     const newGroups = dependencyChanged ? (changedEntra.get(dependencyChanged) ?? []) : [];
     if (opts.awaitSync && newGroups.length > 0) {
       const synced = await waitLock(() => opts.awaitSync!(stack.name, dependencyChanged!, newGroups));
-      if (!synced) return fail('await-sync', `${newGroups.length === 1 ? 'the group' : 'groups'} ${newGroups.join(', ')} of ${dependencyChanged} did not arrive in the Identity Store (see above)`);
+      if (!synced)
+        return fail(
+          'await-sync',
+          `${newGroups.length === 1 ? 'the group' : 'groups'} ${newGroups.join(', ')} of ${dependencyChanged} did not arrive in the Identity Store (see above)`,
+        );
     }
 
     const init = await initLock(() => opts.terraform.run(stack.dir, ['init', '-input=false', '-no-color']));
@@ -158,7 +181,11 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
       ...(opts.all ? [] : ['-refresh=false']),
     ]);
     const planned = parseJsonStream(plan.stdout);
-    if (plan.code !== 0 && plan.code !== 2) return fail('plan', [...planned.errors, planned.errors.length ? '' : tail(plan.stdout + plan.stderr)].join('\n').trim());
+    if (plan.code !== 0 && plan.code !== 2)
+      return fail(
+        'plan',
+        [...planned.errors, planned.errors.length ? '' : tail(plan.stdout + plan.stderr)].join('\n').trim(),
+      );
     const counts = planned.summary ?? NO_CHANGES;
 
     let applied: ResourceCounts = NO_CHANGES;
@@ -183,15 +210,23 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
       }
       let done = 0;
       const total = counts.add + counts.change + counts.remove;
-      const heartbeat = setInterval(() => say(stack.name, `applying: ${done} of ${total} changes done (${seconds()} s)`), opts.heartbeatMs ?? 60_000);
+      const heartbeat = setInterval(
+        () => say(stack.name, `applying: ${done} of ${total} changes done (${seconds()} s)`),
+        opts.heartbeatMs ?? 60_000,
+      );
       heartbeat.unref?.();
-      const apply = await opts.terraform.run(stack.dir, ['apply', '-input=false', '-json', planFile], (line) => {
-        if (isApplyComplete(line)) done++;
-      }).finally(() => clearInterval(heartbeat));
+      const apply = await opts.terraform
+        .run(stack.dir, ['apply', '-input=false', '-json', planFile], (line) => {
+          if (isApplyComplete(line)) done++;
+        })
+        .finally(() => clearInterval(heartbeat));
       const result = parseJsonStream(apply.stdout);
       if (apply.code !== 0) {
         const partly = result.summary ? ` (${describe(result.summary)} before it stopped)` : '';
-        return fail('apply', `${[...result.errors, result.errors.length ? '' : tail(apply.stdout + apply.stderr)].join('\n').trim()}${partly}`);
+        return fail(
+          'apply',
+          `${[...result.errors, result.errors.length ? '' : tail(apply.stdout + apply.stderr)].join('\n').trim()}${partly}`,
+        );
       }
       applied = result.summary ?? counts;
       if (isEntra && total > 0) changedEntra.set(stack.name, groups);
@@ -202,7 +237,10 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
     try {
       await record.write(digest);
     } catch (e) {
-      return fail('recording the digest', `${(e as Error).message}\n(the stack itself was applied; the next run plans it again)`);
+      return fail(
+        'recording the digest',
+        `${(e as Error).message}\n(the stack itself was applied; the next run plans it again)`,
+      );
     }
     say(stack.name, `applied: ${describe(applied)} in ${seconds()} s`);
     return { stack: stack.name, status: 'applied', counts: applied, seconds: seconds() };
@@ -214,7 +252,8 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
   const pending = opts.stacks.filter((s) => !selected || selected.has(s.name));
   const running = new Set<Promise<void>>();
   const finished = new Set<string>();
-  const ready = (s: DeployStack): boolean => s.dependencies.every((d) => finished.has(d) || !byName.has(d) || (selected !== undefined && !selected.has(d)));
+  const ready = (s: DeployStack): boolean =>
+    s.dependencies.every((d) => finished.has(d) || !byName.has(d) || (selected !== undefined && !selected.has(d)));
   while (pending.length > 0 || running.size > 0) {
     let started = false;
     while (running.size < Math.max(1, opts.concurrency)) {
@@ -223,7 +262,13 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
       const [stack] = pending.splice(i, 1);
       started = true;
       const task: Promise<void> = runStack(stack!)
-        .catch((e: unknown): StackOutcome => ({ stack: stack!.name, status: 'failed', step: 'deploy', message: String((e as Error)?.message ?? e), seconds: 0 }))
+        .catch((e: unknown): StackOutcome => ({
+          stack: stack!.name,
+          status: 'failed',
+          step: 'deploy',
+          message: String((e as Error)?.message ?? e),
+          seconds: 0,
+        }))
         .then((outcome) => {
           outcomes.set(stack!.name, outcome);
           finished.add(stack!.name);
@@ -232,7 +277,8 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
       running.add(task);
     }
     if (running.size === 0) {
-      if (!started && pending.length > 0) throw new Error(`the manifest's dependencies form a cycle among ${pending.map((s) => s.name).join(', ')}`);
+      if (!started && pending.length > 0)
+        throw new Error(`the manifest's dependencies form a cycle among ${pending.map((s) => s.name).join(', ')}`);
       continue;
     }
     await Promise.race(running);
@@ -245,7 +291,14 @@ export async function deployStacks(opts: DeployOptions): Promise<StackOutcome[]>
  * the Identity Store before the AWS stack can find them. A membership change keeps the group.
  */
 export function groupsToSync(plan: unknown): string[] {
-  type Change = { type?: string; change?: { actions?: string[]; before?: { display_name?: unknown } | null; after?: { display_name?: unknown } | null } };
+  type Change = {
+    type?: string;
+    change?: {
+      actions?: string[];
+      before?: { display_name?: unknown } | null;
+      after?: { display_name?: unknown } | null;
+    };
+  };
   const changes = (plan as { resource_changes?: Change[] }).resource_changes ?? [];
   const names = new Set<string>();
   for (const c of changes) {
@@ -253,7 +306,8 @@ export function groupsToSync(plan: unknown): string[] {
     const actions = c.change?.actions ?? [];
     const name = c.change?.after?.display_name;
     if (typeof name !== 'string') continue;
-    if (actions.includes('create') || (actions.includes('update') && c.change?.before?.display_name !== name)) names.add(name);
+    if (actions.includes('create') || (actions.includes('update') && c.change?.before?.display_name !== name))
+      names.add(name);
   }
   return [...names].sort();
 }

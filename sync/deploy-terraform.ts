@@ -35,10 +35,16 @@ export function terraformRunner(env: NodeJS.ProcessEnv, binary = 'terraform'): T
           for (const line of lines) onLine(line);
         });
         child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-        child.on('error', (err: NodeJS.ErrnoException) => resolve({ code: err.code === 'ENOENT' ? 127 : 1, stdout, stderr: `${stderr}${err.message}\n` }));
+        child.on('error', (err: NodeJS.ErrnoException) =>
+          resolve({ code: err.code === 'ENOENT' ? 127 : 1, stdout, stderr: `${stderr}${err.message}\n` }),
+        );
         child.on('close', (code, signal) => {
           if (onLine && pending) onLine(pending);
-          resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr: signal ? `${stderr}terraform was stopped by ${signal}\n` : stderr });
+          resolve({
+            code: code ?? (signal ? 128 : 1),
+            stdout,
+            stderr: signal ? `${stderr}terraform was stopped by ${signal}\n` : stderr,
+          });
         });
       }),
   };
@@ -86,7 +92,13 @@ export function parseJsonStream(stdout: string): JsonStream {
       summary = { add: m.changes.add ?? 0, change: m.changes.change ?? 0, remove: m.changes.remove ?? 0 };
     } else if (m.type === 'diagnostic' && m.diagnostic?.severity === 'error') {
       const d = m.diagnostic;
-      errors.push([`Error: ${d.summary ?? ''}`, d.address ? `  (${d.address})` : '', d.detail ? `\n  ${d.detail.replace(/\n/g, '\n  ')}` : ''].join(''));
+      errors.push(
+        [
+          `Error: ${d.summary ?? ''}`,
+          d.address ? `  (${d.address})` : '',
+          d.detail ? `\n  ${d.detail.replace(/\n/g, '\n  ')}` : '',
+        ].join(''),
+      );
     } else if (m.type === 'apply_complete') {
       completed++;
     }

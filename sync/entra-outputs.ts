@@ -17,10 +17,15 @@ const execFileAsync = promisify(execFile);
 export const readEntraOutputsWithTerraform: ReadEntraOutputs = async (stackDir) => {
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync('terraform', ['output', '-json', '-no-color'], { cwd: stackDir, maxBuffer: 64 * 1024 * 1024 }));
+    ({ stdout } = await execFileAsync('terraform', ['output', '-json', '-no-color'], {
+      cwd: stackDir,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`terraform output -json in ${stackDir} failed (apply the Entra stack there first): ${(err.stderr || err.message).trim().split('\n')[0]}`);
+    throw new Error(
+      `terraform output -json in ${stackDir} failed (apply the Entra stack there first): ${(err.stderr || err.message).trim().split('\n')[0]}`,
+    );
   }
   return parseTerraformOutputs(stdout);
 };

@@ -99,7 +99,12 @@ export async function createIdentityStoreLookup(options: IdentityStoreLookupOpti
   type AlternateIdentifier = NonNullable<ConstructorParameters<typeof sdk.GetGroupIdCommand>[0]['AlternateIdentifier']>;
   const getGroupId = async (alternateIdentifier: AlternateIdentifier): Promise<string | undefined> => {
     try {
-      const out = await client.send(new sdk.GetGroupIdCommand({ IdentityStoreId: options.identityStoreId, AlternateIdentifier: alternateIdentifier }));
+      const out = await client.send(
+        new sdk.GetGroupIdCommand({
+          IdentityStoreId: options.identityStoreId,
+          AlternateIdentifier: alternateIdentifier,
+        }),
+      );
       return out.GroupId || undefined;
     } catch (err) {
       if (err instanceof sdk.ResourceNotFoundException) {
@@ -109,7 +114,8 @@ export async function createIdentityStoreLookup(options: IdentityStoreLookupOpti
       throw err;
     }
   };
-  const byName = (displayName: string) => getGroupId({ UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: displayName } });
+  const byName = (displayName: string) =>
+    getGroupId({ UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: displayName } });
   return {
     lookup: byName,
     async lookupByExternalId(displayName: string, externalId: ExternalId): Promise<string | undefined> {
@@ -117,7 +123,9 @@ export async function createIdentityStoreLookup(options: IdentityStoreLookupOpti
       if (id !== undefined) return id;
       const squatter = await byName(displayName);
       if (squatter === undefined) return undefined;
-      const group = await client.send(new sdk.DescribeGroupCommand({ IdentityStoreId: options.identityStoreId, GroupId: squatter }));
+      const group = await client.send(
+        new sdk.DescribeGroupCommand({ IdentityStoreId: options.identityStoreId, GroupId: squatter }),
+      );
       const actual = (group.ExternalIds ?? []).map((e) => ({ issuer: e.Issuer ?? '', id: e.Id ?? '' }));
       // Found by name with the right ExternalId: SCIM finished between the two calls.
       if (actual.some((e) => e.issuer === externalId.issuer && e.id === externalId.id)) return squatter;
@@ -153,7 +161,9 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): StaticCredentials | 
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) return undefined;
-  return env.AWS_SESSION_TOKEN ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN } : { accessKeyId, secretAccessKey };
+  return env.AWS_SESSION_TOKEN
+    ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN }
+    : { accessKeyId, secretAccessKey };
 }
 
 /**

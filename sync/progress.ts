@@ -31,7 +31,9 @@ export function createProgressRenderer(
   options: ProgressOptions = {},
 ): ProgressRenderer {
   const tty = options.isTTY ?? stream.isTTY === true;
-  return tty ? new BarRenderer(stream, options.barWidth ?? 24) : new LineRenderer(stream, options.now ?? Date.now, options.heartbeatMs ?? 60_000);
+  return tty
+    ? new BarRenderer(stream, options.barWidth ?? 24)
+    : new LineRenderer(stream, options.now ?? Date.now, options.heartbeatMs ?? 60_000);
 }
 
 class BarRenderer implements ProgressRenderer {
@@ -49,7 +51,9 @@ class BarRenderer implements ProgressRenderer {
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}]`;
     let status = `${bar} ${p.synced}/${p.total} groups synced · ${formatDuration(p.elapsedMs)} of ${formatDuration(p.timeoutMs)}`;
     if (p.phase === 'waiting' && p.nextCheckMs !== undefined) {
-      status += p.throttled ? ` · throttled, next check in ${formatDuration(p.nextCheckMs)}` : ` · next check in ${formatDuration(p.nextCheckMs)}`;
+      status += p.throttled
+        ? ` · throttled, next check in ${formatDuration(p.nextCheckMs)}`
+        : ` · next check in ${formatDuration(p.nextCheckMs)}`;
     } else if (p.phase === 'throttled') {
       status += ' · throttled';
     } else if (p.phase !== 'done') {

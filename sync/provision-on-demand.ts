@@ -47,14 +47,20 @@ export type ProvisionOutcome =
  */
 export function parseProvisionResult(body: unknown): ProvisionOutcome {
   const pair = body as { key?: unknown; value?: unknown } | undefined;
-  const key = parseJson(pair?.key) as { result?: string; details?: { errorCode?: string; errorMessage?: string } } | undefined;
+  const key = parseJson(pair?.key) as
+    { result?: string; details?: { errorCode?: string; errorMessage?: string } } | undefined;
   const value = parseJson(pair?.value) as
-    | { statusInfo?: { status?: string; reason?: string; errorCode?: string }; provisioningSteps?: { status?: string; description?: string }[] }
+    | {
+        statusInfo?: { status?: string; reason?: string; errorCode?: string };
+        provisioningSteps?: { status?: string; description?: string }[];
+      }
     | undefined;
   const result = (key?.result ?? value?.statusInfo?.status ?? '').toLowerCase();
   const code = key?.details?.errorCode ?? value?.statusInfo?.errorCode ?? undefined;
   const step = value?.provisioningSteps?.find((s) => s.status && !/^success$/i.test(s.status));
-  const reason = [code, key?.details?.errorMessage ?? value?.statusInfo?.reason ?? step?.description].filter(Boolean).join(': ') || 'no details';
+  const reason =
+    [code, key?.details?.errorMessage ?? value?.statusInfo?.reason ?? step?.description].filter(Boolean).join(': ') ||
+    'no details';
   if (result === 'success') return { kind: 'provisioned' };
   if (result === 'skipped' && code === 'RedundantExport') return { kind: 'in-sync' };
   if (result === 'skipped') return { kind: 'not-effective', reason: `Skipped (${reason})` };
@@ -130,7 +136,10 @@ export class OnDemandProvisioner {
   private readonly sleep: (ms: number) => Promise<void>;
   /** The sliding window of provisionOnDemand request starts (graph-rate.ts), with any 429 pause. */
   private readonly window: RequestWindow;
-  private readonly state = new Map<string, { requests: number; failures: number; nextAt: number; done: boolean; last?: ProvisionEvent }>();
+  private readonly state = new Map<
+    string,
+    { requests: number; failures: number; nextAt: number; done: boolean; last?: ProvisionEvent }
+  >();
   private readonly groupIds = new Map<string, string>();
 
   constructor(private readonly options: OnDemandProvisionerOptions) {
@@ -146,7 +155,12 @@ export class OnDemandProvisioner {
 
   /** What happened per group so far. */
   status(): ReadonlyMap<string, ProvisionStatus> {
-    return new Map([...this.state].map(([name, s]) => [name, { requests: s.requests, done: s.done, ...(s.last ? { last: s.last } : {}) }]));
+    return new Map(
+      [...this.state].map(([name, s]) => [
+        name,
+        { requests: s.requests, done: s.done, ...(s.last ? { last: s.last } : {}) },
+      ]),
+    );
   }
 
   /**
@@ -189,7 +203,11 @@ export class OnDemandProvisioner {
       if (!id) {
         s.failures++;
         s.nextAt = this.now() + backoff();
-        emit({ kind: 'not-found', error: `no Entra group named "${name}" (has the Entra stack been applied?)`, retryInMs: backoff() });
+        emit({
+          kind: 'not-found',
+          error: `no Entra group named "${name}" (has the Entra stack been applied?)`,
+          retryInMs: backoff(),
+        });
         return;
       }
       await this.window.take();
@@ -244,9 +262,9 @@ export class OnDemandProvisioner {
     const known = this.options.objectIds?.get(name) ?? this.groupIds.get(name);
     if (known) return known;
     const filter = `displayName eq '${name.replace(/'/g, "''")}'`;
-    const body = (await this.options.graph.get(`/groups?$filter=${encodeURIComponent(filter)}&$select=id,displayName`)) as
-      | { value?: { id?: string }[] }
-      | undefined;
+    const body = (await this.options.graph.get(
+      `/groups?$filter=${encodeURIComponent(filter)}&$select=id,displayName`,
+    )) as { value?: { id?: string }[] } | undefined;
     const id = body?.value?.[0]?.id;
     if (id) this.groupIds.set(name, id);
     return id;

@@ -97,20 +97,33 @@ export interface PackageToRelease {
  */
 export function packagesToRelease(plan: unknown): PackageToRelease[] {
   if (typeof plan !== 'object' || plan === null || Array.isArray(plan) || !('format_version' in plan)) {
-    throw new PlanFormatError('not a Terraform JSON plan (expected the output of `terraform show -json <planfile>`, an object with format_version)');
+    throw new PlanFormatError(
+      'not a Terraform JSON plan (expected the output of `terraform show -json <planfile>`, an object with format_version)',
+    );
   }
   const changes = (plan as { resource_changes?: unknown }).resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanFormatError('resource_changes is not a list');
   const out = new Map<string, PackageToRelease>();
-  for (const rc of changes as { address?: unknown; mode?: unknown; type?: unknown; change?: { actions?: unknown; before?: unknown } }[]) {
+  for (const rc of changes as {
+    address?: unknown;
+    mode?: unknown;
+    type?: unknown;
+    change?: { actions?: unknown; before?: unknown };
+  }[]) {
     if (rc?.type !== 'azuread_access_package' || rc.mode === 'data') continue;
     const actions = rc.change?.actions;
     if (!Array.isArray(actions) || !actions.includes('delete')) continue;
     const before = rc.change?.before as { id?: unknown; display_name?: unknown } | null | undefined;
     if (typeof before?.id !== 'string' || before.id === '') {
-      throw new PlanFormatError(`${String(rc.address)}: planned for deletion but the plan holds no id for it (change.before.id)`);
+      throw new PlanFormatError(
+        `${String(rc.address)}: planned for deletion but the plan holds no id for it (change.before.id)`,
+      );
     }
-    out.set(before.id, { id: before.id, address: String(rc.address), ...(typeof before.display_name === 'string' ? { displayName: before.display_name } : {}) });
+    out.set(before.id, {
+      id: before.id,
+      address: String(rc.address),
+      ...(typeof before.display_name === 'string' ? { displayName: before.display_name } : {}),
+    });
   }
   return [...out.values()];
 }
@@ -154,7 +167,7 @@ export async function releaseAccessPackages(plan: unknown, options: ReleaseOptio
 
   /** One Graph call, retried on 429 (after Retry-After) and 5xx/no answer (backoff) until the deadline. */
   const call = async <T>(what: string, send: () => Promise<T>): Promise<T> => {
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       await window.take();
       try {
         return await send();
@@ -162,12 +175,16 @@ export async function releaseAccessPackages(plan: unknown, options: ReleaseOptio
         if (!(err instanceof GraphError)) throw err;
         if (err.status === 401 || err.path === 'token') throw new GraphCredentialError(`${what}: ${err.message}`);
         const kind = classifyGraphError(err);
-        if (kind === 'fatal') throw new PackageFailure(`${what}: ${err.message}${err.status === 403 ? ` (${PERMISSION_HINT})` : ''}`);
+        if (kind === 'fatal')
+          throw new PackageFailure(`${what}: ${err.message}${err.status === 403 ? ` (${PERMISSION_HINT})` : ''}`);
         if (kind === 'throttled') window.pauseUntil(now() + (err.retryAfterMs ?? pollMs));
         else failures++;
         const wait = kind === 'throttled' ? (err.retryAfterMs ?? pollMs) : backoffMs(failures, pollMs, maxPollMs);
-        if (signal?.aborted || now() + wait > deadline) throw new PackageFailure(`${what}: ${err.message}, still failing at the timeout`);
-        log(`${what}: ${kind === 'throttled' ? 'throttled' : 'transient error'} (${err.message}); asking again in ${formatDuration(wait)}`);
+        if (signal?.aborted || now() + wait > deadline)
+          throw new PackageFailure(`${what}: ${err.message}, still failing at the timeout`);
+        log(
+          `${what}: ${kind === 'throttled' ? 'throttled' : 'transient error'} (${err.message}); asking again in ${formatDuration(wait)}`,
+        );
         if (kind !== 'throttled') await sleep(wait);
       }
     }
@@ -180,8 +197,7 @@ export async function releaseAccessPackages(plan: unknown, options: ReleaseOptio
     while (next) {
       const path: string = next;
       const page = (await call(`listing the assignments of access package ${packageId}`, () => graph.get(path))) as
-        | { value?: Assignment[]; '@odata.nextLink'?: string }
-        | undefined;
+        { value?: Assignment[]; '@odata.nextLink'?: string } | undefined;
       out.push(...(page?.value ?? []));
       next = page?.['@odata.nextLink'];
     }
@@ -190,7 +206,9 @@ export async function releaseAccessPackages(plan: unknown, options: ReleaseOptio
 
   const result: ReleaseResult = { packages: targets.map((t) => t.id), removed: 0, failed: [] };
   let removed = 0;
-  const pending = new Map(targets.map((t) => [t.id, { target: t, asked: new Map<string, number>(), polls: 0, nextAt: 0 }]));
+  const pending = new Map(
+    targets.map((t) => [t.id, { target: t, asked: new Map<string, number>(), polls: 0, nextAt: 0 }]),
+  );
   log(`releasing ${targets.length} access package(s) the plan destroys: ${targets.map(describePackage).join(', ')}`);
 
   while (pending.size > 0) {
@@ -220,7 +238,9 @@ export async function releaseAccessPackages(plan: unknown, options: ReleaseOptio
             graph.post(ASSIGNMENT_REQUESTS, { requestType: 'adminRemove', assignment: { id: a.id } }),
           );
           p.asked.set(a.id, now());
-          log(`${describePackage(p.target)}: ${askedAt === undefined ? 'asked' : 'asked again'} to remove the assignment of ${describeTarget(a)} (${a.id}, ${a.state ?? 'state unknown'})`);
+          log(
+            `${describePackage(p.target)}: ${askedAt === undefined ? 'asked' : 'asked again'} to remove the assignment of ${describeTarget(a)} (${a.id}, ${a.state ?? 'state unknown'})`,
+          );
         }
         p.polls++;
         p.nextAt = now() + backoffMs(p.polls, pollMs, maxPollMs);

@@ -17,7 +17,14 @@ function bareEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
   const home = makeTempDir('home-');
-  return { ...env, HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), AWS_EC2_METADATA_DISABLED: 'true', ...extra };
+  return {
+    ...env,
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  };
 }
 
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
@@ -35,16 +42,25 @@ let standIn: StandIn;
 beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build"`);
   const records = auditRecords();
-  standIn = await startCloudTrailStandIn({ records, logGroups: { 'org-trail': records }, roles: [roleArn(A.pay), roleArn(A.shared), roleArn(A.lab)] });
+  standIn = await startCloudTrailStandIn({
+    records,
+    logGroups: { 'org-trail': records },
+    roles: [roleArn(A.pay), roleArn(A.shared), roleArn(A.lab)],
+  });
 });
 afterAll(() => standIn.close());
 
 describe('zone-access audit (built binary)', () => {
   it('without credentials: exit 1 and one sentence saying how to provide them', async () => {
     const t = auditTree();
-    const r = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--zone', 'lab'], bareEnv({ AWS_ENDPOINT_URL: standIn.url }));
+    const r = await cli(
+      ['--zones', t.zonesDir, '--config', t.configPath, '--zone', 'lab'],
+      bareEnv({ AWS_ENDPOINT_URL: standIn.url }),
+    );
     expect(r.code).toBe(1);
-    expect(r.err).toContain('zone-access audit: error: no AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)');
+    expect(r.err).toContain(
+      'zone-access audit: error: no AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)',
+    );
     expect(r.err).not.toMatch(/\n\s+at |internal error/);
     expect(r.out).toBe('');
   });
@@ -52,8 +68,25 @@ describe('zone-access audit (built binary)', () => {
   it('with AWS_ENDPOINT_URL_* and static keys in the environment: the audit over the logs source', async () => {
     const t = auditTree();
     const r = await cli(
-      ['--zones', t.zonesDir, '--config', t.configPath, '--source', 'logs:org-trail', '--since', '2026-11-10', '--until', '2026-11-14', '--format', 'json'],
-      bareEnv({ AWS_ACCESS_KEY_ID: 'AKIDBASEEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: standIn.url }),
+      [
+        '--zones',
+        t.zonesDir,
+        '--config',
+        t.configPath,
+        '--source',
+        'logs:org-trail',
+        '--since',
+        '2026-11-10',
+        '--until',
+        '2026-11-14',
+        '--format',
+        'json',
+      ],
+      bareEnv({
+        AWS_ACCESS_KEY_ID: 'AKIDBASEEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'x',
+        AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: standIn.url,
+      }),
     );
     expect(r.err).not.toMatch(/error/);
     expect(r.code).toBe(0);

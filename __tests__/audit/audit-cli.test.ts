@@ -32,7 +32,11 @@ function sdkEnv(url: string, serviceSpecific: boolean): void {
 
 beforeAll(async () => {
   const records = auditRecords();
-  standIn = await startCloudTrailStandIn({ records, logGroups: { 'org-trail': records }, roles: [roleArn(A.pay), roleArn(A.shared), roleArn(A.lab)] });
+  standIn = await startCloudTrailStandIn({
+    records,
+    logGroups: { 'org-trail': records },
+    roles: [roleArn(A.pay), roleArn(A.shared), roleArn(A.lab)],
+  });
 });
 afterAll(async () => {
   process.env = SAVED;
@@ -44,7 +48,12 @@ const FAST: AuditDeps = { now: () => NOW, logs: { pollMs: 20 } };
 
 async function audit(args: string[], tree = auditTree(), deps: AuditDeps = FAST) {
   const c = captureIO(tree.root);
-  const code = await runCommand('audit', { usage: auditCommand.usage, run: (a, io) => run(a, io, deps) }, ['--zones', tree.zonesDir, '--config', tree.configPath, ...args], c.io);
+  const code = await runCommand(
+    'audit',
+    { usage: auditCommand.usage, run: (a, io) => run(a, io, deps) },
+    ['--zones', tree.zonesDir, '--config', tree.configPath, ...args],
+    c.io,
+  );
   return { code, out: c.out(), err: c.err() };
 }
 
@@ -59,12 +68,22 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
     expect(r.code).toBe(EXIT.ok);
     const report = JSON.parse(r.out) as AuditReport;
     expect(report.version).toBe(1);
-    expect(report.source).toEqual({ kind: 'lookup-events', accounts: [A.pay, A.shared, A.lab], regions: ['eu-north-1'], assumedRole: 'audit/ZoneAccessAudit' });
+    expect(report.source).toEqual({
+      kind: 'lookup-events',
+      accounts: [A.pay, A.shared, A.lab],
+      regions: ['eu-north-1'],
+      assumedRole: 'audit/ZoneAccessAudit',
+    });
 
     // Every account was read with credentials of the role assumed in it.
     const lookups = standIn.log.filter((e) => e.operation === 'LookupEvents');
     expect(new Set(lookups.map((e) => e.account))).toEqual(new Set([A.pay, A.shared, A.lab]));
-    expect(standIn.log.filter((e) => e.operation === 'AssumeRole').map((e) => e.body!.RoleArn).sort()).toEqual([A.pay, A.shared, A.lab].map(roleArn));
+    expect(
+      standIn.log
+        .filter((e) => e.operation === 'AssumeRole')
+        .map((e) => e.body!.RoleArn)
+        .sort(),
+    ).toEqual([A.pay, A.shared, A.lab].map(roleArn));
     // More events than one page: the pay account took ceil(127 / 50) pages, each request ≤ 50, never throttled.
     expect(lookups.filter((e) => e.account === A.pay)).toHaveLength(3);
     expect(lookups.every((e) => (e.body!.MaxResults as number) <= 50)).toBe(true);
@@ -74,7 +93,15 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
     const alice = payA.people.find((p) => p.person === 'alice@example.com')!;
     expect(alice).toMatchObject({ signIns: 1, calls: 2, denied: 1, days: ['2026-11-10'] });
     const bob = payA.people.find((p) => p.person === 'bob@example.com')!;
-    expect(bob.actions).toEqual([{ action: 'rds:DescribeDBInstances', calls: BULK_CALLS, denied: 0, resources: expect.any(Array), moreResources: 20 }]);
+    expect(bob.actions).toEqual([
+      {
+        action: 'rds:DescribeDBInstances',
+        calls: BULK_CALLS,
+        denied: 0,
+        resources: expect.any(Array),
+        moreResources: 20,
+      },
+    ]);
     // 25 databases: 20 listed, the calls on the other 5 (4 each) counted.
     expect(bob.actions[0]!.resources).toHaveLength(20);
 
@@ -83,8 +110,21 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
     expect(payB.people).toEqual([expect.objectContaining({ signIns: 1, calls: 2, denied: 1, days: ['2026-11-10'] })]);
 
     // Every denied call, with its code, in time order.
-    expect(payA.deniedCalls).toEqual([expect.objectContaining({ person: 'alice@example.com', action: 'rds:DeleteDBInstance', errorCode: 'AccessDenied', account: A.pay })]);
-    expect(payB.deniedCalls).toEqual([expect.objectContaining({ action: 'ec2:DescribeInstances', errorCode: 'Client.UnauthorizedOperation', account: A.shared })]);
+    expect(payA.deniedCalls).toEqual([
+      expect.objectContaining({
+        person: 'alice@example.com',
+        action: 'rds:DeleteDBInstance',
+        errorCode: 'AccessDenied',
+        account: A.pay,
+      }),
+    ]);
+    expect(payB.deniedCalls).toEqual([
+      expect.objectContaining({
+        action: 'ec2:DescribeInstances',
+        errorCode: 'Client.UnauthorizedOperation',
+        account: A.shared,
+      }),
+    ]);
 
     // The lab role in an account lab does not list: reported apart, not as lab's activity.
     const lab = zoneOf(report, 'lab');
@@ -96,8 +136,14 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
     expect(report.summary.signIns).toBe(2);
 
     // Unused access by preset: rds-operator used (DescribeDBInstances), so not a removal candidate.
-    expect(payA.presets.find((p) => p.preset === 'rds-operator')).toMatchObject({ removalCandidate: false, used: ['rds:DescribeDBInstances'] });
-    expect(payA.presets.find((p) => p.preset === 'secrets-reader')).toMatchObject({ removalCandidate: false, used: ['secretsmanager:GetSecretValue'] });
+    expect(payA.presets.find((p) => p.preset === 'rds-operator')).toMatchObject({
+      removalCandidate: false,
+      used: ['rds:DescribeDBInstances'],
+    });
+    expect(payA.presets.find((p) => p.preset === 'secrets-reader')).toMatchObject({
+      removalCandidate: false,
+      used: ['secretsmanager:GetSecretValue'],
+    });
     expect(lab.presets).toEqual([expect.objectContaining({ preset: 'logs-reader', used: ['logs:DescribeLogGroups'] })]);
     expect(r.err).toMatch(/lookup-events 111111111111\/eu-north-1: 127 events, 3 pages, done/);
   });
@@ -105,13 +151,17 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
   it('--zone and --person narrow the report; human and markdown formats say the same', async () => {
     const r = await audit(['--zone', 'pay-b', '--person', 'ALICE@example.com']);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.out).toContain('zone pay-b (department payments, permission set zone-pay-b, accounts 111111111111, 222222222222)');
+    expect(r.out).toContain(
+      'zone pay-b (department payments, permission set zone-pay-b, accounts 111111111111, 222222222222)',
+    );
     expect(r.out).toMatch(/alice@example\.com\s+1\s+1\s+2\s+1/);
     expect(r.out).toMatch(/Client\.UnauthorizedOperation/);
     expect(r.out).not.toContain('zone pay-a');
     expect(r.out).toContain('evidence for an access review, limited to what CloudTrail records');
     // Only the zone's accounts were read.
-    expect(new Set(standIn.log.filter((e) => e.operation === 'LookupEvents').map((e) => e.account))).toEqual(new Set([A.pay, A.shared]));
+    expect(new Set(standIn.log.filter((e) => e.operation === 'LookupEvents').map((e) => e.account))).toEqual(
+      new Set([A.pay, A.shared]),
+    );
 
     // lookup-events reads the listed accounts of the zones asked for: pay-a's account shows lab's role there.
     const md = await audit(['--zone', 'lab', '--zone', 'pay-a', '--format', 'markdown']);
@@ -122,12 +172,18 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
 
   it('names a preset none of whose actions was called as a removal candidate', async () => {
     const r = await audit(['--zone', 'pay-a', '--person', 'bob@example.com', '--format', 'markdown']);
-    expect(r.out).toContain('- [ ] Remove `secrets-reader`? secrets-reader: none of its 4 actions was called: candidate to remove');
+    expect(r.out).toContain(
+      '- [ ] Remove `secrets-reader`? secrets-reader: none of its 4 actions was called: candidate to remove',
+    );
     expect(r.out).toContain('- rds-operator: 7 of 8 actions not called:');
   });
 
-  it('throttling beyond the pacing (a stricter service) is absorbed by the SDK\'s adaptive retries', async () => {
-    const strict = await startCloudTrailStandIn({ records: auditRecords(), roles: [roleArn(A.pay)], lookupRatePerSecond: 1 });
+  it("throttling beyond the pacing (a stricter service) is absorbed by the SDK's adaptive retries", async () => {
+    const strict = await startCloudTrailStandIn({
+      records: auditRecords(),
+      roles: [roleArn(A.pay)],
+      lookupRatePerSecond: 1,
+    });
     try {
       sdkEnv(strict.url, true);
       const r = await audit(['--zone', 'pay-a', '--format', 'json']);
@@ -145,7 +201,9 @@ describe('zone-access audit --source lookup-events (CloudTrail stand-in)', () =>
     const tree = auditTree({ roleName: 'NoSuchRole' });
     const r = await audit(['--zone', 'lab'], tree);
     expect(r.code).toBe(EXIT.failed);
-    expect(r.err).toContain(`zone-access audit: error: lookup-events ${A.lab}/eu-north-1: access denied: the credentials need sts:AssumeRole on arn:aws:iam::${A.lab}:role/NoSuchRole`);
+    expect(r.err).toContain(
+      `zone-access audit: error: lookup-events ${A.lab}/eu-north-1: access denied: the credentials need sts:AssumeRole on arn:aws:iam::${A.lab}:role/NoSuchRole`,
+    );
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
@@ -154,7 +212,10 @@ describe('zone-access audit --source logs:<group> (Logs Insights stand-in)', () 
   beforeAll(() => sdkEnv(standIn.url, false));
 
   it('gives the same audit as lookup-events, paging by time window when a query fills the result cap', async () => {
-    const viaLogs = await audit(['--source', 'logs:org-trail', '--format', 'json'], auditTree(), { ...FAST, logs: { pollMs: 10, pageSize: 40 } });
+    const viaLogs = await audit(['--source', 'logs:org-trail', '--format', 'json'], auditTree(), {
+      ...FAST,
+      logs: { pollMs: 10, pageSize: 40 },
+    });
     expect(viaLogs.err).not.toMatch(/error/);
     expect(viaLogs.code).toBe(EXIT.ok);
     const report = JSON.parse(viaLogs.out) as AuditReport;
@@ -175,7 +236,9 @@ describe('zone-access audit --source logs:<group> (Logs Insights stand-in)', () 
   it('an unknown log group is a clear error', async () => {
     const r = await audit(['--source', 'logs:no-such-group']);
     expect(r.code).toBe(EXIT.failed);
-    expect(r.err).toContain('zone-access audit: error: logs no-such-group (eu-north-1): ResourceNotFoundException: The specified log group does not exist: no-such-group');
+    expect(r.err).toContain(
+      'zone-access audit: error: logs no-such-group (eu-north-1): ResourceNotFoundException: The specified log group does not exist: no-such-group',
+    );
   });
 });
 
@@ -185,7 +248,9 @@ describe('zone-access audit: the command', () => {
     expect(helpText()).toMatch(/\n {2}audit +read CloudTrail: who used which zone/);
     const c = captureIO();
     expect(await main(['audit', '--help'], c.io)).toBe(EXIT.ok);
-    expect(c.out()).toContain('usage: zone-access audit [--zone Z]... [--person UPN] [--since 30d|DATE] [--until DATE]');
+    expect(c.out()).toContain(
+      'usage: zone-access audit [--zone Z]... [--person UPN] [--since 30d|DATE] [--until DATE]',
+    );
   });
 });
 
@@ -208,7 +273,10 @@ describe('zone-access audit: bad input', () => {
 
   it('--since 120d is accepted for the logs source (no 90-day limit)', async () => {
     sdkEnv(standIn.url, false);
-    const r = await audit(['--since', '120d', '--source', 'logs:org-trail', '--zone', 'lab'], auditTree(), { ...FAST, logs: { pollMs: 5, windowDays: 60 } });
+    const r = await audit(['--since', '120d', '--source', 'logs:org-trail', '--zone', 'lab'], auditTree(), {
+      ...FAST,
+      logs: { pollMs: 5, windowDays: 60 },
+    });
     expect(r.code).toBe(EXIT.ok);
   });
 });

@@ -10,11 +10,17 @@ describe('--since / --until', () => {
 
   it('durations in days and hours count back from --until', () => {
     expect(parsePeriod('12h', undefined, NOW).since).toEqual(new Date('2026-11-30T00:00:00Z'));
-    expect(parsePeriod('7d', '2026-11-20', NOW)).toEqual({ since: new Date('2026-11-14T00:00:00Z'), until: new Date('2026-11-21T00:00:00Z') });
+    expect(parsePeriod('7d', '2026-11-20', NOW)).toEqual({
+      since: new Date('2026-11-14T00:00:00Z'),
+      until: new Date('2026-11-21T00:00:00Z'),
+    });
   });
 
   it('a date is the start of its day for --since and the end of it for --until (UTC); times with a zone are exact', () => {
-    expect(parsePeriod('2026-11-01', '2026-11-01', NOW)).toEqual({ since: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-11-02T00:00:00Z') });
+    expect(parsePeriod('2026-11-01', '2026-11-01', NOW)).toEqual({
+      since: new Date('2026-11-01T00:00:00Z'),
+      until: new Date('2026-11-02T00:00:00Z'),
+    });
     expect(parsePeriod('2026-11-01T08:00:00+02:00', undefined, NOW).since).toEqual(new Date('2026-11-01T06:00:00Z'));
   });
 

@@ -16,10 +16,12 @@ import { A, auditRecords, auditTree, NOW, roleArn } from './fixture';
  * allow (simulated with iam-simulate), and the audit role's policy holds only Read/List actions.
  */
 
-const readPolicy = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'security', name), 'utf8')) as PolicyDocument;
+const readPolicy = (name: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'security', name), 'utf8')) as PolicyDocument;
 const READ_ONLY = readPolicy('audit-read-only-policy.json');
 const ASSUME = readPolicy('audit-assume-role-policy.json');
-const actionsOf = (p: PolicyDocument) => p.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action!]) as string[]);
+const actionsOf = (p: PolicyDocument) =>
+  p.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action!]) as string[]);
 
 /** SDK client → IAM service prefix (the clients audit/ uses). */
 const CLIENT_PREFIX: Record<string, string> = { 'client-cloudtrail': 'cloudtrail', 'client-cloudwatch-logs': 'logs' };
@@ -40,23 +42,32 @@ function commandsInSource(): string[] {
   return [...found].sort();
 }
 
-describe('the audit\'s documented permissions', () => {
-  it('the audit role\'s policy holds only actions AWS\'s reference lists as Read or List', () => {
+describe("the audit's documented permissions", () => {
+  it("the audit role's policy holds only actions AWS's reference lists as Read or List", () => {
     for (const action of actionsOf(READ_ONLY)) {
       const known = iamAction(action);
       expect({ action, known: !!known }).toEqual({ action, known: true });
-      expect({ action, levels: known!.accessLevels.filter((l) => l !== 'Read' && l !== 'List') }).toEqual({ action, levels: [] });
+      expect({ action, levels: known!.accessLevels.filter((l) => l !== 'Read' && l !== 'List') }).toEqual({
+        action,
+        levels: [],
+      });
     }
   });
 
-  it('the caller\'s policy grants only sts:AssumeRole, and only on the audit role', () => {
+  it("the caller's policy grants only sts:AssumeRole, and only on the audit role", () => {
     expect(actionsOf(ASSUME)).toEqual(['sts:AssumeRole']);
     expect(ASSUME.Statement.map((s) => s.Resource)).toEqual(['arn:aws:iam::*:role/audit/ZoneAccessAudit']);
   });
 
   it('every SDK command in audit/ is granted', () => {
     const commands = commandsInSource();
-    expect(commands).toEqual(['cloudtrail:LookupEvents', 'logs:GetQueryResults', 'logs:StartQuery', 'logs:StopQuery', 'sts:AssumeRole']);
+    expect(commands).toEqual([
+      'cloudtrail:LookupEvents',
+      'logs:GetQueryResults',
+      'logs:StartQuery',
+      'logs:StopQuery',
+      'sts:AssumeRole',
+    ]);
     const granted = [...actionsOf(READ_ONLY), ...actionsOf(ASSUME)].map(actionGlob);
     for (const c of commands) expect({ c, granted: granted.some((g) => g.test(c)) }).toEqual({ c, granted: true });
   });
@@ -69,8 +80,12 @@ describe('the audit\'s documented permissions', () => {
       standIn = await startCloudTrailStandIn({ records, logGroups: { 'org-trail': records }, roles: [roleArn(A.lab)] });
       for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
       Object.assign(process.env, {
-        AWS_ACCESS_KEY_ID: 'AKIDBASEEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_ENDPOINT_URL: standIn.url,
+        AWS_ACCESS_KEY_ID: 'AKIDBASEEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'x',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        AWS_ENDPOINT_URL: standIn.url,
       });
     });
     afterAll(async () => {
@@ -82,26 +97,49 @@ describe('the audit\'s documented permissions', () => {
       const tree = auditTree();
       for (const source of ['lookup-events', 'logs:org-trail']) {
         const c = captureIO(tree.root);
-        const code = await run(['--zones', tree.zonesDir, '--config', tree.configPath, '--zone', 'lab', '--source', source], c.io, { now: () => NOW, logs: { pollMs: 10 } });
+        const code = await run(
+          ['--zones', tree.zonesDir, '--config', tree.configPath, '--zone', 'lab', '--source', source],
+          c.io,
+          { now: () => NOW, logs: { pollMs: 10 } },
+        );
         expect({ source, code, err: c.err().match(/error: .*/)?.[0] }).toEqual({ source, code: 0, err: undefined });
       }
       const requests = new Map<string, string>();
       for (const e of standIn.log) {
         const action = `${e.service}:${e.operation}`;
         const resource =
-          e.operation === 'AssumeRole' ? (e.body!.RoleArn as string)
-          : e.service === 'logs' && e.operation !== 'StopQuery' ? `arn:aws:logs:eu-north-1:${e.account}:log-group:org-trail`
-          : '*';
+          e.operation === 'AssumeRole'
+            ? (e.body!.RoleArn as string)
+            : e.service === 'logs' && e.operation !== 'StopQuery'
+              ? `arn:aws:logs:eu-north-1:${e.account}:log-group:org-trail`
+              : '*';
         requests.set(`${action} ${resource}`, action);
       }
-      expect([...new Set(requests.values())].sort()).toEqual(['cloudtrail:LookupEvents', 'logs:GetQueryResults', 'logs:StartQuery', 'sts:AssumeRole']);
+      expect([...new Set(requests.values())].sort()).toEqual([
+        'cloudtrail:LookupEvents',
+        'logs:GetQueryResults',
+        'logs:StartQuery',
+        'sts:AssumeRole',
+      ]);
       for (const [key, action] of requests) {
         const resource = key.slice(action.length + 1);
-        expect({ key, outcome: await simulate([READ_ONLY, ASSUME], action, resource, {}) }).toEqual({ key, outcome: 'Allowed' });
+        expect({ key, outcome: await simulate([READ_ONLY, ASSUME], action, resource, {}) }).toEqual({
+          key,
+          outcome: 'Allowed',
+        });
       }
       // And nothing beyond reading: a write next to each is denied.
-      for (const write of ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'iam:PassRole']) {
-        expect({ write, outcome: await simulate([READ_ONLY, ASSUME], write, '*', {}) }).toEqual({ write, outcome: 'ImplicitlyDenied' });
+      for (const write of [
+        'cloudtrail:StopLogging',
+        'cloudtrail:DeleteTrail',
+        'logs:DeleteLogGroup',
+        'logs:PutRetentionPolicy',
+        'iam:PassRole',
+      ]) {
+        expect({ write, outcome: await simulate([READ_ONLY, ASSUME], write, '*', {}) }).toEqual({
+          write,
+          outcome: 'ImplicitlyDenied',
+        });
       }
     });
   });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { END, RESULTS_PAGE, START, renderReadmeResults, withReadmeResults, type BenchResults } from '../../bench/readme-results';
+import {
+  END,
+  RESULTS_PAGE,
+  START,
+  renderReadmeResults,
+  withReadmeResults,
+  type BenchResults,
+} from '../../bench/readme-results';
 import { REPO_ROOT } from '../support/tree';
 
 const results: BenchResults = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'results', 'latest.json'), 'utf8'));
@@ -19,7 +26,10 @@ describe("docs/benchmarks.md's figures", () => {
   });
 
   it('change when the results change', () => {
-    const slower = { ...results, targets: results.targets.map((t) => (t.name.startsWith('jest') ? { ...t, value: '70.0 s' } : t)) };
+    const slower = {
+      ...results,
+      targets: results.targets.map((t) => (t.name.startsWith('jest') ? { ...t, value: '70.0 s' } : t)),
+    };
     expect(renderReadmeResults(slower)).toContain('| 70.0 s |');
     expect(withReadmeResults(readme, slower)).not.toBe(readme);
   });

@@ -25,7 +25,11 @@ const CI = join(REPO_ROOT, 'examples', 'ci');
 const CLI = `node ${join(REPO_ROOT, 'dist', 'cli', 'zone-access.js')}`;
 
 /** The template's synth and deploy scripts, and how the event that runs them is named. */
-function templateSteps(template: string): { synth: string; deploy: string; event: (scheduled: boolean) => NodeJS.ProcessEnv } {
+function templateSteps(template: string): {
+  synth: string;
+  deploy: string;
+  event: (scheduled: boolean) => NodeJS.ProcessEnv;
+} {
   const doc = parse(readFileSync(join(CI, template), 'utf8'));
   if (template === 'github-actions.yml') {
     const steps = doc.jobs.deploy.steps as { name?: string; run?: string }[];
@@ -34,7 +38,9 @@ function templateSteps(template: string): { synth: string; deploy: string; event
       deploy: steps.find((s) => s.name === 'Deploy')!.run!,
       // The deploy job's env, its `${{ vars.X }}` and `${{ github.workspace }}` filled in as GitHub would.
       event: (scheduled) => ({
-        ...jobEnv(doc.jobs.deploy.env, (v) => v.replace(/\$\{\{ vars\.(\w+) \}\}/g, (_m, n) => VARIABLES[n] ?? '').replace('${{ github.workspace }}', '.')),
+        ...jobEnv(doc.jobs.deploy.env, (v) =>
+          v.replace(/\$\{\{ vars\.(\w+) \}\}/g, (_m, n) => VARIABLES[n] ?? '').replace('${{ github.workspace }}', '.'),
+        ),
         GITHUB_EVENT_NAME: scheduled ? 'schedule' : 'push',
         ARM_OIDC_TOKEN: 'github-id-token',
       }),
@@ -56,7 +62,11 @@ function templateSteps(template: string): { synth: string; deploy: string; event
 }
 
 /** The CI/CD variables a project sets (README: the templates' prerequisites). */
-const VARIABLES: Record<string, string> = { AZURE_CLIENT_ID: 'client-0000', AZURE_TENANT_ID: 'tenant-0000', CI_PROJECT_DIR: '.' };
+const VARIABLES: Record<string, string> = {
+  AZURE_CLIENT_ID: 'client-0000',
+  AZURE_TENANT_ID: 'tenant-0000',
+  CI_PROJECT_DIR: '.',
+};
 
 function jobEnv(env: Record<string, string>, fill: (value: string) => string): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fill(String(v))]));
@@ -103,7 +113,11 @@ describe.each(['github-actions.yml', 'gitlab-ci.yml'])('%s: the deploy steps aga
   });
   afterAll(async () => store?.close());
 
-  async function step(script: string, scheduled: boolean, fail: string[] = []): Promise<{ code: number; out: string; err: string; planned: string[] }> {
+  async function step(
+    script: string,
+    scheduled: boolean,
+    fail: string[] = [],
+  ): Promise<{ code: number; out: string; err: string; planned: string[] }> {
     fake.reset();
     const env = {
       ...fake.env({ fail, outputsDir }),
@@ -117,28 +131,55 @@ describe.each(['github-actions.yml', 'gitlab-ci.yml'])('%s: the deploy steps aga
       ZONE_ACCESS_IDENTITYSTORE_ENDPOINT: store.url,
     };
     try {
-      const { stdout, stderr } = await execFileAsync('bash', ['-c', script], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+      const { stdout, stderr } = await execFileAsync('bash', ['-c', script], {
+        cwd: root,
+        env,
+        maxBuffer: 16 * 1024 * 1024,
+      });
       return { code: 0, out: stdout, err: stderr, planned: planned() };
     } catch (e) {
       const err = e as { code: number; stdout: string; stderr: string };
       return { code: err.code, out: err.stdout, err: err.stderr, planned: planned() };
     }
   }
-  const planned = (): string[] => [...new Set(fake.calls().filter((c) => c.args[0] === 'plan').map((c) => c.stack))].sort();
-  const lookups = (): string[] => store.log.filter((l) => l.operation === 'GetGroupId').map((l) => String(l.externalId ?? l.displayName ?? '?'));
+  const planned = (): string[] =>
+    [
+      ...new Set(
+        fake
+          .calls()
+          .filter((c) => c.args[0] === 'plan')
+          .map((c) => c.stack),
+      ),
+    ].sort();
+  const lookups = (): string[] =>
+    store.log.filter((l) => l.operation === 'GetGroupId').map((l) => String(l.externalId ?? l.displayName ?? '?'));
 
   it('one failing stack: every other is applied and the job fails naming it; the next push retries it; the schedule applies all', async () => {
     expect((await step(steps.synth, false)).code).toBe(0);
     const first = await step(steps.deploy, false, ['entra-hr:apply']);
     expect(first.code).toBe(1);
-    expect(first.planned).toEqual(['aws-hr', 'aws-old', 'aws-pay', 'entra-app-roles', 'entra-hr', 'entra-old', 'entra-pay']);
-    const applied = fake.calls().filter((c) => c.args[0] === 'apply' && c.stack.endsWith('/digest')).map((c) => c.stack.replace('/digest', '')).sort();
+    expect(first.planned).toEqual([
+      'aws-hr',
+      'aws-old',
+      'aws-pay',
+      'entra-app-roles',
+      'entra-hr',
+      'entra-old',
+      'entra-pay',
+    ]);
+    const applied = fake
+      .calls()
+      .filter((c) => c.args[0] === 'apply' && c.stack.endsWith('/digest'))
+      .map((c) => c.stack.replace('/digest', ''))
+      .sort();
     expect(applied).toEqual(['aws-hr', 'aws-old', 'aws-pay', 'entra-app-roles', 'entra-old', 'entra-pay']);
     expect(first.out).toMatch(/FAILED +entra-hr +at apply/);
     expect(first.out).toContain('  npx zone-access deploy --stacks-dir cdktf.out --stack entra-hr\n');
     // The wait for SCIM ran for pay only (hr's Entra stack failed), by ExternalId from its outputs.
     expect(lookups()).toEqual([expect.stringContaining(`${DEFAULT_SCIM_ISSUER}:00000000-0000-4000-8000-00000000000`)]);
-    expect(first.err).toMatch(/\[aws-pay\] waiting for SCIM: entigo-zone-pay-a, which entra-pay just created or renamed \(provisioning on demand\)/);
+    expect(first.err).toMatch(
+      /\[aws-pay\] waiting for SCIM: entigo-zone-pay-a, which entra-pay just created or renamed \(provisioning on demand\)/,
+    );
     expect(first.err).toMatch(/1\/1 groups synced/);
     // With the job's Azure OIDC settings, as the azuread provider uses them.
     expect(first.err).toContain(
@@ -157,6 +198,11 @@ describe.each(['github-actions.yml', 'gitlab-ci.yml'])('%s: the deploy steps aga
     const scheduled = await step(steps.deploy, true);
     expect(scheduled.code).toBe(0);
     expect(scheduled.planned).toHaveLength(7);
-    expect(fake.calls().filter((c) => c.args[0] === 'plan').every((c) => !c.args.includes('-refresh=false'))).toBe(true);
+    expect(
+      fake
+        .calls()
+        .filter((c) => c.args[0] === 'plan')
+        .every((c) => !c.args.includes('-refresh=false')),
+    ).toBe(true);
   });
 });

@@ -15,7 +15,9 @@ import { terraformEnv } from '../support/terraform';
 const CI = join(REPO_ROOT, 'examples', 'ci');
 const gitlab = parse(readFileSync(join(CI, 'gitlab-ci.yml'), 'utf8'));
 const github = parse(readFileSync(join(CI, 'github-actions.yml'), 'utf8'));
-const templateTexts = ['gitlab-ci.yml', 'github-actions.yml'].map((f) => [f, readFileSync(join(CI, f), 'utf8')] as const);
+const templateTexts = ['gitlab-ci.yml', 'github-actions.yml'].map(
+  (f) => [f, readFileSync(join(CI, f), 'utf8')] as const,
+);
 
 function treeWith(config: Record<string, unknown>): ZoneTree {
   const { zonesDir, configPath } = writeTree({ config, zones: { 'a/one.yaml': zoneDoc('one', 'a') } });
@@ -44,8 +46,13 @@ function emittedBackendArguments(): string[] {
 /** The Terraform version the CI templates pin, per template. */
 function pinnedVersions(): Record<string, string> {
   const image: string = gitlab['.terraform'].image.name;
-  const setup = github.jobs.deploy.steps.find((s: { uses?: string }) => s.uses?.startsWith('hashicorp/setup-terraform'));
-  return { 'gitlab-ci.yml': image.replace(/^hashicorp\/terraform:/, ''), 'github-actions.yml': String(setup?.with?.terraform_version) };
+  const setup = github.jobs.deploy.steps.find((s: { uses?: string }) =>
+    s.uses?.startsWith('hashicorp/setup-terraform'),
+  );
+  return {
+    'gitlab-ci.yml': image.replace(/^hashicorp\/terraform:/, ''),
+    'github-actions.yml': String(setup?.with?.terraform_version),
+  };
 }
 
 describe('CI templates: the Terraform version', () => {
@@ -78,7 +85,9 @@ describe('CI templates: the Terraform version', () => {
   });
 
   it('the Terraform the tests validate the stacks with supports them too', () => {
-    const version = JSON.parse(execFileSync('terraform', ['version', '-json'], { env: terraformEnv(), encoding: 'utf8' })).terraform_version;
+    const version = JSON.parse(
+      execFileSync('terraform', ['version', '-json'], { env: terraformEnv(), encoding: 'utf8' }),
+    ).terraform_version;
     expect(compareVersions(version, required)).toBeGreaterThanOrEqual(0);
   });
 });
@@ -87,14 +96,18 @@ describe('deploy order: the cdktf manifest and the deploy commands that rely on 
   const out = makeTempDir('manifest-');
   const { tree } = loadTree({ zonesDir: SAMPLE_ZONES, configPath: SAMPLE_CONFIG });
   synthesizeTree(tree!, out);
-  const manifest: { stacks: Record<string, { dependencies: string[] }> } = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  const manifest: { stacks: Record<string, { dependencies: string[] }> } = JSON.parse(
+    readFileSync(join(out, 'manifest.json'), 'utf8'),
+  );
   const names = Object.keys(manifest.stacks).sort();
 
   /** cdktf-cli 0.21's check before deploy (stack-helpers checkIfAllDependenciesAreIncluded). */
   function missingDependencies(pattern: string): string[] {
     const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
     const selected = names.filter((n) => re.test(n));
-    return [...new Set(selected.flatMap((n) => manifest.stacks[n].dependencies))].filter((d) => !selected.includes(d)).sort();
+    return [...new Set(selected.flatMap((n) => manifest.stacks[n].dependencies))]
+      .filter((d) => !selected.includes(d))
+      .sort();
   }
 
   it('records each AWS stack as depending on its Entra stack, each Entra stack on entra-app-roles, and that on nothing', () => {
@@ -103,14 +116,20 @@ describe('deploy order: the cdktf manifest and the deploy commands that rely on 
     for (const name of names) {
       expect({ name, dependencies: manifest.stacks[name].dependencies }).toEqual({
         name,
-        dependencies: name.startsWith('aws-') ? [name.replace(/^aws-/, 'entra-')] : name === 'entra-app-roles' ? [] : ['entra-app-roles'],
+        dependencies: name.startsWith('aws-')
+          ? [name.replace(/^aws-/, 'entra-')]
+          : name === 'entra-app-roles'
+            ? []
+            : ['entra-app-roles'],
       });
     }
   });
 
   it("so `cdktf deploy 'entra-*'` runs as is, and the AWS step needs --ignore-missing-stack-dependencies", () => {
     expect(missingDependencies('entra-*')).toEqual([]);
-    expect(missingDependencies('aws-*')).toEqual(names.filter((n) => n.startsWith('entra-') && n !== 'entra-app-roles'));
+    expect(missingDependencies('aws-*')).toEqual(
+      names.filter((n) => n.startsWith('entra-') && n !== 'entra-app-roles'),
+    );
     const readme = docsPage('deploy.md');
     const deploys = readme.match(/^cdktf deploy .*$/gm) ?? [];
     expect(deploys).toEqual([

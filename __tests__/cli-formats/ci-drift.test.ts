@@ -6,7 +6,8 @@ import { captureIO, REPO_ROOT } from '../support/tree';
 
 /** The scheduled drift job of both CI templates: scheduled, publishes the report, fails on drift. */
 
-const load = (file: string) => parse(readFileSync(join(REPO_ROOT, 'examples', 'ci', file), 'utf8')) as Record<string, any>;
+const load = (file: string) =>
+  parse(readFileSync(join(REPO_ROOT, 'examples', 'ci', file), 'utf8')) as Record<string, any>;
 
 async function flagsKnown(script: string): Promise<void> {
   const calls = [...script.matchAll(/\$ZONE_ACCESS ([a-z-]+)([^\n|>&;]*)/g)];
@@ -18,7 +19,9 @@ async function flagsKnown(script: string): Promise<void> {
 
 /** The script keeps the command's exit code (1 drift, 2 unreadable) as the step's. */
 function failsOnDrift(script: string): void {
-  expect(script).toMatch(/\$ZONE_ACCESS drift --format markdown > zone-access-drift\.md\n\s*code=\$\?\n[\s\S]*exit \$code/);
+  expect(script).toMatch(
+    /\$ZONE_ACCESS drift --format markdown > zone-access-drift\.md\n\s*code=\$\?\n[\s\S]*exit \$code/,
+  );
 }
 
 describe('scheduled drift job', () => {
@@ -31,8 +34,14 @@ describe('scheduled drift job', () => {
     const run = job.steps.map((s: any) => s.run ?? '').join('\n');
     failsOnDrift(run);
     expect(run).toContain('cat zone-access-drift.md >> "$GITHUB_STEP_SUMMARY"');
-    expect(job.steps.find((s: any) => String(s.uses).startsWith('actions/upload-artifact')).with.path).toBe('zone-access-drift.md');
-    expect(job.steps.find((s: any) => String(s.uses).startsWith('aws-actions/configure-aws-credentials')).with['role-to-assume']).toContain('AWS_DRIFT_ROLE_ARN');
+    expect(job.steps.find((s: any) => String(s.uses).startsWith('actions/upload-artifact')).with.path).toBe(
+      'zone-access-drift.md',
+    );
+    expect(
+      job.steps.find((s: any) => String(s.uses).startsWith('aws-actions/configure-aws-credentials')).with[
+        'role-to-assume'
+      ],
+    ).toContain('AWS_DRIFT_ROLE_ARN');
     await flagsKnown(run);
   });
 
@@ -40,7 +49,9 @@ describe('scheduled drift job', () => {
     const ci = load('gitlab-ci.yml');
     const job = ci.drift;
     expect(ci.stages).toContain(job.stage);
-    expect(job.rules.map((r: any) => r.if)).toEqual(['$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"']);
+    expect(job.rules.map((r: any) => r.if)).toEqual([
+      '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"',
+    ]);
     expect(job.needs).toEqual([{ job: 'deploy-aws', optional: true }]);
     expect(job.variables.AWS_ROLE_ARN).toBe('$AWS_DRIFT_ROLE_ARN');
     expect(job.id_tokens.AZURE_ID_TOKEN.aud).toBe('api://AzureADTokenExchange');

@@ -40,7 +40,8 @@ async function expectValidInvocations(scripts: string[]): Promise<void> {
   expect(all.length).toBeGreaterThan(0);
   for (const { command, flags } of all) {
     const usage = await usageOf(command);
-    for (const flag of flags) expect({ command, flag, known: usage.includes(flag) }).toEqual({ command, flag, known: true });
+    for (const flag of flags)
+      expect({ command, flag, known: usage.includes(flag) }).toEqual({ command, flag, known: true });
   }
 }
 
@@ -54,7 +55,8 @@ describe('examples/ci/github-actions.yml', () => {
   const pr = wf.jobs['pull-request'];
   const deploy = wf.jobs.deploy;
   const runs = (job: any): string[] => job.steps.map((s: any) => s.run ?? '');
-  const indexOf = (job: any, pattern: RegExp) => job.steps.findIndex((s: any) => pattern.test(s.run ?? '') || pattern.test(s.uses ?? ''));
+  const indexOf = (job: any, pattern: RegExp) =>
+    job.steps.findIndex((s: any) => pattern.test(s.run ?? '') || pattern.test(s.uses ?? ''));
 
   it('runs on pull requests, on pushes to main, and daily', () => {
     expect(Object.keys(wf.on)).toEqual(['pull_request', 'push', 'schedule']);
@@ -80,7 +82,9 @@ describe('examples/ci/github-actions.yml', () => {
     expect(base.uses).toMatch(/^actions\/checkout@/);
     expect(base.with.ref).toBe('${{ github.event.pull_request.base.sha }}');
     const report = pr.steps[indexOf(pr, /report --base/)].run as string;
-    expect(report).toContain('$ZONE_ACCESS report --base .zone-access-base --head . --format markdown > zone-access-report.md');
+    expect(report).toContain(
+      '$ZONE_ACCESS report --base .zone-access-base --head . --format markdown > zone-access-report.md',
+    );
     expect(report).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(indexOf(pr, /validate --format github/)).toBeLessThan(indexOf(pr, /report --base/));
   });
@@ -106,7 +110,11 @@ describe('examples/ci/github-actions.yml', () => {
     // No shell loop over the stacks any more: deploy orders them and never stops at the first failure.
     expect(runs(deploy).join('\n')).not.toMatch(/terraform -chdir|for dir in/);
     expect(deploy.permissions['id-token']).toBe('write');
-    expect(deploy.env).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID }}', TF_PLUGIN_CACHE_DIR: expect.any(String) });
+    expect(deploy.env).toMatchObject({
+      ARM_USE_OIDC: 'true',
+      ARM_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID }}',
+      TF_PLUGIN_CACHE_DIR: expect.any(String),
+    });
     expect(deploy.steps[creds].with['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
     expect(deploy.concurrency).toEqual({ group: 'zone-access-deploy', 'cancel-in-progress': false });
   });
@@ -133,8 +141,10 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(ci.stages).toEqual(['check', 'synth', 'deploy']);
   });
 
-  it('daily schedule: every deploy job runs on the default branch\'s schedule and synthesizes for today (UTC)', () => {
-    expect(ci['.deploy'].rules.map((r: any) => r.if)).toContain('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"');
+  it("daily schedule: every deploy job runs on the default branch's schedule and synthesizes for today (UTC)", () => {
+    expect(ci['.deploy'].rules.map((r: any) => r.if)).toContain(
+      '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"',
+    );
     for (const job of ['synth', 'terraform', 'deploy']) expect(ci[job].extends).toContain('.deploy');
     expect(script('synth')).toContain('$ZONE_ACCESS synth --out cdktf.out');
     expect(script('deploy')).toContain('if [ "$CI_PIPELINE_SOURCE" = schedule ]; then set -- --all; fi');
@@ -145,7 +155,9 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(ci.validate.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
     expect(ci['.node'].before_script).toEqual(['npm install --no-audit --no-fund', 'npm run build --if-present']);
     expect(script('report')).toContain('git worktree add --detach .zone-access-base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"');
-    expect(script('report')).toContain('$ZONE_ACCESS report --base .zone-access-base --head . --format markdown > zone-access-report.md');
+    expect(script('report')).toContain(
+      '$ZONE_ACCESS report --base .zone-access-base --head . --format markdown > zone-access-report.md',
+    );
     expect(ci.report.variables.GIT_DEPTH).toBe('0');
     // The note is found again by the report's first line.
     expect(script('report')).toContain(`const marker = "${REPORT_MARKER}";`);
@@ -164,7 +176,11 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(ci['.deploy'].resource_group).toBe('zone-access-production');
     // The wait for SCIM inside deploy provisions on demand with the same Azure OIDC settings as the azuread provider.
     expect(ci.deploy.id_tokens.AZURE_ID_TOKEN.aud).toBe('api://AzureADTokenExchange');
-    expect(ci.deploy.variables).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '$AZURE_CLIENT_ID', ARM_TENANT_ID: '$AZURE_TENANT_ID' });
+    expect(ci.deploy.variables).toMatchObject({
+      ARM_USE_OIDC: 'true',
+      ARM_CLIENT_ID: '$AZURE_CLIENT_ID',
+      ARM_TENANT_ID: '$AZURE_TENANT_ID',
+    });
     expect(script('deploy')).toContain('export ARM_OIDC_TOKEN="$AZURE_ID_TOKEN"');
     expect(ci['.aws-oidc'].id_tokens.AWS_ID_TOKEN.aud).toBe('sts.amazonaws.com');
   });

@@ -28,7 +28,10 @@ function invalidTree() {
 }
 
 function validTree() {
-  return writeTree({ config: boundConfig(), zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'ops/zone-c.yaml': zoneDoc('zone-c', 'ops') } });
+  return writeTree({
+    config: boundConfig(),
+    zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'ops/zone-c.yaml': zoneDoc('zone-c', 'ops') },
+  });
 }
 
 async function validate(root: string, ...args: string[]) {
@@ -75,9 +78,32 @@ describe('--format json', () => {
     expect(JSON.parse(r.out)).toEqual({
       valid: false,
       problems: [
-        { file: t.bad, line: 1, column: 7, field: 'zone', code: 'file-name-mismatch', message: 'zone "zone-a" does not match the file name "a,b:c%.yaml": name the file zone-a.yaml' },
-        { file: t.bad, line: 3, column: 12, field: 'accounts[0]', code: 'wrong-type', message: 'must be a string, not a number', hint: expect.stringMatching(/^quote it/) },
-        { file: t.unknown, line: 4, column: 5, field: 'accounts[0]', code: 'unknown-account', message: 'unknown account name "nope"', hint: expect.stringMatching(/^known names/) },
+        {
+          file: t.bad,
+          line: 1,
+          column: 7,
+          field: 'zone',
+          code: 'file-name-mismatch',
+          message: 'zone "zone-a" does not match the file name "a,b:c%.yaml": name the file zone-a.yaml',
+        },
+        {
+          file: t.bad,
+          line: 3,
+          column: 12,
+          field: 'accounts[0]',
+          code: 'wrong-type',
+          message: 'must be a string, not a number',
+          hint: expect.stringMatching(/^quote it/),
+        },
+        {
+          file: t.unknown,
+          line: 4,
+          column: 5,
+          field: 'accounts[0]',
+          code: 'unknown-account',
+          message: 'unknown account name "nope"',
+          hint: expect.stringMatching(/^known names/),
+        },
       ],
     });
   });
@@ -141,19 +167,32 @@ describe('--format github', () => {
     const t = writeTree({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     const human = await validate(t.root);
     expect(human.code).toBe(0);
-    expect(human.err).toMatch(/^\S*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set: .* \[group-bound-by-name\]\n    hint: .*\n\n1 warning in 1 file\.\n$/);
+    expect(human.err).toMatch(
+      /^\S*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set: .* \[group-bound-by-name\]\n {4}hint: .*\n\n1 warning in 1 file\.\n$/,
+    );
     expect(withoutBindingWarning(human.err)).toBe('');
     const json = await validate(t.root, '--format', 'json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.out)).toMatchObject({ valid: true, problems: [{ severity: 'warning', field: 'identityCenter.externalIdIssuer', code: 'group-bound-by-name' }] });
+    expect(JSON.parse(json.out)).toMatchObject({
+      valid: true,
+      problems: [{ severity: 'warning', field: 'identityCenter.externalIdIssuer', code: 'group-bound-by-name' }],
+    });
     const github = await validate(t.root, '--format', 'github');
     expect(github.code).toBe(0);
-    expect(github.out).toMatch(/^::warning file=[^,]*platform\.yaml,title=zone-access%3A identityCenter\.externalIdIssuer \[group-bound-by-name\]::not set: /);
+    expect(github.out).toMatch(
+      /^::warning file=[^,]*platform\.yaml,title=zone-access%3A identityCenter\.externalIdIssuer \[group-bound-by-name\]::not set: /,
+    );
   });
 });
 
 describe('GitHub escaping, as the runner expects', () => {
-  const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'zones/pay/a.yaml', field: 'description', code: 'invalid-value', message: 'm', ...over });
+  const d = (over: Partial<Diagnostic>): Diagnostic => ({
+    file: 'zones/pay/a.yaml',
+    field: 'description',
+    code: 'invalid-value',
+    message: 'm',
+    ...over,
+  });
 
   it('message: % → %25, CR → %0D, LF → %0A; ":" and "," stay', () => {
     expect(formatGithub([d({ message: '100% sure:\r\nnext, line' })])).toBe(
@@ -174,7 +213,9 @@ describe('GitHub escaping, as the runner expects', () => {
   });
 
   it('a problem without a field is titled by its code; without a position it has no line/col', () => {
-    expect(formatGithub([d({ field: '', code: 'misplaced-file' })])).toBe('::error file=zones/pay/a.yaml,title=zone-access%3A misplaced-file::m\n');
+    expect(formatGithub([d({ field: '', code: 'misplaced-file' })])).toBe(
+      '::error file=zones/pay/a.yaml,title=zone-access%3A misplaced-file::m\n',
+    );
   });
 
   it('an unknown --format is a usage error (exit 2)', async () => {

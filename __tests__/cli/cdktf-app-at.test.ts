@@ -23,7 +23,9 @@ it('evaluates membership for ZONE_ACCESS_AT: the sample member with until 2027-0
     expect(readdirSync(join(r.out, 'stacks'))).toContain('entra-payments');
     const json = JSON.parse(readFileSync(join(r.out, 'stacks', 'entra-payments', 'cdk.tf.json'), 'utf8'));
     // payments-prod-1's group: its members are the UPNs of the zone's member lookup.
-    const group = Object.entries<Record<string, any>>(json.resource.azuread_group).find(([name]) => name.startsWith('payments-prod-1_'))![1];
+    const group = Object.entries<Record<string, any>>(json.resource.azuread_group).find(([name]) =>
+      name.startsWith('payments-prod-1_'),
+    )![1];
     const lookup = /data\.azuread_users\.([^.]+)\.users/.exec(group.members)![1]!;
     return json.data.azuread_users[lookup].user_principal_names.length;
   };

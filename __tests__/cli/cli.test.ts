@@ -2,7 +2,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli/zone-access';
 import { generateTree } from '../../bench/generate-tree';
-import { captureIO, makeTempDir, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES, withoutBindingWarning, writeTree, zoneDoc } from '../support/tree';
+import {
+  captureIO,
+  makeTempDir,
+  REPO_ROOT,
+  SAMPLE_CONFIG,
+  SAMPLE_ZONES,
+  withoutBindingWarning,
+  writeTree,
+  zoneDoc,
+} from '../support/tree';
 
 async function cli(args: string[]) {
   const c = captureIO(REPO_ROOT);
@@ -22,7 +31,9 @@ describe('zone-access validate', () => {
   });
 
   it('exits 1 with file:line:col, field and message on stderr for invalid input', async () => {
-    const { zonesDir, configPath } = writeTree({ zones: { 'pay/a.yaml': 'zone: a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' } });
+    const { zonesDir, configPath } = writeTree({
+      zones: { 'pay/a.yaml': 'zone: a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' },
+    });
     const r = await cli(['validate', '--zones', zonesDir, '--config', configPath]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
@@ -67,7 +78,13 @@ describe('zone-access synth', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/wrote 7 stacks/);
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual([
-      'aws-logistics', 'aws-payments', 'aws-research', 'entra-app-roles', 'entra-logistics', 'entra-payments', 'entra-research',
+      'aws-logistics',
+      'aws-payments',
+      'aws-research',
+      'entra-app-roles',
+      'entra-logistics',
+      'entra-payments',
+      'entra-research',
     ]);
     for (const stack of readdirSync(join(out, 'stacks'))) {
       expect(JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')).terraform).toBeDefined();

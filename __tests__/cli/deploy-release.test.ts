@@ -12,7 +12,9 @@ import { startGraphServer, type GraphServer } from '../support/graph-server';
  */
 
 const TOKEN = 'deploy-release-token';
-const credential: TokenCredential = { getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 const PKG = '44444444-4444-4444-8444-444444444444';
 const OTHER = '55555555-5555-4555-8555-555555555555';
 
@@ -23,7 +25,13 @@ afterEach(async () => {
 
 async function graph(opts: EntitlementOptions): Promise<GraphServer> {
   const standIn = entitlementStandIn(opts);
-  const server = await startGraphServer({ token: TOKEN, servicePrincipalId: 'sp', jobId: 'job', groups: {}, routes: [standIn.route] });
+  const server = await startGraphServer({
+    token: TOKEN,
+    servicePrincipalId: 'sp',
+    jobId: 'job',
+    groups: {},
+    routes: [standIn.route],
+  });
   standIn.base = server.url;
   servers.push(server);
   return server;
@@ -64,19 +72,30 @@ test('a destroyed package with assignments is released before the apply, so its 
   expect(await deleteStatus(server, PKG)).toBe(400);
   const c = io();
   const graphClient = createGraphClient({ credential, endpoint: server.url });
-  await beforeApplyEntra({ stack: 'entra-research', dir: '.', plan: planDestroying(PKG) }, c.io, { graph: graphClient, ...fast });
+  await beforeApplyEntra({ stack: 'entra-research', dir: '.', plan: planDestroying(PKG) }, c.io, {
+    graph: graphClient,
+    ...fast,
+  });
   expect(c.err()).toContain('entra-research: ');
   expect(await deleteStatus(server, PKG)).toBe(204);
 });
 
 test('a package Graph will not release fails the stack (the apply is not attempted), naming the package', async () => {
-  const server = await graph({ packages: { [PKG]: { assignments: ['Ann'] }, [OTHER]: { assignments: ['Eve'] } }, requestErrors: [{ status: 403 }] });
+  const server = await graph({
+    packages: { [PKG]: { assignments: ['Ann'] }, [OTHER]: { assignments: ['Eve'] } },
+    requestErrors: [{ status: 403 }],
+  });
   const graphClient = createGraphClient({ credential, endpoint: server.url });
   await expect(
-    beforeApplyEntra({ stack: 'entra-research', dir: '.', plan: planDestroying(PKG, OTHER) }, io().io, { graph: graphClient, ...fast }),
+    beforeApplyEntra({ stack: 'entra-research', dir: '.', plan: planDestroying(PKG, OTHER) }, io().io, {
+      graph: graphClient,
+      ...fast,
+    }),
   ).rejects.toThrow(new RegExp(`1 of 2 access package\\(s\\) the plan destroys still have assignments.*${PKG}`));
 });
 
 test('a plan that destroys no access package asks Graph nothing and needs no credential', async () => {
-  await expect(beforeApplyEntra({ stack: 'entra-pay', dir: '.', plan: planDestroying() }, io().io)).resolves.toBeUndefined();
+  await expect(
+    beforeApplyEntra({ stack: 'entra-pay', dir: '.', plan: planDestroying() }, io().io),
+  ).resolves.toBeUndefined();
 });

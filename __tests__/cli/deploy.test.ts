@@ -26,7 +26,10 @@ function newTree() {
 
 async function synth(root: string): Promise<void> {
   const { io, err } = captureIO(root);
-  expect({ code: await main(['synth', '--zones', 'zones', '--config', 'platform.yaml', '--out', 'cdktf.out'], io), err: '' }).toMatchObject({ code: 0 });
+  expect({
+    code: await main(['synth', '--zones', 'zones', '--config', 'platform.yaml', '--out', 'cdktf.out'], io),
+    err: '',
+  }).toMatchObject({ code: 0 });
   void err;
 }
 
@@ -39,7 +42,12 @@ interface Run {
   beforeApply: string[];
 }
 
-async function runDeploy(root: string, args: string[] = [], fail: string[] = [], beforeApply?: (stack: string) => Promise<void>): Promise<Run> {
+async function runDeploy(
+  root: string,
+  args: string[] = [],
+  fail: string[] = [],
+  beforeApply?: (stack: string) => Promise<void>,
+): Promise<Run> {
   fake.reset();
   const { io, out, err } = captureIO(root, fake.env({ fail }));
   const awaited: string[] = [];
@@ -58,10 +66,20 @@ async function runDeploy(root: string, args: string[] = [], fail: string[] = [],
   return { code, out: out(), err: err(), calls: fake.calls(), awaited, beforeApply: before };
 }
 
-const planned = (r: Run): string[] => [...new Set(r.calls.filter((c) => c.args[0] === 'plan').map((c) => c.stack))].sort();
-const applied = (r: Run): string[] => r.calls.filter((c) => c.args[0] === 'apply' && !c.stack.endsWith('/digest')).map((c) => c.stack).sort();
-const recorded = (r: Run): string[] => r.calls.filter((c) => c.args[0] === 'apply' && c.stack.endsWith('/digest')).map((c) => c.stack.replace('/digest', '')).sort();
-const index = (r: Run, stack: string, command: string): number => r.calls.findIndex((c) => c.stack === stack && c.args[0] === command);
+const planned = (r: Run): string[] =>
+  [...new Set(r.calls.filter((c) => c.args[0] === 'plan').map((c) => c.stack))].sort();
+const applied = (r: Run): string[] =>
+  r.calls
+    .filter((c) => c.args[0] === 'apply' && !c.stack.endsWith('/digest'))
+    .map((c) => c.stack)
+    .sort();
+const recorded = (r: Run): string[] =>
+  r.calls
+    .filter((c) => c.args[0] === 'apply' && c.stack.endsWith('/digest'))
+    .map((c) => c.stack.replace('/digest', ''))
+    .sort();
+const index = (r: Run, stack: string, command: string): number =>
+  r.calls.findIndex((c) => c.stack === stack && c.args[0] === command);
 
 const ALL = ['aws-hr', 'aws-old', 'aws-pay', 'entra-app-roles', 'entra-hr', 'entra-old', 'entra-pay'];
 const WITH_RESOURCES = ALL.filter((s) => !s.endsWith('-old'));
@@ -79,7 +97,8 @@ describe('zone-access deploy', () => {
     expect(recorded(r)).toEqual(ALL.filter((s) => s !== 'entra-hr'));
     // entra-app-roles before every other plan; each department's Entra stack before its AWS stack.
     const rolesApplied = index(r, 'entra-app-roles', 'apply');
-    for (const s of ALL.filter((x) => x !== 'entra-app-roles')) expect({ s, after: index(r, s, 'plan') > rolesApplied }).toEqual({ s, after: true });
+    for (const s of ALL.filter((x) => x !== 'entra-app-roles'))
+      expect({ s, after: index(r, s, 'plan') > rolesApplied }).toEqual({ s, after: true });
     for (const d of ['hr', 'pay', 'old']) {
       const entraDone = Math.max(...r.calls.map((c, i) => (c.stack.startsWith(`entra-${d}`) ? i : -1)));
       expect({ d, after: index(r, `aws-${d}`, 'init') > entraDone }).toEqual({ d, after: true });
@@ -89,10 +108,16 @@ describe('zone-access deploy', () => {
     expect(r.awaited.sort()).toEqual(['entra-pay->aws-pay: entigo-zone-pay-a']);
     expect(r.beforeApply.sort()).toEqual(['entra-app-roles', 'entra-hr', 'entra-pay']);
     // Plans of a merge do not refresh; the plan that is applied is the one shown.
-    for (const c of r.calls.filter((x) => x.args[0] === 'plan')) expect(c.args).toEqual(expect.arrayContaining(['-refresh=false', '-out=.zone-access/plan.tfplan', '-json', '-detailed-exitcode']));
-    for (const c of r.calls.filter((x) => x.args[0] === 'apply' && !x.stack.endsWith('/digest'))) expect(c.args).toEqual(['apply', '-input=false', '-json', '.zone-access/plan.tfplan']);
+    for (const c of r.calls.filter((x) => x.args[0] === 'plan'))
+      expect(c.args).toEqual(
+        expect.arrayContaining(['-refresh=false', '-out=.zone-access/plan.tfplan', '-json', '-detailed-exitcode']),
+      );
+    for (const c of r.calls.filter((x) => x.args[0] === 'apply' && !x.stack.endsWith('/digest')))
+      expect(c.args).toEqual(['apply', '-input=false', '-json', '.zone-access/plan.tfplan']);
 
-    expect(r.out).toMatch(/^deploy: 6 applied, 0 skipped as unchanged, 1 failed; resources: 10 added, 0 changed, 0 destroyed/);
+    expect(r.out).toMatch(
+      /^deploy: 6 applied, 0 skipped as unchanged, 1 failed; resources: 10 added, 0 changed, 0 destroyed/,
+    );
     expect(r.out).toMatch(/FAILED +entra-hr +at apply: Error: fake failure of apply in entra-hr/);
     expect(r.out).toContain('  npx zone-access deploy --zones zones --config platform.yaml --stack entra-hr\n');
     expect(r.out.match(/--stack /g)).toHaveLength(1);
@@ -122,7 +147,10 @@ describe('zone-access deploy', () => {
     expect(third.out).toMatch(/^deploy: 0 applied, 7 skipped as unchanged, 0 failed/);
 
     // One zone edited: only its stacks are planned.
-    writeFileSync(join(tree.zonesDir, 'pay', 'pay-a.yaml'), stringify(zoneDoc('pay-a', 'pay', { accounts: ['123456789012', '999999999999'] })));
+    writeFileSync(
+      join(tree.zonesDir, 'pay', 'pay-a.yaml'),
+      stringify(zoneDoc('pay-a', 'pay', { accounts: ['123456789012', '999999999999'] })),
+    );
     await synth(tree.root);
     const edit = await runDeploy(tree.root);
     expect(planned(edit)).toEqual(['aws-pay']);

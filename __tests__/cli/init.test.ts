@@ -55,16 +55,26 @@ describe('zone-access init', () => {
 
     // validate: one `placeholder` per FILL_IN, at its line, and nothing else.
     const config = readFileSync(join(repo, 'config', 'platform.yaml'), 'utf8');
-    const placeholderLines = config.split('\n').flatMap((line, i) => (/^\s*[\w-]+: FILL_IN\b/.test(line) ? [i + 1] : []));
+    const placeholderLines = config
+      .split('\n')
+      .flatMap((line, i) => (/^\s*[\w-]+: FILL_IN\b/.test(line) ? [i + 1] : []));
     const v = await cli(repo, ['validate', '--format', 'json']);
     expect(v.code).toBe(1);
-    const problems: { file: string; line: number; field: string; code: string; hint?: string }[] = JSON.parse(v.out).problems;
+    const problems: { file: string; line: number; field: string; code: string; hint?: string }[] = JSON.parse(
+      v.out,
+    ).problems;
     expect(problems.map((p) => p.code)).toEqual(problems.map(() => 'placeholder'));
-    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual(placeholderLines.map((l) => `${join(relative(process.cwd(), repo), 'config', 'platform.yaml')}:${l}`));
+    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual(
+      placeholderLines.map((l) => `${join(relative(process.cwd(), repo), 'config', 'platform.yaml')}:${l}`),
+    );
     expect(problems.map((p) => p.field).sort()).toEqual(Object.keys(FILLED).sort());
     // Each says where the value comes from.
-    expect(problems.find((p) => p.field === 'identityCenter.instanceArn')!.hint).toContain('aws sso-admin list-instances');
-    expect(problems.find((p) => p.field === 'entra.servicePrincipalObjectId')!.hint).toContain('Enterprise applications');
+    expect(problems.find((p) => p.field === 'identityCenter.instanceArn')!.hint).toContain(
+      'aws sso-admin list-instances',
+    );
+    expect(problems.find((p) => p.field === 'entra.servicePrincipalObjectId')!.hint).toContain(
+      'Enterprise applications',
+    );
     const human = await cli(repo, ['validate']);
     expect(human.err).toContain('config/platform.yaml:9:16: identityCenter.instanceArn: FILL_IN is a placeholder');
     expect(human.err).toContain('10 problems in 1 file');
@@ -78,7 +88,11 @@ describe('zone-access init', () => {
     expect({ code: ok.code, out: ok.out }).toEqual({ code: 0, out: 'ok: 1 zone in 1 department is valid\n' });
     const synth = await cli(repo, ['synth']);
     expect(synth.code).toBe(0);
-    expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual(['aws-example', 'entra-app-roles', 'entra-example']);
+    expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual([
+      'aws-example',
+      'entra-app-roles',
+      'entra-example',
+    ]);
     const aws = JSON.parse(readFileSync(join(repo, 'cdktf.out', 'stacks', 'aws-example', 'cdk.tf.json'), 'utf8'));
     expect(aws.terraform.backend.s3.bucket).toBe('acme-zone-access-state');
   });
@@ -87,33 +101,49 @@ describe('zone-access init', () => {
     const { repo } = await initRepo();
     const tarball = `vendor/zone-access-${pkg.version}.tgz`;
     const written = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-    expect(written).toMatchObject({ name: 'zones-repo', private: true, dependencies: { 'zone-access': `file:${tarball}` } });
+    expect(written).toMatchObject({
+      name: 'zones-repo',
+      private: true,
+      dependencies: { 'zone-access': `file:${tarball}` },
+    });
     // The tarball is this package as npm publish would ship it, with every file init reads (the CI
     // templates, the schemas the modelines name) and the bin.
     const listing = execFileSync('tar', ['-tzf', join(repo, tarball)], { encoding: 'utf8' }).split('\n');
-    for (const file of ['package/package.json', 'package/dist/cli/zone-access.js', 'package/schema/zone-file.schema.json', ...Object.values(CI_TEMPLATES).map((t) => `package/${t.from}`)]) {
+    for (const file of [
+      'package/package.json',
+      'package/dist/cli/zone-access.js',
+      'package/schema/zone-file.schema.json',
+      ...Object.values(CI_TEMPLATES).map((t) => `package/${t.from}`),
+    ]) {
       expect(listing).toContain(file);
     }
     expect(readFileSync(join(repo, '.gitignore'), 'utf8')).not.toMatch(/vendor/);
 
     const parent = makeTempDir('init-spec-');
     expect((await cli(parent, ['init', '--package', 'github:acme/zone-access#v0.1.0', '--ci', 'none'])).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(parent, 'package.json'), 'utf8')).dependencies['zone-access']).toBe('github:acme/zone-access#v0.1.0');
+    expect(JSON.parse(readFileSync(join(parent, 'package.json'), 'utf8')).dependencies['zone-access']).toBe(
+      'github:acme/zone-access#v0.1.0',
+    );
     expect(existsSync(join(parent, 'vendor'))).toBe(false);
     expect(existsSync(join(parent, '.github'))).toBe(false);
     expect(readFileSync(join(parent, '.gitignore'), 'utf8')).toMatch(/^node_modules\/$/m);
   });
 
-  it.each(Object.entries(CI_TEMPLATES))('--ci %s copies the installed package\'s template, calling the installed CLI', async (ci, template) => {
-    const { repo } = await initRepo(['--ci', ci, '--package', `^${pkg.version}`]);
-    const written = readFileSync(join(repo, template.to), 'utf8');
-    const original = readFileSync(join(REPO_ROOT, template.from), 'utf8');
-    const env = (text: string) => (ci === 'github' ? parse(text).env : parse(text).variables);
-    expect(env(written).ZONE_ACCESS).toBe(CONSUMER_CLI);
-    // Nothing else differs from the template.
-    expect(written.split('\n').filter((l, i) => l !== original.split('\n')[i])).toEqual([expect.stringMatching(/ZONE_ACCESS: npx --no zone-access$/)]);
-    expect(statSync(join(repo, template.to)).mode & 0o777).toBe(0o644);
-  });
+  it.each(Object.entries(CI_TEMPLATES))(
+    "--ci %s copies the installed package's template, calling the installed CLI",
+    async (ci, template) => {
+      const { repo } = await initRepo(['--ci', ci, '--package', `^${pkg.version}`]);
+      const written = readFileSync(join(repo, template.to), 'utf8');
+      const original = readFileSync(join(REPO_ROOT, template.from), 'utf8');
+      const env = (text: string) => (ci === 'github' ? parse(text).env : parse(text).variables);
+      expect(env(written).ZONE_ACCESS).toBe(CONSUMER_CLI);
+      // Nothing else differs from the template.
+      expect(written.split('\n').filter((l, i) => l !== original.split('\n')[i])).toEqual([
+        expect.stringMatching(/ZONE_ACCESS: npx --no zone-access$/),
+      ]);
+      expect(statSync(join(repo, template.to)).mode & 0o777).toBe(0o644);
+    },
+  );
 
   it('refuses to overwrite: lists the files that exist, writes nothing, exits 1', async () => {
     const dir = makeTempDir('init-existing-');
@@ -126,9 +156,9 @@ describe('zone-access init', () => {
     const r = await cli(dir, ['init', '--ci', 'gitlab']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('nothing was written');
-    expect(r.err).toMatch(/^  config\/platform\.yaml$/m);
-    expect(r.err).toMatch(/^  \.gitignore$/m);
-    expect(r.err).not.toMatch(/^  package\.json$/m);
+    expect(r.err).toMatch(/^ {2}config\/platform\.yaml$/m);
+    expect(r.err).toMatch(/^ {2}\.gitignore$/m);
+    expect(r.err).not.toMatch(/^ {2}package\.json$/m);
     expect(r.err).toMatch(new RegExp(`^  vendor/zone-access-${pkg.version.replace(/\./g, '\\.')}\\.tgz$`, 'm'));
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'config', 'vendor', 'zone-access-placeholder']);
     expect(readdirSync(join(dir, 'vendor'))).toEqual([`zone-access-${pkg.version}.tgz`]);

@@ -12,7 +12,9 @@ describe('summaries count in the right number', () => {
   });
 
   it('validate: 2 zones in 2 departments are valid', async () => {
-    const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay'), 'ops/logs.yaml': zoneDoc('logs', 'ops') } });
+    const { zonesDir, configPath } = writeTree({
+      zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay'), 'ops/logs.yaml': zoneDoc('logs', 'ops') },
+    });
     const c = captureIO();
     expect(await main(['validate', '--zones', zonesDir, '--config', configPath], c.io)).toBe(0);
     expect(c.out()).toBe('ok: 2 zones in 2 departments are valid\n');
@@ -23,7 +25,12 @@ describe('summaries count in the right number', () => {
     const c1 = captureIO();
     expect(await main(['validate', '--zones', one.zonesDir, '--config', one.configPath], c1.io)).toBe(1);
     expect(c1.err()).toMatch(/\n\n1 problem in 1 file\.\n$/);
-    const two = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay', { access: ['nope'] }), 'ops/logs.yaml': zoneDoc('logs', 'ops', { access: ['nope'] }) } });
+    const two = writeTree({
+      zones: {
+        'pay/billing.yaml': zoneDoc('billing', 'pay', { access: ['nope'] }),
+        'ops/logs.yaml': zoneDoc('logs', 'ops', { access: ['nope'] }),
+      },
+    });
     const c2 = captureIO();
     expect(await main(['validate', '--zones', two.zonesDir, '--config', two.configPath], c2.io)).toBe(1);
     expect(c2.err()).toMatch(/\n\n2 problems in 2 files\.\n$/);
@@ -32,9 +39,13 @@ describe('summaries count in the right number', () => {
   it('synth: validated 1 zone', async () => {
     const { zonesDir, configPath } = writeTree({ zones: { 'pay/billing.yaml': zoneDoc('billing', 'pay') } });
     const c = captureIO();
-    expect(await main(['synth', '--zones', zonesDir, '--config', configPath, '--out', join(makeTempDir('out-'), 'out')], c.io)).toBe(0);
+    expect(
+      await main(
+        ['synth', '--zones', zonesDir, '--config', configPath, '--out', join(makeTempDir('out-'), 'out')],
+        c.io,
+      ),
+    ).toBe(0);
     expect(c.err()).toContain('validated 1 zone; synthesizing...\n');
     expect(c.err()).toMatch(/wrote 3 stacks \(aws-pay, entra-app-roles, entra-pay\) for 1 zone to /);
   });
 });
-

@@ -33,7 +33,15 @@ describe('the built zone-access binary', () => {
 
   it('synthesizes with deep provider imports only', () => {
     requireBuilt();
-    const r = runWithModuleLog(['synth', '--zones', SAMPLE_ZONES, '--config', SAMPLE_CONFIG, '--out', makeTempDir('bin-synth-')]);
+    const r = runWithModuleLog([
+      'synth',
+      '--zones',
+      SAMPLE_ZONES,
+      '--config',
+      SAMPLE_CONFIG,
+      '--out',
+      makeTempDir('bin-synth-'),
+    ]);
     expect(r.status).toBe(0);
     for (const provider of ['provider-aws', 'provider-azuread']) {
       const roots = r.modules.filter((m) => m.endsWith(`/node_modules/@cdktf/${provider}/lib/index.js`));
@@ -44,7 +52,10 @@ describe('the built zone-access binary', () => {
 
   it('exits 1 on invalid input and 2 on a usage error', () => {
     requireBuilt();
-    expect(spawnSync(process.execPath, [BIN, 'validate', '--zones', join(REPO_ROOT, 'no-such-dir')], { encoding: 'utf8' }).status).toBe(1);
+    expect(
+      spawnSync(process.execPath, [BIN, 'validate', '--zones', join(REPO_ROOT, 'no-such-dir')], { encoding: 'utf8' })
+        .status,
+    ).toBe(1);
     const usage = spawnSync(process.execPath, [BIN, 'validate', '--nope'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('usage: zone-access validate');
@@ -65,7 +76,9 @@ describe('source rules', () => {
   it('never imports a provider package from its root (≈3 s and 550 MB per process)', () => {
     const offenders = sources()
       .filter((file) => !file.includes(`${join('bench', 'naive')}`))
-      .filter((file) => /(from\s+|require\(\s*|import\(\s*)['"]@cdktf\/provider-(aws|azuread)['"]/.test(readFileSync(file, 'utf8')))
+      .filter((file) =>
+        /(from\s+|require\(\s*|import\(\s*)['"]@cdktf\/provider-(aws|azuread)['"]/.test(readFileSync(file, 'utf8')),
+      )
       .map((file) => relative(REPO_ROOT, file));
     expect(offenders).toEqual([]);
   });

@@ -15,7 +15,8 @@ async function cli(args: string[], cwd = REPO_ROOT) {
 
 describe('the CLI where people use it', () => {
   it('--version prints the package version on stdout, exit 0', async () => {
-    for (const flag of ['--version', '-V']) expect(await cli([flag])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+    for (const flag of ['--version', '-V'])
+      expect(await cli([flag])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
     expect((await cli(['--help'])).out).toContain('--version');
   });
 
@@ -31,20 +32,41 @@ describe('the CLI where people use it', () => {
 
   it('run from a subfolder: says where zones/ and the config were looked for, where the repository root is, and which flags point there', () => {
     const cwd = join(REPO_ROOT, 'zones', 'payments');
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), 'validate'], { cwd, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), 'validate'], {
+      cwd,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`hint: looked for ${join(cwd, 'zones')}; run zone-access in ${REPO_ROOT} (../..), which has zones/ and config/platform.yaml, or pass --zones ../../zones --config ../../config/platform.yaml`);
+    expect(r.stderr).toContain(
+      `hint: looked for ${join(cwd, 'zones')}; run zone-access in ${REPO_ROOT} (../..), which has zones/ and config/platform.yaml, or pass --zones ../../zones --config ../../config/platform.yaml`,
+    );
     expect(r.stderr).toContain(`hint: looked for ${join(cwd, 'config', 'platform.yaml')};`);
     // And the flags it names work from there.
-    const ok = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), 'validate', '--zones', '../../zones', '--config', '../../config/platform.yaml'], { cwd, encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'),
+        'validate',
+        '--zones',
+        '../../zones',
+        '--config',
+        '../../config/platform.yaml',
+      ],
+      { cwd, encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
   });
 
   it('outside any repository: names the paths and the flags', async () => {
     const empty = makeTempDir('nowhere-');
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), 'validate'], { cwd: empty, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), 'validate'], {
+      cwd: empty,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`hint: looked for ${join(empty, 'zones')}; run zone-access in the repository's root folder, or point at the inputs with --zones DIR and --config FILE`);
+    expect(r.stderr).toContain(
+      `hint: looked for ${join(empty, 'zones')}; run zone-access in the repository's root folder, or point at the inputs with --zones DIR and --config FILE`,
+    );
   });
 
   it('map writes its page readable by others (0644), whatever the umask and whatever mode an earlier page had', async () => {
@@ -62,7 +84,7 @@ describe('the CLI where people use it', () => {
     }
   });
 
-  it('writeFileAtomic keeps a file private by default and keeps an existing file\'s mode', () => {
+  it("writeFileAtomic keeps a file private by default and keeps an existing file's mode", () => {
     const dir = makeTempDir('atomic-');
     writeFileAtomic(join(dir, 'new'), 'x');
     expect(statSync(join(dir, 'new')).mode & 0o777).toBe(0o600);
@@ -76,7 +98,9 @@ describe('the CLI where people use it', () => {
   it('ships a LICENSE that matches package.json (the full Apache-2.0 text)', () => {
     expect(pkg.license).toBe('Apache-2.0');
     const license = readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8');
-    expect(license).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\/\s/);
+    expect(license).toMatch(
+      /^\s*Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\/\s/,
+    );
     expect(license).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
     expect(license).toContain('END OF TERMS AND CONDITIONS');
     // All nine sections of the terms.

@@ -41,9 +41,7 @@ function anchors(file: string): Set<string> {
 
 /** `[text](target)` links of a page, code spans removed first. */
 export function linksOf(text: string): string[] {
-  return prose(text).flatMap((line) =>
-    [...line.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]),
-  );
+  return prose(text).flatMap((line) => [...line.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]));
 }
 
 export function brokenLinks(file: string): string[] {
@@ -53,7 +51,12 @@ export function brokenLinks(file: string): string[] {
     const [path, fragment] = link.split('#', 2);
     const target = path === '' ? file : join(dirname(file), decodeURIComponent(path));
     if (!existsSync(target)) broken.push(`${link}: no such file`);
-    else if (fragment !== undefined && statSync(target).isFile() && target.endsWith('.md') && !anchors(target).has(fragment))
+    else if (
+      fragment !== undefined &&
+      statSync(target).isFile() &&
+      target.endsWith('.md') &&
+      !anchors(target).has(fragment)
+    )
       broken.push(`${link}: ${relative(REPO_ROOT, target)} has no heading with that anchor`);
   }
   return broken;

@@ -7,7 +7,7 @@ describe('the library example (constructs used from another stack)', () => {
     app.node.children.map((c) => [c.node.id, JSON.parse(Testing.synth(c as Parameters<typeof Testing.synth>[0]))]),
   );
 
-  it('synthesizes both halves into the caller\'s stacks', () => {
+  it("synthesizes both halves into the caller's stacks", () => {
     expect(Object.keys(stacks).sort()).toEqual(['analytics-aws', 'analytics-entra']);
     expect(Object.keys(stacks['analytics-aws'].resource).sort()).toEqual([
       'aws_ssoadmin_account_assignment',
@@ -24,7 +24,9 @@ describe('the library example (constructs used from another stack)', () => {
   });
 
   it('exposes readonly attributes usable as tokens', () => {
-    expect(stacks['analytics-aws'].output['permission-set-arn'].value).toMatch(/^\$\{aws_ssoadmin_permission_set\..+\.arn\}$/);
+    expect(stacks['analytics-aws'].output['permission-set-arn'].value).toMatch(
+      /^\$\{aws_ssoadmin_permission_set\..+\.arn\}$/,
+    );
     expect(zone.accountAssignments.size).toBe(1);
     expect(zone.aws.permissionSetName).toBe('zone-analytics-prod');
   });
@@ -46,9 +48,21 @@ describe('the library example (constructs used from another stack)', () => {
           entraScope: s,
           awsScope: new TerraformStack(scope, 'aws'),
           platform,
-          zone: { name: 'Bad Zone', department: 'x', accounts: [{ id: '12' }], access: [], sessionDuration: 'PT20H', owners: [], tags: {}, managedPolicies: [], customerManagedPolicies: [] },
+          zone: {
+            name: 'Bad Zone',
+            department: 'x',
+            accounts: [{ id: '12' }],
+            access: [],
+            sessionDuration: 'PT20H',
+            owners: [],
+            tags: {},
+            managedPolicies: [],
+            customerManagedPolicies: [],
+          },
         }),
-    ).toThrow(/^s\/Bad Zone: 4 problems in ZoneAccess props for zone "Bad Zone":\ns\/Bad Zone: name: "Bad Zone" is not a zone name[^]*sessionDuration: PT20H is 20 hours[^]*accounts\[0\]: account id "12" has 2 digits; must be 12 digits[^]*access: at least one access preset is required/);
+    ).toThrow(
+      /^s\/Bad Zone: 4 problems in ZoneAccess props for zone "Bad Zone":\ns\/Bad Zone: name: "Bad Zone" is not a zone name[^]*sessionDuration: PT20H is 20 hours[^]*accounts\[0\]: account id "12" has 2 digits; must be 12 digits[^]*access: at least one access preset is required/,
+    );
     expect(s.node.children).toHaveLength(0);
   });
 
@@ -59,9 +73,28 @@ describe('the library example (constructs used from another stack)', () => {
     const app = Testing.app();
     const s = new TerraformStack(app, 's');
     const aws = new TerraformStack(app, 'aws');
-    const zone = { name: 'ok', department: 'x', accounts: [{ id: '123456789012' }], access: ['secrets-reader'], sessionDuration: 'PT1H', owners: [], managedPolicies: [], customerManagedPolicies: [] };
-    expect(() => new ZoneAccess({ entraScope: s, awsScope: aws, platform, zone: { ...zone, description: '${file("/etc/passwd")}', tags: {} } })).toThrow(/description: contains "\$\{"/);
-    expect(() => new ZoneAccess({ entraScope: s, awsScope: aws, platform, zone: { ...zone, tags: { a: '%{if x}' } } })).toThrow(/tags\.a: contains/);
+    const zone = {
+      name: 'ok',
+      department: 'x',
+      accounts: [{ id: '123456789012' }],
+      access: ['secrets-reader'],
+      sessionDuration: 'PT1H',
+      owners: [],
+      managedPolicies: [],
+      customerManagedPolicies: [],
+    };
+    expect(
+      () =>
+        new ZoneAccess({
+          entraScope: s,
+          awsScope: aws,
+          platform,
+          zone: { ...zone, description: '${file("/etc/passwd")}', tags: {} },
+        }),
+    ).toThrow(/description: contains "\$\{"/);
+    expect(
+      () => new ZoneAccess({ entraScope: s, awsScope: aws, platform, zone: { ...zone, tags: { a: '%{if x}' } } }),
+    ).toThrow(/tags\.a: contains/);
   });
 });
 
@@ -70,6 +103,8 @@ describe("README's library example", () => {
     const { readFileSync } = require('node:fs');
     const { join } = require('node:path');
     const { readmeLibraryExample } = require('../support/readme');
-    expect(readmeLibraryExample()).toBe(readFileSync(join(__dirname, '..', '..', 'examples', 'library', 'zone-in-code.ts'), 'utf8'));
+    expect(readmeLibraryExample()).toBe(
+      readFileSync(join(__dirname, '..', '..', 'examples', 'library', 'zone-in-code.ts'), 'utf8'),
+    );
   });
 });

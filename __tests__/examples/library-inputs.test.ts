@@ -18,8 +18,15 @@ import { accessCatalog } from '../../policies/catalog';
 import { buildApp } from '../../examples/library/zone-in-code';
 
 const IDS = {
-  identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', region: 'eu-north-1' },
-  entra: { applicationObjectId: '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60', servicePrincipalObjectId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' },
+  identityCenter: {
+    instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6',
+    identityStoreId: 'd-9067a1b2c3',
+    region: 'eu-north-1',
+  },
+  entra: {
+    applicationObjectId: '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
+    servicePrincipalObjectId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+  },
 };
 
 function synthStack(stack: TerraformStack): any {
@@ -72,19 +79,37 @@ describe('platformConfig(): platform settings for the constructs, as the CLI rea
         identityCenter: { ...IDS.identityCenter, region: 'Europe' },
         defaultSessionDuration: '4h',
         accounts: { prod: '12345' },
-        access: { presets: { 'rds-operator': { description: 'x', statements: [{ actions: ['rds:RebootDBInstance'], scope: 'none' }] } } },
+        access: {
+          presets: {
+            'rds-operator': { description: 'x', statements: [{ actions: ['rds:RebootDBInstance'], scope: 'none' }] },
+          },
+        },
       } as any),
     );
     expect(err).toBeInstanceOf(ValidationError);
     const fields = (err as ValidationError).diagnostics.map((d) => d.field).sort();
-    expect(fields).toEqual(expect.arrayContaining(['accounts.prod', 'defaultSessionDuration', 'identityCenter.region']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['accounts.prod', 'defaultSessionDuration', 'identityCenter.region']),
+    );
     // Positions in the YAML text generated from an object would mean nothing to the caller.
-    expect((err as ValidationError).diagnostics.every((d) => d.file === 'platformConfig()' && d.line === undefined)).toBe(true);
+    expect(
+      (err as ValidationError).diagnostics.every((d) => d.file === 'platformConfig()' && d.line === undefined),
+    ).toBe(true);
   });
 
   it('refuses to redefine a built-in preset, as the platform config file does', () => {
     const err = thrown(() =>
-      platformConfig({ ...IDS, access: { presets: { 'rds-operator': { description: 'x', statements: [{ actions: ['rds:RebootDBInstance'], scope: 'resource-tag' }] } } } }),
+      platformConfig({
+        ...IDS,
+        access: {
+          presets: {
+            'rds-operator': {
+              description: 'x',
+              statements: [{ actions: ['rds:RebootDBInstance'], scope: 'resource-tag' }],
+            },
+          },
+        },
+      }),
     );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).diagnostics.map((d) => d.code)).toEqual(['reserved-preset']);
@@ -99,12 +124,16 @@ describe('platformConfig(): platform settings for the constructs, as the CLI rea
 
 describe('ZoneAccess takes a zone as minimal as a zone file', () => {
   const platform: PlatformSpec = platformConfigFromFile('config/platform.yaml');
-  const minimalFile = 'zone: orders-prod\ndepartment: payments\naccounts: ["payments-prod", "222222222222"]\naccess: [secrets-reader]\n';
+  const minimalFile =
+    'zone: orders-prod\ndepartment: payments\naccounts: ["payments-prod", "222222222222"]\naccess: [secrets-reader]\n';
 
   function loadedZone(text: string) {
     const { source } = parseYamlText(text, 'zones/payments/orders-prod.yaml');
     const config = loadPlatformConfig('config/platform.yaml').config!;
-    const { zone, diagnostics } = zoneFromSource(source!, 'payments', { config, knownPresets: new Set(accessCatalog(config).keys()) });
+    const { zone, diagnostics } = zoneFromSource(source!, 'payments', {
+      config,
+      knownPresets: new Set(accessCatalog(config).keys()),
+    });
     expect(diagnostics).toEqual([]);
     return zone!;
   }
@@ -118,7 +147,12 @@ describe('ZoneAccess takes a zone as minimal as a zone file', () => {
   }
 
   it('fills the defaults exactly as the loader fills them for the same zone file', () => {
-    const inCode = synthBoth({ name: 'orders-prod', department: 'payments', accounts: ['payments-prod', '222222222222'], access: ['secrets-reader'] });
+    const inCode = synthBoth({
+      name: 'orders-prod',
+      department: 'payments',
+      accounts: ['payments-prod', '222222222222'],
+      access: ['secrets-reader'],
+    });
     const fromFile = synthBoth(loadedZone(minimalFile));
     expect(inCode).toEqual(fromFile);
     const ps = Object.values<any>(inCode.aws.resource.aws_ssoadmin_permission_set)[0];
@@ -127,17 +161,35 @@ describe('ZoneAccess takes a zone as minimal as a zone file', () => {
   });
 
   it('normalizes lists the same way (order and duplicates do not matter)', () => {
-    const a = synthBoth({ name: 'orders-prod', department: 'payments', accounts: ['222222222222', '111111111111'], access: ['secrets-reader', 'rds-operator'], owners: ['b@example.com', 'a@example.com'] });
-    const b = synthBoth({ name: 'orders-prod', department: 'payments', accounts: ['payments-prod', 'payments-staging'], access: ['rds-operator', 'secrets-reader'], owners: ['a@example.com', 'b@example.com'] });
+    const a = synthBoth({
+      name: 'orders-prod',
+      department: 'payments',
+      accounts: ['222222222222', '111111111111'],
+      access: ['secrets-reader', 'rds-operator'],
+      owners: ['b@example.com', 'a@example.com'],
+    });
+    const b = synthBoth({
+      name: 'orders-prod',
+      department: 'payments',
+      accounts: ['payments-prod', 'payments-staging'],
+      access: ['rds-operator', 'secrets-reader'],
+      owners: ['a@example.com', 'b@example.com'],
+    });
     expect(a).toEqual(b);
   });
 
   it('invalid input is still refused, and leaves nothing in the tree', () => {
     const app = Testing.app();
     const s = new TerraformStack(app, 's');
-    expect(() => new ZoneAccess({ entraScope: s, awsScope: new TerraformStack(app, 'aws'), platform, zone: { name: 'x', department: 'x', accounts: ['no-such-account'], access: ['secrets-reader'] } })).toThrow(
-      /accounts\[0\]: unknown account name "no-such-account"/,
-    );
+    expect(
+      () =>
+        new ZoneAccess({
+          entraScope: s,
+          awsScope: new TerraformStack(app, 'aws'),
+          platform,
+          zone: { name: 'x', department: 'x', accounts: ['no-such-account'], access: ['secrets-reader'] },
+        }),
+    ).toThrow(/accounts\[0\]: unknown account name "no-such-account"/);
     expect(s.node.children).toHaveLength(0);
   });
 });
@@ -155,7 +207,12 @@ describe('ZoneAccess orders its two stacks', () => {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'za-lib-')), stackTraces: false });
     const one = new TerraformStack(app, 'one');
     const [entraScope, awsScope] = [new Construct(one, 'entra'), new Construct(one, 'aws')];
-    new ZoneAccess({ entraScope, awsScope, platform: platformConfig(IDS), zone: { name: 'z', department: 'd', accounts: ['123456789012'], access: ['secrets-reader'] } });
+    new ZoneAccess({
+      entraScope,
+      awsScope,
+      platform: platformConfig(IDS),
+      zone: { name: 'z', department: 'd', accounts: ['123456789012'], access: ['secrets-reader'] },
+    });
     expect(one.dependencies).toEqual([]);
   });
 });

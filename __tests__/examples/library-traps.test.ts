@@ -20,8 +20,15 @@ import { makeTempDir } from '../support/tree';
  */
 
 const IDS = {
-  identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', region: 'eu-north-1' },
-  entra: { applicationObjectId: '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60', servicePrincipalObjectId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' },
+  identityCenter: {
+    instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6',
+    identityStoreId: 'd-9067a1b2c3',
+    region: 'eu-north-1',
+  },
+  entra: {
+    applicationObjectId: '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
+    servicePrincipalObjectId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+  },
 };
 const platform: PlatformSpec = platformConfig(IDS);
 const ZONE = { name: 'orders-prod', department: 'payments', accounts: ['111111111111'], access: ['secrets-reader'] };
@@ -57,7 +64,9 @@ test('the same construct as entraScope and awsScope is refused with what to do i
 test('two zones with the same name: a typed error naming the zone, not a construct-id clash', () => {
   const { entra, aws } = stacks();
   new ZoneAccess({ zone: ZONE, platform, entraScope: entra, awsScope: aws });
-  const err = thrown(() => new ZoneAccess({ zone: { ...ZONE, department: 'other' }, platform, entraScope: entra, awsScope: aws }));
+  const err = thrown(
+    () => new ZoneAccess({ zone: { ...ZONE, department: 'other' }, platform, entraScope: entra, awsScope: aws }),
+  );
   expect(err.diagnostics.map((d) => d.code)).toEqual(['duplicate-zone']);
   expect(err.diagnostics[0].message).toMatch(/^zone "orders-prod" is already added here \(entra\/orders-prod\)/);
   // Also for the leaf constructs, under the id the caller chose.
@@ -68,7 +77,9 @@ test('two zones with the same name: a typed error naming the zone, not a constru
 test('without ZoneAppRoles, synth fails naming the zone and the missing construct (not apply)', () => {
   const { app, entra, aws } = stacks();
   new ZoneAccess({ zone: ZONE, platform, entraScope: entra, awsScope: aws });
-  expect(() => app.synth()).toThrow(/\[entra\/orders-prod\] zone "orders-prod": no ZoneAppRoles in this app creates the app role [0-9a-f-]{36}[^]*new ZoneAppRoles\(/);
+  expect(() => app.synth()).toThrow(
+    /\[entra\/orders-prod\] zone "orders-prod": no ZoneAppRoles in this app creates the app role [0-9a-f-]{36}[^]*new ZoneAppRoles\(/,
+  );
 });
 
 test('with ZoneAppRoles anywhere in the app, in either app role mode, synth passes', () => {
@@ -86,7 +97,10 @@ test('with ZoneAppRoles anywhere in the app, in either app role mode, synth pass
 
 test('ZonePermissionSet and ZoneMembership refuse invalid props with a ValidationError, not a plain Error', () => {
   const { entra, aws } = stacks(Testing.app());
-  const issuer = platformConfig({ ...IDS, identityCenter: { ...IDS.identityCenter, externalIdIssuer: 'https://scim.aws.com/1234567890' } });
+  const issuer = platformConfig({
+    ...IDS,
+    identityCenter: { ...IDS.identityCenter, externalIdIssuer: 'https://scim.aws.com/1234567890' },
+  });
   const ps = thrown(() => new ZonePermissionSet(aws, 'z', { zone: ZONE, platform: issuer }));
   expect(ps.diagnostics.map((d) => [d.file, d.field, d.code])).toEqual([['aws/z', 'groupObjectId', 'missing-key']]);
   const membership = thrown(
@@ -97,16 +111,32 @@ test('ZonePermissionSet and ZoneMembership refuse invalid props with a Validatio
         membership: { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } },
       }),
   );
-  expect(membership.diagnostics.map((d) => [d.file, d.field, d.code])).toEqual([['entra/m', 'group.resource', 'missing-key']]);
+  expect(membership.diagnostics.map((d) => [d.file, d.field, d.code])).toEqual([
+    ['entra/m', 'group.resource', 'missing-key'],
+  ]);
 });
 
-test('resolveZone: a zone file\'s rules and messages for a zone in code, every problem at once', () => {
-  const err = thrown(() => resolveZone({ ...ZONE, accounts: ['nope', '111111111111', '111111111111'], access: ['secrets-reder'], tags: { 'entigo:zone': 'x' } }, platform));
+test("resolveZone: a zone file's rules and messages for a zone in code, every problem at once", () => {
+  const err = thrown(() =>
+    resolveZone(
+      {
+        ...ZONE,
+        accounts: ['nope', '111111111111', '111111111111'],
+        access: ['secrets-reder'],
+        tags: { 'entigo:zone': 'x' },
+      },
+      platform,
+    ),
+  );
   expect(err.diagnostics.map((d) => [d.field, d.code, d.message])).toEqual([
     ['accounts[0]', 'unknown-account', 'unknown account name "nope"'],
     ['accounts[2]', 'duplicate-account', 'account 111111111111 is listed twice'],
     ['access[0]', 'unknown-preset', 'unknown access preset "secrets-reder"; did you mean "secrets-reader"?'],
-    ['tags.entigo:zone', 'reserved-tag', 'tag "entigo:zone" is set by Zone Access to the zone name and cannot be given here'],
+    [
+      'tags.entigo:zone',
+      'reserved-tag',
+      'tag "entigo:zone" is set by Zone Access to the zone name and cannot be given here',
+    ],
   ]);
   expect(err.diagnostics.every((d) => d.file === 'zone "orders-prod"')).toBe(true);
 });

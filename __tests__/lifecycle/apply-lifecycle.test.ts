@@ -1,7 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupDisplayName } from '../../model/names';
-import { implementedOperations, startIdentityCenterEmulator, type IdentityCenterEmulator } from '../support/identity-center/emulator';
+import {
+  implementedOperations,
+  startIdentityCenterEmulator,
+  type IdentityCenterEmulator,
+} from '../support/identity-center/emulator';
 import { mirroredAwsProvider, startProviderServer, type ProviderServer } from '../support/provider-server';
 import { assertTerraformAvailable } from '../support/terraform';
 import { applyEnv, StackWorkspace } from '../support/terraform-apply';
@@ -37,7 +41,10 @@ const CONFIG = baseConfig({
   accounts: { 'acct-a': ACCT.a, 'acct-b': ACCT.b, 'acct-c': ACCT.c },
   access: {
     managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
-    acknowledgedManagedPolicyRisks: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+    acknowledgedManagedPolicyRisks: [
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+    ],
     customerManagedPolicies: [{ name: 'zone-extras', path: '/platform/' }],
     permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
   },
@@ -54,8 +61,18 @@ const ZONES = {
       permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
       tags: { 'cost-center': '4411' },
     },
-    { zone: 'pay-b', accounts: ['acct-a'], access: ['rds-operator'], customerManagedPolicies: [{ name: 'zone-extras', path: '/platform/' }] },
-    { zone: 'pay-c', accounts: ['acct-c'], access: ['secrets-reader'], managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'] },
+    {
+      zone: 'pay-b',
+      accounts: ['acct-a'],
+      access: ['rds-operator'],
+      customerManagedPolicies: [{ name: 'zone-extras', path: '/platform/' }],
+    },
+    {
+      zone: 'pay-c',
+      accounts: ['acct-c'],
+      access: ['secrets-reader'],
+      managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+    },
   ],
   // Destroyed in the second round: every kind of resource a zone can have.
   logistics: [
@@ -69,7 +86,9 @@ const ZONES = {
       permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
     },
   ],
-  research: [{ zone: 'lab', accounts: ['acct-a'], access: ['secrets-reader', 'rds-operator'], sessionDuration: 'PT8H' }],
+  research: [
+    { zone: 'lab', accounts: ['acct-a'], access: ['secrets-reader', 'rds-operator'], sessionDuration: 'PT8H' },
+  ],
   ops: [{ zone: 'ops-a', accounts: ['acct-b'], access: ['rds-operator'] }],
 };
 
@@ -115,8 +134,18 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
         // provisioning into one account at once would fail the run. Conflicts and throttling, with
         // the provider's default retries, are what `npm run bench` applies at scale.
         const emulator = await startIdentityCenterEmulator({ identityStoreId, instanceArn, conflicts: false });
-        const provider = await startProviderServer(mirroredAwsProvider(version), applyEnv(dir, tfLog), tfLog.TF_LOG ? { logFile: join(dir, 'provider.log') } : {});
-        return { name, stack, emulator, provider, workspace: new StackWorkspace(stack, dir, applyEnv(dir, tfLog), undefined, provider) };
+        const provider = await startProviderServer(
+          mirroredAwsProvider(version),
+          applyEnv(dir, tfLog),
+          tfLog.TF_LOG ? { logFile: join(dir, 'provider.log') } : {},
+        );
+        return {
+          name,
+          stack,
+          emulator,
+          provider,
+          workspace: new StackWorkspace(stack, dir, applyEnv(dir, tfLog), undefined, provider),
+        };
       }),
     );
     departments.push(...started);
@@ -124,29 +153,41 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
       d.workspace.sync(first.outDir, d.emulator);
       // SCIM's part: every zone's group exists in the identity store before the AWS stacks run.
       for (const z of first.tree.zones.filter((zone) => zone.department === d.name)) {
-        d.emulator.createGroup({ displayName: groupDisplayName(z, first.tree.config), externalId: { issuer: 'https://login.microsoftonline.com/tenant/', id: `entra-${z.name}` } });
+        d.emulator.createGroup({
+          displayName: groupDisplayName(z, first.tree.config),
+          externalId: { issuer: 'https://login.microsoftonline.com/tenant/', id: `entra-${z.name}` },
+        });
       }
     }
   }, 180_000);
 
   afterAll(async () => {
     if (process.env.ZONE_ACCESS_EMULATOR_LOG) {
-      writeFileSync(process.env.ZONE_ACCESS_EMULATOR_LOG, JSON.stringify(Object.fromEntries(departments.map((d) => [d.stack, d.emulator.log])), null, 1));
+      writeFileSync(
+        process.env.ZONE_ACCESS_EMULATOR_LOG,
+        JSON.stringify(Object.fromEntries(departments.map((d) => [d.stack, d.emulator.log])), null, 1),
+      );
     }
     await Promise.all(departments.flatMap((d) => [d.provider.close(), d.emulator.close()]));
   });
 
-  it('applies every AWS stack; each emulator holds exactly its department\'s permission sets and assignments', async () => {
+  it("applies every AWS stack; each emulator holds exactly its department's permission sets and assignments", async () => {
     expect(first.stacks).toEqual(departments.map((d) => d.stack));
     await Promise.all(departments.map((d) => d.workspace.apply(PARALLELISM)));
     for (const d of departments) {
-      expect({ stack: d.stack, state: actualState(d.emulator) }).toEqual({ stack: d.stack, state: { ...expectedState(first.tree, d.emulator, d.name), inProgress: 0 } });
+      expect({ stack: d.stack, state: actualState(d.emulator) }).toEqual({
+        stack: d.stack,
+        state: { ...expectedState(first.tree, d.emulator, d.name), inProgress: 0 },
+      });
     }
   }, 300_000);
 
   it('plans no change right after apply (no perpetual diff)', async () => {
-    const plans = await Promise.all(departments.map(async (d) => [d.stack, await d.workspace.plan(PARALLELISM)] as const));
-    for (const [stack, plan] of plans) expect({ stack, exitCode: plan.exitCode, changes: plan.changes }).toEqual({ stack, exitCode: 0, changes: [] });
+    const plans = await Promise.all(
+      departments.map(async (d) => [d.stack, await d.workspace.plan(PARALLELISM)] as const),
+    );
+    for (const [stack, plan] of plans)
+      expect({ stack, exitCode: plan.exitCode, changes: plan.changes }).toEqual({ stack, exitCode: 0, changes: [] });
   }, 300_000);
 
   /**
@@ -186,7 +227,11 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
             return [d.name, { state: actualState(d.emulator) }];
           }
           const { changes } = await d.workspace.applyChanges(PARALLELISM);
-          const planned = describeChanges(changes, zoneOfAddress(second.outDir, d.stack), zoneOfAddress(first.outDir, d.stack));
+          const planned = describeChanges(
+            changes,
+            zoneOfAddress(second.outDir, d.stack),
+            zoneOfAddress(first.outDir, d.stack),
+          );
           return [d.name, { planned, state: actualState(d.emulator) }];
         }),
       ),
@@ -210,7 +255,10 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
       'update aws_ssoadmin_permission_set pay-a',
       'update aws_ssoadmin_permission_set_inline_policy pay-a',
     ]);
-    expect(payments.state).toEqual({ ...expectedState(second.tree, department('payments').emulator, 'payments'), inProgress: 0 });
+    expect(payments.state).toEqual({
+      ...expectedState(second.tree, department('payments').emulator, 'payments'),
+      inProgress: 0,
+    });
     expect(payments.state.permissionSets).toHaveLength(2);
     expect(JSON.stringify(payments.state)).not.toMatch(/pay-c/);
   }, 300_000);
@@ -246,14 +294,19 @@ describe('terraform apply of the AWS stacks against the Identity Center emulator
     await secondRound();
     const log = departments.flatMap((d) => d.emulator.log);
     expect(log.filter((e) => e.outcome !== 'ok')).toEqual([]);
-    expect([...new Set(log.map((e) => `${e.service}.${e.operation}`))].sort()).toEqual(implementedOperations().filter((op) => op !== 'identitystore.CreateGroup'));
+    expect([...new Set(log.map((e) => `${e.service}.${e.operation}`))].sort()).toEqual(
+      implementedOperations().filter((op) => op !== 'identitystore.CreateGroup'),
+    );
   }, 300_000);
 });
 
 /** The aws provider version a synthesized stack requires (the one the attached provider must be). */
 function requiredAwsVersion(outDir: string, stack: string): string {
-  const json = JSON.parse(readFileSync(join(outDir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { terraform?: { required_providers?: { aws?: { version?: string } } } };
+  const json = JSON.parse(readFileSync(join(outDir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as {
+    terraform?: { required_providers?: { aws?: { version?: string } } };
+  };
   const version = json.terraform?.required_providers?.aws?.version;
-  if (!version || !/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`${stack} does not pin an exact aws provider version (${String(version)})`);
+  if (!version || !/^\d+\.\d+\.\d+$/.test(version))
+    throw new Error(`${stack} does not pin an exact aws provider version (${String(version)})`);
   return version;
 }

@@ -53,7 +53,8 @@ describe('zone-access deploy with terraform against the Identity Center emulator
       } else delete manifest.stacks[name];
     }
     writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest));
-    const version = JSON.parse(readFileSync(join(outDir, 'stacks', 'aws-pay', 'cdk.tf.json'), 'utf8')).terraform.required_providers.aws.version;
+    const version = JSON.parse(readFileSync(join(outDir, 'stacks', 'aws-pay', 'cdk.tf.json'), 'utf8')).terraform
+      .required_providers.aws.version;
     provider = await startProviderServer(mirroredAwsProvider(version), applyEnv(home));
   }, 180_000);
 
@@ -65,18 +66,26 @@ describe('zone-access deploy with terraform against the Identity Center emulator
   async function run(args: string[] = []) {
     // One stack at a time: the stacks share one provider process (see provider-server.ts).
     const { io, out, err } = captureIO(tree.root, applyEnv(home, { TF_REATTACH_PROVIDERS: provider.reattach }));
-    const code = await deploy(['--stacks-dir', outDir, '--concurrency', '1', ...args], io, { awaitSync: async () => true });
+    const code = await deploy(['--stacks-dir', outDir, '--concurrency', '1', ...args], io, {
+      awaitSync: async () => true,
+    });
     return { code, out: out(), err: err() };
   }
 
   it('applies what it can, fails the stack it cannot, retries only that one, and refreshes everything on --all', async () => {
     const first = await run();
     expect(first.code).toBe(1);
-    expect(first.out).toMatch(/^deploy: 1 applied, 0 skipped as unchanged, 1 failed; resources: 3 added, 0 changed, 0 destroyed/);
+    expect(first.out).toMatch(
+      /^deploy: 1 applied, 0 skipped as unchanged, 1 failed; resources: 3 added, 0 changed, 0 destroyed/,
+    );
     expect(first.out).toMatch(/FAILED +aws-hr +at plan: Error: /);
     expect(first.out).toContain(`npx zone-access deploy --stacks-dir ${outDir} --stack aws-hr`);
-    expect(actualState(emulator).assignments).toEqual([expect.stringMatching(new RegExp(`^\\S+pay-a ${ACCOUNT} GROUP `))]);
-    const record = JSON.parse(readFileSync(join(outDir, 'stacks', 'aws-pay', 'terraform.tfstate.zone-access-digest'), 'utf8'));
+    expect(actualState(emulator).assignments).toEqual([
+      expect.stringMatching(new RegExp(`^\\S+pay-a ${ACCOUNT} GROUP `)),
+    ]);
+    const record = JSON.parse(
+      readFileSync(join(outDir, 'stacks', 'aws-pay', 'terraform.tfstate.zone-access-digest'), 'utf8'),
+    );
     expect(record.outputs.digest.value).toMatch(/^[0-9a-f]{64}$/);
 
     // SCIM has made hr's group by the next run: hr is planned again (never recorded), pay skipped.
@@ -85,7 +94,9 @@ describe('zone-access deploy with terraform against the Identity Center emulator
     const requestsBefore = emulator.log.length;
     const second = await run();
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/^deploy: 1 applied, 1 skipped as unchanged, 0 failed; resources: 3 added, 0 changed, 0 destroyed/);
+    expect(second.out).toMatch(
+      /^deploy: 1 applied, 1 skipped as unchanged, 0 failed; resources: 3 added, 0 changed, 0 destroyed/,
+    );
     expect(second.err).toContain('[aws-pay] unchanged since its last successful apply');
     expect(actualState(emulator).assignments).toHaveLength(2);
     // Skipping pay cost it no Identity Center request; hr's plan did not refresh (none to refresh).
@@ -93,7 +104,9 @@ describe('zone-access deploy with terraform against the Identity Center emulator
 
     const scheduled = await run(['--all']);
     expect(scheduled.code).toBe(0);
-    expect(scheduled.out).toMatch(/^deploy: 2 applied, 0 skipped as unchanged, 0 failed; resources: 0 added, 0 changed, 0 destroyed/);
+    expect(scheduled.out).toMatch(
+      /^deploy: 2 applied, 0 skipped as unchanged, 0 failed; resources: 0 added, 0 changed, 0 destroyed/,
+    );
     expect(scheduled.err).toMatch(/\[aws-pay\] plan: no changes/);
   }, 300_000);
 });

@@ -41,7 +41,8 @@ export class EditableTree {
   /** Loads (must be valid) and synthesizes into a fresh folder. */
   synth(): { tree: ZoneTree; outDir: string; stacks: string[] } {
     const { tree, diagnostics } = loadTree({ zonesDir: this.zonesDir, configPath: this.configPath });
-    if (!tree || diagnostics.length > 0) throw new Error(`the lifecycle tree is invalid:\n${JSON.stringify(diagnostics, null, 2)}`);
+    if (!tree || diagnostics.length > 0)
+      throw new Error(`the lifecycle tree is invalid:\n${JSON.stringify(diagnostics, null, 2)}`);
     const outDir = join(this.root, `out-${++this.synths}`);
     const { shards } = synthesizeTree(tree, outDir);
     return { tree, outDir, stacks: [...shards.values()].map((p) => p.aws.node.id).sort() };
@@ -49,7 +50,9 @@ export class EditableTree {
 }
 
 /** What the emulator must hold for a tree: its permission sets and assignments, nothing else. */
-type PermissionSetView = Omit<EmulatorState['permissionSets'][number], 'arn' | 'inlinePolicy'> & { inlinePolicy?: unknown };
+type PermissionSetView = Omit<EmulatorState['permissionSets'][number], 'arn' | 'inlinePolicy'> & {
+  inlinePolicy?: unknown;
+};
 export interface StateView {
   readonly permissionSets: readonly PermissionSetView[];
   readonly assignments: readonly string[];
@@ -58,23 +61,36 @@ export interface StateView {
 /** `department`: only that department's zones (each department's stack has an emulator of its own). */
 export function expectedState(tree: ZoneTree, emulator: IdentityCenterEmulator, department?: string): StateView {
   const { config } = tree;
-  const zones = tree.zones.filter((z) => department === undefined || z.department === department).sort((a, b) => permissionSetName(a, config).localeCompare(permissionSetName(b, config)));
+  const zones = tree.zones
+    .filter((z) => department === undefined || z.department === department)
+    .sort((a, b) => permissionSetName(a, config).localeCompare(permissionSetName(b, config)));
   return {
     permissionSets: zones.map((z) => ({
       name: permissionSetName(z, config),
       description: z.description ?? `Zone ${z.name}`,
       ...(z.relayState ? { relayState: z.relayState } : {}),
       sessionDuration: z.sessionDuration,
-      tags: Object.fromEntries(Object.entries({ ...z.tags, [config.zoneTagKey]: z.name }).sort(([a], [b]) => a.localeCompare(b))),
+      tags: Object.fromEntries(
+        Object.entries({ ...z.tags, [config.zoneTagKey]: z.name }).sort(([a], [b]) => a.localeCompare(b)),
+      ),
       inlinePolicy: normalizedPolicy(renderedZonePolicy(z, config)),
       managedPolicies: [...z.managedPolicies].sort(),
       customerManagedPolicies: z.customerManagedPolicies.map((r) => `${r.path}${r.name}`).sort(),
       ...(z.permissionsBoundary
-        ? { permissionsBoundary: z.permissionsBoundary.kind === 'managed' ? z.permissionsBoundary.arn : `${z.permissionsBoundary.path}${z.permissionsBoundary.name}` }
+        ? {
+            permissionsBoundary:
+              z.permissionsBoundary.kind === 'managed'
+                ? z.permissionsBoundary.arn
+                : `${z.permissionsBoundary.path}${z.permissionsBoundary.name}`,
+          }
         : {}),
     })),
     assignments: zones
-      .flatMap((z) => z.accounts.map((a) => `${permissionSetName(z, config)} ${a.id} GROUP ${emulator.groupId(groupDisplayName(z, config))}`))
+      .flatMap((z) =>
+        z.accounts.map(
+          (a) => `${permissionSetName(z, config)} ${a.id} GROUP ${emulator.groupId(groupDisplayName(z, config))}`,
+        ),
+      )
       .sort(),
   };
 }
@@ -101,7 +117,10 @@ function normalizedPolicy(json: string): unknown {
  * (`<stack>/<zone>/...`), keyed by the plan's resource address.
  */
 export function zoneOfAddress(outDir: string, stack: string): Map<string, string> {
-  const json = JSON.parse(readFileSync(join(outDir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as Record<string, Record<string, Record<string, { '//'?: { metadata?: { path?: string } } }>>>;
+  const json = JSON.parse(readFileSync(join(outDir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as Record<
+    string,
+    Record<string, Record<string, { '//'?: { metadata?: { path?: string } } }>>
+  >;
   const map = new Map<string, string>();
   for (const kind of ['resource', 'data'] as const) {
     for (const [type, byName] of Object.entries(json[kind] ?? {})) {
@@ -116,5 +135,10 @@ export function zoneOfAddress(outDir: string, stack: string): Map<string, string
 
 /** `<action> <type> <zone>` per planned change, sorted; the zone read from the given address maps. */
 export function describeChanges(changes: readonly PlannedChange[], ...maps: Map<string, string>[]): string[] {
-  return changes.map((c) => `${c.action} ${c.type} ${maps.map((m) => m.get(c.address)).find((z) => z !== undefined) ?? `?${c.address}`}`).sort();
+  return changes
+    .map(
+      (c) =>
+        `${c.action} ${c.type} ${maps.map((m) => m.get(c.address)).find((z) => z !== undefined) ?? `?${c.address}`}`,
+    )
+    .sort();
 }

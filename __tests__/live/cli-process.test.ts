@@ -17,8 +17,11 @@ afterAll(() => world.close());
 
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), ...args], { env, cwd: REPO_ROOT }, (error, out, err) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
+    execFile(
+      process.execPath,
+      [join(REPO_ROOT, 'dist', 'cli', 'zone-access.js'), ...args],
+      { env, cwd: REPO_ROOT },
+      (error, out, err) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
     );
   });
 }
@@ -28,11 +31,30 @@ describe('zone-access drift as a process', () => {
     const env: NodeJS.ProcessEnv = { ...world.env, AWS_ENDPOINT_URL: world.aws.url };
     delete env.AWS_ENDPOINT_URL_SSO_ADMIN;
     delete env.AWS_ENDPOINT_URL_IDENTITYSTORE;
-    const args = ['drift', '--only', 'aws', '--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500'];
-    const assignment = { InstanceArn: INSTANCE, PermissionSetArn: world.arns['zone-ship']!, TargetId: '555555555555', TargetType: 'AWS_ACCOUNT' as const, PrincipalType: 'USER' as const, PrincipalId: 'someone' };
+    const args = [
+      'drift',
+      '--only',
+      'aws',
+      '--zones',
+      world.paths.zonesDir,
+      '--config',
+      world.paths.configPath,
+      '--rate',
+      '500',
+    ];
+    const assignment = {
+      InstanceArn: INSTANCE,
+      PermissionSetArn: world.arns['zone-ship']!,
+      TargetId: '555555555555',
+      TargetType: 'AWS_ACCOUNT' as const,
+      PrincipalType: 'USER' as const,
+      PrincipalId: 'someone',
+    };
     await world.sso.send(new S.CreateAccountAssignmentCommand(assignment));
     const drifted = await cli([...args, '--format', 'github'], env);
-    expect(drifted.out).toMatch(/^::error file=[^,]*ship\.yaml,title=zone-access drift%3A ship aws unexplained-assignment::555555555555 USER someone: /m);
+    expect(drifted.out).toMatch(
+      /^::error file=[^,]*ship\.yaml,title=zone-access drift%3A ship aws unexplained-assignment::555555555555 USER someone: /m,
+    );
     expect(drifted.err).toMatch(/aws: reading zone permission sets: 3\/3/);
     expect(drifted.code).toBe(1);
     await world.sso.send(new S.DeleteAccountAssignmentCommand(assignment));
@@ -44,11 +66,20 @@ describe('zone-access drift as a process', () => {
 
 describe('report formats', () => {
   it('human groups by zone with file, files/live/fix; markdown is a table', async () => {
-    const assignment = { InstanceArn: INSTANCE, PermissionSetArn: world.arns['zone-ship']!, TargetId: '444444444444', TargetType: 'AWS_ACCOUNT' as const, PrincipalType: 'USER' as const, PrincipalId: 'someone' };
+    const assignment = {
+      InstanceArn: INSTANCE,
+      PermissionSetArn: world.arns['zone-ship']!,
+      TargetId: '444444444444',
+      TargetType: 'AWS_ACCOUNT' as const,
+      PrincipalType: 'USER' as const,
+      PrincipalId: 'someone',
+    };
     await world.sso.send(new S.CreateAccountAssignmentCommand(assignment));
     try {
       const human = await runDrift(world, ['--only', 'aws']);
-      expect(human.out).toMatch(/^zone ship \(.*ship\.yaml\)\n {2}✗ aws unexplained-assignment: 444444444444 USER someone\n {6}files: only group entigo-zone-ship .*\n {6}live: {2}.*\n {6}fix: {3}aws sso-admin delete-account-assignment /m);
+      expect(human.out).toMatch(
+        /^zone ship \(.*ship\.yaml\)\n {2}✗ aws unexplained-assignment: 444444444444 USER someone\n {6}files: only group entigo-zone-ship .*\n {6}live: {2}.*\n {6}fix: {3}aws sso-admin delete-account-assignment /m,
+      );
       expect(human.out).toMatch(/^drift: 1 difference in 1 zone \(AWS read, files evaluated at \d{4}-\d\d-\d\d\)$/m);
       const md = await runDrift(world, ['--only', 'aws', '--format', 'markdown']);
       expect(md.out).toContain('| Zone | Side | Kind | Subject | Files say | Exists | What to do |');

@@ -16,10 +16,20 @@ describe('zone-access doctor', () => {
   it('walks every link for a file-mode member and ends with the sign-in link and CLI profile (exit 0)', async () => {
     const r = await runDoctor(world, [PEOPLE.ann, 'pay-a']);
     expect(r.out).not.toContain('✗');
-    for (const link of ['zone files', 'Entra user', 'zone group membership', 'app role assignment', 'Identity Store', 'pay-prod (111111111111)', 'pay-dev (222222222222)']) {
+    for (const link of [
+      'zone files',
+      'Entra user',
+      'zone group membership',
+      'app role assignment',
+      'Identity Store',
+      'pay-prod (111111111111)',
+      'pay-dev (222222222222)',
+    ]) {
       expect(r.out).toContain(`✓ ${link}`);
     }
-    expect(r.out).toContain('https://d-1234567890.awsapps.com/start/#/console?account_id=111111111111&role_name=zone-pay-a');
+    expect(r.out).toContain(
+      'https://d-1234567890.awsapps.com/start/#/console?account_id=111111111111&role_name=zone-pay-a',
+    );
     expect(r.out).toContain('--profile pay-a.pay-prod');
     expect(r.code).toBe(0);
   });
@@ -40,25 +50,48 @@ describe('zone-access doctor', () => {
   });
 
   it('names the first broken link and its remedy: the Identity Store membership SCIM has not made yet; holds again once it is there', async () => {
-    const userId = (await world.store.send(new I.GetUserIdCommand({ IdentityStoreId: STORE, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'UserName', AttributeValue: PEOPLE.ann } } }))).UserId!;
+    const userId = (
+      await world.store.send(
+        new I.GetUserIdCommand({
+          IdentityStoreId: STORE,
+          AlternateIdentifier: { UniqueAttribute: { AttributePath: 'UserName', AttributeValue: PEOPLE.ann } },
+        }),
+      )
+    ).UserId!;
     const groupId = world.storeGroups['entigo-zone-pay-a']!;
-    const m = await world.store.send(new I.GetGroupMembershipIdCommand({ IdentityStoreId: STORE, GroupId: groupId, MemberId: { UserId: userId } }));
-    await world.store.send(new I.DeleteGroupMembershipCommand({ IdentityStoreId: STORE, MembershipId: m.MembershipId! }));
+    const m = await world.store.send(
+      new I.GetGroupMembershipIdCommand({ IdentityStoreId: STORE, GroupId: groupId, MemberId: { UserId: userId } }),
+    );
+    await world.store.send(
+      new I.DeleteGroupMembershipCommand({ IdentityStoreId: STORE, MembershipId: m.MembershipId! }),
+    );
     const broken = await runDoctor(world, [PEOPLE.ann, 'pay-a']);
     expect(broken.out).toContain('✗ Identity Store membership');
     expect(broken.out).toContain('remedy: zone-access await-sync --provision');
     expect(broken.out).not.toContain('pay-prod (111111111111)');
     expect(broken.code).toBe(1);
-    await world.store.send(new I.CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId: groupId, MemberId: { UserId: userId } }));
+    await world.store.send(
+      new I.CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId: groupId, MemberId: { UserId: userId } }),
+    );
     expect((await runDoctor(world, [PEOPLE.ann, 'pay-a'])).code).toBe(0);
   });
 
   it('a permission set no longer provisioned in an account (its last assignment deleted) is the broken link, with the apply remedy', async () => {
-    const { CreateAccountAssignmentCommand, DeleteAccountAssignmentCommand } = await import('@aws-sdk/client-sso-admin');
-    const assignment = { InstanceArn: world.aws.instanceArn, PermissionSetArn: world.arns['zone-pay-a']!, TargetId: '111111111111', TargetType: 'AWS_ACCOUNT' as const, PrincipalType: 'GROUP' as const, PrincipalId: world.storeGroups['entigo-zone-pay-a']! };
+    const { CreateAccountAssignmentCommand, DeleteAccountAssignmentCommand } =
+      await import('@aws-sdk/client-sso-admin');
+    const assignment = {
+      InstanceArn: world.aws.instanceArn,
+      PermissionSetArn: world.arns['zone-pay-a']!,
+      TargetId: '111111111111',
+      TargetType: 'AWS_ACCOUNT' as const,
+      PrincipalType: 'GROUP' as const,
+      PrincipalId: world.storeGroups['entigo-zone-pay-a']!,
+    };
     await world.sso.send(new DeleteAccountAssignmentCommand(assignment));
     const r = await runDoctor(world, [PEOPLE.ann, 'pay-a']);
-    expect(r.out).toContain('✗ permission set in pay-prod (111111111111): zone-pay-a is not provisioned in 111111111111');
+    expect(r.out).toContain(
+      '✗ permission set in pay-prod (111111111111): zone-pay-a is not provisioned in 111111111111',
+    );
     expect(r.out).toContain('remedy: apply the aws-payments stack');
     expect(r.code).toBe(1);
     await world.sso.send(new CreateAccountAssignmentCommand(assignment));
@@ -94,7 +127,11 @@ describe('bad input: a clear message, never a stack trace', () => {
 
   it('missing AWS credentials: exit 2 with the reason and what to set', async () => {
     const saved = { ...process.env };
-    const env: NodeJS.ProcessEnv = { ...world.env, AWS_SHARED_CREDENTIALS_FILE: join(REPO_ROOT, 'no-such-credentials'), AWS_CONFIG_FILE: join(REPO_ROOT, 'no-such-config') };
+    const env: NodeJS.ProcessEnv = {
+      ...world.env,
+      AWS_SHARED_CREDENTIALS_FILE: join(REPO_ROOT, 'no-such-credentials'),
+      AWS_CONFIG_FILE: join(REPO_ROOT, 'no-such-config'),
+    };
     delete env.AWS_ACCESS_KEY_ID;
     delete env.AWS_SECRET_ACCESS_KEY;
     delete env.AWS_SESSION_TOKEN;
@@ -116,14 +153,21 @@ describe('bad input: a clear message, never a stack trace', () => {
   it('Entra: no token, or a token Graph refuses: exit 2 with the reason and the permissions to check', async () => {
     const none = await runDrift(world, ['--only', 'entra'], world.env, {
       getToken: async () => {
-        throw Object.assign(new Error('EnvironmentCredential is unavailable. No underlying credential could be used.'), { name: 'CredentialUnavailableError' });
+        throw Object.assign(
+          new Error('EnvironmentCredential is unavailable. No underlying credential could be used.'),
+          { name: 'CredentialUnavailableError' },
+        );
       },
     });
-    expect(none.err).toContain('error: could not read Entra (Microsoft Graph): CredentialUnavailableError: EnvironmentCredential is unavailable');
+    expect(none.err).toContain(
+      'error: could not read Entra (Microsoft Graph): CredentialUnavailableError: EnvironmentCredential is unavailable',
+    );
     expect(none.err).toContain('hint: the Azure identity');
     noTrace(none.err);
     expect(none.code).toBe(2);
-    const refused = await runDrift(world, ['--only', 'entra'], world.env, { getToken: async () => ({ token: 'wrong', expiresOnTimestamp: Date.now() + 60_000 }) });
+    const refused = await runDrift(world, ['--only', 'entra'], world.env, {
+      getToken: async () => ({ token: 'wrong', expiresOnTimestamp: Date.now() + 60_000 }),
+    });
     expect(refused.err).toMatch(/HTTP 401 InvalidAuthenticationToken/);
     expect(refused.err).toContain('Graph application permissions listed in docs/drift-and-doctor.md');
     expect(refused.code).toBe(2);
@@ -133,7 +177,7 @@ describe('bad input: a clear message, never a stack trace', () => {
     const { writeFileSync, readFileSync: read } = await import('node:fs');
     const text = read(world.paths.configPath, 'utf8');
     const broken = join(world.paths.root, 'no-ic.yaml');
-    writeFileSync(broken, text.replace(/^identityCenter:\n(  .*\n)+/m, ''));
+    writeFileSync(broken, text.replace(/^identityCenter:\n( {2}.*\n)+/m, ''));
     const r = await runDrift(world, ['--config', broken]);
     expect(r.err).toMatch(/identityCenter/);
     expect(r.err).toContain('nothing was compared');
@@ -143,14 +187,17 @@ describe('bad input: a clear message, never a stack trace', () => {
 
   it('bad options are usage errors', async () => {
     expect((await runDrift(world, ['--only', 'gcp'])).err).toContain('--only must be aws or entra');
-    expect((await runDrift(world, ['--format', 'xml'])).err).toContain('--format must be one of human, json, markdown, github');
+    expect((await runDrift(world, ['--format', 'xml'])).err).toContain(
+      '--format must be one of human, json, markdown, github',
+    );
   });
 });
 
 describe('AWS behaviour the reads rely on', () => {
   it('pages ListPermissionSets with NextToken past 100 sets, retries a ConflictException, and gives up on throttling that outlasts the retries (exit 2)', async () => {
     const { CreatePermissionSetCommand } = await import('@aws-sdk/client-sso-admin');
-    for (let i = 0; i < 101; i++) await world.sso.send(new CreatePermissionSetCommand({ InstanceArn: world.aws.instanceArn, Name: `other-${i}` }));
+    for (let i = 0; i < 101; i++)
+      await world.sso.send(new CreatePermissionSetCommand({ InstanceArn: world.aws.instanceArn, Name: `other-${i}` }));
     world.aws.reset();
     world.aws.fault({ operation: 'GetInlinePolicyForPermissionSet', type: 'ConflictException' });
     const r = await runDrift(world, ['--only', 'aws']);
@@ -179,18 +226,31 @@ describe('the read-only permissions (examples/security/drift-reader-policy.json)
     world.aws.reset();
     expect((await runDrift(world, ['--only', 'aws'])).code).toBe(0);
     expect((await runDoctor(world, [PEOPLE.ann])).code).toBe(0);
-    const called = [...new Set(world.aws.log.map((e) => `${e.service === 'sso' ? 'sso' : e.service}:${e.operation}`))].sort();
-    const policy = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'security', 'drift-reader-policy.json'), 'utf8')) as { Statement: { Effect: string; Action: string[] }[] };
+    const called = [
+      ...new Set(world.aws.log.map((e) => `${e.service === 'sso' ? 'sso' : e.service}:${e.operation}`)),
+    ].sort();
+    const policy = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'examples', 'security', 'drift-reader-policy.json'), 'utf8'),
+    ) as { Statement: { Effect: string; Action: string[] }[] };
     const allowed = new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
     for (const action of called) expect({ action, inPolicy: allowed.has(action) }).toEqual({ action, inPolicy: true });
     for (const action of allowed) {
       const levels = iamAction(action)?.accessLevels ?? [];
-      expect({ action, levels }).toEqual({ action, levels: expect.arrayContaining([expect.stringMatching(/^(List|Read)$/)]) });
+      expect({ action, levels }).toEqual({
+        action,
+        levels: expect.arrayContaining([expect.stringMatching(/^(List|Read)$/)]),
+      });
       expect(levels.every((l) => l === 'List' || l === 'Read')).toBe(true);
     }
     // Every read the emulator gained for these commands is one the policy allows (or a console change the tests make).
-    const consoleChanges = new Set(['identitystore:CreateUser', 'identitystore:CreateGroupMembership', 'identitystore:DeleteGroupMembership']);
-    for (const op of liveReadOperations().map((o) => o.replace(/^sso\./, 'sso:').replace(/^identitystore\./, 'identitystore:'))) {
+    const consoleChanges = new Set([
+      'identitystore:CreateUser',
+      'identitystore:CreateGroupMembership',
+      'identitystore:DeleteGroupMembership',
+    ]);
+    for (const op of liveReadOperations().map((o) =>
+      o.replace(/^sso\./, 'sso:').replace(/^identitystore\./, 'identitystore:'),
+    )) {
       if (!consoleChanges.has(op)) expect(allowed.has(op)).toBe(true);
     }
   });

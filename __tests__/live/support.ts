@@ -24,10 +24,17 @@ export const SP = '66666666-7777-4888-8999-000000000000';
 export const PIPELINE_SP = '77777777-7777-4777-8777-777777777777';
 export const ISSUER = 'https://scim.aws.com/1234567890';
 export const TOKEN = 'graph-token';
-export const credential: TokenCredential = { getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+export const credential: TokenCredential = {
+  getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 /** People in the directory (and, once SCIM ran, in the Identity Store). */
-export const PEOPLE = { ann: 'ann@example.com', bob: 'bob@example.com', eve: 'eve@example.com', owner: 'olga@example.com' } as const;
+export const PEOPLE = {
+  ann: 'ann@example.com',
+  bob: 'bob@example.com',
+  eve: 'eve@example.com',
+  owner: 'olga@example.com',
+} as const;
 
 export interface World {
   readonly aws: IdentityCenterEmulator;
@@ -61,16 +68,28 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const ic = cfg.identityCenter as Record<string, unknown>;
   const config = {
     ...cfg,
-    identityCenter: { ...ic, ...(options.startUrl !== false ? { startUrl: 'https://d-1234567890.awsapps.com/start' } : {}) },
+    identityCenter: {
+      ...ic,
+      ...(options.startUrl !== false ? { startUrl: 'https://d-1234567890.awsapps.com/start' } : {}),
+    },
     accounts: { 'pay-prod': '111111111111', 'pay-dev': '222222222222', lab: '333333333333', ship: '444444444444' },
     departments: { payments: { membership: 'file' }, research: { membership: 'access-package' }, logistics: {} },
   };
   const paths = writeTree({
     config,
     zones: {
-      'payments/pay-a.yaml': zoneDoc('pay-a', 'payments', { accounts: ['pay-prod', 'pay-dev'], owners: [PEOPLE.owner], members: [PEOPLE.ann, PEOPLE.bob], relayState: 'https://console.aws.amazon.com/rds/home' }),
+      'payments/pay-a.yaml': zoneDoc('pay-a', 'payments', {
+        accounts: ['pay-prod', 'pay-dev'],
+        owners: [PEOPLE.owner],
+        members: [PEOPLE.ann, PEOPLE.bob],
+        relayState: 'https://console.aws.amazon.com/rds/home',
+      }),
       'research/lab.yaml': zoneDoc('lab', 'research', { accounts: ['lab'], owners: [PEOPLE.owner] }),
-      'logistics/ship.yaml': zoneDoc('ship', 'logistics', { accounts: ['ship'], owners: [PEOPLE.owner], sessionDuration: 'PT2H' }),
+      'logistics/ship.yaml': zoneDoc('ship', 'logistics', {
+        accounts: ['ship'],
+        owners: [PEOPLE.owner],
+        sessionDuration: 'PT2H',
+      }),
     },
   });
   const tree = loadTree(resolveTreeOptions(process.cwd(), paths.zonesDir, paths.configPath))!.tree!;
@@ -80,11 +99,17 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const directory = new GraphDirectory();
   const userIds: Record<string, string> = {};
   let n = 0;
-  for (const upn of Object.values(PEOPLE)) userIds[upn] = directory.addUser(upn, `00000000-0000-4000-8000-0000000000${(10 + n++).toString(16)}`).id;
+  for (const upn of Object.values(PEOPLE))
+    userIds[upn] = directory.addUser(upn, `00000000-0000-4000-8000-0000000000${(10 + n++).toString(16)}`).id;
   directory.addServicePrincipal(PIPELINE_SP);
   const graph = await startGraphServer({ token: TOKEN, servicePrincipalId: SP, jobId: 'job', groups: {}, directory });
 
-  const aws = await startIdentityCenterEmulator({ identityStoreId: STORE, instanceArn: INSTANCE, settleAfterMs: 0, conflicts: false });
+  const aws = await startIdentityCenterEmulator({
+    identityStoreId: STORE,
+    instanceArn: INSTANCE,
+    settleAfterMs: 0,
+    conflicts: false,
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_ENDPOINT_URL_SSO_ADMIN: aws.url,
@@ -99,31 +124,72 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   delete env.AWS_ENDPOINT_URL;
   // The SDK reads these from the process environment itself.
   Object.assign(process.env, env);
-  const clientConfig = { region: 'eu-north-1', endpoint: aws.url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } };
+  const clientConfig = {
+    region: 'eu-north-1',
+    endpoint: aws.url,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+  };
   const sso = new S.SSOAdminClient(clientConfig);
   const store = new I.IdentitystoreClient(clientConfig);
 
   // People SCIM copied into the Identity Store (ExternalId = Entra object id).
-  for (const upn of Object.values(PEOPLE)) aws.createUser({ userName: upn, externalId: { issuer: ISSUER, id: userIds[upn]! } });
+  for (const upn of Object.values(PEOPLE))
+    aws.createUser({ userName: upn, externalId: { issuer: ISSUER, id: userIds[upn]! } });
 
   const arns: Record<string, string> = {};
   const storeGroups: Record<string, string> = {};
   for (const e of expected) {
     // Entra: the group, its owners (+ the pipeline), members per mode, the app role assignment.
-    const members = e.mode === 'file' ? (e.members ?? []).map((m) => userIds[m]!) : e.mode === 'access-package' ? [userIds[PEOPLE.ann]!] : [userIds[PEOPLE.eve]!];
+    const members =
+      e.mode === 'file'
+        ? (e.members ?? []).map((m) => userIds[m]!)
+        : e.mode === 'access-package'
+          ? [userIds[PEOPLE.ann]!]
+          : [userIds[PEOPLE.eve]!];
     const g = directory.addGroup(e.groupName, undefined, [...e.owners.map((o) => userIds[o]!), PIPELINE_SP], members);
     directory.assignAppRole(g.id, SP, e.appRoleId);
-    if (e.mode === 'access-package') directory.addPackageAssignment(directory.addAccessPackage(e.groupName), userIds[PEOPLE.ann]!, '2099-01-31T00:00:00Z');
+    if (e.mode === 'access-package')
+      directory.addPackageAssignment(
+        directory.addAccessPackage(e.groupName),
+        userIds[PEOPLE.ann]!,
+        '2099-01-31T00:00:00Z',
+      );
     // SCIM: the group and its members in the Identity Store.
-    storeGroups[e.groupName] = aws.createGroup({ displayName: e.groupName, externalId: { issuer: ISSUER, id: g.id } }).groupId;
+    storeGroups[e.groupName] = aws.createGroup({
+      displayName: e.groupName,
+      externalId: { issuer: ISSUER, id: g.id },
+    }).groupId;
     for (const m of members) aws.addMember(e.groupName, Object.entries(userIds).find(([, id]) => id === m)![0]);
     // terraform: the permission set and its assignments.
-    const ps = await sso.send(new S.CreatePermissionSetCommand({ InstanceArn: INSTANCE, Name: e.permissionSetName, Description: e.description, SessionDuration: e.sessionDuration, ...(e.relayState ? { RelayState: e.relayState } : {}) }));
+    const ps = await sso.send(
+      new S.CreatePermissionSetCommand({
+        InstanceArn: INSTANCE,
+        Name: e.permissionSetName,
+        Description: e.description,
+        SessionDuration: e.sessionDuration,
+        ...(e.relayState ? { RelayState: e.relayState } : {}),
+      }),
+    );
     const arn = ps.PermissionSet!.PermissionSetArn!;
     arns[e.permissionSetName] = arn;
-    await sso.send(new S.PutInlinePolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, InlinePolicy: e.inlinePolicy }));
+    await sso.send(
+      new S.PutInlinePolicyToPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: arn,
+        InlinePolicy: e.inlinePolicy,
+      }),
+    );
     for (const account of e.accounts) {
-      await sso.send(new S.CreateAccountAssignmentCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, TargetId: account, TargetType: 'AWS_ACCOUNT', PrincipalType: 'GROUP', PrincipalId: storeGroups[e.groupName] }));
+      await sso.send(
+        new S.CreateAccountAssignmentCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          TargetId: account,
+          TargetType: 'AWS_ACCOUNT',
+          PrincipalType: 'GROUP',
+          PrincipalId: storeGroups[e.groupName],
+        }),
+      );
     }
   }
   aws.state(); // settles the assignments
@@ -146,9 +212,19 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
-export async function runDrift(world: World, args: string[] = [], env: NodeJS.ProcessEnv = world.env, graphCredential: TokenCredential = credential) {
+export async function runDrift(
+  world: World,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = world.env,
+  graphCredential: TokenCredential = credential,
+) {
   const { io, out, err } = captureIO(process.cwd(), env);
-  const code = await runCommand('drift', { usage: drift.usage, run: (a, i: CliIO) => drift.run(a, i, { credential: graphCredential }) }, ['--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500', ...args], io);
+  const code = await runCommand(
+    'drift',
+    { usage: drift.usage, run: (a, i: CliIO) => drift.run(a, i, { credential: graphCredential }) },
+    ['--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500', ...args],
+    io,
+  );
   return { code, out: out(), err: err() };
 }
 
@@ -165,6 +241,11 @@ export async function graphCall(world: World, method: string, path: string, body
 export async function runDoctor(world: World, args: string[], env: NodeJS.ProcessEnv = world.env) {
   const doctor = await import('../../cli/doctor');
   const { io, out, err } = captureIO(process.cwd(), env);
-  const code = await runCommand('doctor', { usage: doctor.usage, run: (a, i: CliIO) => doctor.run(a, i, { credential }) }, [...args, '--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500'], io);
+  const code = await runCommand(
+    'doctor',
+    { usage: doctor.usage, run: (a, i: CliIO) => doctor.run(a, i, { credential }) },
+    [...args, '--zones', world.paths.zonesDir, '--config', world.paths.configPath, '--rate', '500'],
+    io,
+  );
   return { code, out: out(), err: err() };
 }

@@ -14,7 +14,11 @@ import { baseConfig, captureIO, makeTempDir, writeTree, zoneDoc } from '../suppo
  * clone; only the declaration keeps its stacks (and with them the revocation) in the output.
  */
 
-function tree(departments: Record<string, unknown>, zones: Record<string, Record<string, unknown>>, emptyDepartments: string[] = []) {
+function tree(
+  departments: Record<string, unknown>,
+  zones: Record<string, Record<string, unknown>>,
+  emptyDepartments: string[] = [],
+) {
   return writeTree({ config: baseConfig({ departments }), zones, emptyDepartments });
 }
 
@@ -26,11 +30,18 @@ describe('declared departments', () => {
   });
 
   it('a folder whose department is not declared is an error on every zone file in it, naming the config', () => {
-    const paths = tree({ pay: {} }, { 'pay/a.yaml': zoneDoc('a', 'pay'), 'ops/b.yaml': zoneDoc('b', 'ops'), 'ops/c.yaml': zoneDoc('c', 'ops') });
+    const paths = tree(
+      { pay: {} },
+      { 'pay/a.yaml': zoneDoc('a', 'pay'), 'ops/b.yaml': zoneDoc('b', 'ops'), 'ops/c.yaml': zoneDoc('c', 'ops') },
+    );
     const { tree: loaded, diagnostics } = loadTree(paths);
     expect(loaded).toBeUndefined();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: join(paths.zonesDir, 'ops', 'b.yaml'), code: 'undeclared-department', message: `department "ops" is not declared in ${paths.configPath} (departments:)` }),
+      expect.objectContaining({
+        file: join(paths.zonesDir, 'ops', 'b.yaml'),
+        code: 'undeclared-department',
+        message: `department "ops" is not declared in ${paths.configPath} (departments:)`,
+      }),
       expect.objectContaining({ file: join(paths.zonesDir, 'ops', 'c.yaml'), code: 'undeclared-department' }),
     ]);
     expect(diagnostics[0].hint).toContain('add "ops: {}" under departments:');
@@ -38,7 +49,9 @@ describe('declared departments', () => {
 
   it('an undeclared empty folder is an error on the folder', () => {
     const paths = tree({ pay: {} }, {}, ['ops']);
-    expect(loadTree(paths).diagnostics).toEqual([expect.objectContaining({ file: join(paths.zonesDir, 'ops'), code: 'undeclared-department' })]);
+    expect(loadTree(paths).diagnostics).toEqual([
+      expect.objectContaining({ file: join(paths.zonesDir, 'ops'), code: 'undeclared-department' }),
+    ]);
   });
 
   it('a folder that differs in case from a declared department names the declaration and the right folder', () => {
@@ -46,25 +59,38 @@ describe('declared departments', () => {
     const { diagnostics } = loadTree(paths);
     const problem = diagnostics.find((d) => d.code === 'invalid-department-folder');
     expect(problem).toBeDefined();
-    expect(problem!.message).toMatch(new RegExp(`department folder "Pay" differs in case from the department "pay" declared in ${paths.configPath}:\\d+$`));
+    expect(problem!.message).toMatch(
+      new RegExp(
+        `department folder "Pay" differs in case from the department "pay" declared in ${paths.configPath}:\\d+$`,
+      ),
+    );
     expect(problem!.hint).toContain(join(paths.zonesDir, 'pay'));
   });
 
   it('a retired department that still has zone files: an error per file naming the config line', () => {
     const paths = tree({ pay: {}, hr: { retired: true } }, { 'hr/payroll.yaml': zoneDoc('payroll', 'hr') });
     const { diagnostics } = loadTree(paths);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: join(paths.zonesDir, 'hr', 'payroll.yaml'), code: 'retired-department' })]);
-    const line = stringify(baseConfig({ departments: { pay: {}, hr: { retired: true } } })).split('\n').findIndex((l) => l.startsWith('  hr:')) + 1;
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: join(paths.zonesDir, 'hr', 'payroll.yaml'), code: 'retired-department' }),
+    ]);
+    const line =
+      stringify(baseConfig({ departments: { pay: {}, hr: { retired: true } } }))
+        .split('\n')
+        .findIndex((l) => l.startsWith('  hr:')) + 1;
     expect(diagnostics[0].message).toContain(`is retired in ${paths.configPath}:${line}`);
   });
 
   it('the departments map is required, with keys that are department names', () => {
     const noMap = writeTree({ config: stringify(baseConfig()), zones: {} });
-    expect(loadTree(noMap).diagnostics).toEqual([expect.objectContaining({ field: 'departments', code: 'missing-key' })]);
+    expect(loadTree(noMap).diagnostics).toEqual([
+      expect.objectContaining({ field: 'departments', code: 'missing-key' }),
+    ]);
     const badKey = writeTree({ config: baseConfig({ departments: { Pay: {} } }), zones: {} });
     expect(loadTree(badKey).diagnostics).toEqual([expect.objectContaining({ field: 'departments.Pay' })]);
     const badValue = writeTree({ config: baseConfig({ departments: { pay: { retired: 'yes' } } }), zones: {} });
-    expect(loadTree(badValue).diagnostics).toEqual([expect.objectContaining({ field: 'departments.pay.retired', code: 'wrong-type' })]);
+    expect(loadTree(badValue).diagnostics).toEqual([
+      expect.objectContaining({ field: 'departments.pay.retired', code: 'wrong-type' }),
+    ]);
   });
 
   it('synth writes nothing for an undeclared department folder, and exits 1 naming the file', async () => {
@@ -81,12 +107,24 @@ describe('declared departments', () => {
     const out = join(makeTempDir('out-'), 'cdktf.out');
     const { io } = captureIO();
     expect(await synth(['--zones', paths.zonesDir, '--config', paths.configPath, '--out', out], io)).toBe(0);
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['aws-hr', 'aws-old', 'aws-pay', 'entra-app-roles', 'entra-hr', 'entra-old', 'entra-pay']);
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual([
+      'aws-hr',
+      'aws-old',
+      'aws-pay',
+      'entra-app-roles',
+      'entra-hr',
+      'entra-old',
+      'entra-pay',
+    ]);
   });
 });
 
 describe('the report on department changes', () => {
-  function side(departments: Record<string, unknown>, zones: Record<string, Record<string, unknown>>, sharding = 'department') {
+  function side(
+    departments: Record<string, unknown>,
+    zones: Record<string, Record<string, unknown>>,
+    sharding = 'department',
+  ) {
     const root = makeTempDir('side-');
     mkdirSync(join(root, 'config'), { recursive: true });
     writeFileSync(join(root, 'config', 'platform.yaml'), stringify(baseConfig({ departments, sharding })));
@@ -97,7 +135,8 @@ describe('the report on department changes', () => {
     mkdirSync(join(root, 'zones'), { recursive: true });
     return root;
   }
-  const load = (root: string) => loadTree({ zonesDir: join(root, 'zones'), configPath: join(root, 'config', 'platform.yaml') }).tree!;
+  const load = (root: string) =>
+    loadTree({ zonesDir: join(root, 'zones'), configPath: join(root, 'config', 'platform.yaml') }).tree!;
   const hrZones = {
     'hr/payroll.yaml': zoneDoc('payroll', 'hr', { accounts: ['111111111111', '222222222222'] }),
     'hr/people.yaml': zoneDoc('people', 'hr'),
@@ -124,7 +163,14 @@ describe('the report on department changes', () => {
 
   it('retiring is a revocation with the two steps spelled out', () => {
     const r = diffTrees(load(side({ hr: {} }, hrZones)), load(side({ hr: { retired: true } }, {})));
-    expect(r.departments).toEqual([expect.objectContaining({ department: 'hr', change: 'retired', zonesRevoked: ['payroll', 'people'], unsafe: false })]);
+    expect(r.departments).toEqual([
+      expect.objectContaining({
+        department: 'hr',
+        change: 'retired',
+        zonesRevoked: ['payroll', 'people'],
+        unsafe: false,
+      }),
+    ]);
     expect(r.departments[0].action).toContain('delete the department from departments:');
   });
 
@@ -142,13 +188,30 @@ describe('the report on department changes', () => {
 
   it('deleting the entry after a retirement was applied is safe; so is any undeclaring under single sharding', async () => {
     const retired = diffTrees(load(side({ hr: { retired: true }, pay: {} }, {})), load(side({ pay: {} }, {})));
-    expect(retired.departments).toEqual([expect.objectContaining({ change: 'undeclared', unsafe: false, zonesRevoked: [] })]);
+    expect(retired.departments).toEqual([
+      expect.objectContaining({ change: 'undeclared', unsafe: false, zonesRevoked: [] }),
+    ]);
     const single = diffTrees(load(side({ hr: {}, pay: {} }, hrZones, 'single')), load(side({ pay: {} }, {}, 'single')));
-    expect(single.departments).toEqual([expect.objectContaining({ change: 'undeclared', unsafe: false, stacks: { entra: 'entra-all', aws: 'aws-all' } })]);
+    expect(single.departments).toEqual([
+      expect.objectContaining({ change: 'undeclared', unsafe: false, stacks: { entra: 'entra-all', aws: 'aws-all' } }),
+    ]);
   });
 
   it('a zone moved out of a department that is then emptied is not revoked', () => {
-    const r = diffTrees(load(side({ hr: {}, pay: {} }, hrZones)), load(side({ hr: {}, pay: {} }, { 'pay/payroll.yaml': zoneDoc('payroll', 'pay', { accounts: ['111111111111', '222222222222'] }), 'pay/people.yaml': zoneDoc('people', 'pay') })));
-    expect(r.departments).toEqual([expect.objectContaining({ change: 'emptied', zonesRevoked: [], accountsRevoked: [] })]);
+    const r = diffTrees(
+      load(side({ hr: {}, pay: {} }, hrZones)),
+      load(
+        side(
+          { hr: {}, pay: {} },
+          {
+            'pay/payroll.yaml': zoneDoc('payroll', 'pay', { accounts: ['111111111111', '222222222222'] }),
+            'pay/people.yaml': zoneDoc('people', 'pay'),
+          },
+        ),
+      ),
+    );
+    expect(r.departments).toEqual([
+      expect.objectContaining({ change: 'emptied', zonesRevoked: [], accountsRevoked: [] }),
+    ]);
   });
 });

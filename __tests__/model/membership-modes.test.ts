@@ -8,9 +8,15 @@ import { baseConfig, captureIO, REPO_ROOT, withoutBindingWarning, writeTree, zon
 const AT = '2026-06-30';
 
 function load(departments: Record<string, unknown>, zone: string, at = AT) {
-  const { zonesDir, configPath } = writeTree({ config: baseConfig({ departments }), zones: { 'pay/zone-a.yaml': zone } });
+  const { zonesDir, configPath } = writeTree({
+    config: baseConfig({ departments }),
+    zones: { 'pay/zone-a.yaml': zone },
+  });
   const result = loadTree({ zonesDir, configPath, at });
-  const rel = (d: Diagnostic): Diagnostic => ({ ...d, file: d.file.replace(`${zonesDir}/`, '').replace(configPath, 'platform.yaml') });
+  const rel = (d: Diagnostic): Diagnostic => ({
+    ...d,
+    file: d.file.replace(`${zonesDir}/`, '').replace(configPath, 'platform.yaml'),
+  });
   return { ...result, diagnostics: result.diagnostics.map(rel) };
 }
 
@@ -22,12 +28,21 @@ describe('the department decides whether members: may be given', () => {
     const { tree, diagnostics } = load({ pay: {} }, `${HEAD}members: [bob@example.com]\n`);
     expect(tree).toBeUndefined();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: 'pay/zone-a.yaml', line: 5, field: 'members', code: 'members-not-file-mode', hint: expect.stringContaining('departments.pay.membership: file') }),
+      expect.objectContaining({
+        file: 'pay/zone-a.yaml',
+        line: 5,
+        field: 'members',
+        code: 'members-not-file-mode',
+        hint: expect.stringContaining('departments.pay.membership: file'),
+      }),
     ]);
   });
 
   it('access-package: members: is an error too', () => {
-    const { diagnostics } = load({ pay: { membership: 'access-package' } }, `${HEAD}owners: [o@example.com]\nmembers: [bob@example.com]\n`);
+    const { diagnostics } = load(
+      { pay: { membership: 'access-package' } },
+      `${HEAD}owners: [o@example.com]\nmembers: [bob@example.com]\n`,
+    );
     expect(diagnostics.map((d) => [d.line, d.code])).toEqual([[6, 'members-not-file-mode']]);
   });
 
@@ -35,23 +50,38 @@ describe('the department decides whether members: may be given', () => {
     const { tree, diagnostics } = load(FILE, `${HEAD}members: [bob@example.com]\n`);
     expect(diagnostics).toEqual([]);
     expect(tree!.zones[0].members).toEqual([{ user: 'bob@example.com' }]);
-    expect(tree!.config.departments.pay.membership).toEqual({ mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } });
+    expect(tree!.config.departments.pay.membership).toEqual({
+      mode: 'file',
+      file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 },
+    });
   });
 
   it('an unknown mode is a config error with line and field', () => {
     const { diagnostics } = load({ pay: { membership: 'manual' } }, HEAD);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'platform.yaml', field: 'departments.pay.membership', code: 'invalid-value' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'platform.yaml', field: 'departments.pay.membership', code: 'invalid-value' }),
+    ]);
   });
 
   it('settings of a mode the department does not use are an error', () => {
     const { diagnostics } = load({ pay: { file: { maxDays: 30 } } }, HEAD);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'platform.yaml', field: 'departments.pay.file', code: 'unused-membership-settings' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'platform.yaml',
+        field: 'departments.pay.file',
+        code: 'unused-membership-settings',
+      }),
+    ]);
   });
 
   it('access-package with approval needs owners (they approve)', () => {
     const { diagnostics } = load({ pay: { membership: 'access-package' } }, HEAD);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'pay/zone-a.yaml', line: 1, code: 'owners-required' })]);
-    expect(load({ pay: { membership: 'access-package', accessPackage: { approval: false } } }, HEAD).diagnostics).toEqual([]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'pay/zone-a.yaml', line: 1, code: 'owners-required' }),
+    ]);
+    expect(
+      load({ pay: { membership: 'access-package', accessPackage: { approval: false } } }, HEAD).diagnostics,
+    ).toEqual([]);
   });
 });
 
@@ -90,7 +120,9 @@ describe('file mode: expiry, notice, maximum duration, limit', () => {
   it('a member who is also an owner is allowed and reported once', () => {
     const { tree, diagnostics } = load(FILE, `${HEAD}owners: [Bob@Example.com]\nmembers: [bob@example.com]\n`);
     expect(tree).toBeDefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ line: 6, field: 'members[0]', code: 'member-is-owner', severity: 'warning' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 6, field: 'members[0]', code: 'member-is-owner', severity: 'warning' }),
+    ]);
   });
 });
 
@@ -98,7 +130,9 @@ describe('zone-access validate prints membership warnings and exits 0', () => {
   it('human: file:line:col: warning: field: message; --at decides', async () => {
     const { zonesDir, configPath } = writeTree({
       config: baseConfig({ departments: FILE }),
-      zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { members: [{ user: 'bob@example.com', until: '2026-07-01' }] }) },
+      zones: {
+        'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { members: [{ user: 'bob@example.com', until: '2026-07-01' }] }),
+      },
     });
     const run = async (at: string) => {
       const c = captureIO(REPO_ROOT);
@@ -107,7 +141,9 @@ describe('zone-access validate prints membership warnings and exits 0', () => {
     };
     const soon = await run('2026-06-30');
     expect(soon.code).toBe(0);
-    expect(soon.err).toMatch(/zone-a\.yaml:\d+:\d+: warning: members\[0\]\.until: bob@example\.com's access ends in 1 day \(last day 2026-07-01\)/);
+    expect(soon.err).toMatch(
+      /zone-a\.yaml:\d+:\d+: warning: members\[0\]\.until: bob@example\.com's access ends in 1 day \(last day 2026-07-01\)/,
+    );
     expect(withoutBindingWarning((await run('2026-06-01')).err)).toBe('');
   });
 });

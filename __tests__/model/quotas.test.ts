@@ -26,11 +26,17 @@ function load(count: number, quotas: Record<string, number>, accounts?: string[]
 }
 
 describe('quotas: validate checks the tree against the platform config quotas', () => {
-  it('fills the providers\' defaults, documented in the schema', () => {
+  it("fills the providers' defaults, documented in the schema", () => {
     const { tree } = load(1, {});
-    expect(tree!.config.quotas).toEqual({ permissionSetsPerInstance: 2000, permissionSetsPerAccount: 250, rolesPerAccount: 1000, appRolesPerApplication: 1000 });
+    expect(tree!.config.quotas).toEqual({
+      permissionSetsPerInstance: 2000,
+      permissionSetsPerAccount: 250,
+      rolesPerAccount: 1000,
+      appRolesPerApplication: 1000,
+    });
     const props = (platformConfigSchema.properties.quotas as any).properties;
-    for (const key of QUOTA_KEYS) expect(props[key]).toMatchObject({ type: 'integer', minimum: 1, default: QUOTAS[key].default });
+    for (const key of QUOTA_KEYS)
+      expect(props[key]).toMatchObject({ type: 'integer', minimum: 1, default: QUOTAS[key].default });
   });
 
   it('is an error above a quota, naming the account (and its name) and the zones', () => {
@@ -53,7 +59,11 @@ describe('quotas: validate checks the tree against the platform config quotas', 
     const { tree, diagnostics } = load(4, { permissionSetsPerAccount: 5 });
     expect(tree).toBeDefined();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'quota-near', severity: 'warning', message: expect.stringMatching(/gets 4 provisioned permission sets .*80 % of the quota of 5/) }),
+      expect.objectContaining({
+        code: 'quota-near',
+        severity: 'warning',
+        message: expect.stringMatching(/gets 4 provisioned permission sets .*80 % of the quota of 5/),
+      }),
     ]);
     expect(load(3, { permissionSetsPerAccount: 5 }).diagnostics).toEqual([]);
     expect(WARN_AT).toBe(0.8);
@@ -62,19 +72,36 @@ describe('quotas: validate checks the tree against the platform config quotas', 
   it('counts per account: zones on other accounts do not add up', () => {
     const paths = writeTree({
       config: baseConfig({ quotas: { permissionSetsPerAccount: 3 } }),
-      zones: { ...zones(3, ['111111111111']), 'ops/other.yaml': zoneDoc('other', 'ops', { accounts: ['222222222222'] }) },
+      zones: {
+        ...zones(3, ['111111111111']),
+        'ops/other.yaml': zoneDoc('other', 'ops', { accounts: ['222222222222'] }),
+      },
     });
     const { diagnostics } = loadTree(paths);
-    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^account 111111111111 gets 3 .*100 % of the quota of 3/)]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^account 111111111111 gets 3 .*100 % of the quota of 3/),
+    ]);
   });
 
   it('checks IAM roles per account, permission sets per instance and app roles per application', () => {
     const { diagnostics } = load(3, { rolesPerAccount: 2, permissionSetsPerInstance: 2, appRolesPerApplication: 2 });
     expect(diagnostics.map((d) => [d.field, d.code, d.message.replace(/;.*/, '')])).toEqual(
       expect.arrayContaining([
-        ['quotas.rolesPerAccount', 'quota-exceeded', 'account 999999999999 (shared-prod) gets 3 IAM roles (one per provisioned permission set), over the quota of 2 (quotas.rolesPerAccount)'],
-        ['quotas.permissionSetsPerInstance', 'quota-exceeded', 'the Identity Center instance arn:aws:sso:::instance/ssoins-1111222233334444 gets 3 permission sets (one per zone), over the quota of 2 (quotas.permissionSetsPerInstance)'],
-        ['quotas.appRolesPerApplication', 'quota-exceeded', 'the Identity Center enterprise application in Entra gets 3 app roles (one per zone), over the quota of 2 (quotas.appRolesPerApplication)'],
+        [
+          'quotas.rolesPerAccount',
+          'quota-exceeded',
+          'account 999999999999 (shared-prod) gets 3 IAM roles (one per provisioned permission set), over the quota of 2 (quotas.rolesPerAccount)',
+        ],
+        [
+          'quotas.permissionSetsPerInstance',
+          'quota-exceeded',
+          'the Identity Center instance arn:aws:sso:::instance/ssoins-1111222233334444 gets 3 permission sets (one per zone), over the quota of 2 (quotas.permissionSetsPerInstance)',
+        ],
+        [
+          'quotas.appRolesPerApplication',
+          'quota-exceeded',
+          'the Identity Center enterprise application in Entra gets 3 app roles (one per zone), over the quota of 2 (quotas.appRolesPerApplication)',
+        ],
       ]),
     );
     expect(diagnostics).toHaveLength(3);
@@ -90,7 +117,10 @@ describe('quotas: validate checks the tree against the platform config quotas', 
   it('a quota value is checked like any other config value', () => {
     const { tree, diagnostics } = load(1, { permissionSetsPerAccount: 0, rolesPerAcount: 5 } as any);
     expect(tree).toBeUndefined();
-    expect(diagnostics.map((d) => d.field).sort()).toEqual(['quotas.permissionSetsPerAccount', 'quotas.rolesPerAcount']);
+    expect(diagnostics.map((d) => d.field).sort()).toEqual([
+      'quotas.permissionSetsPerAccount',
+      'quotas.rolesPerAcount',
+    ]);
   });
 });
 
@@ -117,7 +147,9 @@ describe('quota warnings in the validate formats', () => {
   it('github: a ::warning annotation, not an ::error', async () => {
     const { io, out } = captureIO();
     expect(await main([...args, '--format', 'github'], io)).toBe(0);
-    expect(out()).toMatch(/^::warning file=.*platform\.yaml,title=zone-access%3A quotas\.permissionSetsPerAccount \[quota-near\]::account 999999999999/);
+    expect(out()).toMatch(
+      /^::warning file=.*platform\.yaml,title=zone-access%3A quotas\.permissionSetsPerAccount \[quota-near\]::account 999999999999/,
+    );
   });
 });
 
@@ -125,10 +157,13 @@ describe('quota warnings in the GitLab Code Quality report', () => {
   it('are minor issues, errors major', async () => {
     const paths = writeTree({ config: boundConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
     const { io, out } = captureIO();
-    expect(await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath, '--format', 'json'], io)).toBe(0);
+    expect(
+      await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath, '--format', 'json'], io),
+    ).toBe(0);
     const work = makeTempDir('codequality-warning-');
     writeFileSync(join(work, 'zone-access-validate.json'), out());
-    const script: string[] = parse(readFileSync(join(REPO_ROOT, 'examples', 'ci', 'gitlab-ci.yml'), 'utf8')).validate.script;
+    const script: string[] = parse(readFileSync(join(REPO_ROOT, 'examples', 'ci', 'gitlab-ci.yml'), 'utf8')).validate
+      .script;
     const program = /node -e '([\s\S]*?)'\n/.exec(script.join('\n'))![1];
     execFileSync(process.execPath, ['-e', program], { cwd: work });
     const issues = JSON.parse(readFileSync(join(work, 'gl-code-quality-report.json'), 'utf8'));
@@ -152,7 +187,10 @@ describe('quota warnings do not stop await-sync', () => {
     const tree = writeTree({ config: baseConfig({ quotas: { permissionSetsPerAccount: 5 } }), zones: zones(4) });
     const groups = Object.keys(zones(4)).map((p) => `entigo-zone-${p.replace(/^pay\/|\.yaml$/g, '')}`);
     const deps: AwaitSyncDeps = {
-      createLookup: async () => ({ lookup: async (name) => (groups.includes(name) ? `gid-${name}` : undefined), close: () => undefined }),
+      createLookup: async () => ({
+        lookup: async (name) => (groups.includes(name) ? `gid-${name}` : undefined),
+        close: () => undefined,
+      }),
       wait: { initialDelayMs: 5, maxDelayMs: 10, minIntervalMs: 0 },
     };
     const { io, out } = captureIO(tree.root, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' });

@@ -10,10 +10,16 @@ const HEAD = 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess:
 
 /** Department pay keeps its members in the zone files; checked as of a fixed day. */
 function load(text: string) {
-  const { zonesDir, configPath } = writeTree({ config: baseConfig({ departments: { pay: { membership: 'file' } } }), zones: { 'pay/zone-a.yaml': text } });
+  const { zonesDir, configPath } = writeTree({
+    config: baseConfig({ departments: { pay: { membership: 'file' } } }),
+    zones: { 'pay/zone-a.yaml': text },
+  });
   const { config } = loadPlatformConfig(configPath);
   const result = loadZones(zonesDir, { config: config!, knownPresets: PRESETS, at: '2026-01-01' });
-  return { ...result, diagnostics: result.diagnostics.map((d): Diagnostic => ({ ...d, file: d.file.slice(zonesDir.length + 1) })) };
+  return {
+    ...result,
+    diagnostics: result.diagnostics.map((d): Diagnostic => ({ ...d, file: d.file.slice(zonesDir.length + 1) })),
+  };
 }
 
 describe('members: in the zone file', () => {
@@ -38,21 +44,51 @@ describe('members: in the zone file', () => {
   });
 
   const cases: [string, string, Partial<Diagnostic>][] = [
-    ['the same person twice, in another case', 'members: [alice@example.com, { user: Alice@Example.COM, until: 2026-01-01 }]\n',
-      { line: 5, column: 38, field: 'members[1].user', code: 'duplicate-member' }],
-    ['a bare string twice', 'members:\n  - bob@example.com\n  - bob@example.com\n', { line: 7, column: 5, field: 'members[1]', code: 'duplicate-member' }],
-    ['until that is not a calendar date', 'members:\n  - { user: bob@example.com, until: 2026-02-30 }\n',
-      { line: 6, field: 'members[0].until', code: 'invalid-date' }],
-    ['until in another format', 'members:\n  - { user: bob@example.com, until: 31.12.2026 }\n',
-      { line: 6, field: 'members[0].until', code: 'invalid-value' }],
-    ['a user that is neither UPN nor object id', 'members: [bob]\n', { line: 5, field: 'members[0]', code: 'invalid-value' }],
-    ['an unknown key in an entry', 'members:\n  - { user: bob@example.com, expires: 2026-01-01 }\n',
-      { line: 6, field: 'members[0].expires', code: 'unknown-key' }],
-    ['an entry without user', 'members:\n  - { until: 2026-01-01 }\n', { line: 6, field: 'members[0].user', code: 'missing-key' }],
-    ['a reason over 200 characters', `members:\n  - { user: bob@example.com, reason: ${'x'.repeat(201)} }\n`,
-      { line: 6, field: 'members[0].reason', code: 'invalid-length' }],
-    ['a reason with a Terraform template', 'members:\n  - { user: bob@example.com, reason: "${file(\\"/etc/passwd\\")}" }\n',
-      { line: 6, field: 'members[0].reason', code: 'template-sequence' }],
+    [
+      'the same person twice, in another case',
+      'members: [alice@example.com, { user: Alice@Example.COM, until: 2026-01-01 }]\n',
+      { line: 5, column: 38, field: 'members[1].user', code: 'duplicate-member' },
+    ],
+    [
+      'a bare string twice',
+      'members:\n  - bob@example.com\n  - bob@example.com\n',
+      { line: 7, column: 5, field: 'members[1]', code: 'duplicate-member' },
+    ],
+    [
+      'until that is not a calendar date',
+      'members:\n  - { user: bob@example.com, until: 2026-02-30 }\n',
+      { line: 6, field: 'members[0].until', code: 'invalid-date' },
+    ],
+    [
+      'until in another format',
+      'members:\n  - { user: bob@example.com, until: 31.12.2026 }\n',
+      { line: 6, field: 'members[0].until', code: 'invalid-value' },
+    ],
+    [
+      'a user that is neither UPN nor object id',
+      'members: [bob]\n',
+      { line: 5, field: 'members[0]', code: 'invalid-value' },
+    ],
+    [
+      'an unknown key in an entry',
+      'members:\n  - { user: bob@example.com, expires: 2026-01-01 }\n',
+      { line: 6, field: 'members[0].expires', code: 'unknown-key' },
+    ],
+    [
+      'an entry without user',
+      'members:\n  - { until: 2026-01-01 }\n',
+      { line: 6, field: 'members[0].user', code: 'missing-key' },
+    ],
+    [
+      'a reason over 200 characters',
+      `members:\n  - { user: bob@example.com, reason: ${'x'.repeat(201)} }\n`,
+      { line: 6, field: 'members[0].reason', code: 'invalid-length' },
+    ],
+    [
+      'a reason with a Terraform template',
+      'members:\n  - { user: bob@example.com, reason: "${file(\\"/etc/passwd\\")}" }\n',
+      { line: 6, field: 'members[0].reason', code: 'template-sequence' },
+    ],
   ];
   it.each(cases)('rejects %s with file, line and field', (_label, members, expected) => {
     const { diagnostics } = load(HEAD + members);

@@ -14,7 +14,11 @@ function load(spec: Parameters<typeof writeTree>[0]) {
 }
 
 /** One zone file's problems, with paths relative to zones/. */
-function problemsOf(text: string | Record<string, unknown>, file = 'pay/zone-a.yaml', config?: Record<string, unknown>): Diagnostic[] {
+function problemsOf(
+  text: string | Record<string, unknown>,
+  file = 'pay/zone-a.yaml',
+  config?: Record<string, unknown>,
+): Diagnostic[] {
   const { diagnostics, zonesDir } = load({ zones: { [file]: text }, ...(config ? { config } : {}) });
   return diagnostics.map((d) => ({ ...d, file: d.file.slice(zonesDir.length + 1) }));
 }
@@ -50,59 +54,140 @@ describe('a valid zone file', () => {
 
 describe('each zone-file rule rejects bad input with file, line, column and field', () => {
   const cases: [string, string, Partial<Diagnostic>][] = [
-    ['unknown key', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nacounts: x\n',
-      { line: 5, column: 1, field: 'acounts', code: 'unknown-key' }],
-    ['missing required key', 'zone: zone-a\ndepartment: pay\naccess: [secrets-reader]\n', { field: 'accounts', code: 'missing-key' }],
-    ['account written as a number', 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
-      { line: 3, column: 12, field: 'accounts[0]', code: 'wrong-type' }],
-    ['zone name with upper case', 'zone: Zone-A\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
-      { line: 1, column: 7, field: 'zone', code: 'invalid-value' }],
-    ['zone name too long', `zone: ${'a'.repeat(28)}\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n`,
-      { line: 1, field: 'zone', code: 'invalid-length' }],
-    ['empty accounts', 'zone: zone-a\ndepartment: pay\naccounts: []\naccess: [secrets-reader]\n', { line: 3, field: 'accounts', code: 'empty-list' }],
-    ['unknown account name', 'zone: zone-a\ndepartment: pay\naccounts: [nope]\naccess: [secrets-reader]\n',
-      { line: 3, column: 12, field: 'accounts[0]', code: 'unknown-account' }],
-    ['duplicate account (name and id of the same account)', 'zone: zone-a\ndepartment: pay\naccounts: [shared-prod, "999999999999"]\naccess: [secrets-reader]\n',
-      { line: 3, field: 'accounts[1]', code: 'duplicate-account' }],
-    ['unknown preset', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [admin]\n',
-      { line: 4, column: 10, field: 'access[0]', code: 'unknown-preset' }],
-    ['duplicate preset', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader, secrets-reader]\n',
-      { line: 4, field: 'access[1]', code: 'duplicate-entry' }],
-    ['department does not match folder', 'zone: zone-a\ndepartment: other\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
-      { line: 2, column: 13, field: 'department', code: 'department-mismatch' }],
-    ['session duration out of range', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nsessionDuration: PT13H\n',
-      { line: 5, field: 'sessionDuration', code: 'invalid-value' }],
-    ['session duration not ISO-8601', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nsessionDuration: 4h\n',
-      { line: 5, field: 'sessionDuration', code: 'invalid-value' }],
-    ['description too long', `zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ndescription: ${'x'.repeat(701)}\n`,
-      { line: 5, field: 'description', code: 'invalid-length' }],
-    ['description with characters outside Latin-1', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ndescription: "zone ✓"\n',
-      { line: 5, field: 'description', code: 'invalid-value' }],
-    ['relay state too long', `zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nrelayState: https://x/${'a'.repeat(240)}\n`,
-      { line: 5, field: 'relayState', code: 'invalid-length' }],
-    ['owner that is neither UPN nor object id', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nowners: [alice]\n',
-      { line: 5, field: 'owners[0]', code: 'invalid-value' }],
-    ['tag with the zone tag key', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ntags: { "entigo:zone": other }\n',
-      { line: 5, field: 'tags.entigo:zone', code: 'reserved-tag' }],
-    ['tag key in the aws: namespace', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ntags: { "aws:x": y }\n',
-      { line: 5, field: 'tags.aws:x', code: 'invalid-key' }],
-    ['tag value that is a number', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ntags: { cost-center: 4411 }\n',
-      { line: 5, field: 'tags.cost-center', code: 'wrong-type' }],
-    ['managed policy not allow-listed', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nmanagedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]\n',
-      { line: 5, field: 'managedPolicies[0]', code: 'not-allow-listed' }],
-    ['customer policy not allow-listed', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ncustomerManagedPolicies: [team-admin]\n',
-      { line: 5, field: 'customerManagedPolicies[0]', code: 'not-allow-listed' }],
-    ['customer policy listed twice (name and object form)', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ncustomerManagedPolicies: [team-admin, { name: team-admin, path: / }]\n',
-      { line: 5, field: 'customerManagedPolicies[1]', code: 'duplicate-entry' }],
-    ['permissions boundary not allow-listed', 'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\npermissionsBoundary: arn:aws:iam::aws:policy/PowerUserAccess\n',
-      { line: 5, field: 'permissionsBoundary', code: 'not-allow-listed' }],
-    ['duplicate key', 'zone: zone-a\nzone: zone-b\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
-      { line: 2, code: 'duplicate-key' }],
+    [
+      'unknown key',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nacounts: x\n',
+      { line: 5, column: 1, field: 'acounts', code: 'unknown-key' },
+    ],
+    [
+      'missing required key',
+      'zone: zone-a\ndepartment: pay\naccess: [secrets-reader]\n',
+      { field: 'accounts', code: 'missing-key' },
+    ],
+    [
+      'account written as a number',
+      'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
+      { line: 3, column: 12, field: 'accounts[0]', code: 'wrong-type' },
+    ],
+    [
+      'zone name with upper case',
+      'zone: Zone-A\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
+      { line: 1, column: 7, field: 'zone', code: 'invalid-value' },
+    ],
+    [
+      'zone name too long',
+      `zone: ${'a'.repeat(28)}\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n`,
+      { line: 1, field: 'zone', code: 'invalid-length' },
+    ],
+    [
+      'empty accounts',
+      'zone: zone-a\ndepartment: pay\naccounts: []\naccess: [secrets-reader]\n',
+      { line: 3, field: 'accounts', code: 'empty-list' },
+    ],
+    [
+      'unknown account name',
+      'zone: zone-a\ndepartment: pay\naccounts: [nope]\naccess: [secrets-reader]\n',
+      { line: 3, column: 12, field: 'accounts[0]', code: 'unknown-account' },
+    ],
+    [
+      'duplicate account (name and id of the same account)',
+      'zone: zone-a\ndepartment: pay\naccounts: [shared-prod, "999999999999"]\naccess: [secrets-reader]\n',
+      { line: 3, field: 'accounts[1]', code: 'duplicate-account' },
+    ],
+    [
+      'unknown preset',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [admin]\n',
+      { line: 4, column: 10, field: 'access[0]', code: 'unknown-preset' },
+    ],
+    [
+      'duplicate preset',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader, secrets-reader]\n',
+      { line: 4, field: 'access[1]', code: 'duplicate-entry' },
+    ],
+    [
+      'department does not match folder',
+      'zone: zone-a\ndepartment: other\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
+      { line: 2, column: 13, field: 'department', code: 'department-mismatch' },
+    ],
+    [
+      'session duration out of range',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nsessionDuration: PT13H\n',
+      { line: 5, field: 'sessionDuration', code: 'invalid-value' },
+    ],
+    [
+      'session duration not ISO-8601',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nsessionDuration: 4h\n',
+      { line: 5, field: 'sessionDuration', code: 'invalid-value' },
+    ],
+    [
+      'description too long',
+      `zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ndescription: ${'x'.repeat(701)}\n`,
+      { line: 5, field: 'description', code: 'invalid-length' },
+    ],
+    [
+      'description with characters outside Latin-1',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ndescription: "zone ✓"\n',
+      { line: 5, field: 'description', code: 'invalid-value' },
+    ],
+    [
+      'relay state too long',
+      `zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nrelayState: https://x/${'a'.repeat(240)}\n`,
+      { line: 5, field: 'relayState', code: 'invalid-length' },
+    ],
+    [
+      'owner that is neither UPN nor object id',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nowners: [alice]\n',
+      { line: 5, field: 'owners[0]', code: 'invalid-value' },
+    ],
+    [
+      'tag with the zone tag key',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ntags: { "entigo:zone": other }\n',
+      { line: 5, field: 'tags.entigo:zone', code: 'reserved-tag' },
+    ],
+    [
+      'tag key in the aws: namespace',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ntags: { "aws:x": y }\n',
+      { line: 5, field: 'tags.aws:x', code: 'invalid-key' },
+    ],
+    [
+      'tag value that is a number',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ntags: { cost-center: 4411 }\n',
+      { line: 5, field: 'tags.cost-center', code: 'wrong-type' },
+    ],
+    [
+      'managed policy not allow-listed',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nmanagedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]\n',
+      { line: 5, field: 'managedPolicies[0]', code: 'not-allow-listed' },
+    ],
+    [
+      'customer policy not allow-listed',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ncustomerManagedPolicies: [team-admin]\n',
+      { line: 5, field: 'customerManagedPolicies[0]', code: 'not-allow-listed' },
+    ],
+    [
+      'customer policy listed twice (name and object form)',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ncustomerManagedPolicies: [team-admin, { name: team-admin, path: / }]\n',
+      { line: 5, field: 'customerManagedPolicies[1]', code: 'duplicate-entry' },
+    ],
+    [
+      'permissions boundary not allow-listed',
+      'zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\npermissionsBoundary: arn:aws:iam::aws:policy/PowerUserAccess\n',
+      { line: 5, field: 'permissionsBoundary', code: 'not-allow-listed' },
+    ],
+    [
+      'duplicate key',
+      'zone: zone-a\nzone: zone-b\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\n',
+      { line: 2, code: 'duplicate-key' },
+    ],
     ['several YAML documents', 'zone: zone-a\n---\nzone: zone-b\n', { line: 2, code: 'multiple-documents' }],
     ['invalid YAML', 'zone: [zone-a\ndepartment: pay\n', { code: 'yaml-syntax' }],
     ['a list instead of a mapping', '- zone-a\n', { line: 1, field: '', code: 'wrong-type' }],
     ['empty file', '', { code: 'empty-file' }],
-    ['YAML alias', 'zone: &z zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ndescription: *z\n', { code: 'yaml-anchor' }],
+    [
+      'YAML alias',
+      'zone: &z zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\ndescription: *z\n',
+      { code: 'yaml-anchor' },
+    ],
   ];
 
   it.each(cases)('%s', (_name, text, expected) => {
@@ -113,7 +198,9 @@ describe('each zone-file rule rejects bad input with file, line, column and fiel
   });
 
   it('names the allowed keys in the hint of an unknown key', () => {
-    const d = only(problemsOf('zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nacounts: x\n'));
+    const d = only(
+      problemsOf('zone: zone-a\ndepartment: pay\naccounts: ["123456789012"]\naccess: [secrets-reader]\nacounts: x\n'),
+    );
     expect(d.hint).toContain('accounts');
   });
 
@@ -141,22 +228,34 @@ describe('tree-level rules', () => {
   });
 
   it('rejects the same zone twice in one department (.yaml and .yml: both named after it)', () => {
-    const { diagnostics } = load({ zones: { 'a/same.yaml': zoneDoc('same', 'a'), 'a/same.yml': zoneDoc('same', 'a') } });
-    expect(diagnostics.map((d) => [d.file.split('/').slice(-1)[0], d.code])).toEqual([['same.yaml', 'duplicate-zone'], ['same.yml', 'duplicate-zone']]);
+    const { diagnostics } = load({
+      zones: { 'a/same.yaml': zoneDoc('same', 'a'), 'a/same.yml': zoneDoc('same', 'a') },
+    });
+    expect(diagnostics.map((d) => [d.file.split('/').slice(-1)[0], d.code])).toEqual([
+      ['same.yaml', 'duplicate-zone'],
+      ['same.yml', 'duplicate-zone'],
+    ]);
   });
 
-  it('rejects a zone whose file is named differently, and still reports the file\'s other problems', () => {
-    const diags = problemsOf(zoneDoc('logistics-prod', 'pay', { accounts: ['66666666666'], access: ['secret-editor'] }), 'pay/logistics-production.yaml');
+  it("rejects a zone whose file is named differently, and still reports the file's other problems", () => {
+    const diags = problemsOf(
+      zoneDoc('logistics-prod', 'pay', { accounts: ['66666666666'], access: ['secret-editor'] }),
+      'pay/logistics-production.yaml',
+    );
     expect(sortDiagnostics(diags).map(({ file, line, field, code }) => ({ file, line, field, code }))).toEqual([
       { file: 'pay/logistics-production.yaml', line: 1, field: 'zone', code: 'file-name-mismatch' },
       { file: 'pay/logistics-production.yaml', line: 4, field: 'accounts[0]', code: 'invalid-value' },
       { file: 'pay/logistics-production.yaml', line: 6, field: 'access[0]', code: 'unknown-preset' },
     ]);
-    expect(diags.find((d) => d.code === 'file-name-mismatch')!.message).toBe('zone "logistics-prod" does not match the file name "logistics-production.yaml": name the file logistics-prod.yaml, or change zone: to logistics-production');
+    expect(diags.find((d) => d.code === 'file-name-mismatch')!.message).toBe(
+      'zone "logistics-prod" does not match the file name "logistics-production.yaml": name the file logistics-prod.yaml, or change zone: to logistics-production',
+    );
   });
 
   it('a zone whose file is named differently makes the tree invalid (nothing is synthesized; see also the bad-input corpus)', () => {
-    const { zonesDir, configPath } = writeTree({ zones: { 'pay/logistics-production.yaml': zoneDoc('logistics-prod', 'pay') } });
+    const { zonesDir, configPath } = writeTree({
+      zones: { 'pay/logistics-production.yaml': zoneDoc('logistics-prod', 'pay') },
+    });
     const { tree, diagnostics } = loadTree({ zonesDir, configPath });
     expect(tree).toBeUndefined();
     expect(diagnostics.map((d) => d.code)).toEqual(['file-name-mismatch']);
@@ -169,7 +268,11 @@ describe('tree-level rules', () => {
 
   it('reports problems of all files in one run', () => {
     const { diagnostics } = load({
-      zones: { 'a/x.yaml': 'zone: 1\n', 'b/y.yaml': zoneDoc('y', 'b', { access: ['nope'] }), 'c/z.yaml': zoneDoc('z', 'c') },
+      zones: {
+        'a/x.yaml': 'zone: 1\n',
+        'b/y.yaml': zoneDoc('y', 'b', { access: ['nope'] }),
+        'c/z.yaml': zoneDoc('z', 'c'),
+      },
     });
     expect(new Set(diagnostics.map((d) => d.file.split('/').slice(-2)[0]))).toEqual(new Set(['a', 'b']));
   });
@@ -202,12 +305,37 @@ describe('platform config rules', () => {
 
   it.each([
     ['missing identity center', { identityCenter: undefined }, 'identityCenter', 'missing-key'],
-    ['bad instance ARN', { identityCenter: { ...(baseConfig().identityCenter as object), instanceArn: 'arn:x' } }, 'identityCenter.instanceArn', 'invalid-value'],
+    [
+      'bad instance ARN',
+      { identityCenter: { ...(baseConfig().identityCenter as object), instanceArn: 'arn:x' } },
+      'identityCenter.instanceArn',
+      'invalid-value',
+    ],
     ['bad sharding', { sharding: 'zone' }, 'sharding', 'invalid-value'],
     ['account id as a number', { accounts: { prod: 111111111111 } }, 'accounts.prod', 'wrong-type'],
-    ['s3 backend without bucket: the branch its type names says what is missing', { backend: { type: 's3', region: 'eu-north-1' } }, 'backend.bucket', 'missing-key'],
-    ['job id without rule id', { entra: { ...(baseConfig().entra as object), provisioningJobId: 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef' } }, 'entra.provisioningRuleId', 'missing-key'],
-    ['default session duration out of range', { defaultSessionDuration: 'PT24H' }, 'defaultSessionDuration', 'invalid-value'],
+    [
+      's3 backend without bucket: the branch its type names says what is missing',
+      { backend: { type: 's3', region: 'eu-north-1' } },
+      'backend.bucket',
+      'missing-key',
+    ],
+    [
+      'job id without rule id',
+      {
+        entra: {
+          ...(baseConfig().entra as object),
+          provisioningJobId: 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef',
+        },
+      },
+      'entra.provisioningRuleId',
+      'missing-key',
+    ],
+    [
+      'default session duration out of range',
+      { defaultSessionDuration: 'PT24H' },
+      'defaultSessionDuration',
+      'invalid-value',
+    ],
     ['unknown key', { extra: true }, 'extra', 'unknown-key'],
   ])('%s', (_name, overrides, field, code) => {
     const config = baseConfig(overrides as Record<string, unknown>);
@@ -220,7 +348,16 @@ describe('platform config rules', () => {
 
   it('refuses to redefine a built-in preset', () => {
     const { configPath } = writeTree({
-      config: baseConfig({ access: { presets: { 'rds-operator': { description: 'x', statements: [{ actions: ['rds:DeleteDBInstance'], scope: 'resource-tag' }] } } } }),
+      config: baseConfig({
+        access: {
+          presets: {
+            'rds-operator': {
+              description: 'x',
+              statements: [{ actions: ['rds:DeleteDBInstance'], scope: 'resource-tag' }],
+            },
+          },
+        },
+      }),
       zones: {},
     });
     const { diagnostics } = loadPlatformConfig(configPath, { reservedPresetNames: new Set(['rds-operator']) });

@@ -1,5 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gt as semverGt, minVersion } from 'semver';
 import { parse } from 'yaml';
@@ -23,9 +32,13 @@ interface PackResult {
 }
 
 function pack(into: string): PackResult {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: run "npm run build" (npm test does it first)');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'index.js')))
+    throw new Error('dist/ is missing: run "npm run build" (npm test does it first)');
   // --ignore-scripts: `prepare` would rebuild dist/, which npm test has just done.
-  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(out)[0];
 }
 
@@ -55,8 +68,18 @@ describe('the published package', () => {
   const files = packed.files.map((f) => f.path).sort();
 
   it('ships the built library, the CLI and the schemas', () => {
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'examples/ci/github-actions.yml', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/zone-access.js', 'dist/main.js',
-      'schema/zone-file.schema.json', 'schema/platform-config.schema.json']) {
+    for (const required of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'examples/ci/github-actions.yml',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/zone-access.js',
+      'dist/main.js',
+      'schema/zone-file.schema.json',
+      'schema/platform-config.schema.json',
+    ]) {
       expect(files).toContain(required);
     }
     expect(pkg.private).toBeUndefined();
@@ -69,14 +92,21 @@ describe('the published package', () => {
     const ciTemplates = ['examples/ci/github-actions.yml', 'examples/ci/gitlab-ci.yml'];
     const unwanted = files.filter(
       (f) =>
-        !ciTemplates.includes(f) &&
-        /(^|\/)(__tests__|fixtures|zones|config|examples|bench|scripts|\.ci|\.github)(\/|$)/.test(f) ||
+        (!ciTemplates.includes(f) &&
+          /(^|\/)(__tests__|fixtures|zones|config|examples|bench|scripts|\.ci|\.github)(\/|$)/.test(f)) ||
         /\.test\.|\.spec\./.test(f) ||
         (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) ||
         /(^|\/)(tsconfig[^/]*\.json|jest\.config\.js|cdktf\.json|package-lock\.json)$/.test(f),
     );
     expect(unwanted).toEqual([]);
-    expect(files.every((f) => f.startsWith('dist/') || f.startsWith('schema/') || ['README.md', 'package.json', 'LICENSE', ...ciTemplates].includes(f))).toBe(true);
+    expect(
+      files.every(
+        (f) =>
+          f.startsWith('dist/') ||
+          f.startsWith('schema/') ||
+          ['README.md', 'package.json', 'LICENSE', ...ciTemplates].includes(f),
+      ),
+    ).toBe(true);
   });
 
   /**
@@ -86,8 +116,13 @@ describe('the published package', () => {
    */
   const peerRange = pkg.peerDependencies.constructs as string;
   const newestConstructs = (() => {
-    const r = spawnSync('npm', ['view', `constructs@${peerRange}`, 'version', '--json', '--prefer-offline'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`npm view constructs@${peerRange} failed (the newest version in range comes from the registry): ${r.stderr}`);
+    const r = spawnSync('npm', ['view', `constructs@${peerRange}`, 'version', '--json', '--prefer-offline'], {
+      encoding: 'utf8',
+    });
+    if (r.status !== 0)
+      throw new Error(
+        `npm view constructs@${peerRange} failed (the newest version in range comes from the registry): ${r.stderr}`,
+      );
     const versions = [JSON.parse(r.stdout)].flat() as string[];
     return versions.sort((a, b) => (semverGt(a, b) ? 1 : -1)).at(-1)!;
   })();
@@ -122,15 +157,26 @@ describe('the published package', () => {
         },
       }),
     );
-    const install = spawnSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: consumer, encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
+      cwd: consumer,
+      encoding: 'utf8',
+    });
 
     it('installs with npm: the package, its bin and its schemas, and no constructs of its own', () => {
-      expect({ status: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({ status: 0, stderr: '' });
+      expect({ status: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({
+        status: 0,
+        stderr: '',
+      });
       expect(lstatSync(join(modules, 'zone-access')).isSymbolicLink()).toBe(false);
       expect(existsSync(join(modules, 'zone-access', 'schema', 'zone-file.schema.json'))).toBe(true);
-      expect(realpathSync(join(modules, '.bin', 'zone-access'))).toBe(realpathSync(join(modules, 'zone-access', pkg.bin['zone-access'])));
-      expect(JSON.parse(readFileSync(join(modules, 'constructs', 'package.json'), 'utf8')).version).toBe(constructsVersion);
-      for (const peer of Object.keys(pkg.peerDependencies)) expect(existsSync(join(modules, 'zone-access', 'node_modules', peer))).toBe(false);
+      expect(realpathSync(join(modules, '.bin', 'zone-access'))).toBe(
+        realpathSync(join(modules, 'zone-access', pkg.bin['zone-access'])),
+      );
+      expect(JSON.parse(readFileSync(join(modules, 'constructs', 'package.json'), 'utf8')).version).toBe(
+        constructsVersion,
+      );
+      for (const peer of Object.keys(pkg.peerDependencies))
+        expect(existsSync(join(modules, 'zone-access', 'node_modules', peer))).toBe(false);
     });
 
     it("compiles README's library example with tsc (types through the exports map) and synthesizes it", () => {
@@ -138,7 +184,15 @@ describe('the published package', () => {
       writeFileSync(
         join(consumer, 'tsconfig.json'),
         JSON.stringify({
-          compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'], outDir: 'out' },
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'node16',
+            moduleResolution: 'node16',
+            strict: true,
+            skipLibCheck: true,
+            types: ['node'],
+            outDir: 'out',
+          },
           files: ['main.ts'],
         }),
       );
@@ -149,7 +203,9 @@ describe('the published package', () => {
       const manifest = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'manifest.json'), 'utf8'));
       expect(Object.keys(manifest.stacks).sort()).toEqual(['analytics-aws', 'analytics-entra']);
       expect(manifest.stacks['analytics-aws'].dependencies).toEqual(['analytics-entra']);
-      const aws = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'stacks', 'analytics-aws', 'cdk.tf.json'), 'utf8'));
+      const aws = JSON.parse(
+        readFileSync(join(consumer, 'cdktf.out', 'stacks', 'analytics-aws', 'cdk.tf.json'), 'utf8'),
+      );
       expect(Object.keys(aws.resource.aws_ssoadmin_permission_set)).toHaveLength(1);
     });
   });
@@ -164,14 +220,26 @@ describe('the published package', () => {
       mkdirSync(join(repo, 'config'));
       // A zones-only repository's own node_modules is the consumer's here.
       symlinkSync(modules, join(repo, 'node_modules'), 'dir');
-      writeFileSync(join(repo, 'package.json'), JSON.stringify({ private: true, dependencies: { 'zone-access': `file:../../${packed.filename}` } }));
+      writeFileSync(
+        join(repo, 'package.json'),
+        JSON.stringify({ private: true, dependencies: { 'zone-access': `file:../../${packed.filename}` } }),
+      );
       const zoneSchema = '../../node_modules/zone-access/schema/zone-file.schema.json';
       const configSchema = '../node_modules/zone-access/schema/platform-config.schema.json';
       writeFileSync(
         join(repo, 'zones', 'payments', 'payments-prod.yaml'),
         `# yaml-language-server: $schema=${zoneSchema}\nzone: payments-prod\ndepartment: payments\naccounts: ["111111111111"]\naccess: [secrets-reader]\n`,
       );
-      writeFileSync(join(repo, 'config', 'platform.yaml'), `# yaml-language-server: $schema=${configSchema}\n${readFileSync(join(REPO_ROOT, 'config', 'platform.yaml'), 'utf8').split('\n').slice(1).join('\n')}`);
+      writeFileSync(
+        join(repo, 'config', 'platform.yaml'),
+        `# yaml-language-server: $schema=${configSchema}\n${readFileSync(
+          join(REPO_ROOT, 'config', 'platform.yaml'),
+          'utf8',
+        )
+          .split('\n')
+          .slice(1)
+          .join('\n')}`,
+      );
       // The schema paths README documents exist relative to the files that name them.
       expect(existsSync(join(repo, 'zones', 'payments', zoneSchema))).toBe(true);
       expect(existsSync(join(repo, 'config', configSchema))).toBe(true);
@@ -183,20 +251,41 @@ describe('the published package', () => {
       const githubSteps: string[] = github.jobs.deploy.steps
         .filter((st: { name?: string }) => ['Build', 'Validate', 'Synthesize'].includes(st.name ?? ''))
         .map((st: { run: string }) => st.run.trim());
-      const gitlabSteps: string[] = [...gitlab['.node'].before_script.filter((line: string) => !line.startsWith('npm install')), ...gitlab.synth.script];
+      const gitlabSteps: string[] = [
+        ...gitlab['.node'].before_script.filter((line: string) => !line.startsWith('npm install')),
+        ...gitlab.synth.script,
+      ];
       // Both templates run the same commands; run them once.
       expect(gitlabSteps).toEqual(githubSteps);
-      expect(githubSteps).toEqual(['npm run build --if-present', '$ZONE_ACCESS validate', '$ZONE_ACCESS synth --out cdktf.out']);
+      expect(githubSteps).toEqual([
+        'npm run build --if-present',
+        '$ZONE_ACCESS validate',
+        '$ZONE_ACCESS synth --out cdktf.out',
+      ]);
       const outputs = githubSteps.map((step) => {
-        const r = spawnSync('bash', ['-euo', 'pipefail', '-c', step], { cwd: repo, encoding: 'utf8', env: { ...process.env, ZONE_ACCESS: 'npx --no zone-access' } });
-        expect({ step, status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ step, status: 0, stderr: '' });
+        const r = spawnSync('bash', ['-euo', 'pipefail', '-c', step], {
+          cwd: repo,
+          encoding: 'utf8',
+          env: { ...process.env, ZONE_ACCESS: 'npx --no zone-access' },
+        });
+        expect({ step, status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({
+          step,
+          status: 0,
+          stderr: '',
+        });
         return r.stdout;
       });
       expect(outputs[1]).toMatch(/ok: 1 zone/);
       // Every department the sample config declares gets its stacks, zones or not.
-      expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual(
-        ['aws-logistics', 'aws-payments', 'aws-research', 'entra-app-roles', 'entra-logistics', 'entra-payments', 'entra-research'],
-      );
+      expect(readdirSync(join(repo, 'cdktf.out', 'stacks')).sort()).toEqual([
+        'aws-logistics',
+        'aws-payments',
+        'aws-research',
+        'entra-app-roles',
+        'entra-logistics',
+        'entra-payments',
+        'entra-research',
+      ]);
     });
   });
 });

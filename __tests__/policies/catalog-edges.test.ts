@@ -4,8 +4,14 @@ import { accessCatalog, BUILT_IN_PRESETS, isTaggingAction, isTagOnCreate } from 
 
 /** The catalog's edges: names, the reserved-name error, and which actions count as tag-on-create. */
 
-const access = (presets: Record<string, AccessPreset>): Pick<PlatformConfig, 'access'> => ({ access: { presets, managedPolicies: [], customerManagedPolicies: [] } });
-const preset = (name: string): AccessPreset => ({ name, description: 'x', statements: [{ actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' }] });
+const access = (presets: Record<string, AccessPreset>): Pick<PlatformConfig, 'access'> => ({
+  access: { presets, managedPolicies: [], customerManagedPolicies: [] },
+});
+const preset = (name: string): AccessPreset => ({
+  name,
+  description: 'x',
+  statements: [{ actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' }],
+});
 
 test('a config preset is named by its key in the config, whatever its object says', () => {
   const catalog = accessCatalog(access({ 'queue-lister': preset('something-else') }));
@@ -32,7 +38,12 @@ test('redefining a built-in preset: a ValidationError naming the config field', 
   }
   expect(error).toBeInstanceOf(ValidationError);
   expect((error as ValidationError).diagnostics).toEqual([
-    { file: 'platform config', field: `access.presets.${name}`, code: 'reserved-preset', message: `access preset "${name}" is built in and cannot be redefined by the platform config` },
+    {
+      file: 'platform config',
+      field: `access.presets.${name}`,
+      code: 'reserved-preset',
+      message: `access preset "${name}" is built in and cannot be redefined by the platform config`,
+    },
   ]);
 });
 
@@ -41,7 +52,10 @@ describe('tag-on-create companions', () => {
     ({ actions, resources: ['*'], scope: 'request-tag', ...(tagOnCreate ? { tagOnCreate } : {}) }) as PresetStatement;
 
   test('a built-in statement names its own, in any case; nothing else counts, tagging-like or not', () => {
-    const s = st(['secretsmanager:CreateSecret', 'secretsmanager:TagResource', 'secretsmanager:UntagResource'], ['secretsmanager:TagResource']);
+    const s = st(
+      ['secretsmanager:CreateSecret', 'secretsmanager:TagResource', 'secretsmanager:UntagResource'],
+      ['secretsmanager:TagResource'],
+    );
     expect(isTagOnCreate(s, 'SECRETSMANAGER:tagresource')).toBe(true);
     expect(isTagOnCreate(s, 'secretsmanager:CreateSecret')).toBe(false);
     expect(isTagOnCreate(st(['sqs:CreateQueue', 'sqs:TagQueue'], []), 'sqs:TagQueue')).toBe(false);

@@ -20,24 +20,37 @@ describe('built-in preset files (policies/presets/<name>.ts)', () => {
     const names = definitions.map((d) => d.name);
     expect(names.length).toBeGreaterThanOrEqual(3);
     expect(names).toEqual([...names].sort());
-    for (const name of names) expect(require.resolve(`../../policies/presets/${name}`)).toMatch(new RegExp(`presets/${name}\\.ts$`));
+    for (const name of names)
+      expect(require.resolve(`../../policies/presets/${name}`)).toMatch(new RegExp(`presets/${name}\\.ts$`));
   });
 
-  test.each(definitions.map((d) => [d.name, d] as const))('%s: documented, frozen, exact action names, unscoped groups say why', (_name, d) => {
-    expect(Object.isFrozen(d)).toBe(true);
-    expect(d.summary).toMatch(/^\S.{10,200}\.$/);
-    expect(d.doc.length).toBeGreaterThan(100);
-    expect(d.links.length).toBeGreaterThan(0);
-    for (const link of d.links) expect(link).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+$/);
-    expect(d.links[0]).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_\w+\.html$/);
-    for (const s of d.statements) {
-      for (const a of [...s.actions, ...(s.tagOnCreate ?? [])]) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
-      if (s.scope === 'none' || s.condition) expect({ actions: s.actions, why: s.why }).toEqual({ actions: s.actions, why: expect.stringMatching(/\w{3,}/) });
-      if (s.tagOnCreate) expect(s.scope).toBe('request-tag');
-    }
-    const granted = new Set(d.statements.flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])].map((a) => a.toLowerCase())));
-    for (const a of d.notGranted) expect({ notGranted: a, granted: granted.has(a.toLowerCase()) }).toEqual({ notGranted: a, granted: false });
-  });
+  test.each(definitions.map((d) => [d.name, d] as const))(
+    '%s: documented, frozen, exact action names, unscoped groups say why',
+    (_name, d) => {
+      expect(Object.isFrozen(d)).toBe(true);
+      expect(d.summary).toMatch(/^\S.{10,200}\.$/);
+      expect(d.doc.length).toBeGreaterThan(100);
+      expect(d.links.length).toBeGreaterThan(0);
+      for (const link of d.links) expect(link).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+$/);
+      expect(d.links[0]).toMatch(
+        /^https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_\w+\.html$/,
+      );
+      for (const s of d.statements) {
+        for (const a of [...s.actions, ...(s.tagOnCreate ?? [])]) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+        if (s.scope === 'none' || s.condition)
+          expect({ actions: s.actions, why: s.why }).toEqual({
+            actions: s.actions,
+            why: expect.stringMatching(/\w{3,}/),
+          });
+        if (s.tagOnCreate) expect(s.scope).toBe('request-tag');
+      }
+      const granted = new Set(
+        d.statements.flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])].map((a) => a.toLowerCase())),
+      );
+      for (const a of d.notGranted)
+        expect({ notGranted: a, granted: granted.has(a.toLowerCase()) }).toEqual({ notGranted: a, granted: false });
+    },
+  );
 });
 
 describe('BUILT_IN_PRESETS (the catalog entries derived from the files)', () => {

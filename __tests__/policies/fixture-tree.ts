@@ -32,7 +32,9 @@ export const EXTRA_PRESETS = {
 
 /** What the matrix covers for the config preset (built-in presets bring their own in their files). */
 export const EXTRA_MATRIX: MatrixExtras = {
-  taggable: [{ service: 'sqs', type: 'queue', tag: 'sqs:TagQueue', untag: 'sqs:UntagQueue', create: 'sqs:CreateQueue' }],
+  taggable: [
+    { service: 'sqs', type: 'queue', tag: 'sqs:TagQueue', untag: 'sqs:UntagQueue', create: 'sqs:CreateQueue' },
+  ],
   notGranted: ['sqs:DeleteQueue', 'sqs:ReceiveMessage', 'sqs:SendMessage', 'sqs:SetQueueAttributes'],
 };
 

@@ -46,33 +46,66 @@ test('a list and the same names joined by a comma are different lists', () => {
 test('each config object has its own catalog: a preset of one config is unknown to another', () => {
   const cfg = config();
   expect(actions(actionGrants({ access: ['a'] }, cfg))).toEqual(['sqs:SendMessage']);
-  const empty: Pick<PlatformConfig, 'access'> = { access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] } };
+  const empty: Pick<PlatformConfig, 'access'> = {
+    access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+  };
   expect(() => actionGrants({ access: ['a'] }, empty)).toThrow(/unknown access preset "a"/);
 });
 
 describe('grant labels', () => {
   const labels = (statements: AccessPreset['statements']) => {
-    const cfg: Pick<PlatformConfig, 'access'> = { access: { presets: { p: { name: 'p', description: 'p', statements } }, managedPolicies: [], customerManagedPolicies: [] } };
+    const cfg: Pick<PlatformConfig, 'access'> = {
+      access: {
+        presets: { p: { name: 'p', description: 'p', statements } },
+        managedPolicies: [],
+        customerManagedPolicies: [],
+      },
+    };
     return Object.fromEntries([...actionGrants({ access: ['p'] }, cfg).entries()].map(([k, g]) => [k, g.grants]));
   };
 
   test('no resources means every resource, as `*` does: the label has no "on"', () => {
-    expect(labels([{ actions: ['sqs:PurgeQueue'], resources: [], scope: 'resource-tag' }])).toEqual({ 'sqs:purgequeue': ['resource-tag'] });
+    expect(labels([{ actions: ['sqs:PurgeQueue'], resources: [], scope: 'resource-tag' }])).toEqual({
+      'sqs:purgequeue': ['resource-tag'],
+    });
   });
 
   test('resources are named sorted, `*` among others included', () => {
-    expect(labels([{ actions: ['sqs:PurgeQueue'], resources: ['arn:aws:sqs:*:*:b-*', 'arn:aws:sqs:*:*:a-*'], scope: 'resource-tag' }])).toEqual({
+    expect(
+      labels([
+        {
+          actions: ['sqs:PurgeQueue'],
+          resources: ['arn:aws:sqs:*:*:b-*', 'arn:aws:sqs:*:*:a-*'],
+          scope: 'resource-tag',
+        },
+      ]),
+    ).toEqual({
       'sqs:purgequeue': ['resource-tag on arn:aws:sqs:*:*:a-*, arn:aws:sqs:*:*:b-*'],
     });
-    expect(labels([{ actions: ['sqs:PurgeQueue'], resources: ['arn:aws:sqs:*:*:b-*', '*'], scope: 'resource-tag' }])).toEqual({
+    expect(
+      labels([{ actions: ['sqs:PurgeQueue'], resources: ['arn:aws:sqs:*:*:b-*', '*'], scope: 'resource-tag' }]),
+    ).toEqual({
       'sqs:purgequeue': ['resource-tag on *, arn:aws:sqs:*:*:b-*'],
     });
   });
 
   test('actions come sorted whatever order the presets list them in', () => {
-    const actions = ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:PurgeQueue', 'sqs:GetQueueUrl', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility'];
+    const actions = [
+      'sqs:SendMessage',
+      'sqs:ReceiveMessage',
+      'sqs:PurgeQueue',
+      'sqs:GetQueueUrl',
+      'sqs:DeleteMessage',
+      'sqs:ChangeMessageVisibility',
+    ];
     const cfg: Pick<PlatformConfig, 'access'> = {
-      access: { presets: { p: { name: 'p', description: 'p', statements: [{ actions, resources: ['*'], scope: 'resource-tag' }] } }, managedPolicies: [], customerManagedPolicies: [] },
+      access: {
+        presets: {
+          p: { name: 'p', description: 'p', statements: [{ actions, resources: ['*'], scope: 'resource-tag' }] },
+        },
+        managedPolicies: [],
+        customerManagedPolicies: [],
+      },
     };
     expect([...actionGrants({ access: ['p'] }, cfg).values()].map((g) => g.action)).toEqual([...actions].sort());
   });

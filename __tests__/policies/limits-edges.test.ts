@@ -15,14 +15,26 @@ const BYTES = LIMIT_RULES.inlinePolicyBytes.max;
 const withResource = (resource: string): Pick<PlatformConfig, 'zoneTagKey' | 'access' | 'secrets'> => ({
   zoneTagKey: 'entigo:zone',
   access: {
-    presets: { big: { name: 'big', description: 'one long ARN', statements: [{ actions: ['s3:GetObject'], resources: [resource], scope: 'resource-tag' }] } as AccessPreset },
+    presets: {
+      big: {
+        name: 'big',
+        description: 'one long ARN',
+        statements: [{ actions: ['s3:GetObject'], resources: [resource], scope: 'resource-tag' }],
+      } as AccessPreset,
+    },
     managedPolicies: [],
     customerManagedPolicies: [],
   },
   secrets: { zoneNamePrefix: true },
 });
 
-const inCode = (over: Partial<LimitCheckedZone> = {}): LimitCheckedZone => ({ name: 'prod', access: ['big'], managedPolicies: [], customerManagedPolicies: [], ...over });
+const inCode = (over: Partial<LimitCheckedZone> = {}): LimitCheckedZone => ({
+  name: 'prod',
+  access: ['big'],
+  managedPolicies: [],
+  customerManagedPolicies: [],
+  ...over,
+});
 
 /** The preset's ARN padded so the rendered policy measures exactly `target` by `measure`. */
 function padTo(target: number, measure: (json: string) => number): string {
@@ -38,12 +50,15 @@ const codes = (resource: string) => checkZoneLimits(inCode(), withResource(resou
 test('exactly 10,240 non-whitespace characters pass; one more is too large', () => {
   const atLimit = padTo(NON_WS, (j) => policySize(j).nonWhitespaceBytes);
   expect(checkZoneLimits(inCode(), withResource(atLimit))).toEqual([]);
-  expect(codes(`${atLimit}y`)).toEqual([`zone "prod": inline policy is ${NON_WS + 1} non-whitespace characters; AWS allows at most ${NON_WS} per permission set`]);
+  expect(codes(`${atLimit}y`)).toEqual([
+    `zone "prod": inline policy is ${NON_WS + 1} non-whitespace characters; AWS allows at most ${NON_WS} per permission set`,
+  ]);
 });
 
 test('exactly 32,768 bytes pass the byte limit; one more fails it, with its own message and hint', () => {
   const atLimit = padTo(BYTES, (j) => policySize(j).bytes);
-  const bytesProblems = (r: string) => checkZoneLimits(inCode(), withResource(r)).filter((d) => /bytes;/.test(d.message));
+  const bytesProblems = (r: string) =>
+    checkZoneLimits(inCode(), withResource(r)).filter((d) => /bytes;/.test(d.message));
   expect(bytesProblems(atLimit)).toEqual([]);
   expect(bytesProblems(`${atLimit}y`)).toEqual([
     {
@@ -68,7 +83,8 @@ test('a character outside Latin-1 in a config preset resource: a diagnostic nami
       file: 'zone "prod"',
       field: 'access',
       code: 'policy-invalid-characters',
-      message: 'zone "prod": inline policy contains characters outside tab, LF, CR and U+0020..U+00FF, which AWS rejects',
+      message:
+        'zone "prod": inline policy contains characters outside tab, LF, CR and U+0020..U+00FF, which AWS rejects',
       hint: 'check the resources of the platform config presets for non-Latin-1 characters (https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PutInlinePolicyToPermissionSet.html)',
     },
   ]);
@@ -86,13 +102,18 @@ test('a zone given in code: the file is the zone, no line; a too-large policy sa
   ]);
   expect(d[0]).not.toHaveProperty('line');
   expect(checkZoneLimits(inCode(), withResource('arn:aws:s3:::b/*'), 'zones/a/prod.yaml')).toEqual([]);
-  expect(checkZoneLimits(inCode({ access: ['nope'] }), withResource('arn:aws:s3:::b/*'), 'zones/a/prod.yaml')[0]).toMatchObject({ file: 'zones/a/prod.yaml' });
+  expect(
+    checkZoneLimits(inCode({ access: ['nope'] }), withResource('arn:aws:s3:::b/*'), 'zones/a/prod.yaml')[0],
+  ).toMatchObject({ file: 'zones/a/prod.yaml' });
 });
 
 test('too many managed policies, all customer-managed: the problem is at customerManagedPolicies, with a hint', () => {
   const managed = LIMIT_RULES.managedPoliciesPerPermissionSet;
   const customer = Array.from({ length: managed.max + 1 }, (_, i) => ({ name: `C${i}`, path: '/' }));
-  const zone = inCode({ customerManagedPolicies: customer, positions: { customerManagedPolicies: { line: 9, column: 3 } } });
+  const zone = inCode({
+    customerManagedPolicies: customer,
+    positions: { customerManagedPolicies: { line: 9, column: 3 } },
+  });
   expect(checkZoneLimits(zone, withResource('arn:aws:s3:::b/*'))).toEqual([
     {
       file: 'zone "prod"',

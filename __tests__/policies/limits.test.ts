@@ -40,10 +40,21 @@ function zone(over: Partial<Zone> = {}): Zone {
   };
 }
 
-function platform(over: { presets?: Record<string, AccessPreset>; prefix?: string; zoneNamePrefix?: boolean } = {}): PlatformConfig {
+function platform(
+  over: { presets?: Record<string, AccessPreset>; prefix?: string; zoneNamePrefix?: boolean } = {},
+): PlatformConfig {
   return {
-    identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444', identityStoreId: 'd-1234567890', region: 'eu-north-1' },
-    entra: { applicationObjectId: 'a', servicePrincipalObjectId: 'b', appRoles: 'per-zone', provisioningResource: true },
+    identityCenter: {
+      instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444',
+      identityStoreId: 'd-1234567890',
+      region: 'eu-north-1',
+    },
+    entra: {
+      applicationObjectId: 'a',
+      servicePrincipalObjectId: 'b',
+      appRoles: 'per-zone',
+      provisioningResource: true,
+    },
     zoneTagKey: 'entigo:zone',
     names: { groupPrefix: 'entigo-zone-', permissionSetPrefix: over.prefix ?? 'zone-' },
     defaultSessionDuration: 'PT1H',
@@ -77,7 +88,9 @@ function bigPreset(n: number): AccessPreset {
 const codes = (z: Zone, c: PlatformConfig) => checkZoneLimits(z, c).map((d) => d.code);
 
 test('a zone with every built-in preset (and the name prefix guard) is within every limit', () => {
-  expect(checkZoneLimits(zone({ access: Object.keys(BUILT_IN_PRESETS) }), platform({ zoneNamePrefix: true }))).toEqual([]);
+  expect(checkZoneLimits(zone({ access: Object.keys(BUILT_IN_PRESETS) }), platform({ zoneNamePrefix: true }))).toEqual(
+    [],
+  );
 });
 
 test('worst case: every built-in preset, the longest zone name and zone tag key, the name prefix guard: under 10,240 characters', () => {
@@ -85,7 +98,9 @@ test('worst case: every built-in preset, the longest zone name and zone tag key,
   const cfg: PlatformConfig = { ...platform({ zoneNamePrefix: true }), zoneTagKey: 'k'.repeat(128) };
   const { nonWhitespaceBytes } = policySize(renderPolicy(zonePolicy(z, cfg)));
   // The figure, for the record (README's limits): the catalog leaves this much room for config presets.
-  process.stderr.write(`worst-case inline policy, all ${Object.keys(BUILT_IN_PRESETS).length} built-in presets: ${nonWhitespaceBytes} of ${LIMIT_RULES.inlinePolicyNonWhitespaceBytes.max} non-whitespace bytes\n`);
+  process.stderr.write(
+    `worst-case inline policy, all ${Object.keys(BUILT_IN_PRESETS).length} built-in presets: ${nonWhitespaceBytes} of ${LIMIT_RULES.inlinePolicyNonWhitespaceBytes.max} non-whitespace bytes\n`,
+  );
   expect(nonWhitespaceBytes).toBeLessThan(LIMIT_RULES.inlinePolicyNonWhitespaceBytes.max);
   expect(checkZoneLimits(z, cfg).filter((d) => d.code === 'policy-too-large')).toEqual([]);
 });
@@ -125,7 +140,14 @@ describe('inline policy size', () => {
   });
 
   test('through the loader: validation fails and names the zone file and the zone', () => {
-    const presets = { 'bucket-reader': { description: 'many buckets', statements: [{ actions: ['s3:GetObject'], resources: bigPreset(300).statements[0].resources, scope: 'resource-tag' }] } };
+    const presets = {
+      'bucket-reader': {
+        description: 'many buckets',
+        statements: [
+          { actions: ['s3:GetObject'], resources: bigPreset(300).statements[0].resources, scope: 'resource-tag' },
+        ],
+      },
+    };
     const paths = writeTree({
       config: baseConfig({ access: { presets } }),
       zones: {
@@ -136,9 +158,16 @@ describe('inline policy size', () => {
     const { tree, diagnostics } = loadTree({ zonesDir: paths.zonesDir, configPath: paths.configPath });
     expect(tree).toBeUndefined();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: join(paths.zonesDir, 'payments', 'big-zone.yaml'), field: 'access', code: 'policy-too-large', line: expect.any(Number) }),
+      expect.objectContaining({
+        file: join(paths.zonesDir, 'payments', 'big-zone.yaml'),
+        field: 'access',
+        code: 'policy-too-large',
+        line: expect.any(Number),
+      }),
     ]);
-    expect(diagnostics[0].message).toMatch(/^zone "big-zone": inline policy is \d+ non-whitespace characters; AWS allows at most 10240/);
+    expect(diagnostics[0].message).toMatch(
+      /^zone "big-zone": inline policy is \d+ non-whitespace characters; AWS allows at most 10240/,
+    );
   });
 });
 
@@ -147,8 +176,12 @@ test('more than 20 managed policies (AWS-managed + customer-managed)', () => {
   const customer = Array.from({ length: 9 }, (_, i) => ({ name: `C${i}`, path: '/' }));
   expect(codes(zone({ managedPolicies: aws.slice(0, 11), customerManagedPolicies: customer }), platform())).toEqual([]);
   const diagnostics = checkZoneLimits(zone({ managedPolicies: aws, customerManagedPolicies: customer }), platform());
-  expect(diagnostics).toEqual([expect.objectContaining({ file: FILE, line: 10, field: 'managedPolicies', code: 'too-many-managed-policies' })]);
-  expect(diagnostics[0].message).toBe('zone "prod-1": 21 managed policies (12 AWS-managed + 9 customer-managed); AWS allows at most 20 per permission set');
+  expect(diagnostics).toEqual([
+    expect.objectContaining({ file: FILE, line: 10, field: 'managedPolicies', code: 'too-many-managed-policies' }),
+  ]);
+  expect(diagnostics[0].message).toBe(
+    'zone "prod-1": 21 managed policies (12 AWS-managed + 9 customer-managed); AWS allows at most 20 per permission set',
+  );
 });
 
 // Names, description, relay state, tags and session duration are rules on single values
@@ -156,6 +189,11 @@ test('more than 20 managed policies (AWS-managed + customer-managed)', () => {
 
 test('a policy that cannot be built is a diagnostic, not an exception', () => {
   expect(checkZoneLimits(zone({ access: ['no-such-preset'] }), platform())).toEqual([
-    expect.objectContaining({ file: FILE, field: 'access', code: 'policy-error', message: expect.stringContaining('unknown access preset "no-such-preset"') }),
+    expect.objectContaining({
+      file: FILE,
+      field: 'access',
+      code: 'policy-error',
+      message: expect.stringContaining('unknown access preset "no-such-preset"'),
+    }),
   ]);
 });

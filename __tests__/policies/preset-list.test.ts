@@ -22,6 +22,9 @@ test('every preset file of policies/presets/ is listed, under its file name', ()
 
 test('the presets are data: no preset file imports the policy writer', () => {
   for (const f of readdirSync(DIR).filter((x) => x.endsWith('.ts'))) {
-    expect({ f, imports: /from '\.\.\/zone-policy'/.test(readFileSync(join(DIR, f), 'utf8')) }).toEqual({ f, imports: false });
+    expect({ f, imports: /from '\.\.\/zone-policy'/.test(readFileSync(join(DIR, f), 'utf8')) }).toEqual({
+      f,
+      imports: false,
+    });
   }
 });

@@ -17,11 +17,15 @@ test('outside the generated section, a built-in preset is only named with a poin
     // Paragraphs, list items and table rows.
     .split(/\n\s*\n/)
     .flatMap((b) => (b.startsWith('|') ? b.split('\n') : b.split(/\n(?=- )/)))
-    .filter((block) => [...BUILT_IN_PRESET_DEFINITIONS.keys()].some((name) => block.includes(`\`${name}\``) || block.includes(`presets/${name}.ts`)))
+    .filter((block) =>
+      [...BUILT_IN_PRESET_DEFINITIONS.keys()].some(
+        (name) => block.includes(`\`${name}\``) || block.includes(`presets/${name}.ts`),
+      ),
+    )
     .filter((block) => !/paragraph above/.test(block));
   expect(offending).toEqual([]);
 });
 
-test('no statement a preset\'s file contradicts, such as an unrestricted rotation function', () => {
+test("no statement a preset's file contradicts, such as an unrestricted rotation function", () => {
   expect(outside).not.toMatch(/RotationLambdaARN`?\)?\.? Not restricted/);
 });

@@ -52,14 +52,26 @@ async function create(policies: PolicyDocument[], name: string, value: string): 
   });
 }
 
-async function onOwn(policies: PolicyDocument[], action: string, name: string, owner: string | undefined, extra: Record<string, string> = {}): Promise<Outcome> {
-  return simulate(policies, action, await secret(name), { ...(await resourceTagContext('secretsmanager', 'Secret', K, owner)), ...extra });
+async function onOwn(
+  policies: PolicyDocument[],
+  action: string,
+  name: string,
+  owner: string | undefined,
+  extra: Record<string, string> = {},
+): Promise<Outcome> {
+  return simulate(policies, action, await secret(name), {
+    ...(await resourceTagContext('secretsmanager', 'Secret', K, owner)),
+    ...extra,
+  });
 }
 
-const without = (doc: PolicyDocument, sid: string): PolicyDocument => ({ ...doc, Statement: doc.Statement.filter((s: PolicyStatement) => s.Sid !== sid) });
+const without = (doc: PolicyDocument, sid: string): PolicyDocument => ({
+  ...doc,
+  Statement: doc.Statement.filter((s: PolicyStatement) => s.Sid !== sid),
+});
 
 describe('the default config: untagged secrets cannot be claimed', () => {
-  test('the shipped config and a config without `secrets` both keep zone secrets in the zone\'s name space', () => {
+  test("the shipped config and a config without `secrets` both keep zone secrets in the zone's name space", () => {
     expect(DEFAULTS.secrets.zoneNamePrefix).toBe(true);
     expect(SHIPPED.secrets.zoneNamePrefix).toBe(true);
   });
@@ -67,25 +79,43 @@ describe('the default config: untagged secrets cannot be claimed', () => {
   test.each([
     ['the shipped config/platform.yaml', SHIPPED],
     ['a config without secrets:', DEFAULTS],
-  ])('%s: TagResource with the own zone on an untagged legacy or RDS-managed secret is denied, also next to Allow *', async (_label, config) => {
-    const editor = policy(config, ['secrets-editor']);
-    const bare = policy(config, []);
-    for (const name of ['legacy/db-master', RDS_SECRET, 'dev/app', `${ZONE}-1/app`, `x/${ZONE}/app`]) {
-      expect({ name, editor: await tag([editor], name, ZONE) }).toEqual({ name, editor: 'ExplicitlyDenied' });
-      expect({ name, editorAllowAll: await tag([editor, ALLOW_ALL], name, ZONE) }).toEqual({ name, editorAllowAll: 'ExplicitlyDenied' });
-      // A zone without any secrets preset, with an over-broad managed policy: still denied.
-      expect({ name, bareAllowAll: await tag([bare, ALLOW_ALL], name, ZONE) }).toEqual({ name, bareAllowAll: 'ExplicitlyDenied' });
-      // And so the value stays out of reach (it never carries the zone tag).
-      expect({ name, read: await onOwn([editor], 'secretsmanager:GetSecretValue', name, undefined) }).toEqual({ name, read: 'ImplicitlyDenied' });
-    }
-  });
+  ])(
+    '%s: TagResource with the own zone on an untagged legacy or RDS-managed secret is denied, also next to Allow *',
+    async (_label, config) => {
+      const editor = policy(config, ['secrets-editor']);
+      const bare = policy(config, []);
+      for (const name of ['legacy/db-master', RDS_SECRET, 'dev/app', `${ZONE}-1/app`, `x/${ZONE}/app`]) {
+        expect({ name, editor: await tag([editor], name, ZONE) }).toEqual({ name, editor: 'ExplicitlyDenied' });
+        expect({ name, editorAllowAll: await tag([editor, ALLOW_ALL], name, ZONE) }).toEqual({
+          name,
+          editorAllowAll: 'ExplicitlyDenied',
+        });
+        // A zone without any secrets preset, with an over-broad managed policy: still denied.
+        expect({ name, bareAllowAll: await tag([bare, ALLOW_ALL], name, ZONE) }).toEqual({
+          name,
+          bareAllowAll: 'ExplicitlyDenied',
+        });
+        // And so the value stays out of reach (it never carries the zone tag).
+        expect({ name, read: await onOwn([editor], 'secretsmanager:GetSecretValue', name, undefined) }).toEqual({
+          name,
+          read: 'ImplicitlyDenied',
+        });
+      }
+    },
+  );
 
-  test('the own zone\'s workflows still work: create <zone>/… with its tag (tag-on-create), change, rotate, delete', async () => {
+  test("the own zone's workflows still work: create <zone>/… with its tag (tag-on-create), change, rotate, delete", async () => {
     const editor = policy(DEFAULTS, ['secrets-editor']);
     const name = `${ZONE}/app`;
     expect(await create([editor], name, ZONE)).toBe('Allowed');
     expect(await tag([editor], name, ZONE)).toBe('Allowed'); // the TagResource half of CreateSecret with tags
-    for (const action of ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecret', 'secretsmanager:RotateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:GetSecretValue']) {
+    for (const action of [
+      'secretsmanager:PutSecretValue',
+      'secretsmanager:UpdateSecret',
+      'secretsmanager:RotateSecret',
+      'secretsmanager:DeleteSecret',
+      'secretsmanager:GetSecretValue',
+    ]) {
       expect({ action, outcome: await onOwn([editor], action, name, ZONE) }).toEqual({ action, outcome: 'Allowed' });
     }
     // Creating outside the name space is refused, and explains nothing away next to Allow *.

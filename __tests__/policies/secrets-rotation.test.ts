@@ -14,22 +14,37 @@ import { ACCOUNT, ALLOW_ALL, arnOf, REGION, resourceTagContext, simulate, type O
 const K = 'entigo:zone';
 const ZONE = 'prod';
 const OTHER_ACCOUNT = '999999999999';
-const config = { zoneTagKey: K, access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] }, secrets: { zoneNamePrefix: true } };
-const policy = (access: string[], zone = ZONE): PolicyDocument => JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, config))) as PolicyDocument;
+const config = {
+  zoneTagKey: K,
+  access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+  secrets: { zoneNamePrefix: true },
+};
+const policy = (access: string[], zone = ZONE): PolicyDocument =>
+  JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, config))) as PolicyDocument;
 const fn = (name: string, account = ACCOUNT) => `arn:aws:lambda:${REGION}:${account}:function:${name}`;
 
 /** RotateSecret on the zone's own secret, with `lambdaArn` as RotationLambdaARN (none when undefined). */
 async function rotate(policies: PolicyDocument[], lambdaArn: string | undefined): Promise<Outcome> {
-  return simulate(policies, 'secretsmanager:RotateSecret', await arnOf('secretsmanager', 'Secret', `${ZONE}/app-AbCdEf`), {
-    ...(await resourceTagContext('secretsmanager', 'Secret', K, ZONE)),
-    ...(lambdaArn ? { 'secretsmanager:RotationLambdaARN': lambdaArn } : {}),
-    'aws:PrincipalAccount': ACCOUNT,
-  });
+  return simulate(
+    policies,
+    'secretsmanager:RotateSecret',
+    await arnOf('secretsmanager', 'Secret', `${ZONE}/app-AbCdEf`),
+    {
+      ...(await resourceTagContext('secretsmanager', 'Secret', K, ZONE)),
+      ...(lambdaArn ? { 'secretsmanager:RotationLambdaARN': lambdaArn } : {}),
+      'aws:PrincipalAccount': ACCOUNT,
+    },
+  );
 }
 
 /** lambda:InvokeFunction (the caller's check when rotation starts) on a function tagged with `owner`. */
 async function invoke(policies: PolicyDocument[], name: string, owner: string | undefined): Promise<Outcome> {
-  return simulate(policies, 'lambda:InvokeFunction', fn(name), await resourceTagContext('lambda', 'function', K, owner));
+  return simulate(
+    policies,
+    'lambda:InvokeFunction',
+    fn(name),
+    await resourceTagContext('lambda', 'function', K, owner),
+  );
 }
 
 const FOREIGN: [string, string][] = [
@@ -41,18 +56,21 @@ const FOREIGN: [string, string][] = [
 ];
 
 describe('RotateSecret with a rotation function', () => {
-  test('the own zone\'s function (same account, named <zone>_...), also a version or alias of it, or none: allowed', async () => {
+  test("the own zone's function (same account, named <zone>_...), also a version or alias of it, or none: allowed", async () => {
     const editor = policy(['secrets-editor']);
     expect(await rotate([editor], fn('prod_rotate'))).toBe('Allowed');
     expect(await rotate([editor], fn('prod_rotate:live'))).toBe('Allowed');
     expect(await rotate([editor], undefined)).toBe('Allowed');
   });
 
-  test.each(FOREIGN)('%s: explicitly denied, also next to Allow * and in a zone without secrets-editor', async (_label, arn) => {
-    expect(await rotate([policy(['secrets-editor'])], arn)).toBe('ExplicitlyDenied');
-    expect(await rotate([policy(['secrets-editor']), ALLOW_ALL], arn)).toBe('ExplicitlyDenied');
-    expect(await rotate([policy([]), ALLOW_ALL], arn)).toBe('ExplicitlyDenied');
-  });
+  test.each(FOREIGN)(
+    '%s: explicitly denied, also next to Allow * and in a zone without secrets-editor',
+    async (_label, arn) => {
+      expect(await rotate([policy(['secrets-editor'])], arn)).toBe('ExplicitlyDenied');
+      expect(await rotate([policy(['secrets-editor']), ALLOW_ALL], arn)).toBe('ExplicitlyDenied');
+      expect(await rotate([policy([]), ALLOW_ALL], arn)).toBe('ExplicitlyDenied');
+    },
+  );
 
   test('the guard has teeth: without GuardSecretRotationFunction a foreign function is allowed', async () => {
     const editor = policy(['secrets-editor']);
@@ -62,13 +80,27 @@ describe('RotateSecret with a rotation function', () => {
 
   test.each([
     ['without the separator (prod*)', (p: string) => p.replace('prod_*', 'prod*'), fn('prod-1_rotate')],
-    ['without the account (any account)', (p: string) => p.replace('${aws:PrincipalAccount}', '*'), fn('prod_rotate', OTHER_ACCOUNT)],
+    [
+      'without the account (any account)',
+      (p: string) => p.replace('${aws:PrincipalAccount}', '*'),
+      fn('prod_rotate', OTHER_ACCOUNT),
+    ],
   ])('a weaker pattern goes red: %s', async (_label, weaken, arn) => {
     const editor = policy(['secrets-editor']);
     const guard = editor.Statement.find((s) => s.Sid === 'GuardSecretRotationFunction')!;
     const pattern = guard.Condition!.StringNotLike['secretsmanager:RotationLambdaARN'] as string;
     expect(weaken(pattern)).not.toBe(pattern);
-    const weakened = { ...editor, Statement: editor.Statement.map((s) => (s === guard ? { ...s, Condition: { ...s.Condition, StringNotLike: { 'secretsmanager:RotationLambdaARN': weaken(pattern) } } } : s)) };
+    const weakened = {
+      ...editor,
+      Statement: editor.Statement.map((s) =>
+        s === guard
+          ? {
+              ...s,
+              Condition: { ...s.Condition, StringNotLike: { 'secretsmanager:RotationLambdaARN': weaken(pattern) } },
+            }
+          : s,
+      ),
+    };
     expect(await rotate([weakened], arn)).toBe('Allowed');
     expect(await rotate([editor], arn)).toBe('ExplicitlyDenied');
   });
@@ -89,7 +121,9 @@ describe('lambda:InvokeFunction, which the caller of RotateSecret needs on the r
     const weakened = {
       ...editor,
       Statement: editor.Statement.map((s) =>
-        Array.isArray(s.Action) && s.Action.includes('lambda:InvokeFunction') ? { ...s, Action: s.Action.filter((a) => a !== 'lambda:InvokeFunction') } : s,
+        Array.isArray(s.Action) && s.Action.includes('lambda:InvokeFunction')
+          ? { ...s, Action: s.Action.filter((a) => a !== 'lambda:InvokeFunction') }
+          : s,
       ),
     };
     expect(await invoke([weakened], 'prod_rotate', ZONE)).not.toBe('Allowed');

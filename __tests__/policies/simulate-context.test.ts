@@ -14,17 +14,46 @@ const policy = (condition: Record<string, Record<string, string>>): PolicyDocume
 
 describe('simulate', () => {
   test('fills aws:PrincipalAccount and aws:userid, so policy variables resolve without a test naming them', async () => {
-    expect(await simulate([policy({ StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } })], 'sqs:ListQueues', '*', { 'aws:ResourceAccount': ACCOUNT })).toBe('Allowed');
-    expect(await simulate([policy({ StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } })], 'sqs:ListQueues', '*', { 'aws:ResourceAccount': '210987654321' })).toBe('ImplicitlyDenied');
-    expect(await simulate([policy({ StringEquals: { 'aws:userid': USERID } })], 'sqs:ListQueues', '*', {})).toBe('Allowed');
+    expect(
+      await simulate(
+        [policy({ StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } })],
+        'sqs:ListQueues',
+        '*',
+        { 'aws:ResourceAccount': ACCOUNT },
+      ),
+    ).toBe('Allowed');
+    expect(
+      await simulate(
+        [policy({ StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } })],
+        'sqs:ListQueues',
+        '*',
+        { 'aws:ResourceAccount': '210987654321' },
+      ),
+    ).toBe('ImplicitlyDenied');
+    expect(await simulate([policy({ StringEquals: { 'aws:userid': USERID } })], 'sqs:ListQueues', '*', {})).toBe(
+      'Allowed',
+    );
   });
 
   test('a test may override them (another account, another session)', async () => {
-    expect(await simulate([policy({ StringEquals: { 'aws:PrincipalAccount': ACCOUNT } })], 'sqs:ListQueues', '*', { 'aws:PrincipalAccount': '210987654321' })).toBe('ImplicitlyDenied');
+    expect(
+      await simulate([policy({ StringEquals: { 'aws:PrincipalAccount': ACCOUNT } })], 'sqs:ListQueues', '*', {
+        'aws:PrincipalAccount': '210987654321',
+      }),
+    ).toBe('ImplicitlyDenied');
   });
 
   test('refuses a policy still carrying Terraform escapes', async () => {
-    await expect(simulate([policy({ StringEquals: { 'aws:ResourceAccount': '$${aws:PrincipalAccount}' } })], 'sqs:ListQueues', '*', {})).rejects.toThrow(/Terraform escapes/);
-    await expect(simulate([policy({ StringLike: { 'aws:userid': '%%{x}' } })], 'sqs:ListQueues', '*', {})).rejects.toThrow(/Terraform escapes/);
+    await expect(
+      simulate(
+        [policy({ StringEquals: { 'aws:ResourceAccount': '$${aws:PrincipalAccount}' } })],
+        'sqs:ListQueues',
+        '*',
+        {},
+      ),
+    ).rejects.toThrow(/Terraform escapes/);
+    await expect(
+      simulate([policy({ StringLike: { 'aws:userid': '%%{x}' } })], 'sqs:ListQueues', '*', {}),
+    ).rejects.toThrow(/Terraform escapes/);
   });
 });

@@ -31,7 +31,10 @@ export const ALWAYS_PRESENT: Context = { 'aws:PrincipalAccount': ACCOUNT, 'aws:u
  */
 export function assertAsIamReceivesIt(policies: readonly unknown[]): void {
   const text = JSON.stringify(policies);
-  if (/\$\$\{|%%\{/.test(text)) throw new Error('a policy holds Terraform escapes ($${ or %%{): simulate the policy as IAM receives it (terraformStringValue)');
+  if (/\$\$\{|%%\{/.test(text))
+    throw new Error(
+      'a policy holds Terraform escapes ($${ or %%{): simulate the policy as IAM receives it (terraformStringValue)',
+    );
 }
 
 export type Outcome = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
@@ -71,7 +74,12 @@ export async function arnOf(service: string, type: string, name: string): Promis
 }
 
 /** Context of a resource carrying `tagKey=value` (nothing when `value` is undefined). */
-export async function resourceTagContext(service: string, type: string | undefined, tagKey: string, value: string | undefined): Promise<Context> {
+export async function resourceTagContext(
+  service: string,
+  type: string | undefined,
+  tagKey: string,
+  value: string | undefined,
+): Promise<Context> {
   if (value === undefined || type === undefined) return {};
   const { conditionKeys } = await iamResourceTypeDetails(service, type);
   const ctx: Context = { [`aws:ResourceTag/${tagKey}`]: value };
@@ -108,7 +116,12 @@ export async function simulate(
   assertAsIamReceivesIt(policies);
   const result = await runSimulation(
     {
-      request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: { ...ALWAYS_PRESENT, ...context } },
+      request: {
+        principal: PRINCIPAL,
+        action,
+        resource: { resource, accountId: ACCOUNT },
+        contextVariables: { ...ALWAYS_PRESENT, ...context },
+      },
       identityPolicies: policies.map((policy, i) => ({ name: `policy-${i}`, policy })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],

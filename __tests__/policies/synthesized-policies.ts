@@ -38,7 +38,8 @@ export function readSynthesizedPolicies(outDir: string, zoneTagKey: string): Map
     const inlinePolicies = tf.resource?.aws_ssoadmin_permission_set_inline_policy ?? {};
     for (const [id, resource] of Object.entries(inlinePolicies)) {
       const ref = ARN_REF.exec(String(resource.permission_set_arn));
-      if (!ref) throw new Error(`${file}: inline policy ${id} has permission_set_arn ${String(resource.permission_set_arn)}`);
+      if (!ref)
+        throw new Error(`${file}: inline policy ${id} has permission_set_arn ${String(resource.permission_set_arn)}`);
       const permissionSet = permissionSets[ref[1]];
       if (!permissionSet) throw new Error(`${file}: inline policy ${id} points at missing permission set ${ref[1]}`);
       const tags = (permissionSet.tags ?? {}) as Record<string, string>;
@@ -47,7 +48,13 @@ export function readSynthesizedPolicies(outDir: string, zoneTagKey: string): Map
       if (out.has(zone)) throw new Error(`${file}: zone ${zone} has more than one inline policy`);
       if (typeof resource.inline_policy !== 'string') throw new Error(`${file}: inline policy ${id} is not a string`);
       const json = terraformStringValue(resource.inline_policy, `${file}: inline policy ${id}`);
-      out.set(zone, { zone, stack, permissionSetName: String(permissionSet.name), json, policy: JSON.parse(json) as PolicyDocument });
+      out.set(zone, {
+        zone,
+        stack,
+        permissionSetName: String(permissionSet.name),
+        json,
+        policy: JSON.parse(json) as PolicyDocument,
+      });
     }
   }
   return out;

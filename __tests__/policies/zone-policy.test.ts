@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import type { AccessPreset, PlatformConfig, PresetStatement } from '../../model/types';
-import { renderPolicy, VALUE_CARRYING_UNTAG_ACTIONS, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
+import {
+  renderPolicy,
+  VALUE_CARRYING_UNTAG_ACTIONS,
+  zonePolicy,
+  type PolicyDocument,
+} from '../../policies/zone-policy';
 import { ValidationError } from '../../model/diagnostics';
 import { TAGGING_WITHOUT_TAG_KEYS } from '../../policies/generated/tagging-without-tag-keys';
 
@@ -18,13 +23,18 @@ const SQS: AccessPreset = {
   description: 'queues',
   statements: [
     { actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' },
-    { actions: ['sqs:PurgeQueue', 'sqs:GetQueueAttributes'], resources: ['arn:aws:sqs:*:*:app-*', 'arn:aws:sqs:*:*:jobs-*'], scope: 'resource-tag' },
+    {
+      actions: ['sqs:PurgeQueue', 'sqs:GetQueueAttributes'],
+      resources: ['arn:aws:sqs:*:*:app-*', 'arn:aws:sqs:*:*:jobs-*'],
+      scope: 'resource-tag',
+    },
     { actions: ['sqs:CreateQueue', 'sqs:TagQueue'], resources: ['*'], scope: 'request-tag' },
   ],
 };
 const ALL = ['rds-operator', 'secrets-editor', 'secrets-reader', 'sqs-queue-operator'];
 
-const render = (access: string[], cfg: PolicyConfig = config({ 'sqs-queue-operator': SQS }), name = 'prod-1') => renderPolicy(zonePolicy({ name, access }, cfg));
+const render = (access: string[], cfg: PolicyConfig = config({ 'sqs-queue-operator': SQS }), name = 'prod-1') =>
+  renderPolicy(zonePolicy({ name, access }, cfg));
 const parse = (json: string) => JSON.parse(json) as PolicyDocument;
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -32,23 +42,36 @@ describe('determinism', () => {
   test('the same zone in any preset order, with duplicates, renders to the same string', () => {
     const expected = render(ALL);
     fc.assert(
-      fc.property(fc.shuffledSubarray(ALL, { minLength: ALL.length, maxLength: ALL.length }), fc.subarray(ALL), (order, dupes) => {
-        expect(render([...order, ...dupes])).toBe(expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(ALL, { minLength: ALL.length, maxLength: ALL.length }),
+        fc.subarray(ALL),
+        (order, dupes) => {
+          expect(render([...order, ...dupes])).toBe(expected);
+        },
+      ),
     );
   });
 
-  test('config presets in any order (presets, statements\' actions and resources) render to the same string', () => {
+  test("config presets in any order (presets, statements' actions and resources) render to the same string", () => {
     const expected = render(ALL);
     const shuffledStatement = (s: PresetStatement) =>
-      fc.tuple(fc.shuffledSubarray([...s.actions], { minLength: s.actions.length, maxLength: s.actions.length }),
-        fc.shuffledSubarray([...s.resources], { minLength: s.resources.length, maxLength: s.resources.length }))
+      fc
+        .tuple(
+          fc.shuffledSubarray([...s.actions], { minLength: s.actions.length, maxLength: s.actions.length }),
+          fc.shuffledSubarray([...s.resources], { minLength: s.resources.length, maxLength: s.resources.length }),
+        )
         .map(([actions, resources]): PresetStatement => ({ ...s, actions, resources }));
     fc.assert(
       fc.property(fc.tuple(...SQS.statements.map(shuffledStatement)), fc.boolean(), (statements, extraFirst) => {
         const sqs = { ...SQS, statements };
-        const other: AccessPreset = { name: 'aaa-unused', description: 'x', statements: [{ actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' }] };
-        const presets = extraFirst ? { 'aaa-unused': other, 'sqs-queue-operator': sqs } : { 'sqs-queue-operator': sqs, 'aaa-unused': other };
+        const other: AccessPreset = {
+          name: 'aaa-unused',
+          description: 'x',
+          statements: [{ actions: ['sqs:ListQueues'], resources: ['*'], scope: 'none' }],
+        };
+        const presets = extraFirst
+          ? { 'aaa-unused': other, 'sqs-queue-operator': sqs }
+          : { 'sqs-queue-operator': sqs, 'aaa-unused': other };
         expect(render(ALL, config(presets))).toBe(expected);
       }),
     );
@@ -59,9 +82,15 @@ describe('determinism', () => {
     const reversed: PolicyDocument = {
       Statement: doc.Statement.map((s) => {
         const condition = s.Condition
-          ? Object.fromEntries(Object.entries(s.Condition).reverse().map(([op, b]) => [op, Object.fromEntries(Object.entries(b).reverse())]))
+          ? Object.fromEntries(
+              Object.entries(s.Condition)
+                .reverse()
+                .map(([op, b]) => [op, Object.fromEntries(Object.entries(b).reverse())]),
+            )
           : undefined;
-        return Object.fromEntries(Object.entries({ ...s, ...(condition ? { Condition: condition } : {}) }).reverse()) as unknown as typeof s;
+        return Object.fromEntries(
+          Object.entries({ ...s, ...(condition ? { Condition: condition } : {}) }).reverse(),
+        ) as unknown as typeof s;
       }),
       Version: doc.Version,
     } as PolicyDocument;
@@ -85,14 +114,34 @@ describe('determinism', () => {
       'GuardSecretRotationFunction',
     ]);
     expect(parse(render(['rds-operator'])).Statement.map((s) => s.Sid)).toEqual([
-      'RdsOperator0', 'RdsOperator1', 'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardTaggingWithoutTagKeys',
-      'GuardSecretNamePrefix', 'GuardSecretRotationFunction',
+      'RdsOperator0',
+      'RdsOperator1',
+      'GuardZoneTagRemoval',
+      'GuardZoneTagDeletion',
+      'GuardForeignZoneTag',
+      'GuardZoneTagChange',
+      'GuardTaggingWithoutTagKeys',
+      'GuardSecretNamePrefix',
+      'GuardSecretRotationFunction',
     ]);
-    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid).slice(-2)).toEqual(['GuardServiceManagedSecret', 'GuardSecretRotationFunction']);
+    expect(
+      parse(render(['rds-operator'], config({}, false)))
+        .Statement.map((s) => s.Sid)
+        .slice(-2),
+    ).toEqual(['GuardServiceManagedSecret', 'GuardSecretRotationFunction']);
     expect(parse(render(['secrets-editor'], config({}, true))).Statement.map((s) => s.Sid)).toEqual([
-      'SecretsEditor0', 'SecretsEditor1SecretsEditor3', 'SecretsEditor2', 'SecretsEditor2Tag',
-      'GuardZoneTagRemoval', 'GuardZoneTagDeletion', 'GuardForeignZoneTag', 'GuardZoneTagChange', 'GuardTaggingWithoutTagKeys', 'GuardCreateWithoutZoneTag',
-      'GuardSecretNamePrefix', 'GuardSecretRotationFunction',
+      'SecretsEditor0',
+      'SecretsEditor1SecretsEditor3',
+      'SecretsEditor2',
+      'SecretsEditor2Tag',
+      'GuardZoneTagRemoval',
+      'GuardZoneTagDeletion',
+      'GuardForeignZoneTag',
+      'GuardZoneTagChange',
+      'GuardTaggingWithoutTagKeys',
+      'GuardCreateWithoutZoneTag',
+      'GuardSecretNamePrefix',
+      'GuardSecretRotationFunction',
     ]);
   });
 
@@ -125,7 +174,11 @@ describe('minimal output', () => {
   test('no action is granted twice under the same resources and condition, and none twice at all when one grant is unconditional', () => {
     const doc = parse(render(ALL));
     const seen = new Set<string>();
-    const unconditional = new Set(doc.Statement.filter((s) => s.Effect === 'Allow' && !s.Condition && s.Resource === '*').flatMap((s) => asList(s.Action)));
+    const unconditional = new Set(
+      doc.Statement.filter((s) => s.Effect === 'Allow' && !s.Condition && s.Resource === '*').flatMap((s) =>
+        asList(s.Action),
+      ),
+    );
     for (const s of doc.Statement.filter((st) => st.Effect === 'Allow')) {
       for (const a of asList(s.Action)) {
         const key = JSON.stringify([a, s.Resource, s.Condition ?? null]);
@@ -137,14 +190,24 @@ describe('minimal output', () => {
   });
 
   test('a zone with reader and editor is no bigger than one with editor alone', () => {
-    expect(render(['secrets-editor', 'secrets-reader']).length).toBeLessThanOrEqual(render(['secrets-editor']).length + 'SecretsReader0SecretsReader1'.length);
-    expect(parse(render(['secrets-editor', 'secrets-reader'])).Statement.length).toBe(parse(render(['secrets-editor'])).Statement.length);
+    expect(render(['secrets-editor', 'secrets-reader']).length).toBeLessThanOrEqual(
+      render(['secrets-editor']).length + 'SecretsReader0SecretsReader1'.length,
+    );
+    expect(parse(render(['secrets-editor', 'secrets-reader'])).Statement.length).toBe(
+      parse(render(['secrets-editor'])).Statement.length,
+    );
   });
 
   test('an action a config preset grants unconditionally is dropped from conditional grants', () => {
-    const wide: AccessPreset = { name: 'secret-describer', description: 'x', statements: [{ actions: ['secretsmanager:DescribeSecret'], resources: ['*'], scope: 'none' }] };
+    const wide: AccessPreset = {
+      name: 'secret-describer',
+      description: 'x',
+      statements: [{ actions: ['secretsmanager:DescribeSecret'], resources: ['*'], scope: 'none' }],
+    };
     const doc = parse(render(['secret-describer', 'secrets-reader'], config({ 'secret-describer': wide })));
-    const conditional = doc.Statement.filter((s) => s.Effect === 'Allow' && s.Condition).flatMap((s) => asList(s.Action));
+    const conditional = doc.Statement.filter((s) => s.Effect === 'Allow' && s.Condition).flatMap((s) =>
+      asList(s.Action),
+    );
     expect(conditional).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds']);
   });
 });
@@ -162,8 +225,14 @@ describe('conditions', () => {
   test('create: exactly the own zone tag; tag-on-create: onto an untagged resource only', () => {
     const json = render(['secrets-editor']);
     expect(statement(json, 'SecretsEditor2')).toEqual({
-      Sid: 'SecretsEditor2', Effect: 'Allow', Action: 'secretsmanager:CreateSecret', Resource: '*',
-      Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'entigo:zone' }, StringEquals: { 'aws:RequestTag/entigo:zone': 'prod-1' } },
+      Sid: 'SecretsEditor2',
+      Effect: 'Allow',
+      Action: 'secretsmanager:CreateSecret',
+      Resource: '*',
+      Condition: {
+        'ForAllValues:StringEquals': { 'aws:TagKeys': 'entigo:zone' },
+        StringEquals: { 'aws:RequestTag/entigo:zone': 'prod-1' },
+      },
     });
     expect(statement(json, 'SecretsEditor2Tag').Condition).toEqual({
       'ForAllValues:StringEquals': { 'aws:TagKeys': 'entigo:zone' },
@@ -174,16 +243,24 @@ describe('conditions', () => {
 
   test('zoneNamePrefix false swaps it for a guard on secrets other services manage (rds!...)', () => {
     expect(statement(render(['rds-operator'], config({}, false)), 'GuardServiceManagedSecret')).toEqual({
-      Sid: 'GuardServiceManagedSecret', Effect: 'Deny', Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
-      Resource: 'arn:*:secretsmanager:*:*:secret:*!*', Condition: { Null: { 'aws:RequestTag/entigo:zone': 'false' } },
+      Sid: 'GuardServiceManagedSecret',
+      Effect: 'Deny',
+      Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
+      Resource: 'arn:*:secretsmanager:*:*:secret:*!*',
+      Condition: { Null: { 'aws:RequestTag/entigo:zone': 'false' } },
     });
-    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid)).not.toContain('GuardSecretNamePrefix');
+    expect(parse(render(['rds-operator'], config({}, false))).Statement.map((s) => s.Sid)).not.toContain(
+      'GuardSecretNamePrefix',
+    );
   });
 
   test('zoneNamePrefix adds a guard limited to <zone>/ secrets', () => {
     expect(statement(render(['rds-operator'], config({}, true)), 'GuardSecretNamePrefix')).toEqual({
-      Sid: 'GuardSecretNamePrefix', Effect: 'Deny', Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
-      NotResource: 'arn:*:secretsmanager:*:*:secret:prod-1/*', Condition: { Null: { 'aws:RequestTag/entigo:zone': 'false' } },
+      Sid: 'GuardSecretNamePrefix',
+      Effect: 'Deny',
+      Action: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
+      NotResource: 'arn:*:secretsmanager:*:*:secret:prod-1/*',
+      Condition: { Null: { 'aws:RequestTag/entigo:zone': 'false' } },
     });
   });
 });
@@ -201,13 +278,18 @@ describe('errors', () => {
 
   test('an unknown preset is a ValidationError naming it', () => {
     const err = thrown(() => zonePolicy({ name: 'prod-1', access: ['nope'] }, config()));
-    expect(err.diagnostics).toEqual([{ file: 'zone "prod-1"', field: 'access', code: 'unknown-preset', message: 'unknown access preset "nope"' }]);
+    expect(err.diagnostics).toEqual([
+      { file: 'zone "prod-1"', field: 'access', code: 'unknown-preset', message: 'unknown access preset "nope"' },
+    ]);
   });
 
-  test.each(['Prod-1', 'prod_1', 'prod-', '*', 'a/b', ''])('zone name %j is refused (it would be a policy value)', (name) => {
-    const err = thrown(() => zonePolicy({ name, access: ['rds-operator'] }, config()));
-    expect(err.diagnostics.map((d) => [d.field, d.code])).toEqual([['name', 'invalid-value']]);
-  });
+  test.each(['Prod-1', 'prod_1', 'prod-', '*', 'a/b', ''])(
+    'zone name %j is refused (it would be a policy value)',
+    (name) => {
+      const err = thrown(() => zonePolicy({ name, access: ['rds-operator'] }, config()));
+      expect(err.diagnostics.map((d) => [d.field, d.code])).toEqual([['name', 'invalid-value']]);
+    },
+  );
 
   test('an invalid zone tag key is refused', () => {
     for (const zoneTagKey of ['aws:zone', 'AWS:zone', 'zone*']) {

@@ -53,7 +53,12 @@ describe('the access map in Chromium', () => {
   it('shows every zone of the sample tree, and search narrows by zone, action, person, account and tag value', async () => {
     const { page, url, requests } = await open(sampleTree());
     expect(await page.locator('#status').textContent()).toBe('4 zones');
-    expect(await visibleZones(page)).toEqual(['logistics-prod-1', 'payments-prod-1', 'payments-staging-1', 'research-sandbox']);
+    expect(await visibleZones(page)).toEqual([
+      'logistics-prod-1',
+      'payments-prod-1',
+      'payments-staging-1',
+      'research-sandbox',
+    ]);
     expect(await page.locator('h2.dept').allTextContents()).toEqual(['logistics', 'payments', 'research']);
 
     // "who can reboot a database of zone payments-prod-1?"
@@ -61,8 +66,13 @@ describe('the access map in Chromium', () => {
     expect(await visibleZones(page)).toEqual(['payments-prod-1']);
     expect(await page.locator('#status').textContent()).toBe('1 of 4 zones match');
     const card = page.locator('article.zone[data-zone="payments-prod-1"]');
-    expect(await card.locator('ul.matching li code').allTextContents()).toEqual(['rds:RebootDBCluster', 'rds:RebootDBInstance']);
-    expect(await card.locator('ul.matching li .grant').first().textContent()).toBe('resources tagged entigo:zone=payments-prod-1');
+    expect(await card.locator('ul.matching li code').allTextContents()).toEqual([
+      'rds:RebootDBCluster',
+      'rds:RebootDBInstance',
+    ]);
+    expect(await card.locator('ul.matching li .grant').first().textContent()).toBe(
+      'resources tagged entigo:zone=payments-prod-1',
+    );
     // the full list is drawn when opened
     expect(await card.locator('details.actions li').count()).toBe(0);
     await card.locator('details.actions summary').click();
@@ -71,7 +81,9 @@ describe('the access map in Chromium', () => {
     await card.locator('details.actions li code').nth(18).waitFor();
     expect(await card.locator('details.actions li code').count()).toBe(19);
     expect(await card.locator('details.actions li code').first().textContent()).toBe('lambda:InvokeFunction');
-    expect(await card.locator('ul.people li').first().textContent()).toBe('alice@example.comowner (manages the members)');
+    expect(await card.locator('ul.people li').first().textContent()).toBe(
+      'alice@example.comowner (manages the members)',
+    );
 
     await search(page, 'rds:RebootDBInstance');
     expect(await visibleZones(page)).toEqual(['payments-prod-1', 'payments-staging-1', 'research-sandbox']);
@@ -112,7 +124,10 @@ describe('the access map in Chromium', () => {
 
   it('a description with <script> and <img onerror> shows as text and runs nothing', async () => {
     const evil = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"><b>bold</b>';
-    const { tree } = treeOf({ config: portalConfig(), zones: { 'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { description: evil }) } });
+    const { tree } = treeOf({
+      config: portalConfig(),
+      zones: { 'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { description: evil }) },
+    });
     const { page, url, requests } = await open(tree);
     expect(await page.locator('article.zone .desc').textContent()).toBe(evil);
     expect(await page.locator('article.zone b, article.zone img, body script:not([id])').count()).toBe(1); // only the page's own script
@@ -124,9 +139,14 @@ describe('the access map in Chromium', () => {
   });
 
   it('without identityCenter.startUrl: the warning names the key, zones still render, no sign-in links', async () => {
-    const { tree } = treeOf({ config: baseConfig(), zones: { 'pay/pay-a.yaml': zoneDoc('pay-a', 'pay'), 'ops/ops-b.yaml': zoneDoc('ops-b', 'ops') } });
+    const { tree } = treeOf({
+      config: baseConfig(),
+      zones: { 'pay/pay-a.yaml': zoneDoc('pay-a', 'pay'), 'ops/ops-b.yaml': zoneDoc('ops-b', 'ops') },
+    });
     const { page } = await open(tree);
-    expect(await page.locator('#link-warning').textContent()).toMatch(/^No sign-in links: identityCenter\.startUrl is not set in /);
+    expect(await page.locator('#link-warning').textContent()).toMatch(
+      /^No sign-in links: identityCenter\.startUrl is not set in /,
+    );
     expect(await visibleZones(page)).toEqual(['ops-b', 'pay-a']);
     expect(await page.locator('a.signin').count()).toBe(0);
     expect(await page.locator('.nolink').first().textContent()).toContain('identityCenter.startUrl');
@@ -135,10 +155,15 @@ describe('the access map in Chromium', () => {
 
   it('shows members with their expiry (expired ones struck through), and finds zones by member', async () => {
     const { tree } = treeOf({
-      config: portalConfig({ departments: { pay: { membership: 'file' }, ops: {}, res: { membership: 'access-package' } } }),
+      config: portalConfig({
+        departments: { pay: { membership: 'file' }, ops: {}, res: { membership: 'access-package' } },
+      }),
       zones: {
         'res/res-a.yaml': zoneDoc('res-a', 'res', { owners: ['olga@example.com'] }),
-        'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', { owners: ['olga@example.com'], members: ['bob@example.com', { user: 'carol@example.com', until: '2026-03-31', reason: 'audit' }] }),
+        'pay/pay-a.yaml': zoneDoc('pay-a', 'pay', {
+          owners: ['olga@example.com'],
+          members: ['bob@example.com', { user: 'carol@example.com', until: '2026-03-31', reason: 'audit' }],
+        }),
         'pay/pay-b.yaml': zoneDoc('pay-b', 'pay', { members: [{ user: 'bob@example.com', until: '2026-01-31' }] }),
         'ops/ops-a.yaml': zoneDoc('ops-a', 'ops'),
       },
@@ -151,12 +176,19 @@ describe('the access map in Chromium', () => {
       'carol@example.commember, until 2026-03-31 (audit)',
     ]);
     expect(await people('pay-b')).toEqual(['bob@example.commember, expired 2026-01-31']);
-    expect(await page.locator('article.zone[data-zone="pay-b"] ul.people li span.expired').textContent()).toBe('bob@example.com');
+    expect(await page.locator('article.zone[data-zone="pay-b"] ul.people li span.expired').textContent()).toBe(
+      'bob@example.com',
+    );
     expect(await people('ops-a')).toEqual(['members: managed by the owners in Entra ID (not in the zone files)']);
-    expect(await people('res-a')).toEqual(['olga@example.comowner (manages the members)', "members: people request the zone's access package (Entra ID Governance)"]);
+    expect(await people('res-a')).toEqual([
+      'olga@example.comowner (manages the members)',
+      "members: people request the zone's access package (Entra ID Governance)",
+    ]);
     await search(page, 'carol');
     expect(await visibleZones(page)).toEqual(['pay-a']);
-    expect(await page.locator('ul.people li.hit').allTextContents()).toEqual(['carol@example.commember, until 2026-03-31 (audit)']);
+    expect(await page.locator('ul.people li.hit').allTextContents()).toEqual([
+      'carol@example.commember, until 2026-03-31 (audit)',
+    ]);
     await search(page, 'bob@');
     expect(await visibleZones(page)).toEqual(['pay-a', 'pay-b']);
     await page.close();
@@ -164,7 +196,8 @@ describe('the access map in Chromium', () => {
 
   it('shows 50 zones at a time, with a button for more; search covers all of them', async () => {
     const zones: Record<string, Record<string, unknown>> = {};
-    for (let i = 0; i < 130; i++) zones[`d/z-${String(i).padStart(3, '0')}.yaml`] = zoneDoc(`z-${String(i).padStart(3, '0')}`, 'd');
+    for (let i = 0; i < 130; i++)
+      zones[`d/z-${String(i).padStart(3, '0')}.yaml`] = zoneDoc(`z-${String(i).padStart(3, '0')}`, 'd');
     const { tree } = treeOf({ config: portalConfig(), zones });
     const { page } = await open(tree);
     expect(await page.locator('article.zone').count()).toBe(50);

@@ -15,14 +15,20 @@ describe.each([
     const dir = makeTempDir('light-');
     const log = join(dir, 'modules.txt');
     const args = extra.length > 0 ? [...extra, join(dir, 'site')] : [];
-    const r = spawnSync(process.execPath, ['-r', join(__dirname, '..', 'support', 'module-log.js'), BIN, command, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ZONE_ACCESS_MODULE_LOG: log },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['-r', join(__dirname, '..', 'support', 'module-log.js'), BIN, command, ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ZONE_ACCESS_MODULE_LOG: log },
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     expect(modules.some((m) => m.includes('/node_modules/yaml/'))).toBe(true);
-    expect(modules.filter((m) => /\/node_modules\/(cdktf|constructs|@cdktf|@aws-sdk|playwright-core)\//.test(m))).toEqual([]);
+    expect(
+      modules.filter((m) => /\/node_modules\/(cdktf|constructs|@cdktf|@aws-sdk|playwright-core)\//.test(m)),
+    ).toEqual([]);
   });
 });

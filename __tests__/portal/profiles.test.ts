@@ -9,7 +9,11 @@ import { cli, portalConfig, START_URL, treeOf } from './support';
 
 /** What the AWS SDK for JavaScript (and, by the same rules, the AWS CLI) reads from a config file. */
 async function parseAwsConfig(file: string) {
-  const { configFile } = await loadSharedConfigFiles({ configFilepath: file, filepath: join(makeTempDir('no-creds-'), 'credentials'), ignoreCache: true });
+  const { configFile } = await loadSharedConfigFiles({
+    configFilepath: file,
+    filepath: join(makeTempDir('no-creds-'), 'credentials'),
+    ignoreCache: true,
+  });
   const sessions = await loadSsoSessionData({ configFilepath: file });
   return { profiles: configFile, sessions };
 }
@@ -38,7 +42,11 @@ describe('zone-access profiles', () => {
     writeFileSync(file, r.out);
     const { profiles, sessions } = await parseAwsConfig(file);
     expect(sessions).toEqual({
-      'zone-access': { sso_start_url: 'https://d-9067a1b2c3.awsapps.com/start', sso_region: 'eu-north-1', sso_registration_scopes: 'sso:account:access' },
+      'zone-access': {
+        sso_start_url: 'https://d-9067a1b2c3.awsapps.com/start',
+        sso_region: 'eu-north-1',
+        sso_registration_scopes: 'sso:account:access',
+      },
     });
     expect(Object.keys(profiles).filter((k) => !k.startsWith('sso-session.'))).toEqual([
       'logistics-prod-1.logistics-prod',
@@ -57,10 +65,15 @@ describe('zone-access profiles', () => {
 
   it('profile names are <zone>.<account name or id>, sorted; role names follow names.permissionSetPrefix', async () => {
     const { tree } = twoZoneTree();
-    const custom = { ...tree, config: { ...tree.config, names: { ...tree.config.names, permissionSetPrefix: 'acc-' } } };
+    const custom = {
+      ...tree,
+      config: { ...tree.config, names: { ...tree.config.names, permissionSetPrefix: 'acc-' } },
+    };
     const r = renderProfiles(custom);
     expect(r.profiles).toEqual(['ops-b.shared-prod', 'pay-a.222222222222', 'pay-a.pay-prod']);
-    expect(r.text).toContain('[profile pay-a.pay-prod]\nsso_session = zone-access\nsso_account_id = 111111111111\nsso_role_name = acc-pay-a\nregion = eu-north-1\n');
+    expect(r.text).toContain(
+      '[profile pay-a.pay-prod]\nsso_session = zone-access\nsso_account_id = 111111111111\nsso_role_name = acc-pay-a\nregion = eu-north-1\n',
+    );
     expect(r.text.startsWith(PROFILES_BEGIN + '\n')).toBe(true);
     expect(r.text.endsWith(PROFILES_END + '\n')).toBe(true);
     // deterministic
@@ -101,15 +114,22 @@ describe('zone-access profiles', () => {
     expect(nobody.code).toBe(0);
     expect(nobody.out).toContain('[profile ops-b.');
     expect(nobody.out).not.toContain('pay-a');
-    expect(nobody.err).toContain('so all its zones are included; the person may or may not be a member of it in Entra: ops-b\n');
-    expect(nobody.err).toContain('warning: --user nobody@example.com is an active member of none of the 1 zone whose members are in the zone files');
+    expect(nobody.err).toContain(
+      'so all its zones are included; the person may or may not be a member of it in Entra: ops-b\n',
+    );
+    expect(nobody.err).toContain(
+      'warning: --user nobody@example.com is an active member of none of the 1 zone whose members are in the zone files',
+    );
     const alice = await cli(['profiles', '--zones', zonesDir, '--config', configPath, '--user', 'alice@example.com']);
     expect(alice.out).toContain('[profile pay-a.');
     expect(alice.err).not.toContain('warning:');
   });
 
   it('without identityCenter.startUrl: exit 1, the message names the key and the file, nothing on stdout', async () => {
-    const { zonesDir, configPath, tree } = treeOf({ config: baseConfig(), zones: { 'pay/pay-a.yaml': zoneDoc('pay-a', 'pay') } });
+    const { zonesDir, configPath, tree } = treeOf({
+      config: baseConfig(),
+      zones: { 'pay/pay-a.yaml': zoneDoc('pay-a', 'pay') },
+    });
     expect(() => renderProfiles(tree)).toThrow(MissingConfigKeyError);
     const r = await cli(['profiles', '--zones', zonesDir, '--config', configPath]);
     expect(r.code).toBe(1);
@@ -143,7 +163,8 @@ describe('zone-access profiles', () => {
 });
 
 describe('zone-access profiles --write FILE', () => {
-  const USER_BEFORE = '[default]\r\nregion = us-east-1\r\n\r\n# my own profile\r\n[profile mine]\r\nrole_arn = arn:aws:iam::123456789012:role/Mine\r\nsource_profile = default\r\n';
+  const USER_BEFORE =
+    '[default]\r\nregion = us-east-1\r\n\r\n# my own profile\r\n[profile mine]\r\nrole_arn = arn:aws:iam::123456789012:role/Mine\r\nsource_profile = default\r\n';
   const USER_AFTER = '\n[profile later]\nregion = eu-west-1'; // no final newline: kept that way
 
   async function write(file: string, extra: string[] = []) {
@@ -199,7 +220,11 @@ describe('zone-access profiles --write FILE', () => {
     ['a BEGIN marker only', `${USER_BEFORE}${PROFILES_BEGIN}\n[profile x]\n`, 'BEGIN: line 8; END: none'],
     ['an END marker only', `${USER_BEFORE}${PROFILES_END}\n`, 'BEGIN: none; END: line 8'],
     ['END before BEGIN', `${PROFILES_END}\n${PROFILES_BEGIN}\n`, 'BEGIN: line 2; END: line 1'],
-    ['two blocks', `${PROFILES_BEGIN}\n${PROFILES_END}\n${PROFILES_BEGIN}\n${PROFILES_END}\n`, 'BEGIN: lines 1, 3; END: lines 2, 4'],
+    [
+      'two blocks',
+      `${PROFILES_BEGIN}\n${PROFILES_END}\n${PROFILES_BEGIN}\n${PROFILES_END}\n`,
+      'BEGIN: lines 1, 3; END: lines 2, 4',
+    ],
   ])('refuses a file with %s: exit 1, file unchanged', async (_what, content, where) => {
     const dir = makeTempDir('aws-');
     const file = join(dir, 'config');

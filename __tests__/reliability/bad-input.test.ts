@@ -43,7 +43,10 @@ interface CaseFile {
 async function expectRejected(paths: { zonesDir: string; configPath: string }, expected: Expectation): Promise<string> {
   const outDir = join(makeTempDir('bad-out-'), 'out');
   const synth = captureIO();
-  const code = await main(['synth', '--zones', paths.zonesDir, '--config', paths.configPath, '--out', outDir], synth.io);
+  const code = await main(
+    ['synth', '--zones', paths.zonesDir, '--config', paths.configPath, '--out', outDir],
+    synth.io,
+  );
   const stderr = synth.err();
   expect({ code, stdout: synth.out() }).toEqual({ code: 1, stdout: '' });
   expect(stderr).toContain(expected.line === undefined ? `${expected.file}:` : `${expected.file}:${expected.line}:`);
@@ -52,11 +55,19 @@ async function expectRejected(paths: { zonesDir: string; configPath: string }, e
   expect(existsSync(outDir)).toBe(false);
 
   const validate = captureIO();
-  expect(await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath, '--format', 'json'], validate.io)).toBe(1);
-  const report = JSON.parse(validate.out()) as { valid: boolean; problems: { file: string; line?: number; code: string; message: string }[] };
+  expect(
+    await main(['validate', '--zones', paths.zonesDir, '--config', paths.configPath, '--format', 'json'], validate.io),
+  ).toBe(1);
+  const report = JSON.parse(validate.out()) as {
+    valid: boolean;
+    problems: { file: string; line?: number; code: string; message: string }[];
+  };
   expect(report.valid).toBe(false);
   const matching = report.problems.filter((p) => p.file === expected.file && p.code === expected.code);
-  expect({ matching: matching.length > 0, problems: report.problems }).toEqual({ matching: true, problems: report.problems });
+  expect({ matching: matching.length > 0, problems: report.problems }).toEqual({
+    matching: true,
+    problems: report.problems,
+  });
   if (expected.line !== undefined) expect(matching.map((p) => p.line)).toContain(expected.line);
   for (const p of report.problems) expect(p.message.length).toBeGreaterThan(5);
   return stderr;
@@ -146,11 +157,14 @@ describe('bad-input corpus (generated)', () => {
   });
 
   it('two deeply nested files in one run (used to abort node on the second)', async () => {
-    const { paths, file } = tree({
-      'pay/a.yaml': '['.repeat(30_000),
-      'pay/b.yaml': `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
-      'pay/c.yaml': '- '.repeat(20_000),
-    }, 'pay/c.yaml');
+    const { paths, file } = tree(
+      {
+        'pay/a.yaml': '['.repeat(30_000),
+        'pay/b.yaml': `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+        'pay/c.yaml': '- '.repeat(20_000),
+      },
+      'pay/c.yaml',
+    );
     const stderr = await expectRejected(paths, { file, line: 1, code: 'too-deep' });
     for (const name of ['a', 'b']) expect(stderr).toContain(`${join(paths.zonesDir, 'pay', name)}.yaml:1:`);
   });
@@ -221,7 +235,8 @@ describe('bad-input corpus (generated)', () => {
 
   it('one bad file among many good ones blocks the whole synth', async () => {
     const zones: Record<string, string> = {};
-    for (let i = 0; i < 40; i++) zones[`d${i % 4}/z${i}.yaml`] = stringify(zoneDoc(`z${i}`, `d${i % 4}`, { accounts: ['111111111111'] }));
+    for (let i = 0; i < 40; i++)
+      zones[`d${i % 4}/z${i}.yaml`] = stringify(zoneDoc(`z${i}`, `d${i % 4}`, { accounts: ['111111111111'] }));
     zones['d1/z21.yaml'] = 'zone: z21\ndepartment: d1\naccounts: ["111111111111"]\naccess: [secrets-reader, admin]\n';
     const { paths, file } = tree(zones, 'd1/z21.yaml');
     await expectRejected(paths, { file, line: 4, code: 'unknown-preset' });
@@ -233,9 +248,17 @@ describe('names the stacks reserve', () => {
     const { tree: loaded } = loadTree({ zonesDir: makeTempDir('empty-zones-'), configPath: SHARED_CONFIG });
     const config = loaded!.config;
     const ids = new Set<string>();
-    for (const backend of [{ type: 'local' as const }, { type: 's3' as const, bucket: 'state-bucket', region: 'eu-north-1', keyPrefix: 'za/' }]) {
+    for (const backend of [
+      { type: 'local' as const },
+      { type: 's3' as const, bucket: 'state-bucket', region: 'eu-north-1', keyPrefix: 'za/' },
+    ]) {
       const app = new App({ outdir: makeTempDir('app-') });
-      const stacks = addZoneStacks(app, { config: { ...config, backend }, zones: [], departments: ['pay'], at: '2026-01-01' });
+      const stacks = addZoneStacks(app, {
+        config: { ...config, backend },
+        zones: [],
+        departments: ['pay'],
+        at: '2026-01-01',
+      });
       for (const pair of stacks.shards.values()) {
         for (const stack of [pair.entra, pair.aws]) for (const child of stack.node.children) ids.add(child.node.id);
       }
@@ -252,6 +275,9 @@ describe('names the stacks reserve', () => {
 it('the corpus paths in messages are the ones given on the command line', () => {
   // Sanity for the assertions above: relative --zones/--config give relative file names.
   const rel = relative(process.cwd(), join(CORPUS, 'type-zone-number'));
-  const { diagnostics } = loadTree({ zonesDir: join(rel, 'zones'), configPath: relative(process.cwd(), SHARED_CONFIG) });
+  const { diagnostics } = loadTree({
+    zonesDir: join(rel, 'zones'),
+    configPath: relative(process.cwd(), SHARED_CONFIG),
+  });
   expect(diagnostics[0].file).toBe(join(rel, 'zones', 'pay', 'billing.yaml'));
 });

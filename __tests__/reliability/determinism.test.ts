@@ -17,8 +17,10 @@ function expectIdentical(actual: SynthFiles, expected: SynthFiles): void {
   expect([...actual.keys()]).toEqual([...expected.keys()]);
   for (const [path, bytes] of expected) {
     // Compare digests first for a short failure line, then the text for a readable diff.
-    const same = createHash('sha256').update(actual.get(path)!).digest('hex') === createHash('sha256').update(bytes).digest('hex');
-    if (!same) expect({ path, text: actual.get(path)!.toString('utf8') }).toEqual({ path, text: bytes.toString('utf8') });
+    const same =
+      createHash('sha256').update(actual.get(path)!).digest('hex') === createHash('sha256').update(bytes).digest('hex');
+    if (!same)
+      expect({ path, text: actual.get(path)!.toString('utf8') }).toEqual({ path, text: bytes.toString('utf8') });
   }
 }
 
@@ -31,7 +33,8 @@ beforeAll(() => {
 });
 
 it('produces every stack of both departments, with every kind of resource a zone can have', () => {
-  const kind = (address: string) => (/^(output|check)\./.test(address) ? address.split('.')[0] : address.split('.').slice(0, 2).join('.'));
+  const kind = (address: string) =>
+    /^(output|check)\./.test(address) ? address.split('.')[0] : address.split('.').slice(0, 2).join('.');
   const kinds = new Set([...addressesOf(reference).values()].map((a) => kind(a.address)));
   expect([...kinds].sort()).toEqual([
     'check',
@@ -61,7 +64,10 @@ it('produces every stack of both departments, with every kind of resource a zone
   // Nothing machine-specific leaks into the output.
   for (const [path, bytes] of reference) {
     const text = bytes.toString('utf8');
-    expect({ path, leaks: text.includes(referencePaths.root) || text.includes(process.cwd()) }).toEqual({ path, leaks: false });
+    expect({ path, leaks: text.includes(referencePaths.root) || text.includes(process.cwd()) }).toEqual({
+      path,
+      leaks: false,
+    });
   }
 });
 
@@ -72,7 +78,10 @@ it('is byte-identical when the same tree is synthesized again', () => {
 it('is byte-identical through the CLI', async () => {
   const out = join(makeTempDir('cli-out-'), 'out');
   const { io, err } = captureIO();
-  const code = await main(['synth', '--zones', referencePaths.zonesDir, '--config', referencePaths.configPath, '--out', out], io);
+  const code = await main(
+    ['synth', '--zones', referencePaths.zonesDir, '--config', referencePaths.configPath, '--out', out],
+    io,
+  );
   expect({ code, err: err() }).toEqual({ code: 0, err: expect.stringContaining('wrote 5 stacks') });
   expectIdentical(readAll(out), reference);
 });
@@ -100,7 +109,10 @@ it.each([1, 2, 3])('does not depend on zone file extensions or creation order (s
 it.each([11, 12, 13, 14])('does not depend on the order of keys and set-like list entries (seed %i)', (seed) => {
   const random = prng(seed);
   const zones = Object.fromEntries(
-    Object.entries(sampleZones()).map(([path, zone]) => [path, shuffleDeep(zone, random, ORDERED_LISTS) as Record<string, unknown>]),
+    Object.entries(sampleZones()).map(([path, zone]) => [
+      path,
+      shuffleDeep(zone, random, ORDERED_LISTS) as Record<string, unknown>,
+    ]),
   );
   const config = shuffleDeep(sampleConfig(), random, ORDERED_LISTS) as Record<string, unknown>;
   // The shuffle really reordered something that matters.
@@ -119,7 +131,10 @@ it('does not depend on whether an account is given by name or by id, or on dupli
   config.access = {
     ...access,
     managedPolicies: [...(access.managedPolicies as string[]), 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
-    acknowledgedManagedPolicyRisks: [...(access.acknowledgedManagedPolicyRisks as string[]), 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    acknowledgedManagedPolicyRisks: [
+      ...(access.acknowledgedManagedPolicyRisks as string[]),
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    ],
   };
   expectIdentical(synthFiles(writeTree({ config, zones })), reference);
 });

@@ -38,11 +38,17 @@ const FUZZ_FILE = 'zones/pay/fuzz.yaml';
  * value cannot be a file name at all.
  */
 function fileFor(name: unknown): string {
-  return typeof name === 'string' && name !== '' && !/[/\\\0]/.test(name) && name !== '.' && name !== '..' ? `zones/pay/${name}.yaml` : FUZZ_FILE;
+  return typeof name === 'string' && name !== '' && !/[/\\\0]/.test(name) && name !== '.' && name !== '..'
+    ? `zones/pay/${name}.yaml`
+    : FUZZ_FILE;
 }
 
 /** The loader's verdict on one file's text; throws only if the loader itself throws. */
-function load(text: string | Uint8Array, file = FUZZ_FILE, department = 'pay'): { zone?: Zone; diagnostics: Diagnostic[]; file: string } {
+function load(
+  text: string | Uint8Array,
+  file = FUZZ_FILE,
+  department = 'pay',
+): { zone?: Zone; diagnostics: Diagnostic[]; file: string } {
   const bytes = typeof text === 'string' ? text : Buffer.from(text);
   const parsed = parseYamlText(bytes, file);
   if (!parsed.source) return { diagnostics: parsed.diagnostics, file };
@@ -85,14 +91,39 @@ const property = (arb: fc.Arbitrary<string | Uint8Array | { text: string; file: 
 
 /** Characters that matter to YAML and to the name checks, so random text hits interesting paths. */
 const yamlish = fc.string({
-  unit: fc.constantFrom(...'abz09-_ :-[]{},&*!|>?#%@`"\'\n\t\\$\u0000\u00e9\u2028\ufeff'.split(''), 'zone', 'department', 'accounts', 'access', '\n  - ', ': '),
+  unit: fc.constantFrom(
+    ...'abz09-_ :-[]{},&*!|>?#%@`"\'\n\t\\$\u0000\u00e9\u2028\ufeff'.split(''),
+    'zone',
+    'department',
+    'accounts',
+    'access',
+    '\n  - ',
+    ': ',
+  ),
   maxLength: 200,
 });
 
 const junkValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('*', '?', '${aws:username}', '%{ if x }', 'a"b', "a'b", 'a: b', 'a b', 'A', '-a', 'a-', '0', '', 'aws', 'backend', 'x'.repeat(28)),
+  fc.constantFrom(
+    '*',
+    '?',
+    '${aws:username}',
+    '%{ if x }',
+    'a"b',
+    "a'b",
+    'a: b',
+    'a b',
+    'A',
+    '-a',
+    'a-',
+    '0',
+    '',
+    'aws',
+    'backend',
+    'x'.repeat(28),
+  ),
 );
 
 /** A zone name from anywhere: random strings, near-misses of the pattern, and valid ones. */
@@ -100,7 +131,7 @@ const anyZoneName = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.stringMatching(/^[a-z0-9-]{0,30}$/),
-  fc.stringMatching(/^[a-zA-Z0-9 _.:*?${}"'\-]{1,30}$/),
+  fc.stringMatching(/^[a-zA-Z0-9 _.:*?${}"'-]{1,30}$/),
   junkValue,
 );
 
@@ -113,13 +144,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constantFrom(...Object.keys(VALID_ZONE)).map((key): Mutation => (z) => {
     delete z[key];
   }),
-  fc.tuple(fc.constantFrom(...Object.keys(VALID_ZONE), 'extra', '__proto__', 'constructor'), junkValue).map(([key, value]): Mutation => (z) => {
-    z[key] = value;
-  }),
-  fc.tuple(fc.constantFrom('accounts', 'access', 'owners', 'managedPolicies'), junkValue).map(([key, value]): Mutation => (z) => {
-    const list = z[key];
-    z[key] = Array.isArray(list) ? [...list, value] : [value];
-  }),
+  fc
+    .tuple(fc.constantFrom(...Object.keys(VALID_ZONE), 'extra', '__proto__', 'constructor'), junkValue)
+    .map(([key, value]): Mutation => (z) => {
+      z[key] = value;
+    }),
+  fc
+    .tuple(fc.constantFrom('accounts', 'access', 'owners', 'managedPolicies'), junkValue)
+    .map(([key, value]): Mutation => (z) => {
+      const list = z[key];
+      z[key] = Array.isArray(list) ? [...list, value] : [value];
+    }),
   fc.tuple(fc.string({ maxLength: 20 }), junkValue).map(([key, value]): Mutation => (z) => {
     const tags = z.tags;
     z.tags = { ...(tags !== null && typeof tags === 'object' && !Array.isArray(tags) ? tags : {}), [key]: value };
@@ -162,10 +197,14 @@ describe('the zone loader on random input', () => {
     fc.assert(
       fc.property(anyZoneName, fc.constantFrom('plain', 'double', 'single', 'block'), (name, style) => {
         const text = typeof name === 'string' ? quoteAs(name, style) : stringify(name);
-        const result = load(`zone: ${text}\ndepartment: pay\naccounts: ["111111111111"]\naccess: [secrets-reader]\n`, fileFor(name));
+        const result = load(
+          `zone: ${text}\ndepartment: pay\naccounts: ["111111111111"]\naccess: [secrets-reader]\n`,
+          fileFor(name),
+        );
         checkVerdict(result);
         // Quoted, the name is taken as written (plain and block scalars may lose outer spaces).
-        if (result.zone && typeof name === 'string' && (style === 'double' || style === 'single')) expect(result.zone.name).toBe(name);
+        if (result.zone && typeof name === 'string' && (style === 'double' || style === 'single'))
+          expect(result.zone.name).toBe(name);
       }),
       { numRuns: NUM_RUNS },
     );
@@ -186,21 +225,39 @@ describe('the zone loader on random input', () => {
 
 describe('the platform config loader on random input', () => {
   it('never throws on random mutations of a valid config', () => {
-    const paths = ['identityCenter', 'entra', 'accounts', 'names', 'access', 'backend', 'protection', 'secrets', 'sharding', 'zoneTagKey'];
+    const paths = [
+      'identityCenter',
+      'entra',
+      'accounts',
+      'names',
+      'access',
+      'backend',
+      'protection',
+      'secrets',
+      'sharding',
+      'zoneTagKey',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.option(fc.string({ maxLength: 12 })), junkValue), { minLength: 1, maxLength: 4 }), (edits) => {
-        const raw = sampleConfig() as Record<string, unknown>;
-        for (const [key, inner, value] of edits) {
-          const current = raw[key];
-          if (inner !== null && current !== null && typeof current === 'object' && !Array.isArray(current)) raw[key] = { ...current, [inner]: value };
-          else raw[key] = value;
-        }
-        const parsed = parseYamlText(stringify(raw), 'platform.yaml');
-        if (!parsed.source) return;
-        const result = platformConfigFromSource(parsed.source);
-        expect(result.config !== undefined || result.diagnostics.length > 0).toBe(true);
-        if (result.config) expect(JSON.stringify(result.config)).not.toMatch(/[$%]\{/);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...paths), fc.option(fc.string({ maxLength: 12 })), junkValue), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (edits) => {
+          const raw = sampleConfig() as Record<string, unknown>;
+          for (const [key, inner, value] of edits) {
+            const current = raw[key];
+            if (inner !== null && current !== null && typeof current === 'object' && !Array.isArray(current))
+              raw[key] = { ...current, [inner]: value };
+            else raw[key] = value;
+          }
+          const parsed = parseYamlText(stringify(raw), 'platform.yaml');
+          if (!parsed.source) return;
+          const result = platformConfigFromSource(parsed.source);
+          expect(result.config !== undefined || result.diagnostics.length > 0).toBe(true);
+          if (result.config) expect(JSON.stringify(result.config)).not.toMatch(/[$%]\{/);
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -210,7 +267,10 @@ describe('the whole pipeline on random trees', () => {
   it('loadTree never throws and only returns zones with valid names (trees of mutated files)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('pay', 'ops', 'x'), fc.array(mutation, { maxLength: 3 })), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom('pay', 'ops', 'x'), fc.array(mutation, { maxLength: 3 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         (files) => {
           const zones: Record<string, string> = {};
           files.forEach(([department, mutations], i) => {
@@ -218,7 +278,8 @@ describe('the whole pipeline on random trees', () => {
             for (const m of mutations) m(zone);
             // Named after its zone where it can be (and no other file of the department has that name).
             const named = `${department}/${fileFor(zone.zone).slice('zones/pay/'.length)}`;
-            zones[named === `${department}/fuzz.yaml` || named in zones ? `${department}/f${i}.yaml` : named] = stringify(zone);
+            zones[named === `${department}/fuzz.yaml` || named in zones ? `${department}/f${i}.yaml` : named] =
+              stringify(zone);
           });
           const paths = writeTree({ config: sampleConfig(), zones });
           const { tree, diagnostics } = loadTree(paths);

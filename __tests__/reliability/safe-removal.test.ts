@@ -7,7 +7,16 @@ import { synthesizeTree } from '../../pipeline/synthesize';
 import { assertTerraformAvailable, terraformEnv } from '../support/terraform';
 import { makeTempDir, writeTree, zoneDoc } from '../support/tree';
 import { sampleConfig, sampleZones } from './sample-tree';
-import { addressesOf, diffResources, stackFrame, stacksOf, synthFiles, zoneOfPath, type StackJson, type SynthFiles } from './synth-output';
+import {
+  addressesOf,
+  diffResources,
+  stackFrame,
+  stacksOf,
+  synthFiles,
+  zoneOfPath,
+  type StackJson,
+  type SynthFiles,
+} from './synth-output';
 
 /**
  * Deleting a zone file removes exactly its resources; an empty department keeps its
@@ -36,11 +45,17 @@ describe('deleting zone files', () => {
 
     expect([...addressesOf(after).values()].filter((a) => zoneOfPath(a.path) === 'invoicing')).toEqual([]);
     const diff = diffResources(before, after);
-    expect(diff.removed.length).toBe([...addressesOf(before).values()].filter((a) => zoneOfPath(a.path) === 'invoicing').length);
-    expect({ added: diff.added, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({ added: [], changed: [], framesChanged: [] });
+    expect(diff.removed.length).toBe(
+      [...addressesOf(before).values()].filter((a) => zoneOfPath(a.path) === 'invoicing').length,
+    );
+    expect({ added: diff.added, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({
+      added: [],
+      changed: [],
+      framesChanged: [],
+    });
   });
 
-  it('deleting a department\'s last zone (git then drops its folder) keeps its stacks, empty, so Terraform destroys what was deployed', () => {
+  it("deleting a department's last zone (git then drops its folder) keeps its stacks, empty, so Terraform destroys what was deployed", () => {
     const config = sampleConfig({ departments: { hr: {} } });
     const before = synthFiles(writeTree({ config, zones: { 'hr/payroll.yaml': zoneDoc('payroll', 'hr') } }));
     // No folder at all: a fresh clone after `git rm` of the last file has none.
@@ -49,15 +64,27 @@ describe('deleting zone files', () => {
     const stacksAfter = stacksOf(after);
     expect([...stacksAfter.keys()].sort()).toEqual(['aws-hr', 'entra-app-roles', 'entra-hr']);
     for (const [name, json] of stacksAfter) {
-      expect({ name, resource: json.resource, data: json.data }).toEqual({ name, resource: undefined, data: undefined });
+      expect({ name, resource: json.resource, data: json.data }).toEqual({
+        name,
+        resource: undefined,
+        data: undefined,
+      });
       // Same backend (same state file) and provider as before: the next apply destroys, nothing is orphaned.
       expect(stackFrame(json)).toEqual(stackFrame(stacksBefore.get(name)!));
     }
   });
 
   it('a retired department keeps its stacks, empty, until its entry is deleted from the config', () => {
-    const retired = synthFiles(writeTree({ config: sampleConfig({ departments: { hr: { retired: true }, pay: {} } }), zones: {} }));
-    expect([...stacksOf(retired).keys()].sort()).toEqual(['aws-hr', 'aws-pay', 'entra-app-roles', 'entra-hr', 'entra-pay']);
+    const retired = synthFiles(
+      writeTree({ config: sampleConfig({ departments: { hr: { retired: true }, pay: {} } }), zones: {} }),
+    );
+    expect([...stacksOf(retired).keys()].sort()).toEqual([
+      'aws-hr',
+      'aws-pay',
+      'entra-app-roles',
+      'entra-hr',
+      'entra-pay',
+    ]);
     for (const name of ['aws-hr', 'entra-hr']) expect(stacksOf(retired).get(name)!.resource).toBeUndefined();
     const deleted = synthFiles(writeTree({ config: sampleConfig({ departments: { pay: {} } }), zones: {} }));
     expect([...stacksOf(deleted).keys()].sort()).toEqual(['aws-pay', 'entra-app-roles', 'entra-pay']);
@@ -76,26 +103,35 @@ describe('protection.preventDestroy', () => {
   // App role assignments always replace create-before-destroy (a group keeps an assignment while its
   // role changes, so SCIM never drops it); that lifecycle is not protection's.
   const protectionOnly = (files: SynthFiles) =>
-    new Map([...lifecycles(files)].filter(([key, lifecycle]) => {
-      if (!key.includes(' resource.azuread_app_role_assignment.')) return true;
-      expect(lifecycle).toEqual({ create_before_destroy: true });
-      return false;
-    }));
+    new Map(
+      [...lifecycles(files)].filter(([key, lifecycle]) => {
+        if (!key.includes(' resource.azuread_app_role_assignment.')) return true;
+        expect(lifecycle).toEqual({ create_before_destroy: true });
+        return false;
+      }),
+    );
 
-  it('is off by default: no lifecycle block but the app role assignments\' create_before_destroy', () => {
+  it("is off by default: no lifecycle block but the app role assignments' create_before_destroy", () => {
     expect([...protectionOnly(unprotected)]).toEqual([]);
   });
 
   it('puts lifecycle.prevent_destroy on every permission set, and on nothing else', () => {
-    const permissionSets = [...addressesOf(protectedFiles)].filter(([, a]) => a.address.startsWith('resource.aws_ssoadmin_permission_set.'));
+    const permissionSets = [...addressesOf(protectedFiles)].filter(([, a]) =>
+      a.address.startsWith('resource.aws_ssoadmin_permission_set.'),
+    );
     expect(permissionSets.length).toBe(Object.keys(sampleZones()).length);
     expect([...protectionOnly(protectedFiles).keys()].sort()).toEqual(permissionSets.map(([key]) => key).sort());
-    for (const lifecycle of protectionOnly(protectedFiles).values()) expect(lifecycle).toEqual({ prevent_destroy: true });
+    for (const lifecycle of protectionOnly(protectedFiles).values())
+      expect(lifecycle).toEqual({ prevent_destroy: true });
   });
 
   it('turning it on changes nothing but those lifecycle blocks (no replacement, no churn)', () => {
     const diff = diffResources(unprotected, protectedFiles);
-    expect({ added: diff.added, removed: diff.removed, framesChanged: diff.framesChanged }).toEqual({ added: [], removed: [], framesChanged: [] });
+    expect({ added: diff.added, removed: diff.removed, framesChanged: diff.framesChanged }).toEqual({
+      added: [],
+      removed: [],
+      framesChanged: [],
+    });
     expect(diff.changed.length).toBe(Object.keys(sampleZones()).length);
     for (const { before, after } of diff.changed) {
       const { lifecycle, ...rest } = JSON.parse(after.body) as Record<string, unknown>;
@@ -107,7 +143,14 @@ describe('protection.preventDestroy', () => {
   it('is read from the config file with file and line when mistyped', () => {
     const paths = writeTree({ config: sampleConfig({ protection: { preventDestroy: 'yes' } }), zones: {} });
     const { diagnostics } = loadTree(paths);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: paths.configPath, field: 'protection.preventDestroy', code: 'wrong-type', line: expect.any(Number) })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: paths.configPath,
+        field: 'protection.preventDestroy',
+        code: 'wrong-type',
+        line: expect.any(Number),
+      }),
+    ]);
   });
 });
 
@@ -117,8 +160,15 @@ describe('what prevent_destroy does under terraform plan (offline, crafted state
 
   /** One zone `x` in department `d`, synthesized; returns the AWS stack folder and the permission set's resource name. */
   function stackWith(options: { prefix: string; zone: boolean }): { dir: string; name?: string } {
-    const config = sampleConfig({ names: { permissionSetPrefix: options.prefix }, protection: { preventDestroy: true } });
-    const paths = writeTree({ config, zones: options.zone ? { 'd/x.yaml': zoneDoc('x', 'd') } : {}, emptyDepartments: ['d'] });
+    const config = sampleConfig({
+      names: { permissionSetPrefix: options.prefix },
+      protection: { preventDestroy: true },
+    });
+    const paths = writeTree({
+      config,
+      zones: options.zone ? { 'd/x.yaml': zoneDoc('x', 'd') } : {},
+      emptyDepartments: ['d'],
+    });
     const { tree, diagnostics } = loadTree(paths);
     expect(diagnostics).toEqual([]);
     const out = makeTempDir('tf-plan-');
@@ -137,7 +187,16 @@ describe('what prevent_destroy does under terraform plan (offline, crafted state
       join(dir, 'offline_override.tf.json'),
       JSON.stringify({
         provider: {
-          aws: [{ region: 'eu-north-1', access_key: 'AKIAOFFLINEOFFLINE00', secret_key: 'offline', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true }],
+          aws: [
+            {
+              region: 'eu-north-1',
+              access_key: 'AKIAOFFLINEOFFLINE00',
+              secret_key: 'offline',
+              skip_credentials_validation: true,
+              skip_requesting_account_id: true,
+              skip_metadata_api_check: true,
+            },
+          ],
         },
       }),
     );
@@ -160,8 +219,16 @@ describe('what prevent_destroy does under terraform plan (offline, crafted state
               {
                 schema_version: 0,
                 attributes: {
-                  id: `${arn},${INSTANCE}`, arn, created_date: '2025-01-01T00:00:00Z', description: 'Zone x', instance_arn: INSTANCE,
-                  name: 'zone-x', relay_state: '', session_duration: 'PT1H', tags: { 'entigo:zone': 'x' }, tags_all: { 'entigo:zone': 'x' },
+                  id: `${arn},${INSTANCE}`,
+                  arn,
+                  created_date: '2025-01-01T00:00:00Z',
+                  description: 'Zone x',
+                  instance_arn: INSTANCE,
+                  name: 'zone-x',
+                  relay_state: '',
+                  session_duration: 'PT1H',
+                  tags: { 'entigo:zone': 'x' },
+                  tags_all: { 'entigo:zone': 'x' },
                 },
                 sensitive_attributes: [],
               },
@@ -173,7 +240,14 @@ describe('what prevent_destroy does under terraform plan (offline, crafted state
     const opts = { cwd: dir, env: terraformEnv(), maxBuffer: 16 * 1024 * 1024 };
     await run('terraform', ['init', '-input=false', '-no-color'], opts);
     try {
-      const args = ['plan', '-refresh=false', '-input=false', '-no-color', '-lock=false', ...(target ? [`-target=${target}`] : [])];
+      const args = [
+        'plan',
+        '-refresh=false',
+        '-input=false',
+        '-no-color',
+        '-lock=false',
+        ...(target ? [`-target=${target}`] : []),
+      ];
       const { stdout, stderr } = await run('terraform', args, opts);
       return { code: 0, output: stdout + stderr };
     } catch (err) {

@@ -25,8 +25,14 @@ export function sampleConfig(overrides: Record<string, unknown> = {}): Record<st
       'ops-dev': '444444444444',
     },
     access: {
-      managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
-      acknowledgedManagedPolicyRisks: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+      managedPolicies: [
+        'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+      ],
+      acknowledgedManagedPolicyRisks: [
+        'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+      ],
       customerManagedPolicies: [{ name: 'team-tools' }, { name: 'log-reader', path: '/ops/' }],
       permissionsBoundary: { name: 'zone-boundary', path: '/' },
       presets: {
@@ -34,7 +40,11 @@ export function sampleConfig(overrides: Record<string, unknown> = {}): Record<st
           description: 'Read the zone log groups',
           statements: [
             { actions: ['logs:DescribeLogGroups'], scope: 'none' },
-            { actions: ['logs:GetLogEvents', 'logs:FilterLogEvents'], resources: ['arn:aws:logs:*:*:log-group:*'], scope: 'resource-tag' },
+            {
+              actions: ['logs:GetLogEvents', 'logs:FilterLogEvents'],
+              resources: ['arn:aws:logs:*:*:log-group:*'],
+              scope: 'resource-tag',
+            },
           ],
         },
       },
@@ -78,7 +88,10 @@ export function sampleZones(): Record<string, Record<string, unknown>> {
       department: 'ops',
       accounts: ['ops-prod', 'ops-dev', 'pay-prod'],
       access: ['logs-viewer', 'secrets-reader'],
-      managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      managedPolicies: [
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+        'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      ],
       customerManagedPolicies: [{ name: 'log-reader', path: '/ops/' }, 'team-tools'],
     },
     'ops/deploy.yaml': {
@@ -121,7 +134,12 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** Same object with its own keys in a shuffled order (nested objects and set-like lists shuffled too). */
-export function shuffleDeep(value: unknown, random: () => number, orderedLists: ReadonlySet<string> = new Set(), key = ''): unknown {
+export function shuffleDeep(
+  value: unknown,
+  random: () => number,
+  orderedLists: ReadonlySet<string> = new Set(),
+  key = '',
+): unknown {
   if (Array.isArray(value)) {
     const items = value.map((v) => shuffleDeep(v, random, orderedLists));
     return orderedLists.has(key) ? items : shuffled(items, random);

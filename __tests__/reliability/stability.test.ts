@@ -1,6 +1,13 @@
 import { writeTree, zoneDoc } from '../support/tree';
 import { sampleConfig, sampleZones } from './sample-tree';
-import { diffResources, synthFiles, touchedPaths, zoneOfPath, type ResourceDiff, type SynthFiles } from './synth-output';
+import {
+  diffResources,
+  synthFiles,
+  touchedPaths,
+  zoneOfPath,
+  type ResourceDiff,
+  type SynthFiles,
+} from './synth-output';
 
 /**
  * A change to one zone must not touch another zone's access, so it changes only that zone's resources. Each case synthesizes the
@@ -44,12 +51,20 @@ it('a synthesis compared with itself has no differences', () => {
   expect(diff).toEqual({ added: [], removed: [], changed: [], framesChanged: [] });
 });
 
-it('adding a zone only adds that zone\'s resources', () => {
+it("adding a zone only adds that zone's resources", () => {
   const diff = after((zones) => {
-    zones['pay/refunds.yaml'] = zoneDoc('refunds', 'pay', { accounts: ['pay-prod', 'pay-dev'], access: ['secrets-reader'], owners: ['erin@example.com'] });
+    zones['pay/refunds.yaml'] = zoneDoc('refunds', 'pay', {
+      accounts: ['pay-prod', 'pay-dev'],
+      access: ['secrets-reader'],
+      owners: ['erin@example.com'],
+    });
   });
   expectOnlyZone(diff, 'refunds');
-  expect({ removed: diff.removed, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({ removed: [], changed: [], framesChanged: [] });
+  expect({ removed: diff.removed, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({
+    removed: [],
+    changed: [],
+    framesChanged: [],
+  });
   expect(diff.added.map((a) => short(a.path)).sort()).toEqual([
     'aws-pay assignment-111111111111',
     'aws-pay assignment-222222222222',
@@ -67,7 +82,7 @@ it('adding a zone only adds that zone\'s resources', () => {
   ]);
 });
 
-it('adding a zone in a new department only adds that department\'s stacks', () => {
+it("adding a zone in a new department only adds that department's stacks", () => {
   const diff = after((zones) => {
     zones['hr/payroll.yaml'] = zoneDoc('payroll', 'hr', { accounts: ['111111111111'] });
   });
@@ -77,7 +92,7 @@ it('adding a zone in a new department only adds that department\'s stacks', () =
   expect({ removed: diff.removed, changed: diff.changed }).toEqual({ removed: [], changed: [] });
 });
 
-it('changing one zone\'s accounts only adds and removes that zone\'s assignments for those accounts', () => {
+it("changing one zone's accounts only adds and removes that zone's assignments for those accounts", () => {
   // billing: pay-prod (111…) + 555… → pay-prod + pay-dev (222…) + 666…
   const diff = after((zones) => {
     zones['pay/billing.yaml'].accounts = ['pay-prod', 'pay-dev', '666666666666'];
@@ -85,23 +100,30 @@ it('changing one zone\'s accounts only adds and removes that zone\'s assignments
   expectOnlyZone(diff, 'billing');
   expect(diff.changed).toEqual([]);
   expect(diff.framesChanged).toEqual([]);
-  expect(diff.added.map((a) => short(a.path)).sort()).toEqual(['aws-pay assignment-222222222222', 'aws-pay assignment-666666666666']);
+  expect(diff.added.map((a) => short(a.path)).sort()).toEqual([
+    'aws-pay assignment-222222222222',
+    'aws-pay assignment-666666666666',
+  ]);
   // The assignment to the account that stayed (111…) is untouched: nobody loses access mid-change.
   expect(diff.removed.map((a) => short(a.path))).toEqual(['aws-pay assignment-555555555555']);
 });
 
-it('changing one zone\'s presets only rewrites that zone\'s inline policy', () => {
+it("changing one zone's presets only rewrites that zone's inline policy", () => {
   const diff = after((zones) => {
     zones['ops/monitoring.yaml'].access = ['logs-viewer', 'rds-operator', 'secrets-editor'];
   });
   expectOnlyZone(diff, 'monitoring');
-  expect({ added: diff.added, removed: diff.removed, framesChanged: diff.framesChanged }).toEqual({ added: [], removed: [], framesChanged: [] });
+  expect({ added: diff.added, removed: diff.removed, framesChanged: diff.framesChanged }).toEqual({
+    added: [],
+    removed: [],
+    framesChanged: [],
+  });
   expect(diff.changed.map((c) => `${c.before.stack} ${c.before.address.split('.')[1]}`)).toEqual([
     'aws-ops aws_ssoadmin_permission_set_inline_policy',
   ]);
 });
 
-it('changing one zone\'s owners, description and tags only touches that zone', () => {
+it("changing one zone's owners, description and tags only touches that zone", () => {
   const diff = after((zones) => {
     Object.assign(zones['pay/invoicing.yaml'], {
       owners: ['bob@example.com', 'frank@example.com'],
@@ -115,15 +137,21 @@ it('changing one zone\'s owners, description and tags only touches that zone', (
   // Owners given by UPN are one lookup per zone (a departed owner is left out with a warning): the
   // new owner changes that zone's lookup and group, nothing else.
   expect(diff.added).toEqual([]);
-  expect(diff.changed.map((c) => short(c.before.path)).sort()).toEqual(expect.arrayContaining(['entra-pay owner-lookup']));
+  expect(diff.changed.map((c) => short(c.before.path)).sort()).toEqual(
+    expect.arrayContaining(['entra-pay owner-lookup']),
+  );
 });
 
-it('removing a zone only removes that zone\'s resources', () => {
+it("removing a zone only removes that zone's resources", () => {
   const diff = after((zones) => {
     delete zones['ops/deploy.yaml'];
   });
   expectOnlyZone(diff, 'deploy');
-  expect({ added: diff.added, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({ added: [], changed: [], framesChanged: [] });
+  expect({ added: diff.added, changed: diff.changed, framesChanged: diff.framesChanged }).toEqual({
+    added: [],
+    changed: [],
+    framesChanged: [],
+  });
   expect(diff.removed.map((a) => short(a.path)).sort()).toEqual([
     'aws-ops assignment-444444444444',
     'aws-ops group',

@@ -63,7 +63,9 @@ export function addressesOf(files: SynthFiles): Map<string, Addressed> {
   const out = new Map<string, Addressed>();
   for (const [stack, json] of stacksOf(files)) {
     // Check blocks (one level: check.<name>) belong to the construct that made them, as resources do.
-    for (const [name, block] of Object.entries((json.check ?? {}) as Record<string, { '//'?: { metadata?: { path?: string } } }>)) {
+    for (const [name, block] of Object.entries(
+      (json.check ?? {}) as Record<string, { '//'?: { metadata?: { path?: string } } }>,
+    )) {
       const path = block['//']?.metadata?.path;
       if (!path) throw new Error(`${stack} check.${name} has no construct path in its metadata`);
       out.set(`${stack} check.${name}`, { stack, address: `check.${name}`, path, body: JSON.stringify(block) });

@@ -9,7 +9,12 @@ function zone(report: AccessReport, name: string): ZoneReport {
   return found;
 }
 
-const SECRETS_READER = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:ListSecrets'];
+const SECRETS_READER = [
+  'secretsmanager:DescribeSecret',
+  'secretsmanager:GetSecretValue',
+  'secretsmanager:ListSecretVersionIds',
+  'secretsmanager:ListSecrets',
+];
 
 describe('a tree against itself', () => {
   it('the sample tree gives an empty report', () => {
@@ -18,7 +23,18 @@ describe('a tree against itself', () => {
     expect(report.zones).toEqual([]);
     expect(report.platform).toEqual([]);
     expect(isEmptyReport(report)).toBe(true);
-    expect(report.summary).toEqual({ base: 4, head: 4, added: 0, removed: 0, changed: 0, moved: 0, renamed: 0, replacements: 0, departmentRevocations: 0, unsafe: 0 });
+    expect(report.summary).toEqual({
+      base: 4,
+      head: 4,
+      added: 0,
+      removed: 0,
+      changed: 0,
+      moved: 0,
+      renamed: 0,
+      replacements: 0,
+      departmentRevocations: 0,
+      unsafe: 0,
+    });
   });
 
   it('two loads of the same files give an empty report (no identity or order effects)', () => {
@@ -28,8 +44,22 @@ describe('a tree against itself', () => {
   });
 
   it('reordered lists, another file name and an account given by id instead of name change nothing', () => {
-    const base = treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { accounts: ['shared-prod', '123456789012'], access: ['secrets-reader', 'rds-operator'] }) } });
-    const head = treeOf({ zones: { 'pay/zone-a.yml': zoneDoc('zone-a', 'pay', { accounts: ['123456789012', '999999999999'], access: ['rds-operator', 'secrets-reader'] }) } });
+    const base = treeOf({
+      zones: {
+        'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', {
+          accounts: ['shared-prod', '123456789012'],
+          access: ['secrets-reader', 'rds-operator'],
+        }),
+      },
+    });
+    const head = treeOf({
+      zones: {
+        'pay/zone-a.yml': zoneDoc('zone-a', 'pay', {
+          accounts: ['123456789012', '999999999999'],
+          access: ['rds-operator', 'secrets-reader'],
+        }),
+      },
+    });
     expect(diffTrees(base, head).zones).toEqual([]);
   });
 });
@@ -48,7 +78,18 @@ describe('the fixture trees: every category once', () => {
       ['pay-new', 'added'],
     ]);
     expect(report.zones.some((z) => z.zone === 'log-core')).toBe(false);
-    expect(report.summary).toEqual({ base: 6, head: 6, added: 1, removed: 1, changed: 2, moved: 1, renamed: 1, replacements: 2, departmentRevocations: 0, unsafe: 0 });
+    expect(report.summary).toEqual({
+      base: 6,
+      head: 6,
+      added: 1,
+      removed: 1,
+      changed: 2,
+      moved: 1,
+      renamed: 1,
+      replacements: 2,
+      departmentRevocations: 0,
+      unsafe: 0,
+    });
   });
 
   it('added: everything the zone grants is gained, expanded from its presets', () => {
@@ -56,7 +97,12 @@ describe('the fixture trees: every category once', () => {
     expect(z.accounts).toEqual({ gained: [{ id: '222222222222', name: 'pay-dev' }], lost: [] });
     expect(z.presets).toEqual({ gained: ['secrets-reader'], lost: [] });
     expect(z.actions).toEqual({ gained: SECRETS_READER, lost: [] });
-    expect(z).toMatchObject({ department: 'payments', permissionSet: 'zone-pay-new', stacks: { entra: 'entra-payments', aws: 'aws-payments' }, replacements: [] });
+    expect(z).toMatchObject({
+      department: 'payments',
+      permissionSet: 'zone-pay-new',
+      stacks: { entra: 'entra-payments', aws: 'aws-payments' },
+      replacements: [],
+    });
   });
 
   it('removed: everything the zone granted is lost, policies included', () => {
@@ -123,7 +169,11 @@ describe('the fixture trees: every category once', () => {
     expect(z.replacements[0].message).toMatch(/zone-log-ops with zone-log-operations/);
     expect(z.replacements[0].message).toMatch(/every active session ends/);
     expect(z.permissionSet).toBe('zone-log-operations');
-    expect([z.accounts, z.actions, z.presets]).toEqual([{ gained: [], lost: [] }, { gained: [], lost: [] }, { gained: [], lost: [] }]);
+    expect([z.accounts, z.actions, z.presets]).toEqual([
+      { gained: [], lost: [] },
+      { gained: [], lost: [] },
+      { gained: [], lost: [] },
+    ]);
   });
 });
 
@@ -131,8 +181,13 @@ describe('renames', () => {
   const a = zoneDoc('zone-a', 'pay', { description: 'same' });
 
   it('a rename of a zone is flagged as a replacement', () => {
-    const report = diffTrees(treeOf({ zones: { 'pay/zone-a.yaml': a } }), treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b' } } }));
-    expect(report.zones.map((z) => [z.zone, z.change, z.replacements.map((r) => r.reason)])).toEqual([['zone-b', 'renamed', ['rename']]]);
+    const report = diffTrees(
+      treeOf({ zones: { 'pay/zone-a.yaml': a } }),
+      treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b' } } }),
+    );
+    expect(report.zones.map((z) => [z.zone, z.change, z.replacements.map((r) => r.reason)])).toEqual([
+      ['zone-b', 'renamed', ['rename']],
+    ]);
     expect(report.summary.replacements).toBe(1);
   });
 
@@ -141,7 +196,10 @@ describe('renames', () => {
       treeOf({ zones: { 'pay/zone-a.yaml': a } }),
       treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b', sessionDuration: 'PT2H' } } }),
     );
-    expect(report.zones.map((z) => [z.zone, z.change])).toEqual([['zone-a', 'removed'], ['zone-b', 'added']]);
+    expect(report.zones.map((z) => [z.zone, z.change])).toEqual([
+      ['zone-a', 'removed'],
+      ['zone-b', 'added'],
+    ]);
   });
 
   it('a rename into another department is not paired', () => {
@@ -157,7 +215,11 @@ describe('renames', () => {
       treeOf({ zones: { 'pay/zone-a.yaml': a, 'pay/zone-c.yaml': { ...a, zone: 'zone-c' } } }),
       treeOf({ zones: { 'pay/zone-b.yaml': { ...a, zone: 'zone-b' } } }),
     );
-    expect(report.zones.map((z) => [z.zone, z.change])).toEqual([['zone-a', 'removed'], ['zone-b', 'added'], ['zone-c', 'removed']]);
+    expect(report.zones.map((z) => [z.zone, z.change])).toEqual([
+      ['zone-a', 'removed'],
+      ['zone-b', 'added'],
+      ['zone-c', 'removed'],
+    ]);
   });
 });
 
@@ -171,14 +233,24 @@ describe('what replaces resources and what updates them in place', () => {
     const z = zone(report, 'zone-a');
     expect(z.change).toBe('moved');
     expect(z.replacements).toEqual([]);
-    expect(z.inPlace).toEqual([{ field: 'department', base: 'pay', head: 'ops', note: expect.stringMatching(/same stacks \(entra-all \/ aws-all\)/) }]);
+    expect(z.inPlace).toEqual([
+      {
+        field: 'department',
+        base: 'pay',
+        head: 'ops',
+        note: expect.stringMatching(/same stacks \(entra-all \/ aws-all\)/),
+      },
+    ]);
   });
 
   it('a new permission set prefix replaces every permission set; preventDestroy is called out', () => {
     const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'ops/zone-b.yaml': zoneDoc('zone-b', 'ops') };
     const report = diffTrees(
       treeOf({ config: baseConfig({ protection: { preventDestroy: true } }), zones }),
-      treeOf({ config: baseConfig({ names: { permissionSetPrefix: 'ps-' }, protection: { preventDestroy: true } }), zones }),
+      treeOf({
+        config: baseConfig({ names: { permissionSetPrefix: 'ps-' }, protection: { preventDestroy: true } }),
+        zones,
+      }),
     );
     expect(report.zones.map((z) => [z.zone, z.change, z.replacements.map((r) => r.reason)])).toEqual([
       ['zone-a', 'changed', ['permission-set-name']],
@@ -193,10 +265,15 @@ describe('what replaces resources and what updates them in place', () => {
 
   it('a new group prefix renames the groups in place', () => {
     const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') };
-    const report = diffTrees(treeOf({ zones }), treeOf({ config: baseConfig({ names: { groupPrefix: 'grp-' } }), zones }));
+    const report = diffTrees(
+      treeOf({ zones }),
+      treeOf({ config: baseConfig({ names: { groupPrefix: 'grp-' } }), zones }),
+    );
     const z = zone(report, 'zone-a');
     expect(z.replacements).toEqual([]);
-    expect(z.inPlace).toEqual([{ field: 'group', base: 'entigo-zone-zone-a', head: 'grp-zone-a', note: expect.any(String) }]);
+    expect(z.inPlace).toEqual([
+      { field: 'group', base: 'entigo-zone-zone-a', head: 'grp-zone-a', note: expect.any(String) },
+    ]);
   });
 
   it('a new zone tag key changes every inline policy in place (same actions, other conditions)', () => {
@@ -223,7 +300,9 @@ describe('what replaces resources and what updates them in place', () => {
 
   it('a redundant preset dropped: the preset is lost, no action is, and nothing else is claimed', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) } }),
+      treeOf({
+        zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) },
+      }),
       treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor'] }) } }),
     );
     const z = zone(report, 'zone-a');
@@ -233,7 +312,9 @@ describe('what replaces resources and what updates them in place', () => {
 
   it('a preset dropped: the actions only it granted are lost, shared ones are kept', () => {
     const report = diffTrees(
-      treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) } }),
+      treeOf({
+        zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-editor', 'secrets-reader'] }) },
+      }),
       treeOf({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['secrets-reader'] }) } }),
     );
     const z = zone(report, 'zone-a');

@@ -93,7 +93,9 @@ describe('markdown', () => {
 
   it('escapes pipes inside table cells', () => {
     const z: ZoneReport = { ...report.zones[0], department: 'a|b' };
-    const row = renderMarkdown({ ...report, zones: [z] } as AccessReport).split('\n').find((l) => l.startsWith('| ✏️'));
+    const row = renderMarkdown({ ...report, zones: [z] } as AccessReport)
+      .split('\n')
+      .find((l) => l.startsWith('| ✏️'));
     expect(row).toContain('a\\|b');
   });
 });

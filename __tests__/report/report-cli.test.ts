@@ -21,7 +21,19 @@ describe('zone-access report', () => {
   });
 
   it('--format json prints the JSON report', async () => {
-    const r = await report(['--base', join(REPORT_FIXTURES, 'base'), '--head', join(REPORT_FIXTURES, 'head'), '--format', 'json', '--at', REPORT_AT], REPO_ROOT);
+    const r = await report(
+      [
+        '--base',
+        join(REPORT_FIXTURES, 'base'),
+        '--head',
+        join(REPORT_FIXTURES, 'head'),
+        '--format',
+        'json',
+        '--at',
+        REPORT_AT,
+      ],
+      REPO_ROOT,
+    );
     expect(r).toEqual({ code: 0, out: readFileSync(join(REPORT_FIXTURES, 'expected.json'), 'utf8'), err: '' });
   });
 
@@ -30,7 +42,11 @@ describe('zone-access report', () => {
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/No access changes: 4 zones compared/);
     const json = await report(['--base', '.', '--head', '.', '--format', 'json', '--at', REPORT_AT], REPO_ROOT);
-    expect(JSON.parse(json.out)).toMatchObject({ zones: [], platform: [], summary: { base: 4, head: 4, added: 0, removed: 0, changed: 0 } });
+    expect(JSON.parse(json.out)).toMatchObject({
+      zones: [],
+      platform: [],
+      summary: { base: 4, head: 4, added: 0, removed: 0, changed: 0 },
+    });
   });
 
   it('a base with no zone tree yet (the first pull request) counts as empty: every head zone is added', async () => {
@@ -57,26 +73,50 @@ describe('zone-access report', () => {
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.out);
     expect(parsed.zones).toHaveLength(1);
-    expect(parsed.zones[0]).toMatchObject({ zone: 'zone-b', change: 'renamed', previous: { zone: 'zone-a' }, replacements: [{ reason: 'rename' }] });
+    expect(parsed.zones[0]).toMatchObject({
+      zone: 'zone-b',
+      change: 'renamed',
+      previous: { zone: 'zone-a' },
+      replacements: [{ reason: 'rename' }],
+    });
     const md = await report(['--base', base, '--head', head]);
-    expect(md.out).toMatch(/### ⚠️ Replacements\n\n>[^\n]*\n\n- ⚠️ \*\*`zone-b`\*\* \(was `zone-a`\): renaming zone zone-a to zone-b replaces the permission set/);
+    expect(md.out).toMatch(
+      /### ⚠️ Replacements\n\n>[^\n]*\n\n- ⚠️ \*\*`zone-b`\*\* \(was `zone-a`\): renaming zone zone-a to zone-b replaces the permission set/,
+    );
   });
 
   it('--base-config / --head-config / --*-zones override the checkout layout', async () => {
     const elsewhere = makeTempDir('elsewhere-');
     mkdirSync(join(elsewhere, 'cfg'));
     copyFileSync(join(REPORT_FIXTURES, 'head', 'config', 'platform.yaml'), join(elsewhere, 'cfg', 'platform.yaml'));
-    const r = await report(['--base', 'base', '--head', 'does-not-exist', '--head-zones', 'head/zones', '--head-config', join(elsewhere, 'cfg', 'platform.yaml'), '--at', REPORT_AT]);
+    const r = await report([
+      '--base',
+      'base',
+      '--head',
+      'does-not-exist',
+      '--head-zones',
+      'head/zones',
+      '--head-config',
+      join(elsewhere, 'cfg', 'platform.yaml'),
+      '--at',
+      REPORT_AT,
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync(join(REPORT_FIXTURES, 'expected.md'), 'utf8'));
   });
 
   it('an invalid tree: exit 1, its problems on stderr with file:line:col, and a report saying so on stdout', async () => {
     const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
-    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n' } });
+    const head = writeCheckout({
+      zones: {
+        'pay/zone-a.yaml': 'zone: zone-a\ndepartment: pay\naccounts: [123456789012]\naccess: [secrets-reader]\n',
+      },
+    });
     const r = await report(['--base', base, '--head', head]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^<!-- zone-access-report -->\n## Zone Access: access changes\n\n⛔ \*\*No comparison was made: the head tree \(this change\) is invalid\*\*/);
+    expect(r.out).toMatch(
+      /^<!-- zone-access-report -->\n## Zone Access: access changes\n\n⛔ \*\*No comparison was made: the head tree \(this change\) is invalid\*\*/,
+    );
     expect(r.err).toMatch(/the head tree \(.*zones, .*platform\.yaml\) is invalid:/);
     expect(r.err).toMatch(/pay\/zone-a\.yaml:3:12: accounts\[0\]: must be a string, not a number \[wrong-type\]/);
     expect(r.err).not.toMatch(/the base tree/);
@@ -84,28 +124,44 @@ describe('zone-access report', () => {
 
   it('an invalid base (a rule it breaks, e.g. new after an upgrade): the report says so, not an empty report blamed on departments', async () => {
     // The base holds a zone this version refuses (an unknown preset stands in for a rule added by an upgrade).
-    const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['retired-preset'] }) } });
+    const base = writeCheckout({
+      zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { access: ['retired-preset'] }) },
+    });
     const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     const md = await report(['--base', base, '--head', head]);
     expect(md.code).toBe(1);
     expect(md.out).toContain('⛔ **No comparison was made: the base tree (the target branch) is invalid**');
     expect(md.out).toContain('### The base tree: 1 problem in 1 file');
     expect(md.out).toMatch(/a rule that is new in the zone-access version this run uses/);
-    expect(md.out).toMatch(/```text\n.*pay\/zone-a\.yaml:\d+:\d+: access\[0\]: unknown access preset "retired-preset" \[unknown-preset\]/);
+    expect(md.out).toMatch(
+      /```text\n.*pay\/zone-a\.yaml:\d+:\d+: access\[0\]: unknown access preset "retired-preset" \[unknown-preset\]/,
+    );
     expect(md.out).not.toMatch(/No access changes|Departments/);
     const json = await report(['--base', base, '--head', head, '--format', 'json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.out)).toMatchObject({ version: 1, invalid: [{ side: 'base', problems: [{ code: 'unknown-preset', field: 'access[0]' }] }] });
+    expect(JSON.parse(json.out)).toMatchObject({
+      version: 1,
+      invalid: [{ side: 'base', problems: [{ code: 'unknown-preset', field: 'access[0]' }] }],
+    });
   });
 
   it('counts zones whose membership is in Entra by what happened to them: an added zone is "1 added zone"', async () => {
     const base = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
-    const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'pay/zone-b.yaml': zoneDoc('zone-b', 'pay') } });
+    const head = writeCheckout({
+      zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay'), 'pay/zone-b.yaml': zoneDoc('zone-b', 'pay') },
+    });
     const r = await report(['--base', base, '--head', head]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Not counted: 1 added zone whose membership is managed in Entra');
-    const two = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { sessionDuration: 'PT2H' }), 'pay/zone-b.yaml': zoneDoc('zone-b', 'pay') } });
-    expect((await report(['--base', base, '--head', two])).out).toContain('Not counted: 2 zones (1 added, 1 changed) whose membership');
+    const two = writeCheckout({
+      zones: {
+        'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', { sessionDuration: 'PT2H' }),
+        'pay/zone-b.yaml': zoneDoc('zone-b', 'pay'),
+      },
+    });
+    expect((await report(['--base', base, '--head', two])).out).toContain(
+      'Not counted: 2 zones (1 added, 1 changed) whose membership',
+    );
   });
 
   it('a missing checkout is an invalid tree, reported for the side it belongs to', async () => {

@@ -31,6 +31,7 @@ export function writeCheckout(spec: TreeSpec): string {
 
 /** The fixture checkouts `base/` and `head/`, loaded. */
 export function fixtureTrees(): { base: ZoneTree; head: ZoneTree } {
-  const side = (name: string) => mustLoad(join(REPORT_FIXTURES, name, 'zones'), join(REPORT_FIXTURES, name, 'config', 'platform.yaml'));
+  const side = (name: string) =>
+    mustLoad(join(REPORT_FIXTURES, name, 'zones'), join(REPORT_FIXTURES, name, 'config', 'platform.yaml'));
   return { base: side('base'), head: side('head') };
 }

@@ -45,7 +45,8 @@ const EVERY_KEY: Record<string, unknown> = {
 };
 
 const empty = () => treeOf({ config: CONFIG, zones: {}, emptyDepartments: ['pay'] });
-const withZone = (zone: Record<string, unknown>) => treeOf({ config: CONFIG, zones: { [`pay/${String(zone.zone)}.yaml`]: zone } });
+const withZone = (zone: Record<string, unknown>) =>
+  treeOf({ config: CONFIG, zones: { [`pay/${String(zone.zone)}.yaml`]: zone } });
 
 /** Attributes that are maps: their keys are data too (a tag's key), not field names (an account's `id`). */
 const MAPS = new Set<keyof Zone>(['tags']);
@@ -56,11 +57,16 @@ function leaves(value: unknown, keysAreData = false): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
   if (Array.isArray(value)) return value.flatMap((v) => leaves(v));
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => [...(keysAreData ? [k] : []), ...leaves(v)]);
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => [
+    ...(keysAreData ? [k] : []),
+    ...leaves(v),
+  ]);
 }
 const valuesOf = (zone: Zone, key: keyof Zone) => leaves(zone[key], MAPS.has(key));
 
-const shown = (Object.keys(ZONE_ATTRIBUTE_SECTIONS) as (keyof Zone)[]).filter((key) => ZONE_ATTRIBUTE_SECTIONS[key] !== 'origin');
+const shown = (Object.keys(ZONE_ATTRIBUTE_SECTIONS) as (keyof Zone)[]).filter(
+  (key) => ZONE_ATTRIBUTE_SECTIONS[key] !== 'origin',
+);
 
 describe('the attributes a zone has', () => {
   it('the zone below sets every key of the zone-file schema', () => {
@@ -108,8 +114,23 @@ describe('a removed zone: what it had is in the report', () => {
   it('its settings and owners, besides the accounts, presets, policies and people it loses', () => {
     expect(report.zones.map((z) => [z.zone, z.change])).toEqual([['pay-full', 'removed']]);
     expect(report.zones[0].settings.map((s) => s.field)).toEqual([...ZONE_SETTINGS]);
-    const keys: (keyof Zone)[] = ['description', 'sessionDuration', 'relayState', 'tags', 'owners', 'accounts', 'access', 'managedPolicies', 'customerManagedPolicies', 'permissionsBoundary'];
-    const missing = keys.flatMap((key) => valuesOf(zone, key).filter((leaf) => !md.includes(leaf)).map((leaf) => `${key}: ${leaf}`));
+    const keys: (keyof Zone)[] = [
+      'description',
+      'sessionDuration',
+      'relayState',
+      'tags',
+      'owners',
+      'accounts',
+      'access',
+      'managedPolicies',
+      'customerManagedPolicies',
+      'permissionsBoundary',
+    ];
+    const missing = keys.flatMap((key) =>
+      valuesOf(zone, key)
+        .filter((leaf) => !md.includes(leaf))
+        .map((leaf) => `${key}: ${leaf}`),
+    );
     expect(missing).toEqual([]);
     for (const m of zone.members) expect(md).toContain(m.user);
   });
@@ -126,7 +147,9 @@ const OTHER: Record<ZoneSettingKey, unknown> = {
 describe('a changed zone: each changed setting is listed', () => {
   it.each(ZONE_SETTINGS)('%s', (key) => {
     const report = diffTrees(withZone(EVERY_KEY), withZone({ ...EVERY_KEY, [key]: OTHER[key] }));
-    expect(report.zones.map((z) => [z.zone, z.change, z.inPlace.map((f) => f.field)])).toEqual([['pay-full', 'changed', [key]]]);
+    expect(report.zones.map((z) => [z.zone, z.change, z.inPlace.map((f) => f.field)])).toEqual([
+      ['pay-full', 'changed', [key]],
+    ]);
     const md = renderMarkdown(report);
     expect(md).toContain(`  - \`${key}\`: `);
     for (const leaf of leaves(OTHER[key], MAPS.has(key))) expect(md).toContain(leaf);
@@ -141,4 +164,3 @@ describe('a changed zone: each changed setting is listed', () => {
     ]);
   });
 });
-

@@ -19,25 +19,68 @@ type Statement = { actions: string[]; scope: 'none' | 'resource-tag' | 'request-
 
 /** The policy a config preset would give a zone if the loader let it through. */
 function policyWith(zone: string, statements: Statement[]): PolicyDocument {
-  const preset: AccessPreset = { name: 'risky', description: 'x', statements: statements.map((s) => ({ resources: ['*'], ...s })) };
+  const preset: AccessPreset = {
+    name: 'risky',
+    description: 'x',
+    statements: statements.map((s) => ({ resources: ['*'], ...s })),
+  };
   return JSON.parse(
-    renderPolicy(zonePolicy({ name: zone, access: ['risky'] }, { zoneTagKey: K, access: { presets: { risky: preset }, managedPolicies: [], customerManagedPolicies: [] }, secrets: { zoneNamePrefix: true } })),
+    renderPolicy(
+      zonePolicy(
+        { name: zone, access: ['risky'] },
+        {
+          zoneTagKey: K,
+          access: { presets: { risky: preset }, managedPolicies: [], customerManagedPolicies: [] },
+          secrets: { zoneNamePrefix: true },
+        },
+      ),
+    ),
   );
 }
 
 describe('the findings (what such presets would allow)', () => {
-  test('(4) GetSecretValue or RebootDBInstance with scope none: every zone reaches every zone\'s secrets and instances', async () => {
-    const p = policyWith('pay', [{ actions: ['secretsmanager:GetSecretValue', 'rds:RebootDBInstance'], scope: 'none' }]);
-    expect(await simulate([p], 'secretsmanager:GetSecretValue', await arnOf('secretsmanager', 'Secret', 'ops/db-AbCdEf'), await resourceTagContext('secretsmanager', 'Secret', K, 'ops'))).toBe('Allowed');
-    expect(await simulate([p], 'rds:RebootDBInstance', await arnOf('rds', 'db', 'ops-db'), await resourceTagContext('rds', 'db', K, 'ops'))).toBe('Allowed');
+  test("(4) GetSecretValue or RebootDBInstance with scope none: every zone reaches every zone's secrets and instances", async () => {
+    const p = policyWith('pay', [
+      { actions: ['secretsmanager:GetSecretValue', 'rds:RebootDBInstance'], scope: 'none' },
+    ]);
+    expect(
+      await simulate(
+        [p],
+        'secretsmanager:GetSecretValue',
+        await arnOf('secretsmanager', 'Secret', 'ops/db-AbCdEf'),
+        await resourceTagContext('secretsmanager', 'Secret', K, 'ops'),
+      ),
+    ).toBe('Allowed');
+    expect(
+      await simulate(
+        [p],
+        'rds:RebootDBInstance',
+        await arnOf('rds', 'db', 'ops-db'),
+        await resourceTagContext('rds', 'db', K, 'ops'),
+      ),
+    ).toBe('Allowed');
   });
 
   test('(3) CreateDBSnapshot with request-tag snapshots an untagged instance; AddTagsToResource claims it', async () => {
     const p = policyWith('pay', [{ actions: ['rds:CreateDBSnapshot', 'rds:AddTagsToResource'], scope: 'request-tag' }]);
     const untaggedDb = await arnOf('rds', 'db', 'legacy-db');
     // CreateDBSnapshot is authorized against the source instance too; an untagged one passes.
-    expect(await simulate([p], 'rds:CreateDBSnapshot', untaggedDb, await requestTagContext('rds:CreateDBSnapshot', { [K]: 'pay' }))).toBe('Allowed');
-    expect(await simulate([p], 'rds:AddTagsToResource', untaggedDb, await requestTagContext('rds:AddTagsToResource', { [K]: 'pay' }))).toBe('Allowed');
+    expect(
+      await simulate(
+        [p],
+        'rds:CreateDBSnapshot',
+        untaggedDb,
+        await requestTagContext('rds:CreateDBSnapshot', { [K]: 'pay' }),
+      ),
+    ).toBe('Allowed');
+    expect(
+      await simulate(
+        [p],
+        'rds:AddTagsToResource',
+        untaggedDb,
+        await requestTagContext('rds:AddTagsToResource', { [K]: 'pay' }),
+      ),
+    ).toBe('Allowed');
     // A foreign-zone source is denied by the change guard; only untagged ones slip through.
     expect(
       await simulate([p], 'rds:CreateDBSnapshot', await arnOf('rds', 'db', 'ops-db'), {
@@ -47,10 +90,15 @@ describe('the findings (what such presets would allow)', () => {
     ).toBe('ExplicitlyDenied');
   });
 
-  test('(3) with resource-tag, the source must carry the own zone\'s tag: untagged and foreign sources are denied', async () => {
+  test("(3) with resource-tag, the source must carry the own zone's tag: untagged and foreign sources are denied", async () => {
     const p = policyWith('pay', [{ actions: ['rds:CreateDBSnapshot'], scope: 'resource-tag' }]);
     const on = async (db: string, zone?: string) =>
-      simulate([p], 'rds:CreateDBSnapshot', await arnOf('rds', 'db', db), zone === undefined ? {} : await resourceTagContext('rds', 'db', K, zone));
+      simulate(
+        [p],
+        'rds:CreateDBSnapshot',
+        await arnOf('rds', 'db', db),
+        zone === undefined ? {} : await resourceTagContext('rds', 'db', K, zone),
+      );
     expect(await on('legacy-db')).toBe('ImplicitlyDenied');
     expect(await on('ops-db', 'ops')).toBe('ImplicitlyDenied');
     expect(await on('pay-db', 'pay')).toBe('Allowed');
@@ -59,25 +107,84 @@ describe('the findings (what such presets would allow)', () => {
 
 describe('the config loader enforces the rules', () => {
   function load(statements: Statement[]) {
-    const t = writeTree({ config: boundConfig({ access: { presets: { risky: { description: 'x', statements } } } }), zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
+    const t = writeTree({
+      config: boundConfig({ access: { presets: { risky: { description: 'x', statements } } } }),
+      zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') },
+    });
     return { ...loadTree(t), configPath: t.configPath };
   }
 
   test.each<[string, Statement, string, RegExp]>([
-    ['GetSecretValue unscoped', { actions: ['secretsmanager:ListSecrets', 'secretsmanager:GetSecretValue'], scope: 'none' }, 'secretsmanager:GetSecretValue', /reads a particular Secret/],
-    ['RebootDBInstance unscoped', { actions: ['rds:RebootDBInstance'], scope: 'none' }, 'rds:RebootDBInstance', /Write action/],
-    ['CreateDBSnapshot (source instance)', { actions: ['rds:CreateDBSnapshot'], scope: 'request-tag' }, 'rds:CreateDBSnapshot', /acts on db, snapshot: besides the resource it creates, a source/],
-    ['RestoreDBInstanceFromDBSnapshot (source snapshot)', { actions: ['rds:RestoreDBInstanceFromDBSnapshot'], scope: 'request-tag' }, 'rds:RestoreDBInstanceFromDBSnapshot', /a source or dependency/],
-    ['CopyDBSnapshot (not a create)', { actions: ['rds:CopyDBSnapshot'], scope: 'request-tag' }, 'rds:CopyDBSnapshot', /not a create action \(AWS: "Grants permission to copy/],
-    ['AddTagsToResource as a companion', { actions: ['rds:AddTagsToResource'], scope: 'request-tag' }, 'rds:AddTagsToResource', /claim any resource that has no zone tag/],
-    ['a list action with resource-tag', { actions: ['sqs:ListQueues'], scope: 'resource-tag' }, 'sqs:ListQueues', /no resource type/],
-    ['an unknown action', { actions: ['rds:RebootDatabase'], scope: 'resource-tag' }, 'rds:RebootDatabase', /not an action in AWS's service reference/],
+    [
+      'GetSecretValue unscoped',
+      { actions: ['secretsmanager:ListSecrets', 'secretsmanager:GetSecretValue'], scope: 'none' },
+      'secretsmanager:GetSecretValue',
+      /reads a particular Secret/,
+    ],
+    [
+      'RebootDBInstance unscoped',
+      { actions: ['rds:RebootDBInstance'], scope: 'none' },
+      'rds:RebootDBInstance',
+      /Write action/,
+    ],
+    [
+      'CreateDBSnapshot (source instance)',
+      { actions: ['rds:CreateDBSnapshot'], scope: 'request-tag' },
+      'rds:CreateDBSnapshot',
+      /acts on db, snapshot: besides the resource it creates, a source/,
+    ],
+    [
+      'RestoreDBInstanceFromDBSnapshot (source snapshot)',
+      { actions: ['rds:RestoreDBInstanceFromDBSnapshot'], scope: 'request-tag' },
+      'rds:RestoreDBInstanceFromDBSnapshot',
+      /creates from a source \(RestoreDBInstanceFromDBSnapshot\)/,
+    ],
+    [
+      'CopyDBSnapshot (not a create)',
+      { actions: ['rds:CopyDBSnapshot'], scope: 'request-tag' },
+      'rds:CopyDBSnapshot',
+      /not a create action \(AWS: "Grants permission to copy/,
+    ],
+    [
+      'CopyDBClusterSnapshot (AWS describes it as a create; it copies a source snapshot)',
+      { actions: ['rds:CopyDBClusterSnapshot'], scope: 'request-tag' },
+      'rds:CopyDBClusterSnapshot',
+      /its name says it creates from a source \(CopyDBClusterSnapshot\)/,
+    ],
+    [
+      "CreateTaskSet (names another zone's service and task definition)",
+      { actions: ['ecs:CreateTaskSet'], scope: 'request-tag' },
+      'ecs:CreateTaskSet',
+      /its request names other resources of the service \(ecs:capacity-provider, ecs:cluster, ecs:service, ecs:task-definition\)/,
+    ],
+    [
+      'AddTagsToResource as a companion',
+      { actions: ['rds:AddTagsToResource'], scope: 'request-tag' },
+      'rds:AddTagsToResource',
+      /claim any resource that has no zone tag/,
+    ],
+    [
+      'a list action with resource-tag',
+      { actions: ['sqs:ListQueues'], scope: 'resource-tag' },
+      'sqs:ListQueues',
+      /no resource type/,
+    ],
+    [
+      'an unknown action',
+      { actions: ['rds:RebootDatabase'], scope: 'resource-tag' },
+      'rds:RebootDatabase',
+      /not an action in AWS's service reference/,
+    ],
   ])('rejects %s, naming the config file, line and action', (_label, statement, action, message) => {
     const { tree, diagnostics, configPath } = load([{ actions: ['sqs:ListQueues'], scope: 'none' }, statement]);
     expect(tree).toBeUndefined();
     const index = statement.actions.indexOf(action);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: configPath, field: `access.presets.risky.statements.1.actions.${index}`, message: expect.stringMatching(message) }),
+      expect.objectContaining({
+        file: configPath,
+        field: `access.presets.risky.statements.1.actions.${index}`,
+        message: expect.stringMatching(message),
+      }),
     ]);
     expect(diagnostics[0].message).toContain(`preset "risky": ${action} `);
     expect(diagnostics[0].line).toBeGreaterThan(1);
@@ -87,7 +194,16 @@ describe('the config loader enforces the rules', () => {
   test('accepts what the rules allow: list unscoped, operate by resource tag, create with the request tag', () => {
     const { diagnostics } = load([
       { actions: ['sqs:ListQueues', 'rds:DescribeDBInstances', 'ssm:DescribeParameters'], scope: 'none' },
-      { actions: ['sqs:PurgeQueue', 'rds:RebootDBInstance', 'ssm:GetParameter', 'rds:AddTagsToResource', 'lambda:InvokeFunction'], scope: 'resource-tag' },
+      {
+        actions: [
+          'sqs:PurgeQueue',
+          'rds:RebootDBInstance',
+          'ssm:GetParameter',
+          'rds:AddTagsToResource',
+          'lambda:InvokeFunction',
+        ],
+        scope: 'resource-tag',
+      },
       { actions: ['sqs:CreateQueue', 'secretsmanager:CreateSecret'], scope: 'request-tag' },
     ]);
     expect(diagnostics).toEqual([]);
@@ -103,8 +219,13 @@ describe('the config loader enforces the rules', () => {
       const splitPart = (st: (typeof preset.statements)[number], a: string) =>
         st.scope === 'none' && st.resources.length > 0 && !st.resources.includes('*') && tagScoped.has(a);
       for (const st of preset.statements.filter((s) => !(s as CatalogStatement).condition)) {
-        const actions = st.actions.filter((a) => !(st.scope === 'request-tag' && isTagOnCreate(st, a)) && !splitPart(st, a));
-        expect({ preset: preset.name, problems: checkPresetStatement({ actions, scope: st.scope }) }).toEqual({ preset: preset.name, problems: [] });
+        const actions = st.actions.filter(
+          (a) => !(st.scope === 'request-tag' && isTagOnCreate(st, a)) && !splitPart(st, a),
+        );
+        expect({ preset: preset.name, problems: checkPresetStatement({ actions, scope: st.scope }) }).toEqual({
+          preset: preset.name,
+          problems: [],
+        });
       }
     }
   });

@@ -11,17 +11,23 @@ const ids = (actions: readonly IamAction[]) => actions.map((a) => a.id);
 
 describe('allowedActions', () => {
   test('Allow statements only; one statement or a list; Action as a string or a list; sorted, unique', () => {
-    expect(ids(allowedActions({ Statement: { Effect: 'Allow', Action: 'sqs:PurgeQueue', Resource: '*' } }))).toEqual(['sqs:PurgeQueue']);
-    expect(ids(allowedActions({
-      Statement: [
-        { Effect: 'Allow', Action: ['sqs:SendMessage', 'SQS:purgequeue', 42], Resource: '*' },
-        { Effect: 'Deny', Action: 'sqs:DeleteQueue', Resource: '*' },
-        { Effect: 'allow', Action: 'sqs:CreateQueue', Resource: '*' },
-        { Action: 'sqs:TagQueue', Resource: '*' },
-        { Effect: 'Allow', Action: 'sqs:PurgeQueue', Resource: '*' },
-        { Effect: 'Allow', Action: 'sqs:NoSuchAction', Resource: '*' },
-      ],
-    }))).toEqual(['sqs:PurgeQueue', 'sqs:SendMessage']);
+    expect(ids(allowedActions({ Statement: { Effect: 'Allow', Action: 'sqs:PurgeQueue', Resource: '*' } }))).toEqual([
+      'sqs:PurgeQueue',
+    ]);
+    expect(
+      ids(
+        allowedActions({
+          Statement: [
+            { Effect: 'Allow', Action: ['sqs:SendMessage', 'SQS:purgequeue', 42], Resource: '*' },
+            { Effect: 'Deny', Action: 'sqs:DeleteQueue', Resource: '*' },
+            { Effect: 'allow', Action: 'sqs:CreateQueue', Resource: '*' },
+            { Action: 'sqs:TagQueue', Resource: '*' },
+            { Effect: 'Allow', Action: 'sqs:PurgeQueue', Resource: '*' },
+            { Effect: 'Allow', Action: 'sqs:NoSuchAction', Resource: '*' },
+          ],
+        }),
+      ),
+    ).toEqual(['sqs:PurgeQueue', 'sqs:SendMessage']);
     expect(allowedActions({ Statement: [{ Effect: 'Allow', Resource: '*' }] })).toEqual([]);
   });
 
@@ -40,24 +46,43 @@ describe('allowedActions', () => {
 describe('crossZoneActions', () => {
   test('reads, writes, permission and tag changes of a resource cross zones; listing does not', () => {
     const doc = {
-      Statement: [{
-        Effect: 'Allow',
-        Action: ['s3:GetObject', 'secretsmanager:PutSecretValue', 'secretsmanager:PutResourcePolicy', 'secretsmanager:TagResource', 's3:ListBucket', 'logs:DescribeLogStreams'],
-        Resource: '*',
-      }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: [
+            's3:GetObject',
+            'secretsmanager:PutSecretValue',
+            'secretsmanager:PutResourcePolicy',
+            'secretsmanager:TagResource',
+            's3:ListBucket',
+            'logs:DescribeLogStreams',
+          ],
+          Resource: '*',
+        },
+      ],
     };
-    expect(ids(crossZoneActions(doc))).toEqual(['s3:GetObject', 'secretsmanager:PutResourcePolicy', 'secretsmanager:PutSecretValue', 'secretsmanager:TagResource']);
+    expect(ids(crossZoneActions(doc))).toEqual([
+      's3:GetObject',
+      'secretsmanager:PutResourcePolicy',
+      'secretsmanager:PutSecretValue',
+      'secretsmanager:TagResource',
+    ]);
   });
 });
 
 describe('managedPolicyRisks', () => {
   test('one entry per ARN, in the order asked; risky policies with their version and actions', () => {
     const risky = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
-    const clean = 'arn:aws:iam::aws:policy/AWSSupportAccess';
+    // AWSSupportAccess reaches other zones now (support cases are account-wide, and unscoped actions count).
+    const clean = 'arn:aws:iam::aws:policy/AWSDenyAll';
     const unknown = 'arn:aws:iam::aws:policy/NoSuchPolicyAnywhere';
     const risks = managedPolicyRisks([risky, unknown, clean]);
     expect(risks.map((r) => r.arn)).toEqual([risky, unknown, clean]);
-    expect(risks[0]).toEqual({ arn: risky, versionId: expect.stringMatching(/^v\d+$/), actions: expect.arrayContaining([expect.objectContaining({ id: 'secretsmanager:GetResourcePolicy' })]) });
+    expect(risks[0]).toEqual({
+      arn: risky,
+      versionId: expect.stringMatching(/^v\d+$/),
+      actions: expect.arrayContaining([expect.objectContaining({ id: 'secretsmanager:GetResourcePolicy' })]),
+    });
     expect(risks[1]).toEqual({ arn: unknown, actions: [] });
     expect(risks[2]).toEqual({ arn: clean, versionId: expect.stringMatching(/^v\d+$/), actions: [] });
   });
@@ -66,7 +91,15 @@ describe('managedPolicyRisks', () => {
 describe('exampleActions', () => {
   const a = (id: string, accessLevels: IamAction['accessLevels'] = ['Read']): IamAction => {
     const [service, name] = id.split(':') as [string, string];
-    return { id, service, name, description: '', accessLevels, resourceTypes: [{ name: 'x', required: true }], conditionKeys: [] };
+    return {
+      id,
+      service,
+      name,
+      description: '',
+      accessLevels,
+      resourceTypes: [{ name: 'x', required: true }],
+      conditionKeys: [],
+    };
   };
   const preferred = new Set(['rds', 'secretsmanager', 'logs']);
 
@@ -99,7 +132,12 @@ describe('exampleActions', () => {
   test('at most `count`, keeping two places for other services', () => {
     const many = ['logs', 'rds', 'secretsmanager'].flatMap((s) => [a(`${s}:DownloadX`), a(`${s}:GetX`)]);
     const others = [a('ec2:GetX'), a('s3:GetX'), a('sqs:GetX')];
-    expect(exampleActions([...many, ...others], preferred, 4)).toEqual(['logs:DownloadX', 'rds:DownloadX', 'ec2:GetX', 's3:GetX']);
+    expect(exampleActions([...many, ...others], preferred, 4)).toEqual([
+      'logs:DownloadX',
+      'rds:DownloadX',
+      'ec2:GetX',
+      's3:GetX',
+    ]);
     expect(exampleActions([...many, ...others], preferred, 1)).toEqual(['logs:DownloadX']);
     expect(exampleActions([...many, ...others], preferred)).toHaveLength(9);
     expect(exampleActions(others, preferred, 2)).toEqual(['ec2:GetX', 's3:GetX']);

@@ -8,7 +8,13 @@ import { crossZoneActions, exampleActions } from '../../model/managed-policy-ris
  */
 
 const action = (name: string, accessLevels: IamAction['accessLevels']): IamAction => ({
-  id: `zz-synthetic:${name}`, service: 'zz-synthetic', name, description: '', accessLevels, resourceTypes: [{ name: 'thing', required: true }], conditionKeys: [],
+  id: `zz-synthetic:${name}`,
+  service: 'zz-synthetic',
+  name,
+  description: '',
+  accessLevels,
+  resourceTypes: [{ name: 'thing', required: true }],
+  conditionKeys: [],
 });
 const SYNTHETIC = [
   action('PermissionsOnly', ['Permissions management']),
@@ -19,22 +25,37 @@ const SYNTHETIC = [
 
 jest.mock('../../model/iam-data', () => {
   const actual = jest.requireActual('../../model/iam-data');
-  return { ...actual, expandActionPattern: (p: string) => (p === 'zz-synthetic:*' ? SYNTHETIC : actual.expandActionPattern(p)) };
+  return {
+    ...actual,
+    expandActionPattern: (p: string) => (p === 'zz-synthetic:*' ? SYNTHETIC : actual.expandActionPattern(p)),
+  };
 });
 
 test('permission and tag changes count on their own; a List that also writes counts; a plain List does not', () => {
-  expect(crossZoneActions({ Statement: { Effect: 'Allow', Action: 'zz-synthetic:*', Resource: '*' } }).map((a) => a.name)).toEqual(['ListAndWrite', 'PermissionsOnly', 'TaggingOnly']);
+  expect(
+    crossZoneActions({ Statement: { Effect: 'Allow', Action: 'zz-synthetic:*', Resource: '*' } }).map((a) => a.name),
+  ).toEqual(['ListAndWrite', 'PermissionsOnly', 'TaggingOnly']);
 });
 
 describe('example actions: data reads are recognized by the verb the name starts with', () => {
   const a = (id: string): IamAction => {
     const [service, name] = id.split(':') as [string, string];
-    return { id, service, name, description: '', accessLevels: ['Read'], resourceTypes: [{ name: 'x', required: true }], conditionKeys: [] };
+    return {
+      id,
+      service,
+      name,
+      description: '',
+      accessLevels: ['Read'],
+      resourceTypes: [{ name: 'x', required: true }],
+      conditionKeys: [],
+    };
   };
   const preferred = new Set(['logs', 'rds']);
 
   test('StartQuery is a data read; a name that only contains a verb is not', () => {
-    expect(exampleActions([a('logs:DescribeGetters'), a('logs:StartQuery')], preferred, 3)).toEqual(['logs:StartQuery']);
+    expect(exampleActions([a('logs:DescribeGetters'), a('logs:StartQuery')], preferred, 3)).toEqual([
+      'logs:StartQuery',
+    ]);
     expect(exampleActions([a('rds:DescribeGetters'), a('rds:ListReadReplicas')], preferred, 3)).toEqual([]);
   });
 });

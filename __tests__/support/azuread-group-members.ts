@@ -14,17 +14,26 @@ export type Directory = Readonly<Record<string, string>>;
  * the resolved UPNs of an `azuread_users` lookup, or `concat([<ids>], <resolved UPNs>)`.
  * `undefined` stays `undefined` (the argument is omitted).
  */
-export function evaluateMembers(value: unknown, stack: Record<string, any>, directory: Directory): string[] | undefined {
+export function evaluateMembers(
+  value: unknown,
+  stack: Record<string, any>,
+  directory: Directory,
+): string[] | undefined {
   if (value === undefined) return undefined;
   if (Array.isArray(value)) return value.map(String);
-  const m = /^\$\{(?:concat\(\[(.*?)\], )?\[ for key, val in toset\(data\.azuread_users\.([A-Za-z0-9_-]+)\.users\): lower\(val\.object_id\)\]\)?\}$/s.exec(String(value));
+  const m =
+    /^\$\{(?:concat\(\[(.*?)\], )?\[ for key, val in toset\(data\.azuread_users\.([A-Za-z0-9_-]+)\.users\): lower\(val\.object_id\)\]\)?\}$/s.exec(
+      String(value),
+    );
   if (!m) throw new Error(`members: unexpected expression ${String(value)}`);
   const literals = m[1] !== undefined ? (JSON.parse(`[${m[1]}]`) as string[]) : [];
   const lookup = stack.data?.azuread_users?.[m[2]!];
   if (!lookup) throw new Error(`members: no data.azuread_users.${m[2]} in the stack`);
   // users_data_source.go:228-254 and :394: one user per UPN found (ignore_missing skips the rest),
   // object_id = Graph's id.
-  const found = (lookup.user_principal_names as string[]).filter((upn) => upn in directory).map((upn) => directory[upn]!.toLowerCase());
+  const found = (lookup.user_principal_names as string[])
+    .filter((upn) => upn in directory)
+    .map((upn) => directory[upn]!.toLowerCase());
   return [...literals, ...found];
 }
 
@@ -47,7 +56,10 @@ export function planMembers(prior: readonly string[], config: readonly string[] 
  * members (every page), remove those not desired, add those missing, using tf.Difference
  * (internal/helpers/tf/slices.go:9-21: plain string comparison).
  */
-export function applyMembers(graph: readonly string[], config: readonly string[] | undefined): { removed: string[]; added: string[]; after: string[] } {
+export function applyMembers(
+  graph: readonly string[],
+  config: readonly string[] | undefined,
+): { removed: string[]; added: string[]; after: string[] } {
   if (!planMembers(graph, config).changed) return { removed: [], added: [], after: [...graph] };
   const desired = config!;
   const removed = graph.filter((x) => !desired.includes(x));

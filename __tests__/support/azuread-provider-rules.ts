@@ -44,9 +44,15 @@ export interface BlockRule {
   /** At least one of these must be set (`AtLeastOneOf`). */
   readonly atLeastOneOf?: { readonly names: readonly string[]; readonly source: string };
   /** Checks of the `lifecycle` meta-argument's expressions against this block's schema. */
-  readonly lifecycle?: { readonly check: (lifecycle: unknown, args: Record<string, unknown>) => string | undefined; readonly source: string };
+  readonly lifecycle?: {
+    readonly check: (lifecycle: unknown, args: Record<string, unknown>) => string | undefined;
+    readonly source: string;
+  };
   /** Rules across this block's arguments. */
-  readonly conditions?: readonly { readonly check: (args: Record<string, unknown>) => string | undefined; readonly source: string }[];
+  readonly conditions?: readonly {
+    readonly check: (args: Record<string, unknown>) => string | undefined;
+    readonly source: string;
+  }[];
 }
 
 /**
@@ -100,8 +106,10 @@ function usersElement(value: string, ctx: StackContext | undefined): string | un
   if (!lookup) return `${value}: no ${address} in this stack`;
   const upns = lookup.user_principal_names;
   const index = Number(m[2]);
-  if (!Array.isArray(upns) || index >= upns.length) return `${value}: ${address} asks for ${Array.isArray(upns) ? upns.length : 0} user_principal_names, no position ${index}`;
-  if (lookup.ignore_missing === true) return `${value}: ${address} sets ignore_missing, so a missing user shifts every later position (users_data_source.go:246-247)`;
+  if (!Array.isArray(upns) || index >= upns.length)
+    return `${value}: ${address} asks for ${Array.isArray(upns) ? upns.length : 0} user_principal_names, no position ${index}`;
+  if (lookup.ignore_missing === true)
+    return `${value}: ${address} sets ignore_missing, so a missing user shifts every later position (users_data_source.go:246-247)`;
   return '';
 }
 
@@ -114,7 +122,8 @@ function uuidOf(attributes: readonly string[]): Check {
   return (value, ctx) => {
     const ref = reference(value);
     if (ref) {
-      if (!attributes.includes(`${ref.kind}.${ref.attribute}`)) return `reference ${String(value)} must name one of ${attributes.join(', ')}`;
+      if (!attributes.includes(`${ref.kind}.${ref.attribute}`))
+        return `reference ${String(value)} must name one of ${attributes.join(', ')}`;
       return declared(value as string, ctx);
     }
     return isObjectId(value);
@@ -124,7 +133,8 @@ function uuidOf(attributes: readonly string[]): Check {
 /** go-uuid ParseUUID (vendor/github.com/hashicorp/go-uuid/uuid.go:60-83): 36 chars, dashes at 8/13/18/23, hex. */
 export function goParseUuid(value: string): string | undefined {
   if (value.length !== 36) return 'uuid string is wrong length';
-  if (value[8] !== '-' || value[13] !== '-' || value[18] !== '-' || value[23] !== '-') return 'uuid is improperly formatted';
+  if (value[8] !== '-' || value[13] !== '-' || value[18] !== '-' || value[23] !== '-')
+    return 'uuid is improperly formatted';
   const hex = value.slice(0, 8) + value.slice(9, 13) + value.slice(14, 18) + value.slice(19, 23) + value.slice(24, 36);
   return /^[0-9a-fA-F]{32}$/.test(hex) ? undefined : 'invalid hex';
 }
@@ -137,7 +147,9 @@ export function goParseUuid(value: string): string | undefined {
 export const isObjectId: Check = (value, ctx) => {
   const ref = reference(value);
   if (ref) {
-    return OBJECT_ID_ATTRIBUTES.has(`${ref.kind}.${ref.attribute}`) ? declared(value as string, ctx) : `reference ${String(value)} is not an object id attribute`;
+    return OBJECT_ID_ATTRIBUTES.has(`${ref.kind}.${ref.attribute}`)
+      ? declared(value as string, ctx)
+      : `reference ${String(value)} is not an object id attribute`;
   }
   if (typeof value === 'string') {
     const element = usersElement(value, ctx);
@@ -146,7 +158,8 @@ export const isObjectId: Check = (value, ctx) => {
   if (typeof value !== 'string') return `expected a string, got ${JSON.stringify(value)}`;
   const err = goParseUuid(value);
   if (err) return `expected a valid UUID, got ${value} (${err})`;
-  if (value !== value.toLowerCase()) return `object id ${value} is not lower case: ForceNew, and Graph returns lower case, so every plan would replace it`;
+  if (value !== value.toLowerCase())
+    return `object id ${value} is not lower case: ForceNew, and Graph returns lower case, so every plan would replace it`;
   return undefined;
 };
 
@@ -164,7 +177,8 @@ export function parseResourceId(segments: readonly Segment[], input: string): st
   if (input === '') return 'cannot parse an empty string';
   const split = input.replace(/^\//, '').split('/');
   if (split.length < segments.length) return `expected ${segments.length} segments, got ${split.length}`;
-  if (split.length > segments.length) return `unexpected segment "${split.slice(segments.length).join('/')}" present at the end of the URI`;
+  if (split.length > segments.length)
+    return `unexpected segment "${split.slice(segments.length).join('/')}" present at the end of the URI`;
   for (const [i, segment] of segments.entries()) {
     const raw = split[i]!;
     if ('static' in segment) {
@@ -211,18 +225,23 @@ const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : `expected a b
 /** validation.StringIsNotEmpty */
 const notEmpty: Check = (v) => isString(v) ?? (v === '' ? 'expected a non-empty string' : undefined);
 /** validation.StringInSlice(values, false): case-sensitive. */
-const oneOf = (values: readonly string[]): Check => (v) =>
-  isString(v) ?? (values.includes(v as string) ? undefined : `expected one of ${values.join(', ')}, got ${String(v)}`);
-const listOf = (item: Check, opts: { min?: number; max?: number } = {}): Check => (v, ctx) => {
-  if (!Array.isArray(v)) return `expected a list, got ${JSON.stringify(v)}`;
-  if (opts.min !== undefined && v.length < opts.min) return `expected at least ${opts.min} items, got ${v.length}`;
-  if (opts.max !== undefined && v.length > opts.max) return `expected at most ${opts.max} items, got ${v.length}`;
-  for (const [i, e] of v.entries()) {
-    const err = item(e, ctx);
-    if (err) return `[${i}]: ${err}`;
-  }
-  return undefined;
-};
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    isString(v) ??
+    (values.includes(v as string) ? undefined : `expected one of ${values.join(', ')}, got ${String(v)}`);
+const listOf =
+  (item: Check, opts: { min?: number; max?: number } = {}): Check =>
+  (v, ctx) => {
+    if (!Array.isArray(v)) return `expected a list, got ${JSON.stringify(v)}`;
+    if (opts.min !== undefined && v.length < opts.min) return `expected at least ${opts.min} items, got ${v.length}`;
+    if (opts.max !== undefined && v.length > opts.max) return `expected at most ${opts.max} items, got ${v.length}`;
+    for (const [i, e] of v.entries()) {
+      const err = item(e, ctx);
+      if (err) return `[${i}]: ${err}`;
+    }
+    return undefined;
+  };
 const mapOfStrings: Check = (v) =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string')
     ? undefined
@@ -236,7 +255,8 @@ const roleClaimValue: Check = (v) => {
   if (typeof v !== 'string') return 'Expected a string value';
   if (v.length > 249) return 'Value must be between 0-249 characters in length';
   if (v.startsWith('.')) return 'Value must not begin with a period';
-  if (/[^A-Za-z0-9:!#$%&'()*+,./:;<=>?@[\]^+_{|}~`-]/.test(v)) return 'Value must be alphanumeric with these allowed characters';
+  if (/[^A-Za-z0-9:!#$%&'()*+,./:;<=>?@[\]^+_{|}~`-]/.test(v))
+    return 'Value must be alphanumeric with these allowed characters';
   return undefined;
 };
 
@@ -266,8 +286,11 @@ function blocks(block: BlockRule, opts: { min?: number; max?: number } = {}): Ch
  */
 function dynamicBlocks(nested: Readonly<Record<string, BlockRule>>): Check {
   return (v, ctx) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `expected dynamic blocks by name, got ${JSON.stringify(v)}`;
-    for (const [name, spec] of Object.entries(v as Record<string, { for_each?: unknown; content?: Record<string, unknown>; iterator?: unknown }>)) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return `expected dynamic blocks by name, got ${JSON.stringify(v)}`;
+    for (const [name, spec] of Object.entries(
+      v as Record<string, { for_each?: unknown; content?: Record<string, unknown>; iterator?: unknown }>,
+    )) {
       const rule = nested[name];
       if (!rule) return `${name}: not a block that may be dynamic here`;
       const forEach = typeof spec.for_each === 'string' ? /^\$\{(.*)\}$/s.exec(spec.for_each)?.[1] : undefined;
@@ -282,7 +305,8 @@ function dynamicBlocks(nested: Readonly<Record<string, BlockRule>>): Check {
         if (idErr) return `${name}: for_each: ${idErr}`;
       }
       const content = { ...(spec.content ?? {}) };
-      if (content.object_id !== `\${${name}.value}`) return `${name}: content.object_id must be \${${name}.value}, got ${JSON.stringify(content.object_id)}`;
+      if (content.object_id !== `\${${name}.value}`)
+        return `${name}: content.object_id must be \${${name}.value}, got ${JSON.stringify(content.object_id)}`;
       // Each iteration's object_id is an element of for_each, checked above: stand in a valid one.
       content.object_id = '00000000-0000-4000-8000-000000000000';
       const errs = checkBlock(rule, content, ctx);
@@ -294,7 +318,10 @@ function dynamicBlocks(nested: Readonly<Record<string, BlockRule>>): Check {
 
 /** A block has `name` as literal blocks or as a dynamic block. */
 function hasBlocks(args: Record<string, unknown>, name: string): boolean {
-  return (Array.isArray(args[name]) && (args[name] as unknown[]).length > 0) || (typeof args.dynamic === 'object' && args.dynamic !== null && name in args.dynamic);
+  return (
+    (Array.isArray(args[name]) && (args[name] as unknown[]).length > 0) ||
+    (typeof args.dynamic === 'object' && args.dynamic !== null && name in args.dynamic)
+  );
 }
 
 /**
@@ -302,7 +329,8 @@ function hasBlocks(args: Record<string, unknown>, name: string): boolean {
  * list of objects whose `object_id` is Graph's id (internal/services/users/users_data_source.go:112-186,
  * set at :394), lower-cased because the provider compares member ids as plain strings.
  */
-const USERS_OBJECT_IDS = /^\[ for key, val in toset\(data\.azuread_users\.([A-Za-z0-9_-]+)\.users\): lower\(val\.object_id\)\]$/;
+const USERS_OBJECT_IDS =
+  /^\[ for key, val in toset\(data\.azuread_users\.([A-Za-z0-9_-]+)\.users\): lower\(val\.object_id\)\]$/;
 
 /**
  * With the stack at hand, the lookup a `members` or `owners` expression reads must exist. (That an
@@ -332,17 +360,38 @@ function unreportedLookups(stackJson: Record<string, any>, conditions: readonly 
     if (args.ignore_missing !== true) continue;
     const upns = Array.isArray(args.user_principal_names) ? args.user_principal_names.length : 0;
     if (!conditions.includes(lookupCountCondition(name, upns))) {
-      errors.push(`data.azuread_users.${name}: ignore_missing without a check assertion ${lookupCountCondition(name, upns)}: a person Entra does not know would be left out silently [${USERS}:246-247]`);
+      errors.push(
+        `data.azuread_users.${name}: ignore_missing without a check assertion ${lookupCountCondition(name, upns)}: a person Entra does not know would be left out silently [${USERS}:246-247]`,
+      );
     }
   }
   return errors;
 }
 
 /** Computed attributes of data.azuread_users (users_data_source.go:34-186) and the fields of each `users` element (:118-182). */
-const USERS_ATTRIBUTES = new Set(['employee_ids', 'mail_nicknames', 'mails', 'object_ids', 'user_principal_names', 'ignore_missing', 'return_all', 'users', 'id']);
+const USERS_ATTRIBUTES = new Set([
+  'employee_ids',
+  'mail_nicknames',
+  'mails',
+  'object_ids',
+  'user_principal_names',
+  'ignore_missing',
+  'return_all',
+  'users',
+  'id',
+]);
 const USERS_ELEMENT_FIELDS = new Set([
-  'account_enabled', 'display_name', 'employee_id', 'mail', 'mail_nickname', 'object_id', 'onpremises_immutable_id',
-  'onpremises_sam_account_name', 'onpremises_user_principal_name', 'usage_location', 'user_principal_name',
+  'account_enabled',
+  'display_name',
+  'employee_id',
+  'mail',
+  'mail_nickname',
+  'object_id',
+  'onpremises_immutable_id',
+  'onpremises_sam_account_name',
+  'onpremises_user_principal_name',
+  'usage_location',
+  'user_principal_name',
 ]);
 
 /**
@@ -352,7 +401,9 @@ const USERS_ELEMENT_FIELDS = new Set([
  * UPNs asked for (a different number fails a correct lookup or passes an incomplete one).
  */
 function usersLifecycle(lifecycle: unknown, args: Record<string, unknown>): string | undefined {
-  const conditions = (lifecycle as { postcondition?: { condition?: unknown; error_message?: unknown }[] } | undefined)?.postcondition ?? [];
+  const conditions =
+    (lifecycle as { postcondition?: { condition?: unknown; error_message?: unknown }[] } | undefined)?.postcondition ??
+    [];
   for (const c of conditions) {
     for (const text of [c.condition, c.error_message].filter((t): t is string => typeof t === 'string')) {
       for (const m of text.matchAll(/\bself\.([a-z_]+)/g)) {
@@ -360,12 +411,14 @@ function usersLifecycle(lifecycle: unknown, args: Record<string, unknown>): stri
       }
       for (const f of text.matchAll(/\bfor ([a-z_]+) in self\.users\s*:([^\]]*)\]/g)) {
         for (const m of f[2]!.matchAll(new RegExp(`\\b${f[1]}\\.([a-z_]+)`, 'g'))) {
-          if (!USERS_ELEMENT_FIELDS.has(m[1]!)) return `postcondition: ${f[1]}.${m[1]} is not a field of azuread_users' users`;
+          if (!USERS_ELEMENT_FIELDS.has(m[1]!))
+            return `postcondition: ${f[1]}.${m[1]} is not a field of azuread_users' users`;
         }
       }
       const count = /length\(self\.users\) == (\d+)/.exec(text);
       const upns = Array.isArray(args.user_principal_names) ? args.user_principal_names.length : 0;
-      if (count && Number(count[1]) !== upns) return `postcondition counts ${count[1]} users, but ${upns} user_principal_names are asked for`;
+      if (count && Number(count[1]) !== upns)
+        return `postcondition counts ${count[1]} users, but ${upns} user_principal_names are asked for`;
     }
   }
   return undefined;
@@ -385,7 +438,8 @@ const groupMembers: Check = (value, ctx) => {
   if (expr === undefined) return `expected a set of object ids or an expression, got ${value}`;
   if (USERS_OBJECT_IDS.test(expr)) return membersLookup(expr, ctx);
   const concat = /^concat\(\[(.*?)\], (.*)\)$/s.exec(expr);
-  if (!concat || !USERS_OBJECT_IDS.test(concat[2]!)) return `expression ${value} is not a set of object ids (resolved UPNs, optionally concat() with literal ids)`;
+  if (!concat || !USERS_OBJECT_IDS.test(concat[2]!))
+    return `expression ${value} is not a set of object ids (resolved UPNs, optionally concat() with literal ids)`;
   const lookupErr = membersLookup(concat[2]!, ctx);
   if (lookupErr) return lookupErr;
   let literals: unknown;
@@ -405,12 +459,17 @@ const groupMembers: Check = (value, ctx) => {
 const CLIENT_CONFIG = /^data\.azuread_client_config\.[A-Za-z0-9_-]+\.object_id$/;
 const groupOwners: Check = (value, ctx) => {
   if (Array.isArray(value)) return listOf(isObjectId, { max: 100 })(value, ctx);
-  const m = typeof value === 'string' ? /^\$\{concat\((?:\[("[^\]]*")\], )?(\[ for .*?\]), \[([^\]]+)\]\)\}$/s.exec(value) : null;
-  if (!m) return `expected a set of object ids or concat([ids], <resolved UPNs>, [pipeline identity]), got ${String(value)}`;
+  const m =
+    typeof value === 'string'
+      ? /^\$\{concat\((?:\[("[^\]]*")\], )?(\[ for .*?\]), \[([^\]]+)\]\)\}$/s.exec(value)
+      : null;
+  if (!m)
+    return `expected a set of object ids or concat([ids], <resolved UPNs>, [pipeline identity]), got ${String(value)}`;
   if (!USERS_OBJECT_IDS.test(m[2]!)) return `${m[2]} is not the object ids of an azuread_users lookup`;
   const lookupErr = membersLookup(m[2]!, ctx);
   if (lookupErr) return lookupErr.replace('members read', 'owners read');
-  if (!CLIENT_CONFIG.test(m[3]!)) return `the last list of owners must be the pipeline identity (data.azuread_client_config.<name>.object_id), got ${m[3]}`;
+  if (!CLIENT_CONFIG.test(m[3]!))
+    return `the last list of owners must be the pipeline identity (data.azuread_client_config.<name>.object_id), got ${m[3]}`;
   if (m[1] !== undefined) {
     let literals: unknown;
     try {
@@ -464,13 +523,24 @@ const catalogAssociationId: Check = (value, ctx) => {
 };
 
 /** validation.IntBetween(min, max) on a TypeInt. */
-const intBetween = (min: number, max: number): Check => (v) =>
-  Number.isInteger(v) ? ((v as number) >= min && (v as number) <= max ? undefined : `expected to be in the range (${min} - ${max}), got ${String(v)}`) : `expected an integer, got ${JSON.stringify(v)}`;
+const intBetween =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isInteger(v)
+      ? (v as number) >= min && (v as number) <= max
+        ? undefined
+        : `expected to be in the range (${min} - ${max}), got ${String(v)}`
+      : `expected an integer, got ${JSON.stringify(v)}`;
 /** A TypeInt without a ValidateFunc: any integer (Terraform rejects a fraction or a string that is not one). */
 const isInt: Check = (v) => (Number.isInteger(v) ? undefined : `expected an integer, got ${JSON.stringify(v)}`);
 /** validation.StringInSlice(values, true): case-insensitive. */
-const oneOfIgnoreCase = (values: readonly string[]): Check => (v) =>
-  isString(v) ?? (values.some((x) => x.toLowerCase() === (v as string).toLowerCase()) ? undefined : `expected one of ${values.join(', ')}, got ${String(v)}`);
+const oneOfIgnoreCase =
+  (values: readonly string[]): Check =>
+  (v) =>
+    isString(v) ??
+    (values.some((x) => x.toLowerCase() === (v as string).toLowerCase())
+      ? undefined
+      : `expected one of ${values.join(', ')}, got ${String(v)}`);
 
 /**
  * schemaUserSet (${IG}/schema.go:46-78): who may request, approve or review. `object_id` has no
@@ -481,15 +551,29 @@ const USER_SET: BlockRule = {
   arguments: {
     subject_type: {
       required: true,
-      check: oneOfIgnoreCase(['ConnectedOrganizationMembers', 'ExternalSponsors', 'GroupMembers', 'InternalSponsors', 'RequestorManager', 'SingleUser', 'TargetUserSponsors']),
+      check: oneOfIgnoreCase([
+        'ConnectedOrganizationMembers',
+        'ExternalSponsors',
+        'GroupMembers',
+        'InternalSponsors',
+        'RequestorManager',
+        'SingleUser',
+        'TargetUserSponsors',
+      ]),
       source: `${IG}/schema.go:49-63 (Required; StringInSlice, ignoreCase true)`,
     },
-    object_id: { check: isObjectId, source: `${IG}/schema.go:71-75 (Optional string; a subject's object id: project rule)` },
+    object_id: {
+      check: isObjectId,
+      source: `${IG}/schema.go:71-75 (Optional string; a subject's object id: project rule)`,
+    },
   },
   conditions: [
     {
       // SingleUser and GroupMembers name their subject by object id (Graph singleUser.userId, groupMembers.groupId).
-      check: (a) => (/^(singleuser|groupmembers)$/i.test(String(a.subject_type)) && !('object_id' in a) ? `subject_type ${String(a.subject_type)} needs object_id` : undefined),
+      check: (a) =>
+        /^(singleuser|groupmembers)$/i.test(String(a.subject_type)) && !('object_id' in a)
+          ? `subject_type ${String(a.subject_type)} needs object_id`
+          : undefined,
       source: `${AP_POLICY}:118-123, :184-189, :245-250 (the user set's subject; project rule)`,
     },
   ],
@@ -499,7 +583,10 @@ const USER_SET: BlockRule = {
 export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
   provider: {
     arguments: {
-      tenant_id: { check: isObjectId, source: 'internal/provider/provider.go:112-117 (Optional string; lower case: project rule)' },
+      tenant_id: {
+        check: isObjectId,
+        source: 'internal/provider/provider.go:112-117 (Optional string; lower case: project rule)',
+      },
     },
   },
   azuread_application_app_role: {
@@ -517,14 +604,29 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
       },
       description: { required: true, check: notEmpty, source: `${APP_ROLE}:79-84 (StringIsNotEmpty)` },
       display_name: { required: true, check: notEmpty, source: `${APP_ROLE}:86-91 (StringIsNotEmpty)` },
-      value: { check: roleClaimValue, source: `${APP_ROLE}:93-98 (RoleScopeClaimValue, internal/services/applications/validate/tokens.go:16-52)` },
+      value: {
+        check: roleClaimValue,
+        source: `${APP_ROLE}:93-98 (RoleScopeClaimValue, internal/services/applications/validate/tokens.go:16-52)`,
+      },
     },
   },
   azuread_app_role_assignment: {
     arguments: {
-      app_role_id: { required: true, check: isObjectId, source: `${ASSIGNMENT}:60-66 (IsUUID, ForceNew; read back from Graph at :184)` },
-      principal_object_id: { required: true, check: isObjectId, source: `${ASSIGNMENT}:68-74 (IsUUID, ForceNew; read back at :186)` },
-      resource_object_id: { required: true, check: isObjectId, source: `${ASSIGNMENT}:76-82 (IsUUID, ForceNew; read back at :189)` },
+      app_role_id: {
+        required: true,
+        check: isObjectId,
+        source: `${ASSIGNMENT}:60-66 (IsUUID, ForceNew; read back from Graph at :184)`,
+      },
+      principal_object_id: {
+        required: true,
+        check: isObjectId,
+        source: `${ASSIGNMENT}:68-74 (IsUUID, ForceNew; read back at :186)`,
+      },
+      resource_object_id: {
+        required: true,
+        check: isObjectId,
+        source: `${ASSIGNMENT}:76-82 (IsUUID, ForceNew; read back at :189)`,
+      },
     },
   },
   azuread_group: {
@@ -567,16 +669,23 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
               rule_id: { required: true, check: notEmpty, source: `${SYNC}:60-65 (Required string)` },
               subject: {
                 required: true,
-                check: blocks({
-                  arguments: {
-                    object_id: { required: true, check: isObjectId, source: `${SYNC}:74-78 (Required string; a group object id here)` },
-                    object_type_name: {
-                      required: true,
-                      check: oneOf(['Group', 'user', 'User', 'Worker']),
-                      source: `${SYNC}:80-85 (StringInSlice, case-sensitive)`,
+                check: blocks(
+                  {
+                    arguments: {
+                      object_id: {
+                        required: true,
+                        check: isObjectId,
+                        source: `${SYNC}:74-78 (Required string; a group object id here)`,
+                      },
+                      object_type_name: {
+                        required: true,
+                        check: oneOf(['Group', 'user', 'User', 'Worker']),
+                        source: `${SYNC}:80-85 (StringInSlice, case-sensitive)`,
+                      },
                     },
                   },
-                }, { min: 1 }),
+                  { min: 1 },
+                ),
                 source: `${SYNC}:67-88 (Required list)`,
               },
             },
@@ -590,10 +699,16 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
   },
   'data.azuread_users': {
     arguments: {
-      user_principal_names: { check: listOf(notEmpty, { min: 1 }), source: `${USERS}:83-93 (list of StringIsNotEmpty; read only when non-empty, :228)` },
+      user_principal_names: {
+        check: listOf(notEmpty, { min: 1 }),
+        source: `${USERS}:83-93 (list of StringIsNotEmpty; read only when non-empty, :228)`,
+      },
       ignore_missing: { check: isBool, source: `${USERS}:95-101 (bool; ConflictsWith return_all)` },
     },
-    lifecycle: { check: usersLifecycle, source: `${USERS}:34-186 (attributes; users' fields :118-182), :246-247 (ignore_missing skips a missing UPN)` },
+    lifecycle: {
+      check: usersLifecycle,
+      source: `${USERS}:34-186 (attributes; users' fields :118-182), :246-247 (ignore_missing skips a missing UPN)`,
+    },
     exactlyOneOf: {
       names: ['object_ids', 'user_principal_names', 'mail_nicknames', 'mails', 'employee_ids', 'return_all'],
       source: `${USERS}:40, :52, :64, :76, :88, :109 (ExactlyOneOf)`,
@@ -609,7 +724,11 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
   },
   azuread_access_package: {
     arguments: {
-      catalog_id: { required: true, check: CATALOG_ID, source: `${AP}:51-57 (Required, ForceNew, IsUUID; the catalog's id is its bare id, ${AP_CATALOG}:107-108)` },
+      catalog_id: {
+        required: true,
+        check: CATALOG_ID,
+        source: `${AP}:51-57 (Required, ForceNew, IsUUID; the catalog's id is its bare id, ${AP_CATALOG}:107-108)`,
+      },
       display_name: { required: true, check: notEmpty, source: `${AP}:59-64 (Required, StringIsNotEmpty)` },
       description: { required: true, check: notEmpty, source: `${AP}:66-71 (Required, StringIsNotEmpty)` },
       hidden: { check: isBool, source: `${AP}:73-78 (Optional bool)` },
@@ -628,18 +747,29 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
         check: oneOf(['AadGroup']),
         source: `${AP_CATALOG_ASSOCIATION}:51-57 (Required, ForceNew, StringIsNotEmpty; its description names AadGroup for a group, the only origin Zone Access adds)`,
       },
-      catalog_id: { required: true, check: CATALOG_ID, source: `${AP_CATALOG_ASSOCIATION}:59-65 (Required, ForceNew, IsUUID)` },
+      catalog_id: {
+        required: true,
+        check: CATALOG_ID,
+        source: `${AP_CATALOG_ASSOCIATION}:59-65 (Required, ForceNew, IsUUID)`,
+      },
     },
   },
   azuread_access_package_resource_package_association: {
     arguments: {
-      access_package_id: { required: true, check: ACCESS_PACKAGE_ID, source: `${AP_PACKAGE_ASSOCIATION}:43-49 (Required, ForceNew, IsUUID; the package's id is its bare id, ${AP}:117-118)` },
+      access_package_id: {
+        required: true,
+        check: ACCESS_PACKAGE_ID,
+        source: `${AP_PACKAGE_ASSOCIATION}:43-49 (Required, ForceNew, IsUUID; the package's id is its bare id, ${AP}:117-118)`,
+      },
       catalog_resource_association_id: {
         required: true,
         check: catalogAssociationId,
         source: `${AP_PACKAGE_ASSOCIATION}:51-57 (Required, ForceNew, StringIsNotEmpty), parsed at :79-82 as {catalogId}/{originId} (${IG}/parse/access_package_resource_catalog_association_id.go:29-44)`,
       },
-      access_type: { check: oneOf(['Member', 'Owner']), source: `${AP_PACKAGE_ASSOCIATION}:59-69 (StringInSlice Member, Owner; case-sensitive)` },
+      access_type: {
+        check: oneOf(['Member', 'Owner']),
+        source: `${AP_PACKAGE_ASSOCIATION}:59-69 (StringInSlice Member, Owner; case-sensitive)`,
+      },
     },
   },
   azuread_access_package_assignment_policy: {
@@ -647,7 +777,10 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
       access_package_id: { required: true, check: ACCESS_PACKAGE_ID, source: `${AP_POLICY}:53-58 (Required, IsUUID)` },
       display_name: { required: true, check: notEmpty, source: `${AP_POLICY}:60-65 (Required, StringIsNotEmpty)` },
       description: { required: true, check: notEmpty, source: `${AP_POLICY}:67-72 (Required, StringIsNotEmpty)` },
-      duration_in_days: { check: intBetween(0, 3660), source: `${AP_POLICY}:74-80 (IntBetween(0, 3660); ConflictsWith expiration_date)` },
+      duration_in_days: {
+        check: intBetween(0, 3660),
+        source: `${AP_POLICY}:74-80 (IntBetween(0, 3660); ConflictsWith expiration_date)`,
+      },
       requestor_settings: {
         check: blocks(
           {
@@ -655,8 +788,14 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
               requests_accepted: { check: isBool, source: `${AP_POLICY}:105-109` },
               scope_type: {
                 check: oneOf([
-                  'AllConfiguredConnectedOrganizationSubjects', 'AllExistingConnectedOrganizationSubjects', 'AllExistingDirectoryMemberUsers',
-                  'AllExistingDirectorySubjects', 'AllExternalSubjects', 'NoSubjects', 'SpecificConnectedOrganizationSubjects', 'SpecificDirectorySubjects',
+                  'AllConfiguredConnectedOrganizationSubjects',
+                  'AllExistingConnectedOrganizationSubjects',
+                  'AllExistingDirectoryMemberUsers',
+                  'AllExistingDirectorySubjects',
+                  'AllExternalSubjects',
+                  'NoSubjects',
+                  'SpecificConnectedOrganizationSubjects',
+                  'SpecificDirectorySubjects',
                 ]),
                 source: `${AP_POLICY}:111-116 (StringInSlice possibleValuesForRequestorScopeType, case-sensitive: ${IG}/constants.go:34-54)`,
               },
@@ -665,7 +804,10 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
             conditions: [
               {
                 // "Specific..." scopes name their requestors; Graph refuses a specific scope without any.
-                check: (a) => (String(a.scope_type).startsWith('Specific') && !(Array.isArray(a.requestor) && a.requestor.length > 0) ? `scope_type ${String(a.scope_type)} needs requestor blocks` : undefined),
+                check: (a) =>
+                  String(a.scope_type).startsWith('Specific') && !(Array.isArray(a.requestor) && a.requestor.length > 0)
+                    ? `scope_type ${String(a.scope_type)} needs requestor blocks`
+                    : undefined,
                 source: `${AP_POLICY}:118-123 (requestor: "the users who are allowed to request"; project rule)`,
               },
             ],
@@ -684,14 +826,27 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
               approval_stage: {
                 check: blocks({
                   arguments: {
-                    approval_timeout_in_days: { required: true, check: isInt, source: `${AP_POLICY}:160-164 (Required int)` },
+                    approval_timeout_in_days: {
+                      required: true,
+                      check: isInt,
+                      source: `${AP_POLICY}:160-164 (Required int)`,
+                    },
                     approver_justification_required: { check: isBool, source: `${AP_POLICY}:166-170` },
-                    primary_approver: { check: blocks(USER_SET, { min: 1 }), source: `${AP_POLICY}:184-189 (list of schemaUserSet; "include at least one userSet")` },
-                    dynamic: { check: dynamicBlocks({ primary_approver: USER_SET }), source: `${AP_POLICY}:184-189 (primary_approver as a dynamic block over the owners found)` },
+                    primary_approver: {
+                      check: blocks(USER_SET, { min: 1 }),
+                      source: `${AP_POLICY}:184-189 (list of schemaUserSet; "include at least one userSet")`,
+                    },
+                    dynamic: {
+                      check: dynamicBlocks({ primary_approver: USER_SET }),
+                      source: `${AP_POLICY}:184-189 (primary_approver as a dynamic block over the owners found)`,
+                    },
                   },
                   conditions: [
                     {
-                      check: (a) => (hasBlocks(a, 'primary_approver') ? undefined : 'approval_stage needs primary_approver blocks (literal or dynamic)'),
+                      check: (a) =>
+                        hasBlocks(a, 'primary_approver')
+                          ? undefined
+                          : 'approval_stage needs primary_approver blocks (literal or dynamic)',
                       source: `${AP_POLICY}:184-189 ("include at least one userSet")`,
                     },
                   ],
@@ -701,7 +856,10 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
             },
             conditions: [
               {
-                check: (a) => (a.approval_required === true && !(Array.isArray(a.approval_stage) && a.approval_stage.length > 0) ? 'approval_required needs an approval_stage (who approves)' : undefined),
+                check: (a) =>
+                  a.approval_required === true && !(Array.isArray(a.approval_stage) && a.approval_stage.length > 0)
+                    ? 'approval_required needs an approval_stage (who approves)'
+                    : undefined,
                 source: `${AP_POLICY}:154-199 (approval_stage: "the process to obtain an approval"; project rule)`,
               },
             ],
@@ -719,10 +877,16 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
                 check: oneOf(['annual', 'halfyearly', 'monthly', 'quarterly', 'weekly']),
                 source: `${AP_POLICY}:218-223 (StringInSlice possibleValuesForAccessReviewRecurrenceType, case-sensitive: ${IG}/constants.go:7-20)`,
               },
-              review_type: { check: oneOf(['Manager', 'Reviewers', 'Self']), source: `${AP_POLICY}:225-230 (StringInSlice possibleValuesForAccessReviewReviewerType: ${IG}/constants.go:22-32)` },
+              review_type: {
+                check: oneOf(['Manager', 'Reviewers', 'Self']),
+                source: `${AP_POLICY}:225-230 (StringInSlice possibleValuesForAccessReviewReviewerType: ${IG}/constants.go:22-32)`,
+              },
               duration_in_days: { check: isInt, source: `${AP_POLICY}:239-243 (int)` },
               reviewer: { check: blocks(USER_SET), source: `${AP_POLICY}:245-250 (list of schemaUserSet)` },
-              dynamic: { check: dynamicBlocks({ reviewer: USER_SET }), source: `${AP_POLICY}:245-250 (reviewer as a dynamic block over the owners found)` },
+              dynamic: {
+                check: dynamicBlocks({ reviewer: USER_SET }),
+                source: `${AP_POLICY}:245-250 (reviewer as a dynamic block over the owners found)`,
+              },
               approver_justification_required: { check: isBool, source: `${AP_POLICY}:258-262` },
               access_review_timeout_behavior: {
                 check: oneOf(['acceptAccessRecommendation', 'keepAccess', 'removeAccess']),
@@ -731,7 +895,10 @@ export const AZUREAD_RULES: Readonly<Record<string, BlockRule>> = {
             },
             conditions: [
               {
-                check: (a) => (a.review_type === 'Reviewers' && !hasBlocks(a, 'reviewer') ? 'review_type Reviewers needs reviewer blocks' : undefined),
+                check: (a) =>
+                  a.review_type === 'Reviewers' && !hasBlocks(a, 'reviewer')
+                    ? 'review_type Reviewers needs reviewer blocks'
+                    : undefined,
                 source: `${AP_POLICY}:245-250 (reviewer: "if the reviewerType is Reviewers, this collection specifies the users"; project rule)`,
               },
             ],
@@ -769,7 +936,10 @@ export function checkBlock(rule: BlockRule, args: Record<string, unknown>, ctx?:
   }
   if (rule.exactlyOneOf) {
     const set = rule.exactlyOneOf.names.filter((n) => n in args);
-    if (set.length !== 1) errors.push(`exactly one of ${rule.exactlyOneOf.names.join(', ')} must be set, got ${set.length} [${rule.exactlyOneOf.source}]`);
+    if (set.length !== 1)
+      errors.push(
+        `exactly one of ${rule.exactlyOneOf.names.join(', ')} must be set, got ${set.length} [${rule.exactlyOneOf.source}]`,
+      );
   }
   if (rule.atLeastOneOf && !rule.atLeastOneOf.names.some((n) => n in args)) {
     errors.push(`at least one of ${rule.atLeastOneOf.names.join(', ')} must be set [${rule.atLeastOneOf.source}]`);
@@ -789,7 +959,9 @@ export function checkBlock(rule: BlockRule, args: Record<string, unknown>, ctx?:
 export function checkStack(stackJson: Record<string, any>): { checked: number; errors: string[] } {
   const errors: string[] = [];
   let checked = 0;
-  const checkConditions = Object.values<{ assert?: { condition?: unknown }[] }>(stackJson.check ?? {}).flatMap((c) => (c.assert ?? []).map((a) => String(a.condition)));
+  const checkConditions = Object.values<{ assert?: { condition?: unknown }[] }>(stackJson.check ?? {}).flatMap((c) =>
+    (c.assert ?? []).map((a) => String(a.condition)),
+  );
   const ctx: StackContext = {
     checkConditions,
     block: (address) => {

@@ -91,7 +91,10 @@ export async function startCloudTrailStandIn(options: StandInOptions): Promise<S
         .sort((a, b) => a.ms - b.ms),
     );
   }
-  const queries = new Map<string, { polls: number; rows: { field: string; value: string }[][]; done: boolean; stopped?: boolean }>();
+  const queries = new Map<
+    string,
+    { polls: number; rows: { field: string; value: string }[][]; done: boolean; stopped?: boolean }
+  >();
   const windows = new Map<string, number[]>();
   /** True when another request fits `perSecond` in the last second for `key`. */
   const admit = (key: string, perSecond: number): boolean => {
@@ -132,21 +135,35 @@ export async function startCloudTrailStandIn(options: StandInOptions): Promise<S
       const error = (status: number, type: string, message: string, entry: Omit<StandInRequest, 'at' | 'outcome'>) =>
         json(status, { __type: type, message }, { ...entry, outcome: type });
 
-      if (!scope) return error(403, 'MissingAuthenticationTokenException', 'request is not signed', { service: 'unknown', operation: target || 'unknown' });
+      if (!scope)
+        return error(403, 'MissingAuthenticationTokenException', 'request is not signed', {
+          service: 'unknown',
+          operation: target || 'unknown',
+        });
 
       if (target.endsWith('CloudTrail_20131101.LookupEvents')) {
-        const body = JSON.parse(text || '{}') as { StartTime?: number; EndTime?: number; MaxResults?: number; NextToken?: string; LookupAttributes?: unknown[] };
+        const body = JSON.parse(text || '{}') as {
+          StartTime?: number;
+          EndTime?: number;
+          MaxResults?: number;
+          NextToken?: string;
+          LookupAttributes?: unknown[];
+        };
         const entry = { service: 'cloudtrail' as const, operation: 'LookupEvents', account, region, body };
-        if (!admit(`lookup/${account}/${region}`, options.lookupRatePerSecond ?? 2)) return error(400, 'ThrottlingException', 'Rate exceeded', entry);
+        if (!admit(`lookup/${account}/${region}`, options.lookupRatePerSecond ?? 2))
+          return error(400, 'ThrottlingException', 'Rate exceeded', entry);
         const max = body.MaxResults ?? LOOKUP_MAX;
-        if (max < 1 || max > LOOKUP_MAX) return error(400, 'InvalidMaxResultsException', 'MaxResults must be 1..50', entry);
+        if (max < 1 || max > LOOKUP_MAX)
+          return error(400, 'InvalidMaxResultsException', 'MaxResults must be 1..50', entry);
         const since = (body.StartTime ?? 0) * 1000;
         const until = (body.EndTime ?? Date.now() / 1000) * 1000;
         const all = (trail.get(`${account}/${region}`) ?? []).filter((r) => {
           const t = Date.parse(r.eventTime);
           return t >= since && t <= until;
         });
-        const offset = body.NextToken ? Number(Buffer.from(body.NextToken, 'base64').toString('utf8').split(':')[1]) : 0;
+        const offset = body.NextToken
+          ? Number(Buffer.from(body.NextToken, 'base64').toString('utf8').split(':')[1])
+          : 0;
         if (!Number.isInteger(offset) || offset < 0) return error(400, 'InvalidNextTokenException', 'bad token', entry);
         const page = all.slice(offset, offset + max);
         const more = offset + max < all.length;
@@ -172,15 +189,21 @@ export async function startCloudTrailStandIn(options: StandInOptions): Promise<S
         const op = target.slice('Logs_20140328.'.length);
         const body = JSON.parse(text || '{}') as Record<string, unknown>;
         const entry = { service: 'logs' as const, operation: op, account, region, body };
-        if (!admit(`logs/${op}/${account}/${region}`, LOGS_TPS)) return error(400, 'ThrottlingException', 'Rate exceeded', entry);
+        if (!admit(`logs/${op}/${account}/${region}`, LOGS_TPS))
+          return error(400, 'ThrottlingException', 'Rate exceeded', entry);
         if (op === 'StartQuery') {
-          const name = (body.logGroupName as string | undefined) ?? ((body.logGroupIdentifiers as string[] | undefined)?.[0] ?? '').replace(/^arn:.*:log-group:/, '');
+          const name =
+            (body.logGroupName as string | undefined) ??
+            ((body.logGroupIdentifiers as string[] | undefined)?.[0] ?? '').replace(/^arn:.*:log-group:/, '');
           const records = groups.get(name);
-          if (!records) return error(400, 'ResourceNotFoundException', `The specified log group does not exist: ${name}`, entry);
+          if (!records)
+            return error(400, 'ResourceNotFoundException', `The specified log group does not exist: ${name}`, entry);
           const limit = (body.limit as number | undefined) ?? INSIGHTS_MAX;
-          if (limit < 1 || limit > INSIGHTS_MAX) return error(400, 'InvalidParameterException', 'limit must be 1..10000', entry);
+          if (limit < 1 || limit > INSIGHTS_MAX)
+            return error(400, 'InvalidParameterException', 'limit must be 1..10000', entry);
           const running = [...queries.values()].filter((q) => !q.done).length;
-          if (running >= (options.maxConcurrentQueries ?? 30)) return error(400, 'LimitExceededException', 'too many concurrent queries', entry);
+          if (running >= (options.maxConcurrentQueries ?? 30))
+            return error(400, 'LimitExceededException', 'too many concurrent queries', entry);
           const from = (body.startTime as number) * 1000;
           const to = (body.endTime as number) * 1000 + 999;
           const rows: { field: string; value: string }[][] = [];
@@ -205,7 +228,11 @@ export async function startCloudTrailStandIn(options: StandInOptions): Promise<S
           if (q.stopped) return json(200, { status: 'Cancelled', results: [] }, { ...entry, outcome: 'Cancelled' });
           if (q.polls < 2) return json(200, { status: 'Running', results: [] }, { ...entry, outcome: 'Running' });
           q.done = true;
-          return json(200, { status: 'Complete', results: q.rows, statistics: { recordsMatched: q.rows.length } }, { ...entry, outcome: `Complete ${q.rows.length}` });
+          return json(
+            200,
+            { status: 'Complete', results: q.rows, statistics: { recordsMatched: q.rows.length } },
+            { ...entry, outcome: `Complete ${q.rows.length}` },
+          );
         }
         if (op === 'StopQuery') {
           const q = queries.get(body.queryId as string);
@@ -219,7 +246,13 @@ export async function startCloudTrailStandIn(options: StandInOptions): Promise<S
       const form = new URLSearchParams(text);
       if (form.get('Action') === 'AssumeRole') {
         const roleArn = form.get('RoleArn') ?? '';
-        const entry = { service: 'sts' as const, operation: 'AssumeRole', account, region, body: { RoleArn: roleArn, RoleSessionName: form.get('RoleSessionName') } };
+        const entry = {
+          service: 'sts' as const,
+          operation: 'AssumeRole',
+          account,
+          region,
+          body: { RoleArn: roleArn, RoleSessionName: form.get('RoleSessionName') },
+        };
         const xml = (status: number, body: string, outcome: string) => {
           log.push({ at: Date.now() - started, ...entry, outcome });
           res.writeHead(status, { 'content-type': 'text/xml' });
@@ -240,7 +273,10 @@ export async function startCloudTrailStandIn(options: StandInOptions): Promise<S
           'ok',
         );
       }
-      return error(400, 'UnknownOperationException', `unknown request ${target || form.get('Action') || req.url}`, { service: 'unknown', operation: target || form.get('Action') || 'unknown' });
+      return error(400, 'UnknownOperationException', `unknown request ${target || form.get('Action') || req.url}`, {
+        service: 'unknown',
+        operation: target || form.get('Action') || 'unknown',
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -303,7 +339,9 @@ export function callRecord(spec: CallSpec): CloudTrailRecord {
         },
       },
     },
-    ...(spec.errorCode ? { errorCode: spec.errorCode, errorMessage: `User is not authorized to perform: ${spec.name}` } : {}),
+    ...(spec.errorCode
+      ? { errorCode: spec.errorCode, errorMessage: `User is not authorized to perform: ${spec.name}` }
+      : {}),
     requestParameters: spec.requestParameters ?? null,
     ...(spec.resources ? { resources: spec.resources.map((ARN) => ({ ARN, accountId: spec.account })) } : {}),
     eventCategory: 'Management',
@@ -311,7 +349,9 @@ export function callRecord(spec: CallSpec): CloudTrailRecord {
 }
 
 /** Identity Center federating a person into the role: STS AssumeRoleWithSAML as the member account records it. */
-export function signInRecord(spec: Pick<CallSpec, 'account' | 'region' | 'permissionSet' | 'person' | 'time'> & { readonly errorCode?: string }): CloudTrailRecord {
+export function signInRecord(
+  spec: Pick<CallSpec, 'account' | 'region' | 'permissionSet' | 'person' | 'time'> & { readonly errorCode?: string },
+): CloudTrailRecord {
   const role = `AWSReservedSSO_${spec.permissionSet}_${SUFFIX}`;
   const provider = `arn:aws:iam::${spec.account}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE`;
   return {
@@ -322,7 +362,12 @@ export function signInRecord(spec: Pick<CallSpec, 'account' | 'region' | 'permis
     eventName: 'AssumeRoleWithSAML',
     awsRegion: spec.region ?? 'eu-north-1',
     recipientAccountId: spec.account,
-    userIdentity: { type: 'SAMLUser', principalId: `EXAMPLEhash:${spec.person}`, userName: spec.person, identityProvider: 'EXAMPLEhash' } as CloudTrailRecord['userIdentity'],
+    userIdentity: {
+      type: 'SAMLUser',
+      principalId: `EXAMPLEhash:${spec.person}`,
+      userName: spec.person,
+      identityProvider: 'EXAMPLEhash',
+    } as CloudTrailRecord['userIdentity'],
     ...(spec.errorCode ? { errorCode: spec.errorCode } : {}),
     requestParameters: {
       sAMLAssertionID: `_${seq}`,

@@ -77,13 +77,23 @@ export class GraphDirectory {
     this.servicePrincipals.add(id);
   }
 
-  addGroup(displayName: string, id: string = randomUUID(), owners: readonly string[] = [], members: readonly string[] = []): DirectoryGroup {
+  addGroup(
+    displayName: string,
+    id: string = randomUUID(),
+    owners: readonly string[] = [],
+    members: readonly string[] = [],
+  ): DirectoryGroup {
     const g = { id, displayName, owners: new Set(owners), members: new Set(members) };
     this.groups.set(id, g);
     return g;
   }
 
-  assignAppRole(principalId: string, resourceId: string, appRoleId: string, principalType: AppRoleAssignment['principalType'] = 'Group'): AppRoleAssignment {
+  assignAppRole(
+    principalId: string,
+    resourceId: string,
+    appRoleId: string,
+    principalType: AppRoleAssignment['principalType'] = 'Group',
+  ): AppRoleAssignment {
     const a = { id: randomUUID(), appRoleId, principalId, principalType, resourceId };
     this.appRoleAssignments.set(a.id, a);
     return a;
@@ -95,7 +105,13 @@ export class GraphDirectory {
   }
 
   addPackageAssignment(accessPackageId: string, userId: string, endDateTime?: string): AccessPackageAssignment {
-    const a: AccessPackageAssignment = { id: randomUUID(), accessPackageId, userId, state: 'delivered', ...(endDateTime ? { endDateTime } : {}) };
+    const a: AccessPackageAssignment = {
+      id: randomUUID(),
+      accessPackageId,
+      userId,
+      state: 'delivered',
+      ...(endDateTime ? { endDateTime } : {}),
+    };
     this.packageAssignments.set(a.id, a);
     return a;
   }
@@ -114,8 +130,16 @@ export class GraphDirectory {
   private objectJson(id: string, select?: string): Record<string, unknown> | undefined {
     const u = this.users.get(id);
     const pick = (o: Record<string, unknown>) =>
-      select ? Object.fromEntries(Object.entries(o).filter(([k]) => k === '@odata.type' || select.split(',').includes(k))) : o;
-    if (u) return pick({ '@odata.type': '#microsoft.graph.user', id: u.id, userPrincipalName: u.userPrincipalName, accountEnabled: u.accountEnabled });
+      select
+        ? Object.fromEntries(Object.entries(o).filter(([k]) => k === '@odata.type' || select.split(',').includes(k)))
+        : o;
+    if (u)
+      return pick({
+        '@odata.type': '#microsoft.graph.user',
+        id: u.id,
+        userPrincipalName: u.userPrincipalName,
+        accountEnabled: u.accountEnabled,
+      });
     if (this.servicePrincipals.has(id)) return pick({ '@odata.type': '#microsoft.graph.servicePrincipal', id });
     const g = this.groups.get(id);
     if (g) return pick({ '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName });
@@ -143,7 +167,10 @@ export class GraphDirectory {
   /** Answers a request it knows; `undefined` for others (graph-server.ts handles those). */
   handle(method: string, url: URL, base: string, body: unknown): DirectoryAnswer | undefined {
     const path = url.pathname.replace(/^\/v1\.0/, '');
-    const notFound = (what: string): DirectoryAnswer => ({ status: 404, body: { error: { code: 'Request_ResourceNotFound', message: `Resource '${what}' does not exist` } } });
+    const notFound = (what: string): DirectoryAnswer => ({
+      status: 404,
+      body: { error: { code: 'Request_ResourceNotFound', message: `Resource '${what}' does not exist` } },
+    });
     const select = url.searchParams.get('$select') ?? undefined;
     let m: RegExpExecArray | null;
     const answer = (): DirectoryAnswer | undefined => {
@@ -154,7 +181,9 @@ export class GraphDirectory {
         if (!starts && !eq) return undefined;
         const value = (starts ?? eq)![1]!.replace(/''/g, "'");
         const groups = [...this.groups.values()]
-          .filter((g) => (starts ? g.displayName.toLowerCase().startsWith(value.toLowerCase()) : g.displayName === value))
+          .filter((g) =>
+            starts ? g.displayName.toLowerCase().startsWith(value.toLowerCase()) : g.displayName === value,
+          )
           .map((g) => ({ id: g.id, displayName: g.displayName }));
         return this.page(url, base, groups);
       }
@@ -169,11 +198,25 @@ export class GraphDirectory {
         const g = this.groups.get(m[1]!);
         if (!g) return notFound(m[1]!);
         const set = m[2] === 'owners' ? g.owners : g.members;
-        if (method === 'GET') return this.page(url, base, [...set].map((id) => this.objectJson(id, select)).filter((x) => x !== undefined));
+        if (method === 'GET')
+          return this.page(
+            url,
+            base,
+            [...set].map((id) => this.objectJson(id, select)).filter((x) => x !== undefined),
+          );
         if (method === 'POST') {
           const id = /([^/]+)$/.exec(String((body as Record<string, unknown>)['@odata.id'] ?? ''))?.[1] ?? '';
           if (!this.objectJson(id)) return notFound(id);
-          if (set.has(id)) return { status: 400, body: { error: { code: 'Request_BadRequest', message: 'One or more added object references already exist for the following modified properties.' } } };
+          if (set.has(id))
+            return {
+              status: 400,
+              body: {
+                error: {
+                  code: 'Request_BadRequest',
+                  message: 'One or more added object references already exist for the following modified properties.',
+                },
+              },
+            };
           set.add(id);
           return { status: 204 };
         }
@@ -196,23 +239,41 @@ export class GraphDirectory {
       if ((m = /^\/users\/([^/]+)\/memberOf$/.exec(path)) && method === 'GET') {
         const u = this.user(m[1]!);
         if (!u) return notFound(decodeURIComponent(m[1]!));
-        return this.page(url, base, [...this.groups.values()].filter((g) => g.members.has(u.id)).map((g) => this.objectJson(g.id, select)));
+        return this.page(
+          url,
+          base,
+          [...this.groups.values()].filter((g) => g.members.has(u.id)).map((g) => this.objectJson(g.id, select)),
+        );
       }
       if ((m = /^\/servicePrincipals\/([^/]+)\/appRoleAssignedTo(?:\/([^/]+))?$/.exec(path))) {
         const sp = m[1]!;
         if (method === 'GET' && !m[2]) {
-          return this.page(url, base, [...this.appRoleAssignments.values()].filter((a) => a.resourceId === sp).map((a) => ({
-            id: a.id,
-            appRoleId: a.appRoleId,
-            principalId: a.principalId,
-            principalType: a.principalType,
-            principalDisplayName: this.groups.get(a.principalId)?.displayName ?? this.users.get(a.principalId)?.userPrincipalName ?? null,
-            resourceId: a.resourceId,
-          })));
+          return this.page(
+            url,
+            base,
+            [...this.appRoleAssignments.values()]
+              .filter((a) => a.resourceId === sp)
+              .map((a) => ({
+                id: a.id,
+                appRoleId: a.appRoleId,
+                principalId: a.principalId,
+                principalType: a.principalType,
+                principalDisplayName:
+                  this.groups.get(a.principalId)?.displayName ??
+                  this.users.get(a.principalId)?.userPrincipalName ??
+                  null,
+                resourceId: a.resourceId,
+              })),
+          );
         }
         if (method === 'POST' && !m[2]) {
           const b = body as { principalId: string; appRoleId: string };
-          const a = this.assignAppRole(b.principalId, sp, b.appRoleId, this.groups.has(b.principalId) ? 'Group' : 'User');
+          const a = this.assignAppRole(
+            b.principalId,
+            sp,
+            b.appRoleId,
+            this.groups.has(b.principalId) ? 'Group' : 'User',
+          );
           return { status: 201, body: { id: a.id, ...b, resourceId: sp } };
         }
         if (method === 'DELETE' && m[2]) return this.appRoleAssignments.delete(m[2]) ? { status: 204 } : notFound(m[2]);
@@ -221,17 +282,32 @@ export class GraphDirectory {
         const eq = /^displayName eq '((?:[^']|'')*)'$/.exec(url.searchParams.get('$filter') ?? '');
         if (!eq) return undefined;
         const name = eq[1]!.replace(/''/g, "'");
-        return this.page(url, base, [...this.accessPackages].filter(([, n]) => n === name).map(([id, displayName]) => ({ id, displayName })));
+        return this.page(
+          url,
+          base,
+          [...this.accessPackages].filter(([, n]) => n === name).map(([id, displayName]) => ({ id, displayName })),
+        );
       }
       if (method === 'GET' && path === '/identityGovernance/entitlementManagement/assignments') {
         const eq = /^accessPackage\/id eq '([^']*)'$/.exec(url.searchParams.get('$filter') ?? '');
         if (!eq) return undefined;
-        return this.page(url, base, [...this.packageAssignments.values()].filter((a) => a.accessPackageId === eq[1]).map((a) => ({
-          id: a.id,
-          state: a.state,
-          schedule: { startDateTime: '2026-01-01T00:00:00Z', expiration: a.endDateTime ? { type: 'afterDateTime', endDateTime: a.endDateTime } : { type: 'noExpiration' } },
-          target: { objectId: a.userId, principalName: this.users.get(a.userId)?.userPrincipalName ?? null },
-        })));
+        return this.page(
+          url,
+          base,
+          [...this.packageAssignments.values()]
+            .filter((a) => a.accessPackageId === eq[1])
+            .map((a) => ({
+              id: a.id,
+              state: a.state,
+              schedule: {
+                startDateTime: '2026-01-01T00:00:00Z',
+                expiration: a.endDateTime
+                  ? { type: 'afterDateTime', endDateTime: a.endDateTime }
+                  : { type: 'noExpiration' },
+              },
+              target: { objectId: a.userId, principalName: this.users.get(a.userId)?.userPrincipalName ?? null },
+            })),
+        );
       }
       return undefined;
     };
@@ -239,7 +315,11 @@ export class GraphDirectory {
     if (known === undefined) return undefined;
     if (method === 'GET' && this.throttled > 0) {
       this.throttled--;
-      return { status: 429, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } }, headers: { 'Retry-After': String(this.retryAfter) } };
+      return {
+        status: 429,
+        body: { error: { code: 'TooManyRequests', message: 'Too many requests' } },
+        headers: { 'Retry-After': String(this.retryAfter) },
+      };
     }
     this.requests.push(`${method} ${path}`);
     return known;

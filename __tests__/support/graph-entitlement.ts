@@ -37,7 +37,17 @@ export interface ScriptedError {
 
 export interface EntitlementOptions {
   /** Package id → its display name and assignments (target display names; state default delivered). */
-  readonly packages: Readonly<Record<string, { readonly displayName?: string; readonly assignments: readonly (string | { readonly name: string; readonly state: StandInAssignment['state'] })[] }>>;
+  readonly packages: Readonly<
+    Record<
+      string,
+      {
+        readonly displayName?: string;
+        readonly assignments: readonly (
+          string | { readonly name: string; readonly state: StandInAssignment['state'] }
+        )[];
+      }
+    >
+  >;
   /** Assignments per page of the list. Default 100. */
   readonly pageSize?: number;
   /** Further listings of the package after which a removed assignment shows as expired. Default 1. */
@@ -93,7 +103,11 @@ export function entitlementStandIn(options: EntitlementOptions): EntitlementStan
         const e = listErrors.shift();
         if (e) return error(e);
         const m = /^accessPackage\/id eq '([^']+)'$/.exec(url.searchParams.get('$filter') ?? '');
-        if (!m) return { status: 400, body: { error: { code: 'BadRequest', message: 'the stand-in needs $filter=accessPackage/id eq ...' } } };
+        if (!m)
+          return {
+            status: 400,
+            body: { error: { code: 'BadRequest', message: 'the stand-in needs $filter=accessPackage/id eq ...' } },
+          };
         const p = packages.get(m[1]!);
         const skip = Number(url.searchParams.get('$skiptoken') ?? '0');
         if (p && skip === 0) {
@@ -109,7 +123,12 @@ export function entitlementStandIn(options: EntitlementOptions): EntitlementStan
         }
         const all = p?.assignments ?? [];
         const expand = (url.searchParams.get('$expand') ?? '').split(',').includes('target');
-        const value = all.slice(skip, skip + pageSize).map((a) => ({ id: a.id, state: a.state, status: a.state === 'expired' ? 'Expired' : 'Delivered', ...(expand ? { target: a.target } : {}) }));
+        const value = all.slice(skip, skip + pageSize).map((a) => ({
+          id: a.id,
+          state: a.state,
+          status: a.state === 'expired' ? 'Expired' : 'Delivered',
+          ...(expand ? { target: a.target } : {}),
+        }));
         // Deliveries complete after a listing saw them in progress.
         if (p && skip === 0) for (const a of p.assignments) if (a.state === 'delivering') a.state = 'delivered';
         const more = skip + pageSize < all.length;
@@ -123,22 +142,39 @@ export function entitlementStandIn(options: EntitlementOptions): EntitlementStan
         const e = requestErrors.shift();
         if (e) return error(e);
         const b = body as { requestType?: string; assignment?: { id?: string } } | undefined;
-        if (b?.requestType !== 'adminRemove') return { status: 400, body: { error: { code: 'BadRequest', message: 'the stand-in supports requestType adminRemove only' } } };
+        if (b?.requestType !== 'adminRemove')
+          return {
+            status: 400,
+            body: { error: { code: 'BadRequest', message: 'the stand-in supports requestType adminRemove only' } },
+          };
         const id = b.assignment?.id;
         const a = [...packages.values()].flatMap((p) => p.assignments).find((x) => x.id === id);
         if (!a) return { status: 404, body: { error: { code: 'ResourceNotFound', message: `no assignment ${id}` } } };
-        if (a.state === 'expired') return { status: 400, body: { error: { code: 'BadRequest', message: `assignment ${id} is expired` } } };
+        if (a.state === 'expired')
+          return { status: 400, body: { error: { code: 'BadRequest', message: `assignment ${id} is expired` } } };
         standIn.removalRequests.push(a.id);
         if (a.removalIn === undefined) a.removalIn = removalListings - 1;
-        return { status: 201, body: { id: randomUUID(), requestType: 'adminRemove', state: 'submitted', status: 'Accepted' } };
+        return {
+          status: 201,
+          body: { id: randomUUID(), requestType: 'adminRemove', state: 'submitted', status: 'Accepted' },
+        };
       }
       const del = new RegExp(`^${PREFIX}/accessPackages/([^/]+)$`).exec(url.pathname);
       if (method === 'DELETE' && del) {
         const p = packages.get(del[1]!);
-        if (!p) return { status: 404, body: { error: { code: 'ResourceNotFound', message: `no access package ${del[1]}` } } };
+        if (!p)
+          return { status: 404, body: { error: { code: 'ResourceNotFound', message: `no access package ${del[1]}` } } };
         if (p.assignments.some((a) => a.state !== 'expired')) {
           standIn.refusedDeletes.push(del[1]!);
-          return { status: 400, body: { error: { code: 'BadRequest', message: 'You cannot delete an access package if it has any accessPackageAssignment.' } } };
+          return {
+            status: 400,
+            body: {
+              error: {
+                code: 'BadRequest',
+                message: 'You cannot delete an access package if it has any accessPackageAssignment.',
+              },
+            },
+          };
         }
         packages.delete(del[1]!);
         return { status: 204 };

@@ -38,7 +38,12 @@ export interface GraphServerOptions {
 
 /** An extra endpoint: its answer, or undefined when the request is not for it. */
 export type GraphRoute = (request: { readonly method: string; readonly url: URL; readonly body: unknown }) =>
-  | { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string>; readonly answer?: string }
+  | {
+      readonly status: number;
+      readonly body?: unknown;
+      readonly headers?: Record<string, string>;
+      readonly answer?: string;
+    }
   | undefined;
 
 export interface GraphLogEntry {
@@ -65,15 +70,36 @@ function pair(result: string, details: Record<string, unknown>, status: string):
   return {
     '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.stringKeyStringValuePair',
     key: JSON.stringify({ result, details }),
-    value: JSON.stringify({ statusInfo: { status, errorCode: details.errorCode ?? null, reason: details.errorMessage ?? null }, provisioningSteps: [] }),
+    value: JSON.stringify({
+      statusInfo: { status, errorCode: details.errorCode ?? null, reason: details.errorMessage ?? null },
+      provisioningSteps: [],
+    }),
   };
 }
 
 const BODIES: Record<'success' | 'redundant' | 'not-effective' | 'failure', Record<string, unknown>> = {
   success: pair('Success', {}, 'Success'),
-  redundant: pair('Skipped', { errorCode: 'RedundantExport', errorMessage: 'The state of the group in both the source and target systems already match.' }, 'Skipped'),
-  'not-effective': pair('Skipped', { errorCode: 'NotEffectivelyEntitled', errorMessage: 'The group is not assigned to the application.' }, 'Skipped'),
-  failure: pair('Failure', { errorCode: 'SystemForCrossDomainIdentityManagementServiceIncompatible', errorMessage: 'The SCIM endpoint answered 500.' }, 'Failure'),
+  redundant: pair(
+    'Skipped',
+    {
+      errorCode: 'RedundantExport',
+      errorMessage: 'The state of the group in both the source and target systems already match.',
+    },
+    'Skipped',
+  ),
+  'not-effective': pair(
+    'Skipped',
+    { errorCode: 'NotEffectivelyEntitled', errorMessage: 'The group is not assigned to the application.' },
+    'Skipped',
+  ),
+  failure: pair(
+    'Failure',
+    {
+      errorCode: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
+      errorMessage: 'The SCIM endpoint answered 500.',
+    },
+    'Failure',
+  ),
 };
 
 export async function startGraphServer(options: GraphServerOptions): Promise<GraphServer> {
@@ -87,8 +113,23 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const send = (status: number, body: unknown, headers: Record<string, string> = {}, answer?: string, parsed?: unknown) => {
-        log.push({ receivedAt, time: Date.now(), method: req.method ?? '', path: url.pathname + url.search, status, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(parsed !== undefined ? { body: parsed } : {}), ...(answer ? { answer } : {}) });
+      const send = (
+        status: number,
+        body: unknown,
+        headers: Record<string, string> = {},
+        answer?: string,
+        parsed?: unknown,
+      ) => {
+        log.push({
+          receivedAt,
+          time: Date.now(),
+          method: req.method ?? '',
+          path: url.pathname + url.search,
+          status,
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          ...(parsed !== undefined ? { body: parsed } : {}),
+          ...(answer ? { answer } : {}),
+        });
         res.writeHead(status, { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers });
         res.end(body !== undefined ? JSON.stringify(body) : undefined);
       };
@@ -96,7 +137,12 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
         return;
       }
-      const known = options.directory?.handle(req.method ?? '', url, `http://127.0.0.1:${port}/v1.0`, raw ? JSON.parse(raw) : undefined);
+      const known = options.directory?.handle(
+        req.method ?? '',
+        url,
+        `http://127.0.0.1:${port}/v1.0`,
+        raw ? JSON.parse(raw) : undefined,
+      );
       if (known) return send(known.status, known.body ?? '', known.headers ?? {});
       if (req.method === 'GET' && url.pathname === '/v1.0/groups') {
         const m = /^displayName eq '((?:[^']|'')*)'$/.exec(url.searchParams.get('$filter') ?? '');
@@ -106,16 +152,24 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         return send(200, { value: id ? [{ id, displayName: name }] : [] });
       }
       if (req.method === 'POST' && url.pathname.endsWith('/provisionOnDemand')) {
-        if (url.pathname !== podPath) return send(404, { error: { code: 'Request_ResourceNotFound', message: `no job at ${url.pathname}` } });
-        const body = JSON.parse(raw) as { parameters: { ruleId: string; subjects: { objectId: string; objectTypeName: string }[] }[] };
+        if (url.pathname !== podPath)
+          return send(404, { error: { code: 'Request_ResourceNotFound', message: `no job at ${url.pathname}` } });
+        const body = JSON.parse(raw) as {
+          parameters: { ruleId: string; subjects: { objectId: string; objectTypeName: string }[] }[];
+        };
         const objectId = body.parameters[0]!.subjects[0]!.objectId;
         const n = counts.get(objectId) ?? 0;
         counts.set(objectId, n + 1);
         const script = options.answers?.[objectId] ?? ['success'];
         const answer = script[Math.min(n, script.length - 1)]!;
         if (typeof answer === 'object') {
-          return send(answer.status, { error: { code: answer.code ?? 'Error', message: `scripted ${answer.status}` } },
-            answer.retryAfterSeconds !== undefined ? { 'Retry-After': String(answer.retryAfterSeconds) } : {}, String(answer.status), body);
+          return send(
+            answer.status,
+            { error: { code: answer.code ?? 'Error', message: `scripted ${answer.status}` } },
+            answer.retryAfterSeconds !== undefined ? { 'Retry-After': String(answer.retryAfterSeconds) } : {},
+            String(answer.status),
+            body,
+          );
         }
         if (answer === 'success') options.onProvisioned?.(objectId);
         return send(200, BODIES[answer], {}, answer, body);
@@ -139,7 +193,10 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
   return {
     url: `http://127.0.0.1:${port}/v1.0`,
     log,
-    provisionRequests: (objectId) => log.filter((e) => e.method === 'POST' && (!objectId || e.body?.parameters?.[0]?.subjects?.[0]?.objectId === objectId)),
+    provisionRequests: (objectId) =>
+      log.filter(
+        (e) => e.method === 'POST' && (!objectId || e.body?.parameters?.[0]?.subjects?.[0]?.objectId === objectId),
+      ),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -2,7 +2,11 @@
  * The Identity Store side of the Identity Center emulator, under the names the await-sync and
  * plan tests use. One emulator serves both APIs: see identity-center/emulator.ts.
  */
-import { startIdentityCenterEmulator, type EmulatorOptions, type IdentityCenterEmulator } from './identity-center/emulator';
+import {
+  startIdentityCenterEmulator,
+  type EmulatorOptions,
+  type IdentityCenterEmulator,
+} from './identity-center/emulator';
 import type { SeedGroup } from './identity-center/identity-store';
 
 export { fakeGroupId } from './identity-center/identity-store';

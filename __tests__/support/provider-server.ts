@@ -47,7 +47,11 @@ export function mirroredAwsProvider(version: string): string {
  * environment (it is not terraform's child, so nothing else reaches it); `logFile`, with TF_LOG in
  * `env`, receives its log.
  */
-export async function startProviderServer(binary: string, env: NodeJS.ProcessEnv, options: { logFile?: string; timeoutMs?: number } = {}): Promise<ProviderServer> {
+export async function startProviderServer(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  options: { logFile?: string; timeoutMs?: number } = {},
+): Promise<ProviderServer> {
   const child = spawn(binary, ['-debug'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   if (options.logFile) child.stderr!.pipe(createWriteStream(options.logFile));
@@ -55,7 +59,13 @@ export async function startProviderServer(binary: string, env: NodeJS.ProcessEnv
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const reattach = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`the aws provider printed no TF_REATTACH_PROVIDERS line within ${options.timeoutMs ?? 120_000} ms`)), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () =>
+        fail(
+          new Error(`the aws provider printed no TF_REATTACH_PROVIDERS line within ${options.timeoutMs ?? 120_000} ms`),
+        ),
+      options.timeoutMs ?? 120_000,
+    );
     const fail = (e: Error): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -71,7 +81,9 @@ export async function startProviderServer(binary: string, env: NodeJS.ProcessEnv
       }
     });
     child.once('error', fail);
-    child.once('exit', (code, signal) => fail(new Error(`the aws provider exited (${code ?? signal}) before it was ready:\n${out}\n${stderr.join('')}`)));
+    child.once('exit', (code, signal) =>
+      fail(new Error(`the aws provider exited (${code ?? signal}) before it was ready:\n${out}\n${stderr.join('')}`)),
+    );
   });
   return {
     reattach,

@@ -24,7 +24,8 @@ export function readmeSection(name: string): string {
   const text = allDocs();
   const start = text.indexOf(`<!-- ${name}:start`);
   const end = text.indexOf(`<!-- ${name}:end -->`);
-  if (start < 0 || end < start) throw new Error(`the documentation has no <!-- ${name}:start --> ... <!-- ${name}:end --> section`);
+  if (start < 0 || end < start)
+    throw new Error(`the documentation has no <!-- ${name}:start --> ... <!-- ${name}:end --> section`);
   return text.slice(text.indexOf('-->', start) + 4, end);
 }
 

@@ -17,7 +17,10 @@ import type { ProviderServer } from './provider-server';
 const execFileAsync = promisify(execFile);
 
 /** terraform.rc (the offline provider mirror), from the sources or from the bench's build in dist/. */
-const TERRAFORM_RC = [join(__dirname, 'terraform.rc'), join(__dirname, '..', '..', '..', '__tests__', 'support', 'terraform.rc')].find((p) => existsSync(p)) ?? join(__dirname, 'terraform.rc');
+const TERRAFORM_RC =
+  [join(__dirname, 'terraform.rc'), join(__dirname, '..', '..', '..', '__tests__', 'support', 'terraform.rc')].find(
+    (p) => existsSync(p),
+  ) ?? join(__dirname, 'terraform.rc');
 
 export interface OverrideOptions {
   /** The provider's retry budget per request (ThrottlingException etc.). Default 3: fail fast in tests. */
@@ -69,7 +72,11 @@ export function emulatorAwsConfig(emulator: Pick<IdentityCenterEmulator, 'url'>)
 }
 
 /** Writes `emulator_override.tf.json` and its shared config file into a stack folder. */
-export function writeEmulatorOverride(dir: string, emulator: Pick<IdentityCenterEmulator, 'url'>, options: OverrideOptions = {}): void {
+export function writeEmulatorOverride(
+  dir: string,
+  emulator: Pick<IdentityCenterEmulator, 'url'>,
+  options: OverrideOptions = {},
+): void {
   const configFile = join(dir, 'emulator.aws-config');
   writeFileSync(configFile, emulatorAwsConfig(emulator));
   writeFileSync(join(dir, 'emulator_override.tf.json'), JSON.stringify(emulatorOverride(configFile, options), null, 2));
@@ -121,12 +128,20 @@ export class StackWorkspace {
     const started = Date.now();
     try {
       const env = this.env.TF_LOG ? { ...this.env, TF_LOG_PATH: join(this.dir, 'terraform.log') } : this.env;
-      const { stdout, stderr } = await execFileAsync('terraform', [...args], { cwd: this.dir, env, maxBuffer: 256 * 1024 * 1024, timeout: this.timeoutMs });
+      const { stdout, stderr } = await execFileAsync('terraform', [...args], {
+        cwd: this.dir,
+        env,
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: this.timeoutMs,
+      });
       return { stdout, stderr, code: 0, ms: Date.now() - started };
     } catch (e) {
       const err = e as { code?: number | string; stdout?: string; stderr?: string; message: string };
-      if (typeof err.code === 'number' && okCodes.includes(err.code)) return { stdout: err.stdout ?? '', stderr: err.stderr ?? '', code: err.code, ms: Date.now() - started };
-      throw new Error(`terraform ${args.join(' ')} in ${this.name} failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`);
+      if (typeof err.code === 'number' && okCodes.includes(err.code))
+        return { stdout: err.stdout ?? '', stderr: err.stderr ?? '', code: err.code, ms: Date.now() - started };
+      throw new Error(
+        `terraform ${args.join(' ')} in ${this.name} failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`,
+      );
     }
   }
 
@@ -138,12 +153,26 @@ export class StackWorkspace {
 
   async apply(parallelism: number): Promise<TerraformRun> {
     await this.init();
-    return this.run(['apply', '-input=false', '-no-color', '-auto-approve', '-lock=false', `-parallelism=${parallelism}`]);
+    return this.run([
+      'apply',
+      '-input=false',
+      '-no-color',
+      '-auto-approve',
+      '-lock=false',
+      `-parallelism=${parallelism}`,
+    ]);
   }
 
   async destroy(parallelism: number): Promise<TerraformRun> {
     await this.init();
-    return this.run(['destroy', '-input=false', '-no-color', '-auto-approve', '-lock=false', `-parallelism=${parallelism}`]);
+    return this.run([
+      'destroy',
+      '-input=false',
+      '-no-color',
+      '-auto-approve',
+      '-lock=false',
+      `-parallelism=${parallelism}`,
+    ]);
   }
 
   /**
@@ -152,7 +181,10 @@ export class StackWorkspace {
    */
   async plan(parallelism: number): Promise<{ exitCode: number; changes: PlannedChange[] }> {
     await this.init();
-    const { code, stdout } = await this.run(['plan', '-input=false', '-json', '-lock=false', '-detailed-exitcode', `-parallelism=${parallelism}`], [0, 2]);
+    const { code, stdout } = await this.run(
+      ['plan', '-input=false', '-json', '-lock=false', '-detailed-exitcode', `-parallelism=${parallelism}`],
+      [0, 2],
+    );
     return { exitCode: code, changes: plannedChanges(stdout) };
   }
 
@@ -163,7 +195,14 @@ export class StackWorkspace {
    */
   async applyChanges(parallelism: number): Promise<{ changes: PlannedChange[] }> {
     await this.init();
-    const { stdout } = await this.run(['apply', '-input=false', '-json', '-auto-approve', '-lock=false', `-parallelism=${parallelism}`]);
+    const { stdout } = await this.run([
+      'apply',
+      '-input=false',
+      '-json',
+      '-auto-approve',
+      '-lock=false',
+      `-parallelism=${parallelism}`,
+    ]);
     return { changes: plannedChanges(stdout) };
   }
 }
@@ -172,9 +211,16 @@ function plannedChanges(jsonLines: string): PlannedChange[] {
   const changes: PlannedChange[] = [];
   for (const line of jsonLines.split('\n')) {
     if (!line.startsWith('{')) continue;
-    const m = JSON.parse(line) as { type?: string; change?: { action?: string; resource?: { addr?: string; resource_type?: string } } };
+    const m = JSON.parse(line) as {
+      type?: string;
+      change?: { action?: string; resource?: { addr?: string; resource_type?: string } };
+    };
     if (m.type === 'planned_change' && m.change?.resource?.addr) {
-      changes.push({ address: m.change.resource.addr, type: m.change.resource.resource_type ?? '', action: m.change.action ?? '' });
+      changes.push({
+        address: m.change.resource.addr,
+        type: m.change.resource.resource_type ?? '',
+        action: m.change.action ?? '',
+      });
     }
   }
   return changes;

@@ -14,10 +14,14 @@ export async function assertTerraformAvailable(): Promise<void> {
   try {
     await run('terraform', ['version'], { env: terraformEnv() });
   } catch (err) {
-    throw new Error(`terraform is not installed or not on PATH (needed for offline validation): ${(err as Error).message}`);
+    throw new Error(
+      `terraform is not installed or not on PATH (needed for offline validation): ${(err as Error).message}`,
+    );
   }
   if (!existsSync(`${PROVIDER_MIRROR}/registry.terraform.io/hashicorp/aws`)) {
-    throw new Error(`the provider mirror ${PROVIDER_MIRROR} with hashicorp/aws is missing (needed for offline terraform init)`);
+    throw new Error(
+      `the provider mirror ${PROVIDER_MIRROR} with hashicorp/aws is missing (needed for offline terraform init)`,
+    );
   }
 }
 

@@ -35,7 +35,10 @@ export function baseConfig(overrides: Record<string, unknown> = {}): Record<stri
 /** `baseConfig` with `identityCenter.externalIdIssuer` set: groups bound by identity, so no binding warning. */
 export function boundConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const base = baseConfig(overrides);
-  return { ...base, identityCenter: { ...(base.identityCenter as object), externalIdIssuer: 'https://scim.aws.com/1234567890' } };
+  return {
+    ...base,
+    identityCenter: { ...(base.identityCenter as object), externalIdIssuer: 'https://scim.aws.com/1234567890' },
+  };
 }
 
 /**
@@ -43,10 +46,17 @@ export function boundConfig(overrides: Record<string, unknown> = {}): Record<str
  * only diagnostic (sample and generated configs leave the issuer unset).
  */
 export function withoutBindingWarning(stderr: string): string {
-  return stderr.replace(/^[^\n]*: warning: identityCenter\.externalIdIssuer: not set[^\n]*\n(    hint: [^\n]*\n)?\n1 warning in 1 file\.\n/m, '');
+  return stderr.replace(
+    /^[^\n]*: warning: identityCenter\.externalIdIssuer: not set[^\n]*\n( {4}hint: [^\n]*\n)?\n1 warning in 1 file\.\n/m,
+    '',
+  );
 }
 
-export function zoneDoc(name: string, department: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function zoneDoc(
+  name: string,
+  department: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { zone: name, department, accounts: ['123456789012'], access: ['secrets-reader'], ...overrides };
 }
 
@@ -68,7 +78,12 @@ export function writeTree(spec: TreeSpec): { root: string; zonesDir: string; con
   let config = spec.config ?? baseConfig();
   if (typeof config !== 'string' && !('departments' in config)) {
     // Declare every department the tree has a folder for, as a platform team would.
-    const folders = [...Object.keys(spec.zones).filter((p) => p.includes('/')).map((p) => p.split('/')[0]), ...(spec.emptyDepartments ?? [])];
+    const folders = [
+      ...Object.keys(spec.zones)
+        .filter((p) => p.includes('/'))
+        .map((p) => p.split('/')[0]),
+      ...(spec.emptyDepartments ?? []),
+    ];
     config = { ...config, departments: Object.fromEntries([...new Set(folders)].sort().map((d) => [d, {}])) };
   }
   writeFileSync(configPath, typeof config === 'string' ? config : stringify(config));

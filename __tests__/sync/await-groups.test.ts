@@ -86,12 +86,25 @@ describe('awaitGroups', () => {
     // Half of the delay is fixed, half random.
     const low = new FakeClock();
     const s2 = store(low, {});
-    await run(low, { names: ['x'], lookup: s2.lookup, timeoutMs: 20_000, initialDelayMs: 1_000, maxDelayMs: 10_000, random: () => 0 });
+    await run(low, {
+      names: ['x'],
+      lookup: s2.lookup,
+      timeoutMs: 20_000,
+      initialDelayMs: 1_000,
+      maxDelayMs: 10_000,
+      random: () => 0,
+    });
     expect(low.sleeps.slice(0, 4)).toEqual([500, 1_000, 2_000, 4_000]);
 
     const reset = new FakeClock();
     const s3 = store(reset, { a: 3_500 });
-    await run(reset, { names: ['a', 'b'], lookup: s3.lookup, timeoutMs: 20_000, initialDelayMs: 1_000, maxDelayMs: 10_000 });
+    await run(reset, {
+      names: ['a', 'b'],
+      lookup: s3.lookup,
+      timeoutMs: 20_000,
+      initialDelayMs: 1_000,
+      maxDelayMs: 10_000,
+    });
     // Rounds at 0, 1000, 3000, 7000 (finds a: back to the start of the sequence), 8000, 9000, 11000.
     expect(reset.sleeps.slice(0, 6)).toEqual([1_000, 2_000, 4_000, 1_000, 1_000, 2_000]);
   });
@@ -162,7 +175,12 @@ describe('awaitGroups', () => {
     ] as const) {
       const clock = new FakeClock();
       const s = store(clock, Object.fromEntries(names.map((n) => [n, 0])), 250);
-      const r = await run(clock, { names, lookup: s.lookup, timeoutMs: 60_000, ...(concurrency ? { concurrency } : {}) });
+      const r = await run(clock, {
+        names,
+        lookup: s.lookup,
+        timeoutMs: 60_000,
+        ...(concurrency ? { concurrency } : {}),
+      });
       expect(r.found.size).toBe(23);
       expect(s.maxInFlight).toBe(expected);
     }
@@ -171,7 +189,13 @@ describe('awaitGroups', () => {
   it('spaces lookup starts by minIntervalMs', async () => {
     const clock = new FakeClock();
     const s = store(clock, { a: 0, b: 0, c: 0, d: 0 }, 10);
-    await run(clock, { names: ['a', 'b', 'c', 'd'], lookup: s.lookup, timeoutMs: 60_000, minIntervalMs: 100, concurrency: 5 });
+    await run(clock, {
+      names: ['a', 'b', 'c', 'd'],
+      lookup: s.lookup,
+      timeoutMs: 60_000,
+      minIntervalMs: 100,
+      concurrency: 5,
+    });
     expect(s.calls.map((c) => c.at)).toEqual([0, 100, 200, 300]);
   });
 
@@ -180,7 +204,8 @@ describe('awaitGroups', () => {
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     const lookup = async (name: string) => {
       if (name === 'flaky' && clock.now() < 2_000) throw reset;
-      if (name === 'down') throw Object.assign(new Error('boom'), { name: 'InternalServerException', $fault: 'server' });
+      if (name === 'down')
+        throw Object.assign(new Error('boom'), { name: 'InternalServerException', $fault: 'server' });
       return `id-${name}`;
     };
     const r = await run(clock, { names: ['flaky', 'down'], lookup, timeoutMs: 5_000 });
@@ -250,7 +275,9 @@ describe('classifyAwsError', () => {
     expect(classifyAwsError({ name: 'Error', $metadata: { httpStatusCode: 503 } }).kind).toBe('transient');
     expect(classifyAwsError({ name: 'TimeoutError' }).kind).toBe('transient');
     expect(classifyAwsError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).kind).toBe('transient');
-    expect(classifyAwsError(new Error('wrapped', { cause: Object.assign(new Error('y'), { code: 'ETIMEDOUT' }) })).kind).toBe('transient');
+    expect(
+      classifyAwsError(new Error('wrapped', { cause: Object.assign(new Error('y'), { code: 'ETIMEDOUT' }) })).kind,
+    ).toBe('transient');
   });
 
   it('treats everything else as fatal', () => {
@@ -263,7 +290,9 @@ describe('classifyAwsError', () => {
 
 describe('describeError', () => {
   it('is one short line with the error name', () => {
-    expect(describeError(Object.assign(new Error('Rate exceeded\nmore'), { name: 'ThrottlingException' }))).toBe('ThrottlingException: Rate exceeded');
+    expect(describeError(Object.assign(new Error('Rate exceeded\nmore'), { name: 'ThrottlingException' }))).toBe(
+      'ThrottlingException: Rate exceeded',
+    );
     expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(
       'connect ECONNREFUSED 127.0.0.1:1',
     );

@@ -7,7 +7,8 @@ import { runCommand } from '../../cli/args';
 import type { CliIO } from '../../cli/io';
 
 /** The command as the dispatcher runs it (usage errors and --help handled by runCommand), with test seams. */
-const cli = (args: string[], io: CliIO, deps?: AwaitSyncDeps) => runCommand('await-sync', { usage, run: (a, i) => run(a, i, deps) }, args, io);
+const cli = (args: string[], io: CliIO, deps?: AwaitSyncDeps) =>
+  runCommand('await-sync', { usage, run: (a, i) => run(a, i, deps) }, args, io);
 
 /** Command-line handling, with an in-memory identity store (the SDK path is in await-sync-sdk.test.ts). */
 
@@ -46,7 +47,11 @@ describe('zone-access await-sync: command line', () => {
   it('prints n/n groups synced and exits 0 when every group exists', async () => {
     const t = tree();
     const s = fakeStore(['entigo-zone-pay-a', 'entigo-zone-pay-b', 'entigo-zone-lab']);
-    const c = captureIO(t.root, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_PROFILE: 'ops' });
+    const c = captureIO(t.root, {
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_PROFILE: 'ops',
+    });
     const code = await cli(['--zones', t.zonesDir, '--config', t.configPath], c.io, s.deps);
     expect(code).toBe(EXIT.ok);
     expect(c.out()).toMatch(/^3\/3 groups synced\n/);
@@ -85,11 +90,15 @@ describe('zone-access await-sync: command line', () => {
   it('accepts a department without zones (nothing to wait for) and rejects an unknown one', async () => {
     const t = tree();
     const c = captureIO(t.root);
-    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'legal'], c.io, fakeStore([]).deps)).toBe(EXIT.ok);
+    expect(
+      await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'legal'], c.io, fakeStore([]).deps),
+    ).toBe(EXIT.ok);
     expect(c.out()).toBe('0/0 groups synced\n');
 
     const c2 = captureIO(t.root);
-    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'sales'], c2.io, fakeStore([]).deps)).toBe(EXIT.usage);
+    expect(
+      await cli(['--zones', t.zonesDir, '--config', t.configPath, '--department', 'sales'], c2.io, fakeStore([]).deps),
+    ).toBe(EXIT.usage);
     expect(c2.err()).toContain('no zones in department sales (departments: legal, payments, research)');
   });
 
@@ -107,7 +116,9 @@ describe('zone-access await-sync: command line', () => {
     expect(err).toContain('error: 1 of 2 zone groups not in Identity Store d-1234567890 after');
     expect(err).toMatch(/^ {2}team-lab {2}\(zone lab, department research, .*lab\.yaml\)$/m);
     expect(err).not.toMatch(/^ {2}team-pay-a/m);
-    expect(err).toContain('assigned to the IAM Identity Center enterprise application (service principal 66666666-7777-4888-8999-000000000000)');
+    expect(err).toContain(
+      'assigned to the IAM Identity Center enterprise application (service principal 66666666-7777-4888-8999-000000000000)',
+    );
     expect(err).toContain('provisioning job running');
     expect(err).toContain('quarantine');
     expect(err).toContain('Provisioning on demand is not configured: set entra.provisioningJobId in');
@@ -132,15 +143,25 @@ describe('zone-access await-sync: command line', () => {
       zones: { 'research/lab.yaml': zoneDoc('lab', 'research') },
     });
     const c = captureIO(t.root);
-    expect(await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '0.05'], c.io, fakeStore([]).deps)).toBe(EXIT.failed);
-    expect(c.err()).toContain('Provisioning on demand is configured (job scim.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef)');
+    expect(
+      await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '0.05'], c.io, fakeStore([]).deps),
+    ).toBe(EXIT.failed);
+    expect(c.err()).toContain(
+      'Provisioning on demand is configured (job scim.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef)',
+    );
   });
 
   it('stops at once with a hint on a lookup error waiting cannot fix', async () => {
     const t = tree();
     for (const [error, hint] of [
-      [{ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'no AWS credentials were found'],
-      [{ name: 'AccessDeniedException', message: 'not authorized', $fault: 'client' }, 'allow identitystore:GetGroupId'],
+      [
+        { name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' },
+        'no AWS credentials were found',
+      ],
+      [
+        { name: 'AccessDeniedException', message: 'not authorized', $fault: 'client' },
+        'allow identitystore:GetGroupId',
+      ],
     ] as const) {
       let calls = 0;
       let closed = 0;
@@ -198,7 +219,9 @@ describe('zone-access await-sync: command line', () => {
   });
 
   it('prints the usage for --help, directly and through the dispatcher', async () => {
-    expect(usage.split('\n')[0]).toBe('zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--group NAME] [--stacks DIR] [--provision]');
+    expect(usage.split('\n')[0]).toBe(
+      'zone-access await-sync [--zones DIR] [--config FILE] [--timeout 15m] [--department D] [--group NAME] [--stacks DIR] [--provision]',
+    );
     expect(AWAIT_SYNC_USAGE).toBe(usage);
     const c = captureIO(process.cwd());
     expect(await cli(['--help'], c.io)).toBe(EXIT.ok);

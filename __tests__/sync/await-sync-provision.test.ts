@@ -8,7 +8,8 @@ import { fakeGroupId, startIdentityStoreServer, type IdentityStoreServer } from 
 import { baseConfig, boundConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
 
 /** The command as the dispatcher runs it (usage errors handled by runCommand), with test seams. */
-const cli = (args: string[], io: CliIO, deps?: AwaitSyncDeps) => runCommand('await-sync', { usage, run: (a, i) => run(a, i, deps) }, args, io);
+const cli = (args: string[], io: CliIO, deps?: AwaitSyncDeps) =>
+  runCommand('await-sync', { usage, run: (a, i) => run(a, i, deps) }, args, io);
 
 /**
  * `await-sync --provision` end to end in-process: the real Identity Store client against the local
@@ -24,9 +25,15 @@ const RULE = '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8';
 const TOKEN = 'graph-token';
 const ISSUER = 'https://scim.aws.com/1234567890';
 const G = { a: 'entigo-zone-pay-a', b: 'entigo-zone-pay-b', lab: 'entigo-zone-lab' };
-const ID: Record<string, string> = { [G.a]: '00000000-0000-4000-8000-00000000000a', [G.b]: '00000000-0000-4000-8000-00000000000b', [G.lab]: '00000000-0000-4000-8000-0000000000c1' };
+const ID: Record<string, string> = {
+  [G.a]: '00000000-0000-4000-8000-00000000000a',
+  [G.b]: '00000000-0000-4000-8000-00000000000b',
+  [G.lab]: '00000000-0000-4000-8000-0000000000c1',
+};
 
-const credential: TokenCredential = { getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 const closers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -46,9 +53,16 @@ function tree(withJob = true, bound = false) {
   });
 }
 
-async function servers(answers: Record<string, any[]> = {}, bound = false): Promise<{ store: IdentityStoreServer; graph: GraphServer }> {
+async function servers(
+  answers: Record<string, any[]> = {},
+  bound = false,
+): Promise<{ store: IdentityStoreServer; graph: GraphServer }> {
   // pay-a is synced already; pay-b and lab only once provisioned (SCIM writes ExternalId = Entra object id).
-  const group = (displayName: string, never: boolean) => ({ displayName, ...(never ? { never } : {}), ...(bound ? { externalId: { issuer: ISSUER, id: ID[displayName]! } } : {}) });
+  const group = (displayName: string, never: boolean) => ({
+    displayName,
+    ...(never ? { never } : {}),
+    ...(bound ? { externalId: { issuer: ISSUER, id: ID[displayName]! } } : {}),
+  });
   const store = await startIdentityStoreServer({
     identityStoreId: STORE,
     groups: [group(G.a, false), group(G.b, true), group(G.lab, true)],
@@ -85,15 +99,25 @@ describe('zone-access await-sync --provision', () => {
     const { store, graph } = await servers({ [ID[G.lab]!]: ['not-effective', 'success'] });
     const t = tree();
     const c = captureIO(t.root, env(store, graph));
-    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision'], c.io, FAST);
+    const code = await cli(
+      ['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision'],
+      c.io,
+      FAST,
+    );
 
     expect({ code, err: c.err() }).toMatchObject({ code: EXIT.ok });
     expect(c.out()).toMatch(/^3\/3 groups synced\n/);
     for (const name of Object.values(G)) expect(c.out()).toContain(`  ${name}  ${fakeGroupId(name)}\n`);
     const err = c.err();
-    expect(err).toContain(`provisioning missing groups on demand (job ${JOB}, Graph endpoint ${graph.url} from ZONE_ACCESS_GRAPH_ENDPOINT), at most 5 requests per 10 s`);
+    expect(err).toContain(
+      `provisioning missing groups on demand (job ${JOB}, Graph endpoint ${graph.url} from ZONE_ACCESS_GRAPH_ENDPOINT), at most 5 requests per 10 s`,
+    );
     expect(err).toContain(`provision on demand: ${G.b}: provisioned`);
-    expect(err).toMatch(new RegExp(`provision on demand: ${G.lab}: not effective yet: Skipped \\(NotEffectivelyEntitled: .*\\); asking again in`));
+    expect(err).toMatch(
+      new RegExp(
+        `provision on demand: ${G.lab}: not effective yet: Skipped \\(NotEffectivelyEntitled: .*\\); asking again in`,
+      ),
+    );
     expect(err).toContain(`provision on demand: ${G.lab}: provisioned`);
     // The group already in the Identity Store is never provisioned; the others once per answer.
     expect(graph.provisionRequests(ID[G.a])).toHaveLength(0);
@@ -106,11 +130,15 @@ describe('zone-access await-sync --provision', () => {
     }
   });
 
-  it('with the issuer: provisions by the object ids of the Entra stacks\' outputs (no group lookup in Graph) and finds the groups by ExternalId', async () => {
+  it("with the issuer: provisions by the object ids of the Entra stacks' outputs (no group lookup in Graph) and finds the groups by ExternalId", async () => {
     const { store, graph } = await servers({}, true);
     const t = tree(true, true);
     const c = captureIO(t.root, env(store, graph));
-    const outputs = { zone_pay_a_group_object_id: ID[G.a], zone_pay_b_group_object_id: ID[G.b], zone_lab_group_object_id: ID[G.lab] };
+    const outputs = {
+      zone_pay_a_group_object_id: ID[G.a],
+      zone_pay_b_group_object_id: ID[G.b],
+      zone_lab_group_object_id: ID[G.lab],
+    };
     const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision'], c.io, {
       ...FAST,
       readEntraOutputs: async () => outputs,
@@ -118,32 +146,58 @@ describe('zone-access await-sync --provision', () => {
     expect({ code, err: c.err() }).toMatchObject({ code: EXIT.ok });
     expect(c.out()).toContain(`  ${G.lab}  ${fakeGroupId(G.lab)}  ExternalId ${ISSUER}/${ID[G.lab]}\n`);
     expect(graph.log.filter((e) => e.method === 'GET')).toEqual([]);
-    expect(graph.provisionRequests().map((r) => r.body.parameters[0].subjects[0].objectId).sort()).toEqual([ID[G.b], ID[G.lab]].sort());
+    expect(
+      graph
+        .provisionRequests()
+        .map((r) => r.body.parameters[0].subjects[0].objectId)
+        .sort(),
+    ).toEqual([ID[G.b], ID[G.lab]].sort());
     // The wait asked by ExternalId for each group provisioned on demand (it may also have found one
     // by name a moment later, when SCIM finished between its two calls: identity-store-lookup.ts).
     expect(c.out()).toContain(`  ${G.b}  ${fakeGroupId(G.b)}  ExternalId ${ISSUER}/${ID[G.b]}\n`);
-    const asked = new Set(store.log.filter((e) => e.operation === 'GetGroupId' && e.externalId !== undefined).map((e) => e.externalId));
+    const asked = new Set(
+      store.log.filter((e) => e.operation === 'GetGroupId' && e.externalId !== undefined).map((e) => e.externalId),
+    );
     expect([...asked].sort()).toEqual([G.a, G.b, G.lab].map((n) => `${ISSUER}:${ID[n]}`).sort());
   });
 
-  it('honours a 429\'s Retry-After before asking Graph again, then sees the group', async () => {
-    const { store, graph } = await servers({ [ID[G.lab]!]: [{ status: 429, code: 'TooManyRequests', retryAfterSeconds: 1 }, 'success'] });
+  it("honours a 429's Retry-After before asking Graph again, then sees the group", async () => {
+    const { store, graph } = await servers({
+      [ID[G.lab]!]: [{ status: 429, code: 'TooManyRequests', retryAfterSeconds: 1 }, 'success'],
+    });
     const t = tree();
     const c = captureIO(t.root, env(store, graph));
-    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision', '--department', 'research'], c.io, FAST);
+    const code = await cli(
+      ['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision', '--department', 'research'],
+      c.io,
+      FAST,
+    );
     expect({ code, err: c.err() }).toMatchObject({ code: EXIT.ok });
     const [first, second] = graph.provisionRequests(ID[G.lab]);
     expect([first?.answer, second?.answer]).toEqual(['429', 'success']);
     expect(second!.receivedAt - first!.time).toBeGreaterThanOrEqual(1_000);
-    expect(c.err()).toMatch(/provision on demand: entigo-zone-lab: throttled: .*HTTP 429 TooManyRequests.*; asking again in/);
+    expect(c.err()).toMatch(
+      /provision on demand: entigo-zone-lab: throttled: .*HTTP 429 TooManyRequests.*; asking again in/,
+    );
   });
 
   it('keeps to the request rate with many missing groups (no window holds more than the limit)', async () => {
     const names = Array.from({ length: 7 }, (_, i) => `r${i}`);
-    const ids = Object.fromEntries(names.map((n, i) => [`entigo-zone-${n}`, `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`]));
-    const store = await startIdentityStoreServer({ identityStoreId: STORE, groups: Object.keys(ids).map((displayName) => ({ displayName, never: true })) });
+    const ids = Object.fromEntries(
+      names.map((n, i) => [`entigo-zone-${n}`, `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`]),
+    );
+    const store = await startIdentityStoreServer({
+      identityStoreId: STORE,
+      groups: Object.keys(ids).map((displayName) => ({ displayName, never: true })),
+    });
     const byId = Object.fromEntries(Object.entries(ids).map(([n, id]) => [id, n]));
-    const graph = await startGraphServer({ token: TOKEN, servicePrincipalId: SP, jobId: JOB, groups: ids, onProvisioned: (id) => store.appear(byId[id]!) });
+    const graph = await startGraphServer({
+      token: TOKEN,
+      servicePrincipalId: SP,
+      jobId: JOB,
+      groups: ids,
+      onProvisioned: (id) => store.appear(byId[id]!),
+    });
     closers.push(store, graph);
     const config = baseConfig();
     config.entra = { ...(config.entra as object), provisioningJobId: JOB, provisioningRuleId: RULE };
@@ -161,15 +215,19 @@ describe('zone-access await-sync --provision', () => {
     expect(times).toHaveLength(7);
     // By the server's clock, any rate.requests + 1 consecutive requests span the window (400 ms of
     // slack for loopback latency on a loaded machine; without the limit they arrive within milliseconds).
-    for (let i = 0; i + rate.requests < times.length; i++) expect(times[i + rate.requests]! - times[i]!).toBeGreaterThanOrEqual(rate.perMs - 400);
+    for (let i = 0; i + rate.requests < times.length; i++)
+      expect(times[i + rate.requests]! - times[i]!).toBeGreaterThanOrEqual(rate.perMs - 400);
   });
 
-  it('authenticates as the CI templates\' azuread provider does (ARM_USE_OIDC + the job\'s token), and says which credential it uses', async () => {
+  it("authenticates as the CI templates' azuread provider does (ARM_USE_OIDC + the job's token), and says which credential it uses", async () => {
     const { store, graph } = await servers();
     const t = tree();
     const c = captureIO(t.root, {
       ...env(store, graph),
-      ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '11111111-2222-4333-8444-555555555555', ARM_TENANT_ID: '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11', ARM_OIDC_TOKEN: 'gitlab-jwt',
+      ARM_USE_OIDC: 'true',
+      ARM_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      ARM_TENANT_ID: '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11',
+      ARM_OIDC_TOKEN: 'gitlab-jwt',
     });
     const given: unknown[] = [];
     const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '5s', '--provision'], c.io, {
@@ -177,12 +235,17 @@ describe('zone-access await-sync --provision', () => {
       provision: {
         schedule: FAST.provision!.schedule!,
         // The token exchange with Entra is MSAL's (not offline); the Graph stand-in gets the test token.
-        createGraph: async (opts) => (given.push(opts.credential), createGraphClient({ credential, endpoint: opts.endpoint! })),
+        createGraph: async (opts) => (
+          given.push(opts.credential),
+          createGraphClient({ credential, endpoint: opts.endpoint! })
+        ),
       },
     });
     expect({ code, err: c.err() }).toMatchObject({ code: EXIT.ok });
     expect(given).toEqual([expect.any(ClientAssertionCredential)]);
-    expect(c.err()).toContain('Azure credential for Microsoft Graph: OIDC federation of client 11111111-2222-4333-8444-555555555555 in tenant 0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11 (token from ARM_OIDC_TOKEN)');
+    expect(c.err()).toContain(
+      'Azure credential for Microsoft Graph: OIDC federation of client 11111111-2222-4333-8444-555555555555 in tenant 0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11 (token from ARM_OIDC_TOKEN)',
+    );
     expect(c.err()).not.toContain('gitlab-jwt');
   });
 
@@ -190,10 +253,26 @@ describe('zone-access await-sync --provision', () => {
     const { store, graph } = await servers({ [ID[G.lab]!]: [{ status: 403, code: 'Authorization_RequestDenied' }] });
     const t = tree();
     const c = captureIO(t.root, env(store, graph));
-    const code = await cli(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '1500ms', '--provision', '--department', 'research'], c.io, FAST);
+    const code = await cli(
+      [
+        '--zones',
+        t.zonesDir,
+        '--config',
+        t.configPath,
+        '--timeout',
+        '1500ms',
+        '--provision',
+        '--department',
+        'research',
+      ],
+      c.io,
+      FAST,
+    );
     expect(code).toBe(EXIT.failed);
     const err = c.err();
-    expect(err).toMatch(/error: provisioning entigo-zone-lab on demand failed: POST .* HTTP 403 Authorization_RequestDenied/);
+    expect(err).toMatch(
+      /error: provisioning entigo-zone-lab on demand failed: POST .* HTTP 403 Authorization_RequestDenied/,
+    );
     expect(err).toContain('Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy');
     expect(err).not.toContain('Azure credential for Microsoft Graph');
     expect(err).toContain('Provisioning on demand was requested for them (--provision)');

@@ -1,7 +1,12 @@
 import { run, type AwaitSyncDeps } from '../../cli/await-sync';
 import { EXIT } from '../../cli/io';
 import { createIdentityStoreLookup } from '../../sync/identity-store-lookup';
-import { fakeGroupId, startIdentityStoreServer, type IdentityStoreServer, type IdentityStoreServerOptions } from '../support/identitystore-server';
+import {
+  fakeGroupId,
+  startIdentityStoreServer,
+  type IdentityStoreServer,
+  type IdentityStoreServerOptions,
+} from '../support/identitystore-server';
 import { captureIO, writeTree, zoneDoc } from '../support/tree';
 
 /**
@@ -35,7 +40,11 @@ function tree() {
 }
 
 function env(url: string): NodeJS.ProcessEnv {
-  return { ZONE_ACCESS_IDENTITYSTORE_ENDPOINT: url, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+  return {
+    ZONE_ACCESS_IDENTITYSTORE_ENDPOINT: url,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  };
 }
 
 /** Fast schedule: first pause 100 ms, at most 300 ms; throttling pause 250 ms; no jitter. */
@@ -57,7 +66,9 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
     expect(code).toBe(EXIT.failed);
     expect(c.out()).toBe('2/3 groups synced\n');
     const err = c.err();
-    expect(err).toContain(`waiting for 3 zone groups in Identity Store ${STORE} (eu-north-1, endpoint ${s.url} from ZONE_ACCESS_IDENTITYSTORE_ENDPOINT), timeout 2s`);
+    expect(err).toContain(
+      `waiting for 3 zone groups in Identity Store ${STORE} (eu-north-1, endpoint ${s.url} from ZONE_ACCESS_IDENTITYSTORE_ENDPOINT), timeout 2s`,
+    );
     expect(err).toContain('synced 0/3 groups\nsynced 1/3 groups\nsynced 2/3 groups\n');
     expect(err).toContain(`error: 1 of 3 zone groups not in Identity Store ${STORE} after 2s:`);
     expect(err).toMatch(new RegExp(`^  ${G.lab}  \\(zone lab, department research, .*lab\\.yaml\\)$`, 'm'));
@@ -69,7 +80,9 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
     expect(wall).toBeLessThan(5_000);
 
     // Every request was a signed GetGroupId for a zone group; nothing else was called.
-    expect(new Set(s.log.map((e) => `${e.operation}/${e.signedService}`))).toEqual(new Set(['GetGroupId/identitystore']));
+    expect(new Set(s.log.map((e) => `${e.operation}/${e.signedService}`))).toEqual(
+      new Set(['GetGroupId/identitystore']),
+    );
     // A found group is never asked again: exactly one successful lookup, and it is the last one.
     for (const name of [G.a, G.b]) {
       const asked = s.lookups(name);
@@ -79,7 +92,12 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
     }
     expect(s.lookups(G.a)).toHaveLength(1);
     expect(s.lookups(G.b).length).toBeGreaterThanOrEqual(3); // 0, 100, 200, ... until 500 ms
-    expect(s.lookups(G.b).filter((e) => e.at < 450).every((e) => e.outcome === 'ResourceNotFoundException')).toBe(true);
+    expect(
+      s
+        .lookups(G.b)
+        .filter((e) => e.at < 450)
+        .every((e) => e.outcome === 'ResourceNotFoundException'),
+    ).toBe(true);
     // The missing group was asked until the deadline, with pauses of 100 ms growing to 300 ms, not hammered.
     const never = s.lookups(G.lab);
     expect(never.every((e) => e.outcome === 'ResourceNotFoundException')).toBe(true);
@@ -99,7 +117,11 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
     const t = tree();
     const c = captureIO(t.root, env(s.url));
     // sdkMaxAttempts 1: the SDK gives the ThrottlingException straight to await-sync's own loop.
-    const code = await run(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '3s'], c.io, { ...FAST, sdkMaxAttempts: 1, wait: { ...FAST.wait, concurrency: 1 } });
+    const code = await run(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '3s'], c.io, {
+      ...FAST,
+      sdkMaxAttempts: 1,
+      wait: { ...FAST.wait, concurrency: 1 },
+    });
 
     expect(code).toBe(EXIT.ok);
     expect(c.out()).toMatch(/^3\/3 groups synced\n/);
@@ -126,7 +148,11 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
     });
     const t = tree();
     const c = captureIO(t.root, env(s.url));
-    const code = await run(['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '3s', '--department', 'payments'], c.io, FAST);
+    const code = await run(
+      ['--zones', t.zonesDir, '--config', t.configPath, '--timeout', '3s', '--department', 'payments'],
+      c.io,
+      FAST,
+    );
     expect(code).toBe(EXIT.ok);
     expect(c.out()).toMatch(/^2\/2 groups synced\n/);
     expect(s.log.filter((e) => e.outcome === 'ThrottlingException')).toHaveLength(1);
@@ -148,7 +174,9 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
   });
 
   it('draws a progress bar on a terminal', async () => {
-    const s = await server({ groups: [{ displayName: G.a }, { displayName: G.b, appearAfterMs: 150 }, { displayName: G.lab }] });
+    const s = await server({
+      groups: [{ displayName: G.a }, { displayName: G.b, appearAfterMs: 150 }, { displayName: G.lab }],
+    });
     const t = tree();
     const c = captureIO(t.root, env(s.url));
     (c.io.stderr as { isTTY?: boolean }).isTTY = true;
@@ -163,7 +191,9 @@ describe('zone-access await-sync against a local Identity Store endpoint (real S
 
 describe('createIdentityStoreLookup', () => {
   it('resolves a display name to its id, and a missing one to undefined', async () => {
-    const s = await server({ groups: [{ displayName: 'entigo-zone-x', groupId: '1234567890-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' }] });
+    const s = await server({
+      groups: [{ displayName: 'entigo-zone-x', groupId: '1234567890-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' }],
+    });
     const store = await createIdentityStoreLookup({
       region: 'eu-north-1',
       identityStoreId: STORE,

@@ -12,12 +12,19 @@ import { makeTempDir } from '../support/tree';
  * endpoint is a stand-in on 127.0.0.1; the token exchange with Entra itself is MSAL's.
  */
 
-const OIDC = { ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '11111111-2222-4333-8444-555555555555', ARM_TENANT_ID: '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11' };
+const OIDC = {
+  ARM_USE_OIDC: 'true',
+  ARM_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  ARM_TENANT_ID: '0b6f1c1e-3c1a-4d8e-9b5a-2f4e6d8c0a11',
+};
 
 async function githubEndpoint(answer: (req: http.IncomingMessage) => [number, unknown]) {
   const requests: { url: string; authorization?: string }[] = [];
   const server = http.createServer((req, res) => {
-    requests.push({ url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    requests.push({
+      url: req.url ?? '',
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    });
     const [status, body] = answer(req);
     res.writeHead(status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -41,10 +48,12 @@ describe('the Azure credential of await-sync --provision', () => {
     expect(chosen.description).toBe('DefaultAzureCredential');
   });
 
-  it('GitLab (ARM_OIDC_TOKEN) and a token file: a client assertion for the provider\'s client and tenant', async () => {
+  it("GitLab (ARM_OIDC_TOKEN) and a token file: a client assertion for the provider's client and tenant", async () => {
     const chosen = await azureCredentialFromEnv({ ...OIDC, ARM_OIDC_TOKEN: 'gitlab-jwt' });
     expect(chosen.credential).toBeInstanceOf(ClientAssertionCredential);
-    expect(chosen.description).toBe(`OIDC federation of client ${OIDC.ARM_CLIENT_ID} in tenant ${OIDC.ARM_TENANT_ID} (token from ARM_OIDC_TOKEN)`);
+    expect(chosen.description).toBe(
+      `OIDC federation of client ${OIDC.ARM_CLIENT_ID} in tenant ${OIDC.ARM_TENANT_ID} (token from ARM_OIDC_TOKEN)`,
+    );
     expect(await oidcAssertion({ ...OIDC, ARM_OIDC_TOKEN: 'gitlab-jwt' })!.get()).toBe('gitlab-jwt');
     const file = join(makeTempDir('oidc-'), 'token');
     writeFileSync(file, 'file-jwt\n');
@@ -54,7 +63,11 @@ describe('the Azure credential of await-sync --provision', () => {
   it('GitHub Actions: asks the ID token endpoint for audience api://AzureADTokenExchange with the request token', async () => {
     const gh = await githubEndpoint(() => [200, { count: 1, value: 'github-jwt' }]);
     try {
-      const oidc = oidcAssertion({ ...OIDC, ACTIONS_ID_TOKEN_REQUEST_URL: gh.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' })!;
+      const oidc = oidcAssertion({
+        ...OIDC,
+        ACTIONS_ID_TOKEN_REQUEST_URL: gh.url,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
+      })!;
       expect(oidc.source).toBe('the GitHub Actions ID token endpoint');
       expect(await oidc.get()).toBe('github-jwt');
       expect(gh.requests).toHaveLength(1);
@@ -73,7 +86,11 @@ describe('the Azure credential of await-sync --provision', () => {
     ] as const) {
       const gh = await githubEndpoint(() => [status, body]);
       try {
-        const oidc = oidcAssertion({ ...OIDC, ACTIONS_ID_TOKEN_REQUEST_URL: gh.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'r' })!;
+        const oidc = oidcAssertion({
+          ...OIDC,
+          ACTIONS_ID_TOKEN_REQUEST_URL: gh.url,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'r',
+        })!;
         await expect(oidc.get()).rejects.toThrow(message);
       } finally {
         await gh.close();

@@ -3,7 +3,9 @@ import { createProgressRenderer, formatDuration } from '../../sync/progress';
 
 function sink(isTTY: boolean) {
   let text = '';
-  const stream = { write: (s: string) => ((text += s), true), isTTY } as unknown as NodeJS.WritableStream & { isTTY?: boolean };
+  const stream = { write: (s: string) => ((text += s), true), isTTY } as unknown as NodeJS.WritableStream & {
+    isTTY?: boolean;
+  };
   return { stream, text: () => text };
 }
 

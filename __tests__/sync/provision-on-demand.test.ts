@@ -21,7 +21,9 @@ const JOB = 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-45
 const RULE = '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8';
 const TOKEN = 'test-token-1';
 
-const credential: TokenCredential = { getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 const servers: GraphServer[] = [];
 afterEach(async () => {
@@ -69,29 +71,48 @@ async function setup(groups: number, opts: Partial<GraphServerOptions> = {}, tok
   return { server, provisioner, events, names, run, clock: () => t };
 }
 
-describe('parseProvisionResult (Graph\'s stringKeyStringValuePair answer)', () => {
+describe("parseProvisionResult (Graph's stringKeyStringValuePair answer)", () => {
   const answer = (key: object, value: object = {}) => ({ key: JSON.stringify(key), value: JSON.stringify(value) });
 
   it('Success is provisioned; Skipped with RedundantExport (the v1.0 reference example) is in sync', () => {
     expect(parseProvisionResult(answer({ result: 'Success', details: {} }))).toEqual({ kind: 'provisioned' });
-    expect(parseProvisionResult(answer(
-      { result: 'Skipped', details: { errorCode: 'RedundantExport', errorMessage: 'The state of the user in both the source and target systems already match.' } },
-      { statusInfo: { status: 'Skipped' } },
-    ))).toEqual({ kind: 'in-sync' });
+    expect(
+      parseProvisionResult(
+        answer(
+          {
+            result: 'Skipped',
+            details: {
+              errorCode: 'RedundantExport',
+              errorMessage: 'The state of the user in both the source and target systems already match.',
+            },
+          },
+          { statusInfo: { status: 'Skipped' } },
+        ),
+      ),
+    ).toEqual({ kind: 'in-sync' });
   });
 
   it('any other Skipped is "not effective yet"; Failure and unreadable answers are failures, with the reason', () => {
-    expect(parseProvisionResult(answer({ result: 'Skipped', details: { errorCode: 'NotEffectivelyEntitled', errorMessage: 'not assigned' } }))).toEqual({
+    expect(
+      parseProvisionResult(
+        answer({ result: 'Skipped', details: { errorCode: 'NotEffectivelyEntitled', errorMessage: 'not assigned' } }),
+      ),
+    ).toEqual({
       kind: 'not-effective',
       reason: 'Skipped (NotEffectivelyEntitled: not assigned)',
     });
-    expect(parseProvisionResult(answer({ result: 'Failure', details: { errorCode: 'X', errorMessage: 'boom' } }))).toEqual({ kind: 'failed', reason: 'Failure (X: boom)' });
-    expect(parseProvisionResult({ foo: 1 })).toMatchObject({ kind: 'failed', reason: expect.stringContaining('unrecognized answer') });
+    expect(
+      parseProvisionResult(answer({ result: 'Failure', details: { errorCode: 'X', errorMessage: 'boom' } })),
+    ).toEqual({ kind: 'failed', reason: 'Failure (X: boom)' });
+    expect(parseProvisionResult({ foo: 1 })).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringContaining('unrecognized answer'),
+    });
   });
 });
 
 describe('OnDemandProvisioner against a local Graph stand-in', () => {
-  it('asks for a group with the job, rule and object id, authenticated with the credential\'s token', async () => {
+  it("asks for a group with the job, rule and object id, authenticated with the credential's token", async () => {
     const { server, run, events } = await setup(1);
     await run();
     const [post] = server.provisionRequests();
@@ -100,12 +121,17 @@ describe('OnDemandProvisioner against a local Graph stand-in', () => {
       path: `/v1.0/servicePrincipals/${SP}/synchronization/jobs/${JOB}/provisionOnDemand`,
       body: { parameters: [{ ruleId: RULE, subjects: [{ objectId: objectId(0), objectTypeName: 'Group' }] }] },
     });
-    expect(server.log[0]).toMatchObject({ method: 'GET', path: "/v1.0/groups?$filter=displayName%20eq%20%27entigo-zone-z0%27&$select=id,displayName" });
+    expect(server.log[0]).toMatchObject({
+      method: 'GET',
+      path: '/v1.0/groups?$filter=displayName%20eq%20%27entigo-zone-z0%27&$select=id,displayName',
+    });
     expect(events.map((e) => [e.kind, e.outcome?.kind])).toEqual([['requested', 'provisioned']]);
   });
 
   it('reads the 200 answer and asks again, with backoff, while the assignment is not effective yet', async () => {
-    const { server, run, events, provisioner } = await setup(1, { answers: { [objectId(0)]: ['not-effective', 'not-effective', 'failure', 'success'] } });
+    const { server, run, events, provisioner } = await setup(1, {
+      answers: { [objectId(0)]: ['not-effective', 'not-effective', 'failure', 'success'] },
+    });
     await run();
     expect(server.provisionRequests()).toHaveLength(4);
     expect(events.map((e) => [e.outcome?.kind, e.at, e.retryInMs])).toEqual([
@@ -129,7 +155,9 @@ describe('OnDemandProvisioner against a local Graph stand-in', () => {
   });
 
   it('waits the Retry-After of a 429 before asking anyone again', async () => {
-    const { server, run, provisioner } = await setup(2, { answers: { [objectId(0)]: [{ status: 429, code: 'TooManyRequests', retryAfterSeconds: 30 }, 'success'] } });
+    const { server, run, provisioner } = await setup(2, {
+      answers: { [objectId(0)]: [{ status: 429, code: 'TooManyRequests', retryAfterSeconds: 30 }, 'success'] },
+    });
     await run();
     expect(server.provisionRequests().map((r) => r.answer)).toEqual(['429', 'success', 'success']);
     const [first, second] = provisioner.requestTimes;
@@ -148,7 +176,11 @@ describe('OnDemandProvisioner against a local Graph stand-in', () => {
 
   it('stops with a clear error on what waiting cannot fix: no permission, wrong job, bad token', async () => {
     for (const [opts, token, pattern] of [
-      [{ answers: { [objectId(0)]: [{ status: 403, code: 'Authorization_RequestDenied' }] } }, TOKEN, /HTTP 403 Authorization_RequestDenied/],
+      [
+        { answers: { [objectId(0)]: [{ status: 403, code: 'Authorization_RequestDenied' }] } },
+        TOKEN,
+        /HTTP 403 Authorization_RequestDenied/,
+      ],
       [{ jobId: 'other-job' }, TOKEN, /HTTP 404 Request_ResourceNotFound/],
       [{}, 'another-token', /HTTP 401 InvalidAuthenticationToken/],
     ] as const) {

@@ -37,11 +37,18 @@ interface PlanResourceChange {
 /** Runs terraform without blocking the event loop: the local server must keep answering the provider. */
 async function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    const { stdout } = await execFileAsync('terraform', args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 });
+    const { stdout } = await execFileAsync('terraform', args, {
+      cwd,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 240_000,
+    });
     return stdout;
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`terraform ${args.join(' ')} failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`);
+    throw new Error(
+      `terraform ${args.join(' ')} failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`,
+    );
   }
 }
 
@@ -49,10 +56,13 @@ function requireTerraform(): void {
   const problems: string[] = [];
   const onPath = (process.env.PATH ?? '').split(':').some((d) => d && existsSync(join(d, 'terraform')));
   if (!onPath) problems.push('`terraform` is not on PATH');
-  if (!existsSync(PLUGIN_DIR) || !statSync(PLUGIN_DIR).isDirectory()) problems.push(`the aws provider mirror ${PLUGIN_DIR} is missing`);
+  if (!existsSync(PLUGIN_DIR) || !statSync(PLUGIN_DIR).isDirectory())
+    problems.push(`the aws provider mirror ${PLUGIN_DIR} is missing`);
   if (!existsSync(TERRAFORM_RC)) problems.push(`${TERRAFORM_RC} is missing`);
   if (problems.length > 0) {
-    throw new Error(`terraform end-to-end test cannot run: ${problems.join('; ')}. Install Terraform and the hashicorp/aws provider mirror (see __tests__/support/terraform.rc).`);
+    throw new Error(
+      `terraform end-to-end test cannot run: ${problems.join('; ')}. Install Terraform and the hashicorp/aws provider mirror (see __tests__/support/terraform.rc).`,
+    );
   }
 }
 
@@ -78,7 +88,10 @@ describe('terraform plan of the AWS stack against the local Identity Store endpo
     const groups = { 'pay-a': 'entigo-zone-pay-a', 'pay-b': 'entigo-zone-pay-b' };
     server = await startIdentityStoreServer({
       identityStoreId: STORE,
-      groups: [{ displayName: groups['pay-a'], description: 'Zone pay-a' }, { displayName: groups['pay-b'], appearAfterMs: 300 }],
+      groups: [
+        { displayName: groups['pay-a'], description: 'Zone pay-a' },
+        { displayName: groups['pay-b'], appearAfterMs: 300 },
+      ],
     });
 
     // 1. await-sync waits for both groups through the same endpoint.
@@ -136,10 +149,22 @@ describe('terraform plan of the AWS stack against the local Identity Store endpo
     // Four assignments (2 zones × 2 accounts), each of its zone's group, as returned by the endpoint.
     const assignments = plan.resource_changes.filter((r) => r.type === 'aws_ssoadmin_account_assignment');
     const got = assignments
-      .map((r) => ({ actions: r.change.actions, principal_id: r.change.after?.principal_id, principal_type: r.change.after?.principal_type, target_id: r.change.after?.target_id }))
+      .map((r) => ({
+        actions: r.change.actions,
+        principal_id: r.change.after?.principal_id,
+        principal_type: r.change.after?.principal_type,
+        target_id: r.change.after?.target_id,
+      }))
       .sort((x, y) => `${x.principal_id}${x.target_id}`.localeCompare(`${y.principal_id}${y.target_id}`));
     const want = (['pay-a', 'pay-b'] as const)
-      .flatMap((z) => ACCOUNTS[z === 'pay-a' ? 'a' : 'b'].map((acct) => ({ actions: ['create'], principal_id: server!.groupId(groups[z]), principal_type: 'GROUP', target_id: acct })))
+      .flatMap((z) =>
+        ACCOUNTS[z === 'pay-a' ? 'a' : 'b'].map((acct) => ({
+          actions: ['create'],
+          principal_id: server!.groupId(groups[z]),
+          principal_type: 'GROUP',
+          target_id: acct,
+        })),
+      )
       .sort((x, y) => `${x.principal_id}${x.target_id}`.localeCompare(`${y.principal_id}${y.target_id}`));
     expect(got).toEqual(want);
     // The data sources were read during plan, not deferred to apply.

@@ -26,7 +26,14 @@ interface Run {
 function tree(appRoles: AppRoleMode, retiredAppRoles?: AppRoleMode): ZoneTree {
   const config = baseConfig();
   config.entra = { ...(config.entra as object), appRoles, ...(retiredAppRoles ? { retiredAppRoles } : {}) };
-  const { zonesDir, configPath } = writeTree({ config, zones: { 'a/one.yaml': zoneDoc('one', 'a'), 'a/two.yaml': zoneDoc('two', 'a'), 'b/three.yaml': zoneDoc('three', 'b') } });
+  const { zonesDir, configPath } = writeTree({
+    config,
+    zones: {
+      'a/one.yaml': zoneDoc('one', 'a'),
+      'a/two.yaml': zoneDoc('two', 'a'),
+      'b/three.yaml': zoneDoc('three', 'b'),
+    },
+  });
   const { tree: t, diagnostics } = loadTree({ zonesDir, configPath });
   if (!t) throw new Error(JSON.stringify(diagnostics));
   return t;
@@ -36,13 +43,18 @@ function synth(t: ZoneTree): Run {
   const { appRoles, shards } = addZoneStacks(Testing.app({ stackTraces: false }), t);
   const rolesJson = JSON.parse(Testing.synth(appRoles));
   expect(checkStack(rolesJson).errors).toEqual([]);
-  const roles = new Set(Object.values<{ role_id: string }>(rolesJson.resource.azuread_application_app_role).map((r) => r.role_id));
+  const roles = new Set(
+    Object.values<{ role_id: string }>(rolesJson.resource.azuread_application_app_role).map((r) => r.role_id),
+  );
   const assignments = new Map<string, { roleId: string; createBeforeDestroy: boolean }>();
   for (const pair of shards.values()) {
     const json = JSON.parse(Testing.synth(pair.entra));
     expect(checkStack(json).errors).toEqual([]);
     for (const [name, a] of Object.entries<Record<string, any>>(json.resource.azuread_app_role_assignment ?? {})) {
-      assignments.set(name.split('_')[0]!, { roleId: a.app_role_id, createBeforeDestroy: a.lifecycle?.create_before_destroy === true });
+      assignments.set(name.split('_')[0]!, {
+        roleId: a.app_role_id,
+        createBeforeDestroy: a.lifecycle?.create_before_destroy === true,
+      });
     }
   }
   return { roles, assignments };
@@ -59,7 +71,8 @@ function apply(live: Live, run: Run): string[] {
   const violations: string[] = [];
   const check = (step: string) => {
     for (const [zone, roles] of live.assigned) {
-      if (![...roles].some((r) => live.roles.has(r))) violations.push(`${step}: ${zone} is not assigned with any existing role`);
+      if (![...roles].some((r) => live.roles.has(r)))
+        violations.push(`${step}: ${zone} is not assigned with any existing role`);
     }
   };
   // entra-app-roles: new roles, then the removed ones.
@@ -110,21 +123,37 @@ describe.each([
     expect(apply(live, during)).toEqual([]);
     expect(apply(live, after)).toEqual([]);
     expect(live.roles).toEqual(after.roles);
-    expect([...live.assigned.values()].map((s) => [...s])).toEqual([...after.assignments.values()].map((a) => [a.roleId]));
+    expect([...live.assigned.values()].map((s) => [...s])).toEqual(
+      [...after.assignments.values()].map((a) => [a.roleId]),
+    );
   });
 
   it('switching in one run would not (which is why the mode switched away from is retired in a later run)', () => {
     const live: Live = { roles: new Set(), assigned: new Map() };
     apply(live, before);
-    expect(apply(live, after)).toEqual(expect.arrayContaining([expect.stringMatching(/entra-app-roles deleted its old roles: .* is not assigned with any existing role/)]));
+    expect(apply(live, after)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/entra-app-roles deleted its old roles: .* is not assigned with any existing role/),
+      ]),
+    );
   });
 });
 
 describe('entra.retiredAppRoles', () => {
   it('validate warns while it is set, so the second run is not forgotten', () => {
-    const warnings = platformConfigWarnings(tree('shared', 'per-zone').config).filter((w) => w.field === 'entra.retiredAppRoles');
-    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', code: 'app-roles-retiring', hint: expect.stringContaining('remove entra.retiredAppRoles') })]);
-    expect(platformConfigWarnings(tree('shared').config).filter((w) => w.field === 'entra.retiredAppRoles')).toEqual([]);
+    const warnings = platformConfigWarnings(tree('shared', 'per-zone').config).filter(
+      (w) => w.field === 'entra.retiredAppRoles',
+    );
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'app-roles-retiring',
+        hint: expect.stringContaining('remove entra.retiredAppRoles'),
+      }),
+    ]);
+    expect(platformConfigWarnings(tree('shared').config).filter((w) => w.field === 'entra.retiredAppRoles')).toEqual(
+      [],
+    );
   });
 
   it('the same mode as entra.appRoles is an error naming the field', () => {
@@ -133,6 +162,8 @@ describe('entra.retiredAppRoles', () => {
     const { zonesDir, configPath } = writeTree({ config, zones: { 'a/one.yaml': zoneDoc('one', 'a') } });
     const { tree: t, diagnostics } = loadTree({ zonesDir, configPath });
     expect(t).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ field: 'entra.retiredAppRoles', code: 'invalid-value', line: expect.any(Number) })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ field: 'entra.retiredAppRoles', code: 'invalid-value', line: expect.any(Number) }),
+    ]);
   });
 });

@@ -28,7 +28,12 @@ it('plans with the departed member and owner left out, and names them in warning
   const config = baseConfig({ departments: { pay: { membership: 'file' } } });
   const { zonesDir, configPath } = writeTree({
     config,
-    zones: { 'pay/api.yaml': zoneDoc('api', 'pay', { owners: ['carol@example.com', 'dave@example.com'], members: ['alice@example.com', 'bob@example.com'] }) },
+    zones: {
+      'pay/api.yaml': zoneDoc('api', 'pay', {
+        owners: ['carol@example.com', 'dave@example.com'],
+        members: ['alice@example.com', 'bob@example.com'],
+      }),
+    },
   });
   const { tree, diagnostics } = loadTree({ zonesDir, configPath, at: '2026-06-30' });
   if (!tree) throw new Error(JSON.stringify(diagnostics));
@@ -63,8 +68,12 @@ it('plans with the departed member and owner left out, and names them in warning
   const { stdout, stderr } = await run('terraform', ['plan', '-input=false', '-no-color'], opts);
   // Terraform wraps the messages; compare with whitespace collapsed.
   const log = (stdout + stderr).replace(/\s+/g, ' ');
-  expect(log).toMatch(/Warning: Check block assertion failed[\s\S]*zones\/pay\/api\.yaml: members: not found in Entra ID \(account deleted or renamed\?\), left out: bob@example\.com\./);
-  expect(log).toMatch(/Warning: Check block assertion failed[\s\S]*zone api: owners: not found in Entra ID \(account deleted or renamed\?\), left out: dave@example\.com\./);
+  expect(log).toMatch(
+    /Warning: Check block assertion failed[\s\S]*zones\/pay\/api\.yaml: members: not found in Entra ID \(account deleted or renamed\?\), left out: bob@example\.com\./,
+  );
+  expect(log).toMatch(
+    /Warning: Check block assertion failed[\s\S]*zone api: owners: not found in Entra ID \(account deleted or renamed\?\), left out: dave@example\.com\./,
+  );
   // The plan goes on with the people found: members and owners without them, ids lower-cased.
   expect(log).toContain('+ members = [ + "aaaaaaaa-0000-4000-8000-000000000001", ]');
   expect(log).toContain('+ owners = [ + "cccccccc-0000-4000-8000-000000000003", + "pipeline-identity", ]');

@@ -13,7 +13,10 @@ import { baseConfig, writeTree, zoneDoc } from '../support/tree';
 const OWNER_ID = '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const JOB = 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-456789abcdef';
 
-function load(config: Record<string, unknown>, zones: Record<string, Record<string, unknown>>): { tree?: ZoneTree; diagnostics: readonly Diagnostic[]; zonesDir: string } {
+function load(
+  config: Record<string, unknown>,
+  zones: Record<string, Record<string, unknown>>,
+): { tree?: ZoneTree; diagnostics: readonly Diagnostic[]; zonesDir: string } {
   const { zonesDir, configPath } = writeTree({ config, zones });
   return { ...loadTree({ zonesDir, configPath, at: '2026-06-30' }), zonesDir };
 }
@@ -23,7 +26,7 @@ function entraStack(tree: ZoneTree, department: string): Record<string, any> {
   return JSON.parse(Testing.synth(shards.get(`aws-${department}`)!.entra));
 }
 
-describe('access-package mode: the zone\'s owners approve; only the pipeline identity owns the group', () => {
+describe("access-package mode: the zone's owners approve; only the pipeline identity owns the group", () => {
   const owners = ['alice@example.com', OWNER_ID];
   const config = baseConfig({
     departments: {
@@ -38,7 +41,7 @@ describe('access-package mode: the zone\'s owners approve; only the pipeline ide
     'fil/f.yaml': zoneDoc('f', 'fil', { owners }),
   });
 
-  it('the group\'s owners are the pipeline identity alone; the owners are the approvers and reviewers', () => {
+  it("the group's owners are the pipeline identity alone; the owners are the approvers and reviewers", () => {
     const stack = entraStack(tree!, 'pkg');
     const [group] = Object.values<Record<string, any>>(stack.resource.azuread_group);
     expect(group!.owners).toEqual([expect.stringMatching(/^\$\{data\.azuread_client_config\.[^.]+\.object_id\}$/)]);
@@ -51,20 +54,30 @@ describe('access-package mode: the zone\'s owners approve; only the pipeline ide
     expect(checkStack(stack).errors).toEqual([]);
   });
 
-  it.each(['ent', 'fil'])('in %s mode the zone\'s owners still own the group, with the pipeline identity', (dept) => {
+  it.each(['ent', 'fil'])("in %s mode the zone's owners still own the group, with the pipeline identity", (dept) => {
     const stack = entraStack(tree!, dept);
     const [group] = Object.values<Record<string, any>>(stack.resource.azuread_group);
     // The owner given by id, the one given by UPN (resolved by a lookup that tolerates a deleted
     // account), and the pipeline identity.
-    expect(group!.owners).toMatch(new RegExp(`^\\$\\{concat\\(\\["${OWNER_ID}"\\], \\[ for key, val in toset\\(data\\.azuread_users\\.[^.]+\\.users\\): lower\\(val\\.object_id\\)\\], \\[data\\.azuread_client_config\\.[^.]+\\.object_id\\]\\)\\}$`));
+    expect(group!.owners).toMatch(
+      new RegExp(
+        `^\\$\\{concat\\(\\["${OWNER_ID}"\\], \\[ for key, val in toset\\(data\\.azuread_users\\.[^.]+\\.users\\): lower\\(val\\.object_id\\)\\], \\[data\\.azuread_client_config\\.[^.]+\\.object_id\\]\\)\\}$`,
+      ),
+    );
     expect(checkStack(stack).errors).toEqual([]);
   });
 });
 
 describe('a review needs reviewers', () => {
   it('review on, approval off, no owners: refused in validate with file and line, every zone at once', () => {
-    const config = baseConfig({ departments: { pkg: { membership: 'access-package', accessPackage: { approval: false, review: 'monthly' } } } });
-    const { tree, diagnostics, zonesDir } = load(config, { 'pkg/a.yaml': zoneDoc('a', 'pkg'), 'pkg/b.yaml': zoneDoc('b', 'pkg'), 'pkg/c.yaml': zoneDoc('c', 'pkg', { owners: [OWNER_ID] }) });
+    const config = baseConfig({
+      departments: { pkg: { membership: 'access-package', accessPackage: { approval: false, review: 'monthly' } } },
+    });
+    const { tree, diagnostics, zonesDir } = load(config, {
+      'pkg/a.yaml': zoneDoc('a', 'pkg'),
+      'pkg/b.yaml': zoneDoc('b', 'pkg'),
+      'pkg/c.yaml': zoneDoc('c', 'pkg', { owners: [OWNER_ID] }),
+    });
     expect(tree).toBeUndefined();
     expect(diagnostics.map((d) => ({ file: d.file.replace(`${zonesDir}/`, ''), line: d.line, code: d.code }))).toEqual([
       { file: 'pkg/a.yaml', line: 1, code: 'owners-required' },
@@ -75,9 +88,13 @@ describe('a review needs reviewers', () => {
   });
 
   it('without review, approval off, no owners: valid, and no review is emitted', () => {
-    const config = baseConfig({ departments: { pkg: { membership: 'access-package', accessPackage: { approval: false } } } });
+    const config = baseConfig({
+      departments: { pkg: { membership: 'access-package', accessPackage: { approval: false } } },
+    });
     const { tree } = load(config, { 'pkg/a.yaml': zoneDoc('a', 'pkg') });
-    const [policy] = Object.values<Record<string, any>>(entraStack(tree!, 'pkg').resource.azuread_access_package_assignment_policy);
+    const [policy] = Object.values<Record<string, any>>(
+      entraStack(tree!, 'pkg').resource.azuread_access_package_assignment_policy,
+    );
     expect(policy).not.toHaveProperty('assignment_review_settings');
   });
 });
@@ -104,9 +121,12 @@ describe('entra.provisioningRuleId: the forms Graph documents for provisionOnDem
     expect(checkStack(stack).errors).toEqual([]);
   });
 
-  it.each(['33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#', '33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#2', 'a b', ''])('%j is refused, naming the field', (given) => {
-    const { tree, diagnostics } = withRule(given);
-    expect(tree).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ field: 'entra.provisioningRuleId' })]);
-  });
+  it.each(['33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#', '33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#2', 'a b', ''])(
+    '%j is refused, naming the field',
+    (given) => {
+      const { tree, diagnostics } = withRule(given);
+      expect(tree).toBeUndefined();
+      expect(diagnostics).toEqual([expect.objectContaining({ field: 'entra.provisioningRuleId' })]);
+    },
+  );
 });

@@ -41,7 +41,13 @@ function resourcesOf(stackName: string, type: string): Record<string, any>[] {
 describe('sample zones', () => {
   it('has a stack pair per department', () => {
     expect([...synthesized.keys()].sort()).toEqual([
-      'aws-logistics', 'aws-payments', 'aws-research', 'entra-app-roles', 'entra-logistics', 'entra-payments', 'entra-research',
+      'aws-logistics',
+      'aws-payments',
+      'aws-research',
+      'entra-app-roles',
+      'entra-logistics',
+      'entra-payments',
+      'entra-research',
     ]);
   });
 
@@ -60,101 +66,111 @@ describe('sample zones', () => {
     }
   });
 
-  describe.each(['payments-prod-1', 'payments-staging-1', 'logistics-prod-1', 'research-sandbox'])('zone %s', (zoneName) => {
-    const zone = () => tree.zones.find((z) => z.name === zoneName)!;
-    const pair = () => stacks.shards.get(`aws-${zone().department}`)!;
+  describe.each(['payments-prod-1', 'payments-staging-1', 'logistics-prod-1', 'research-sandbox'])(
+    'zone %s',
+    (zoneName) => {
+      const zone = () => tree.zones.find((z) => z.name === zoneName)!;
+      const pair = () => stacks.shards.get(`aws-${zone().department}`)!;
 
-    it('gets a security group that cannot be created twice', () => {
-      expect(synthOf(pair().entra)).toHaveResourceWithProperties(Group, {
-        display_name: `entigo-zone-${zoneName}`,
-        security_enabled: true,
-        mail_enabled: false,
-        prevent_duplicate_names: true,
+      it('gets a security group that cannot be created twice', () => {
+        expect(synthOf(pair().entra)).toHaveResourceWithProperties(Group, {
+          display_name: `entigo-zone-${zoneName}`,
+          security_enabled: true,
+          mail_enabled: false,
+          prevent_duplicate_names: true,
+        });
       });
-    });
 
-    it('gets an app role with a stable, zone-derived id and the permission set name as value, in the app roles stack', () => {
-      expect(synthOf(pair().entra)).not.toHaveResource(ApplicationAppRoleA);
-      expect(JSON.stringify(synthesized.get('entra-app-roles'))).toHaveResourceWithProperties(ApplicationAppRoleA, {
-        application_id: '/applications/4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
-        role_id: appRoleIdFor(zoneName),
-        value: `zone-${zoneName}`,
-        allowed_member_types: ['User'],
+      it('gets an app role with a stable, zone-derived id and the permission set name as value, in the app roles stack', () => {
+        expect(synthOf(pair().entra)).not.toHaveResource(ApplicationAppRoleA);
+        expect(JSON.stringify(synthesized.get('entra-app-roles'))).toHaveResourceWithProperties(ApplicationAppRoleA, {
+          application_id: '/applications/4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60',
+          role_id: appRoleIdFor(zoneName),
+          value: `zone-${zoneName}`,
+          allowed_member_types: ['User'],
+        });
       });
-    });
 
-    it('assigns the group to the app role on the enterprise application (SCIM scope)', () => {
-      const entra = stacks.zones.get(zoneName)!.entra;
-      const assignment = resourcesOf(pair().entra.node.id, 'azuread_app_role_assignment').find((r) =>
-        String(r.principal_object_id).includes(entra.group.friendlyUniqueId),
-      );
-      expect(assignment).toMatchObject({
-        resource_object_id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
-        // The deterministic id, not a reference: the role lives in the entra-app-roles stack.
-        app_role_id: appRoleIdFor(zoneName),
+      it('assigns the group to the app role on the enterprise application (SCIM scope)', () => {
+        const entra = stacks.zones.get(zoneName)!.entra;
+        const assignment = resourcesOf(pair().entra.node.id, 'azuread_app_role_assignment').find((r) =>
+          String(r.principal_object_id).includes(entra.group.friendlyUniqueId),
+        );
+        expect(assignment).toMatchObject({
+          resource_object_id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+          // The deterministic id, not a reference: the role lives in the entra-app-roles stack.
+          app_role_id: appRoleIdFor(zoneName),
+        });
       });
-    });
 
-    it('gets a permission set named after the zone, tagged with the zone', () => {
-      const z = zone();
-      expect(synthOf(pair().aws)).toHaveResourceWithProperties(SsoadminPermissionSet, {
-        name: `zone-${zoneName}`,
-        session_duration: z.sessionDuration,
-        tags: { ...z.tags, 'entigo:zone': zoneName },
+      it('gets a permission set named after the zone, tagged with the zone', () => {
+        const z = zone();
+        expect(synthOf(pair().aws)).toHaveResourceWithProperties(SsoadminPermissionSet, {
+          name: `zone-${zoneName}`,
+          session_duration: z.sessionDuration,
+          tags: { ...z.tags, 'entigo:zone': zoneName },
+        });
       });
-    });
 
-    it('looks the synced group up by display name', () => {
-      expect(synthOf(pair().aws)).toHaveDataSourceWithProperties(DataAwsIdentitystoreGroup, {
-        identity_store_id: 'd-9067a1b2c3',
-        alternate_identifier: { unique_attribute: { attribute_path: 'DisplayName', attribute_value: `entigo-zone-${zoneName}` } },
+      it('looks the synced group up by display name', () => {
+        expect(synthOf(pair().aws)).toHaveDataSourceWithProperties(DataAwsIdentitystoreGroup, {
+          identity_store_id: 'd-9067a1b2c3',
+          alternate_identifier: {
+            unique_attribute: { attribute_path: 'DisplayName', attribute_value: `entigo-zone-${zoneName}` },
+          },
+        });
       });
-    });
 
-    it('assigns the group to each of its accounts, and only those', () => {
-      const construct = stacks.zones.get(zoneName)!.aws;
-      const mine = resourcesOf(pair().aws.node.id, 'aws_ssoadmin_account_assignment').filter((r) =>
-        String(r.permission_set_arn).includes(construct.permissionSet.friendlyUniqueId),
-      );
-      expect(mine.map((r) => r.target_id).sort()).toEqual(zone().accounts.map((a) => a.id));
-      for (const r of mine) {
-        expect(r).toMatchObject({ principal_type: 'GROUP', target_type: 'AWS_ACCOUNT' });
-        expect(r.principal_id).toBe(`\${data.aws_identitystore_group.${construct.group.friendlyUniqueId}.group_id}`);
-      }
-    });
+      it('assigns the group to each of its accounts, and only those', () => {
+        const construct = stacks.zones.get(zoneName)!.aws;
+        const mine = resourcesOf(pair().aws.node.id, 'aws_ssoadmin_account_assignment').filter((r) =>
+          String(r.permission_set_arn).includes(construct.permissionSet.friendlyUniqueId),
+        );
+        expect(mine.map((r) => r.target_id).sort()).toEqual(zone().accounts.map((a) => a.id));
+        for (const r of mine) {
+          expect(r).toMatchObject({ principal_type: 'GROUP', target_type: 'AWS_ACCOUNT' });
+          expect(r.principal_id).toBe(`\${data.aws_identitystore_group.${construct.group.friendlyUniqueId}.group_id}`);
+        }
+      });
 
-    it('scopes every conditional Allow of its inline policy to its own zone tag value', () => {
-      const construct = stacks.zones.get(zoneName)!.aws;
-      const policyResource = resourcesOf(pair().aws.node.id, 'aws_ssoadmin_permission_set_inline_policy').find((r) =>
-        String(r.permission_set_arn).includes(construct.permissionSet.friendlyUniqueId),
-      );
-      const policy = JSON.parse(policyResource!.inline_policy);
-      const zoneKeyed = (cond: Record<string, Record<string, unknown>>) =>
-        Object.values(cond).flatMap((o) => Object.entries(o)).filter(([k]) => k.endsWith('/entigo:zone'));
-      const allows = policy.Statement.filter((s: any) => s.Effect === 'Allow' && s.Condition);
-      expect(allows.length).toBeGreaterThan(0);
-      for (const s of allows) {
-        const stringEquals = Object.entries(s.Condition.StringEquals ?? {});
-        expect(stringEquals.length).toBeGreaterThan(0);
-        for (const [, value] of stringEquals.filter(([k]) => k.endsWith('/entigo:zone'))) expect(value).toBe(zoneName);
-        expect(zoneKeyed(s.Condition).length).toBeGreaterThan(0);
-      }
-      // Unconditional allows are read-only listing: nothing that changes a resource.
-      for (const s of policy.Statement.filter((st: any) => st.Effect === 'Allow' && !st.Condition)) {
-        for (const action of [s.Action].flat()) expect(action).toMatch(/:(List|Describe|Get)/);
-      }
-    });
-  });
+      it('scopes every conditional Allow of its inline policy to its own zone tag value', () => {
+        const construct = stacks.zones.get(zoneName)!.aws;
+        const policyResource = resourcesOf(pair().aws.node.id, 'aws_ssoadmin_permission_set_inline_policy').find((r) =>
+          String(r.permission_set_arn).includes(construct.permissionSet.friendlyUniqueId),
+        );
+        const policy = JSON.parse(policyResource!.inline_policy);
+        const zoneKeyed = (cond: Record<string, Record<string, unknown>>) =>
+          Object.values(cond)
+            .flatMap((o) => Object.entries(o))
+            .filter(([k]) => k.endsWith('/entigo:zone'));
+        const allows = policy.Statement.filter((s: any) => s.Effect === 'Allow' && s.Condition);
+        expect(allows.length).toBeGreaterThan(0);
+        for (const s of allows) {
+          const stringEquals = Object.entries(s.Condition.StringEquals ?? {});
+          expect(stringEquals.length).toBeGreaterThan(0);
+          for (const [, value] of stringEquals.filter(([k]) => k.endsWith('/entigo:zone')))
+            expect(value).toBe(zoneName);
+          expect(zoneKeyed(s.Condition).length).toBeGreaterThan(0);
+        }
+        // Unconditional allows are read-only listing: nothing that changes a resource.
+        for (const s of policy.Statement.filter((st: any) => st.Effect === 'Allow' && !st.Condition)) {
+          for (const action of [s.Action].flat()) expect(action).toMatch(/:(List|Describe|Get)/);
+        }
+      });
+    },
+  );
 
   it('looks up owners given as UPNs and uses object ids as they are', () => {
-    expect(synthOf(stacks.shards.get('aws-payments')!.entra)).toHaveDataSourceWithProperties(
-      DataAzureadUsers,
-      { user_principal_names: expect.arrayContaining(['alice@example.com']), ignore_missing: true },
-    );
-    expect(synthOf(stacks.shards.get('aws-logistics')!.entra)).toHaveResourceWithProperties(
-      Group,
-      { owners: ['3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', expect.stringMatching(/^\$\{data\.azuread_client_config\..+\.object_id\}$/)] },
-    );
+    expect(synthOf(stacks.shards.get('aws-payments')!.entra)).toHaveDataSourceWithProperties(DataAzureadUsers, {
+      user_principal_names: expect.arrayContaining(['alice@example.com']),
+      ignore_missing: true,
+    });
+    expect(synthOf(stacks.shards.get('aws-logistics')!.entra)).toHaveResourceWithProperties(Group, {
+      owners: [
+        '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        expect.stringMatching(/^\$\{data\.azuread_client_config\..+\.object_id\}$/),
+      ],
+    });
   });
 
   it('attaches allow-listed managed policies', () => {
@@ -171,6 +187,7 @@ describe('sample zones', () => {
   });
 
   it('uses a relative local backend so output is the same on every machine', () => {
-    for (const json of synthesized.values()) expect(json.terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
+    for (const json of synthesized.values())
+      expect(json.terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
   });
 });

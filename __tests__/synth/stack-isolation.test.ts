@@ -14,8 +14,10 @@ import { makeTempDir, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
  */
 function foreignReferences(stackJson: Record<string, any>): string[] {
   const defined = new Set<string>();
-  for (const [type, byName] of Object.entries(stackJson.resource ?? {})) for (const name of Object.keys(byName as object)) defined.add(`${type}.${name}`);
-  for (const [type, byName] of Object.entries(stackJson.data ?? {})) for (const name of Object.keys(byName as object)) defined.add(`data.${type}.${name}`);
+  for (const [type, byName] of Object.entries(stackJson.resource ?? {}))
+    for (const name of Object.keys(byName as object)) defined.add(`${type}.${name}`);
+  for (const [type, byName] of Object.entries(stackJson.data ?? {}))
+    for (const name of Object.keys(byName as object)) defined.add(`data.${type}.${name}`);
   const refs = JSON.stringify(stackJson).match(/\$\{(data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+/g) ?? [];
   // A dynamic block's iterator (`${<block>.value}`, named after the block) is not a reference.
   const iterators = new Set<string>();
@@ -26,12 +28,15 @@ function foreignReferences(stackJson: Record<string, any>): string[] {
     for (const x of Object.values(v)) walk(x);
   };
   walk(stackJson);
-  return [...new Set(refs.map((r) => r.slice(2)))].filter((r) => !defined.has(r) && !r.startsWith('var.') && !r.startsWith('local.') && !iterators.has(r.split('.')[0]!));
+  return [...new Set(refs.map((r) => r.slice(2)))].filter(
+    (r) => !defined.has(r) && !r.startsWith('var.') && !r.startsWith('local.') && !iterators.has(r.split('.')[0]!),
+  );
 }
 
 function synthesizedStacks(outDir: string): Map<string, Record<string, any>> {
   const out = new Map<string, Record<string, any>>();
-  for (const name of readdirSync(join(outDir, 'stacks'))) out.set(name, JSON.parse(readFileSync(join(outDir, 'stacks', name, 'cdk.tf.json'), 'utf8')));
+  for (const name of readdirSync(join(outDir, 'stacks')))
+    out.set(name, JSON.parse(readFileSync(join(outDir, 'stacks', name, 'cdk.tf.json'), 'utf8')));
   return out;
 }
 

@@ -9,7 +9,11 @@ const JOB = 'AWSSCIM.0123456789abcdef0123456789abcdef.01234567-89ab-cdef-0123-45
 function treeWith(config: Record<string, unknown>): ZoneTree {
   const { zonesDir, configPath } = writeTree({
     config,
-    zones: { 'a/one.yaml': zoneDoc('one', 'a'), 'a/two.yaml': zoneDoc('two', 'a'), 'b/three.yaml': zoneDoc('three', 'b') },
+    zones: {
+      'a/one.yaml': zoneDoc('one', 'a'),
+      'a/two.yaml': zoneDoc('two', 'a'),
+      'b/three.yaml': zoneDoc('three', 'b'),
+    },
     emptyDepartments: ['retired'],
   });
   const { tree, diagnostics } = loadTree({ zonesDir, configPath });
@@ -21,7 +25,8 @@ function synthAll(tree: ZoneTree): Map<string, any> {
   const app = Testing.app({ stackTraces: false });
   const { shards, appRoles } = addZoneStacks(app, tree);
   const out = new Map<string, any>();
-  for (const pair of shards.values()) for (const s of [pair.entra, pair.aws]) out.set(s.node.id, JSON.parse(Testing.synth(s)));
+  for (const pair of shards.values())
+    for (const s of [pair.entra, pair.aws]) out.set(s.node.id, JSON.parse(Testing.synth(s)));
   out.set(appRoles.node.id, JSON.parse(Testing.synth(appRoles)));
   return out;
 }
@@ -29,7 +34,15 @@ function synthAll(tree: ZoneTree): Map<string, any> {
 describe('stack options from the platform config', () => {
   it('shards per department by default, keeping empty departments as empty stacks', () => {
     const stacks = synthAll(treeWith(baseConfig()));
-    expect([...stacks.keys()].sort()).toEqual(['aws-a', 'aws-b', 'aws-retired', 'entra-a', 'entra-app-roles', 'entra-b', 'entra-retired']);
+    expect([...stacks.keys()].sort()).toEqual([
+      'aws-a',
+      'aws-b',
+      'aws-retired',
+      'entra-a',
+      'entra-app-roles',
+      'entra-b',
+      'entra-retired',
+    ]);
     expect(stacks.get('aws-retired').resource).toBeUndefined();
   });
 
@@ -87,28 +100,51 @@ describe('stack options from the platform config', () => {
   });
 
   it('selects an S3 backend with native locking', () => {
-    const stacks = synthAll(treeWith(baseConfig({ backend: { type: 's3', bucket: 'tf-state-bucket', region: 'eu-north-1' } })));
+    const stacks = synthAll(
+      treeWith(baseConfig({ backend: { type: 's3', bucket: 'tf-state-bucket', region: 'eu-north-1' } })),
+    );
     expect(stacks.get('aws-a').terraform.backend).toEqual({
-      s3: { bucket: 'tf-state-bucket', region: 'eu-north-1', key: 'zone-access/aws-a.tfstate', encrypt: true, use_lockfile: true },
+      s3: {
+        bucket: 'tf-state-bucket',
+        region: 'eu-north-1',
+        key: 'zone-access/aws-a.tfstate',
+        encrypt: true,
+        use_lockfile: true,
+      },
     });
     expect(stacks.get('entra-b').terraform.backend.s3.key).toBe('zone-access/entra-b.tfstate');
   });
 
   it('leaves the provision-on-demand resource out with entra.provisioningResource: false (await-sync --provision does it)', () => {
     const config = baseConfig();
-    config.entra = { ...(config.entra as object), provisioningJobId: JOB, provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8', provisioningResource: false };
+    config.entra = {
+      ...(config.entra as object),
+      provisioningJobId: JOB,
+      provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8',
+      provisioningResource: false,
+    };
     const stacks = synthAll(treeWith(config));
-    for (const [name, json] of stacks) expect({ name, pod: json.resource?.azuread_synchronization_job_provision_on_demand }).toEqual({ name, pod: undefined });
+    for (const [name, json] of stacks)
+      expect({ name, pod: json.resource?.azuread_synchronization_job_provision_on_demand }).toEqual({
+        name,
+        pod: undefined,
+      });
   });
 
   it('provisions each group on demand after its app role assignment when a job is configured', () => {
     const config = baseConfig();
-    config.entra = { ...(config.entra as object), provisioningJobId: JOB, provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8' };
+    config.entra = {
+      ...(config.entra as object),
+      provisioningJobId: JOB,
+      provisioningRuleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8',
+    };
     const stacks = synthAll(treeWith(config));
     const entra = stacks.get('entra-a');
     const requests = Object.values<any>(entra.resource.azuread_synchronization_job_provision_on_demand);
     expect(requests).toHaveLength(2);
-    const assignments = Object.keys(entra.resource.azuread_app_role_assignment).map((k) => `azuread_app_role_assignment.${k}`);
+    const assignments = Object.keys(entra.resource.azuread_app_role_assignment).map(
+      (k) => `azuread_app_role_assignment.${k}`,
+    );
     for (const r of requests) {
       expect(r).toMatchObject({
         // Graph resource ids, as azuread 3.7.0 validates them (see constructs/azuread-ids.ts).

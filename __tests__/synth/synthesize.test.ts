@@ -20,7 +20,11 @@ describe('withoutTokenCreationStacks', () => {
 
   it('restores Error.captureStackTrace, also when the work throws', () => {
     const before = Error.captureStackTrace;
-    expect(() => withoutTokenCreationStacks(() => { throw new Error('x'); })).toThrow('x');
+    expect(() =>
+      withoutTokenCreationStacks(() => {
+        throw new Error('x');
+      }),
+    ).toThrow('x');
     expect(Error.captureStackTrace).toBe(before);
   });
 

@@ -43,7 +43,7 @@ test('an unescaped sequence in synthesized JSON is reported, not read as a polic
   expect(() => terraformStringValue('%{ if }', 'stack')).toThrow(/template sequence/);
 });
 
-test('a zone file path with template sequences reaches the membership check\'s message as written', () => {
+test("a zone file path with template sequences reaches the membership check's message as written", () => {
   // The message is a Terraform template string: an unescaped `${` in the path would be evaluated
   // (or fail the plan) instead of naming the file. Both constructs escape with terraformLiteral.
   const file = 'zones/${dept}/%{x}-$${y}.yaml';

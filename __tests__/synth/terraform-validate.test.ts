@@ -21,7 +21,9 @@ describe('terraform validate (offline, real aws provider)', () => {
     // Two at a time: the provider's schema load dominates and the machine has two cores.
     const results: string[] = [];
     for (let i = 0; i < awsStacks.length; i += 2) {
-      results.push(...(await Promise.all(awsStacks.slice(i, i + 2).map((s) => initAndValidate(join(out, 'stacks', s))))));
+      results.push(
+        ...(await Promise.all(awsStacks.slice(i, i + 2).map((s) => initAndValidate(join(out, 'stacks', s))))),
+      );
     }
     for (const json of results) expect(JSON.parse(json)).toMatchObject({ valid: true, error_count: 0 });
   }, 180_000);

@@ -3,7 +3,14 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { loadTree } from '../../pipeline/load';
 import { synthesizeTree } from '../../pipeline/synthesize';
-import { ZoneAccess, ZoneAppRoles, ZoneEntraGroup, ZonePermissionSet, platformConfigFromFile, resolveZone } from 'zone-access';
+import {
+  ZoneAccess,
+  ZoneAppRoles,
+  ZoneEntraGroup,
+  ZonePermissionSet,
+  platformConfigFromFile,
+  resolveZone,
+} from 'zone-access';
 import { makeTempDir, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
 
 /**
@@ -13,16 +20,32 @@ import { makeTempDir, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
  * three functions are counted through module mocks that call the real ones.
  */
 
-const counts = { normalized: new Map<string, number>(), validated: new Map<string, number>(), rendered: new Map<string, number>() };
+const counts = {
+  normalized: new Map<string, number>(),
+  validated: new Map<string, number>(),
+  rendered: new Map<string, number>(),
+};
 const bump = (map: Map<string, number>, name: string) => map.set(name, (map.get(name) ?? 0) + 1);
 
 jest.mock('../../model/zone-defaults', () => {
   const actual = jest.requireActual('../../model/zone-defaults');
-  return { ...actual, normalizeZone: (input: { name: string }, ...rest: unknown[]) => (bump(counts.normalized, input.name), actual.normalizeZone(input, ...rest)) };
+  return {
+    ...actual,
+    normalizeZone: (input: { name: string }, ...rest: unknown[]) => (
+      bump(counts.normalized, input.name),
+      actual.normalizeZone(input, ...rest)
+    ),
+  };
 });
 jest.mock('../../model/zone-rules', () => {
   const actual = jest.requireActual('../../model/zone-rules');
-  return { ...actual, checkZone: (zone: { name: string }, ...rest: unknown[]) => (bump(counts.validated, zone.name), actual.checkZone(zone, ...rest)) };
+  return {
+    ...actual,
+    checkZone: (zone: { name: string }, ...rest: unknown[]) => (
+      bump(counts.validated, zone.name),
+      actual.checkZone(zone, ...rest)
+    ),
+  };
 });
 // renderedZonePolicy renders once per (zone object, config object) and answers from its cache
 // after; each new pair is a render.
@@ -42,9 +65,19 @@ jest.mock('../../policies/zone-policy', () => {
 
 beforeEach(() => Object.values(counts).forEach((m) => m.clear()));
 
-const everyOnce = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, { normalized: 1, validated: 1, rendered: 1 }]));
+const everyOnce = (names: readonly string[]) =>
+  Object.fromEntries(names.map((n) => [n, { normalized: 1, validated: 1, rendered: 1 }]));
 const observed = (names: readonly string[]) =>
-  Object.fromEntries(names.map((n) => [n, { normalized: counts.normalized.get(n) ?? 0, validated: counts.validated.get(n) ?? 0, rendered: counts.rendered.get(n) ?? 0 }]));
+  Object.fromEntries(
+    names.map((n) => [
+      n,
+      {
+        normalized: counts.normalized.get(n) ?? 0,
+        validated: counts.validated.get(n) ?? 0,
+        rendered: counts.rendered.get(n) ?? 0,
+      },
+    ]),
+  );
 
 test('loading and synthesizing a tree normalizes, validates and renders each zone once', () => {
   const { tree, diagnostics } = loadTree({ zonesDir: SAMPLE_ZONES, configPath: SAMPLE_CONFIG, at: '2026-06-30' });
@@ -57,7 +90,10 @@ test('loading and synthesizing a tree normalizes, validates and renders each zon
 
 test('a zone in code, resolved once, passes through every construct unchecked', () => {
   const platform = platformConfigFromFile(SAMPLE_CONFIG);
-  const zone = resolveZone({ name: 'orders-prod', department: 'payments', accounts: ['111111111111'], access: ['secrets-reader'] }, platform);
+  const zone = resolveZone(
+    { name: 'orders-prod', department: 'payments', accounts: ['111111111111'], access: ['secrets-reader'] },
+    platform,
+  );
   const app = Testing.app();
   const entra = new TerraformStack(app, 'entra');
   new AzureadProvider(entra, 'azuread', {});

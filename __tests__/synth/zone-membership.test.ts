@@ -23,14 +23,23 @@ const REF = (type: string, attr: string) => new RegExp(`^\\$\\{${type}\\.[A-Za-z
 const FILE: MembershipSettings = { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } };
 const PACKAGE: MembershipSettings = {
   mode: 'access-package',
-  accessPackage: { requestors: 'all-members', approval: true, approvalTimeoutDays: 14, maxDays: 90, review: { frequency: 'quarterly', durationDays: 14 } },
+  accessPackage: {
+    requestors: 'all-members',
+    approval: true,
+    approvalTimeoutDays: 14,
+    maxDays: 90,
+    review: { frequency: 'quarterly', durationDays: 14 },
+  },
 };
 
 function sampleSpec() {
   const { tree } = loadTree({ zonesDir: SAMPLE_ZONES, configPath: SAMPLE_CONFIG });
   if (!tree) throw new Error('sample tree invalid');
   // The loader's paths are relative to the working directory; the sample's are absolute here.
-  return { platform: tree.config, zone: { ...tree.zones[0], members: [] as ZoneMember[], source: { file: 'zones/pay/z1.yaml' } } };
+  return {
+    platform: tree.config,
+    zone: { ...tree.zones[0], members: [] as ZoneMember[], source: { file: 'zones/pay/z1.yaml' } },
+  };
 }
 
 function synth(members: ZoneMember[], membership: MembershipSettings, at = '2026-06-30', owners?: string[]) {
@@ -40,7 +49,10 @@ function synth(members: ZoneMember[], membership: MembershipSettings, at = '2026
   new AzureadProvider(entra, 'azuread', {});
   const aws = new TerraformStack(app, 'aws');
   new AwsProvider(aws, 'aws', { region: 'eu-north-1' });
-  const catalog = membership.mode === 'access-package' ? new DepartmentCatalog(entra, 'catalog_pay', { department: 'pay' }) : undefined;
+  const catalog =
+    membership.mode === 'access-package'
+      ? new DepartmentCatalog(entra, 'catalog_pay', { department: 'pay' })
+      : undefined;
   const access = new ZoneAccess({
     zone: { ...zone, name: 'z1', members, ...(owners ? { owners } : {}) },
     platform,
@@ -82,7 +94,7 @@ const members: ZoneMember[] = [
 ];
 
 describe('entra mode', () => {
-  it('emits no membership resources and leaves the group\'s members unmanaged', () => {
+  it("emits no membership resources and leaves the group's members unmanaged", () => {
     const { json, access } = synth([], { mode: 'entra' });
     const types = [...Object.keys(json.resource), ...Object.keys(json.data ?? {})];
     expect(types.filter((t) => /group_member|access_package|azuread_users/.test(t))).toEqual([]);
@@ -94,12 +106,14 @@ describe('entra mode', () => {
     expect(applyMembers([ALICE, BOB], membersOf(json))).toEqual({ removed: [], added: [], after: [ALICE, BOB] });
   });
   it('refuses members (the loader reports them with file and line; library callers get a throw)', () => {
-    expect(() => synth(members, { mode: 'entra' })).toThrow(/members: is only used in departments whose membership is file/);
+    expect(() => synth(members, { mode: 'entra' })).toThrow(
+      /members: is only used in departments whose membership is file/,
+    );
   });
 });
 
 describe('file mode', () => {
-  it('sets the group\'s members: literal object ids and the UPNs resolved by one lookup, lower case; no azuread_group_member', () => {
+  it("sets the group's members: literal object ids and the UPNs resolved by one lookup, lower case; no azuread_group_member", () => {
     const { json, access } = synth(members, FILE);
     expect(json.resource.azuread_group_member).toBeUndefined();
     const lookup = Object.keys(json.data.azuread_users)[0];
@@ -115,11 +129,16 @@ describe('file mode', () => {
     expect(groupOf(ids).members).toEqual([OID]);
     expect(ids.data?.azuread_users).toBeUndefined();
     // Only UPNs: the resolved list alone.
-    expect(groupOf(synth([{ user: 'bob@example.com' }], FILE).json).members).toMatch(/^\$\{\[ for key, val in toset\(data\.azuread_users\.[^.]+\.users\): lower\(val\.object_id\)\]\}$/);
+    expect(groupOf(synth([{ user: 'bob@example.com' }], FILE).json).members).toMatch(
+      /^\$\{\[ for key, val in toset\(data\.azuread_users\.[^.]+\.users\): lower\(val\.object_id\)\]\}$/,
+    );
   });
 
   it('sets members = [] when nobody is active, so the group is emptied (omitting it would keep everyone)', () => {
-    for (const json of [synth([], FILE).json, synth([{ user: 'alice@example.com', until: '2026-06-30' }], FILE, '2026-07-01').json]) {
+    for (const json of [
+      synth([], FILE).json,
+      synth([{ user: 'alice@example.com', until: '2026-06-30' }], FILE, '2026-07-01').json,
+    ]) {
       expect(groupOf(json).members).toEqual([]);
       expect(json.data?.azuread_users).toBeUndefined();
     }
@@ -145,13 +164,15 @@ describe('file mode', () => {
     const [[name, lookup]] = lookups;
     expect(lookup).toEqual({ user_principal_names: ['alice@example.com', 'bob@example.com'], ignore_missing: true });
     const [check] = Object.values(json.check) as Record<string, any>[];
-    expect(check!.assert).toEqual([{
-      condition: `\${(length(data.azuread_users.${name}.users) == 2)}`,
-      error_message:
-        'zones/pay/z1.yaml: members: not found in Entra ID (account deleted or renamed?), left out: ' +
-        `\${join(", ", setsubtract(["alice@example.com", "bob@example.com"], [ for key, val in toset(data.azuread_users.${name}.users): lower(val.user_principal_name)]))}. ` +
-        'They are not in the group; remove them from the zone file.',
-    }]);
+    expect(check!.assert).toEqual([
+      {
+        condition: `\${(length(data.azuread_users.${name}.users) == 2)}`,
+        error_message:
+          'zones/pay/z1.yaml: members: not found in Entra ID (account deleted or renamed?), left out: ' +
+          `\${join(", ", setsubtract(["alice@example.com", "bob@example.com"], [ for key, val in toset(data.azuread_users.${name}.users): lower(val.user_principal_name)]))}. ` +
+          'They are not in the group; remove them from the zone file.',
+      },
+    ]);
   });
 
   it('expiry at --at boundaries: the last day is included, the day after excluded', () => {
@@ -162,7 +183,7 @@ describe('file mode', () => {
     expect(on('2027-01-01')).toEqual([BOB]);
   });
 
-  it('adding one member changes exactly one resource (the group\'s members), and the provider adds exactly that member', () => {
+  it("adding one member changes exactly one resource (the group's members), and the provider adds exactly that member", () => {
     const before = synth(members, FILE).json;
     /** Every resource and data source by address, with the group's members as Terraform evaluates them. */
     const flat = (j: Record<string, any>) =>
@@ -170,7 +191,8 @@ describe('file mode', () => {
         (['resource', 'data'] as const).flatMap((kind) =>
           Object.entries(j[kind] ?? {}).flatMap(([type, rs]) =>
             Object.entries(rs as Record<string, any>).map(([n, r]) => {
-              const args = type === 'azuread_group' ? { ...r, members: evaluateMembers(r.members, j, DIRECTORY)!.sort() } : r;
+              const args =
+                type === 'azuread_group' ? { ...r, members: evaluateMembers(r.members, j, DIRECTORY)!.sort() } : r;
               return [`${kind === 'data' ? 'data.' : ''}${type}.${n}`, JSON.stringify(args)] as const;
             }),
           ),
@@ -187,15 +209,22 @@ describe('file mode', () => {
     };
     // aaron (a UPN) sorts first, and an object id sorts before the others: anything positional
     // would shift everyone else.
-    for (const [user, id] of [['aaron@example.com', DIRECTORY['aaron@example.com']], ['00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-0000000000aa']] as const) {
+    for (const [user, id] of [
+      ['aaron@example.com', DIRECTORY['aaron@example.com']],
+      ['00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-0000000000aa'],
+    ] as const) {
       const after = synth([{ user }, ...members], FILE).json;
       const { added, removed, changed } = diff(after);
       expect(added).toEqual([]);
       expect(removed).toEqual([]);
       // The group (its evaluated members), plus the lookup that resolves a new UPN (a data source:
       // read at every plan anyway, nothing is created or destroyed for it).
-      expect(changed.filter((k) => !k.startsWith('data.'))).toEqual([expect.stringMatching(/^azuread_group\.z1_group_/)]);
-      expect(changed.filter((k) => k.startsWith('data.'))).toEqual(user.includes('@') ? [expect.stringMatching(/^data\.azuread_users\.z1_membership_member-lookup_/)] : []);
+      expect(changed.filter((k) => !k.startsWith('data.'))).toEqual([
+        expect.stringMatching(/^azuread_group\.z1_group_/),
+      ]);
+      expect(changed.filter((k) => k.startsWith('data.'))).toEqual(
+        user.includes('@') ? [expect.stringMatching(/^data\.azuread_users\.z1_membership_member-lookup_/)] : [],
+      );
       // Of the group, only `members` changed.
       const g0 = groupOf(before);
       expect({ ...groupOf(after), members: g0.members }).toEqual(g0);
@@ -206,21 +235,39 @@ describe('file mode', () => {
     }
     // Removing one person (bob, a UPN; then the object id): the group's members lose exactly that
     // person, and the provider removes exactly that person.
-    for (const [user, id] of [['bob@example.com', BOB], [OID, OID]] as const) {
-      const after = synth(members.filter((m) => m.user !== user), FILE).json;
+    for (const [user, id] of [
+      ['bob@example.com', BOB],
+      [OID, OID],
+    ] as const) {
+      const after = synth(
+        members.filter((m) => m.user !== user),
+        FILE,
+      ).json;
       const { added, removed, changed } = diff(after);
       expect(added).toEqual([]);
       expect(removed).toEqual([]);
-      expect(changed.filter((k) => !k.startsWith('data.'))).toEqual([expect.stringMatching(/^azuread_group\.z1_group_/)]);
+      expect(changed.filter((k) => !k.startsWith('data.'))).toEqual([
+        expect.stringMatching(/^azuread_group\.z1_group_/),
+      ]);
       const graph = membersOf(before)!;
-      expect(applyMembers(graph, membersOf(after))).toEqual({ removed: [id], added: [], after: graph.filter((x) => x !== id) });
+      expect(applyMembers(graph, membersOf(after))).toEqual({
+        removed: [id],
+        added: [],
+        after: graph.filter((x) => x !== id),
+      });
     }
   });
 
-  it('needs the group resource when used on its own (it sets that group\'s members)', () => {
+  it("needs the group resource when used on its own (it sets that group's members)", () => {
     const stack = new TerraformStack(Testing.app(), 's');
     expect(
-      () => new ZoneMembership(stack, 'm', { zone: { name: 'z', owners: [], members: [] }, group: { objectId: OID, displayName: 'g' }, membership: FILE, at: '2026-06-30' }),
+      () =>
+        new ZoneMembership(stack, 'm', {
+          zone: { name: 'z', owners: [], members: [] },
+          group: { objectId: OID, displayName: 'g' },
+          membership: FILE,
+          at: '2026-06-30',
+        }),
     ).toThrow(/file mode needs group.resource/);
   });
 
@@ -237,7 +284,7 @@ describe('access-package mode', () => {
     return rs[0];
   };
 
-  it('leaves the group\'s members to Governance: no members argument, no group member resources', () => {
+  it("leaves the group's members to Governance: no members argument, no group member resources", () => {
     expect(groupOf(json)).not.toHaveProperty('members');
     expect(json.resource.azuread_group_member).toBeUndefined();
   });
@@ -256,7 +303,9 @@ describe('access-package mode', () => {
     const link = one('azuread_access_package_resource_package_association');
     expect(link.access_package_id).toMatch(REF('azuread_access_package', 'id'));
     // {catalogId}/{originId}: exactly the catalog association's id (parse/..._catalog_association_id.go l.18-20).
-    expect(link.catalog_resource_association_id).toMatch(REF('azuread_access_package_resource_catalog_association', 'id'));
+    expect(link.catalog_resource_association_id).toMatch(
+      REF('azuread_access_package_resource_catalog_association', 'id'),
+    );
     expect(link.access_type).toBe('Member');
   });
 
@@ -264,26 +313,45 @@ describe('access-package mode', () => {
     const policy = one('azuread_access_package_assignment_policy');
     expect(policy.access_package_id).toMatch(REF('azuread_access_package', 'id'));
     expect(policy.duration_in_days).toBe(90);
-    expect(policy.requestor_settings).toEqual({ requests_accepted: true, scope_type: 'AllExistingDirectoryMemberUsers' });
+    expect(policy.requestor_settings).toEqual({
+      requests_accepted: true,
+      scope_type: 'AllExistingDirectoryMemberUsers',
+    });
     const stage = policy.approval_settings.approval_stage[0];
     expect(policy.approval_settings.approval_required).toBe(true);
     expect(stage.approval_timeout_in_days).toBe(14);
     // The owners given by id, then those the lookup found by UPN (a departed one is left out).
     expect(stage.dynamic.primary_approver).toEqual({
-      for_each: expect.stringMatching(/^\$\{concat\(\["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"\], \[ for key, val in toset\(data\.azuread_users\.[A-Za-z0-9_-]+\.users\): lower\(val\.object_id\)\]\)\}$/),
+      for_each: expect.stringMatching(
+        /^\$\{concat\(\["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"\], \[ for key, val in toset\(data\.azuread_users\.[A-Za-z0-9_-]+\.users\): lower\(val\.object_id\)\]\)\}$/,
+      ),
       content: { subject_type: 'SingleUser', object_id: '${primary_approver.value}' },
     });
     expect(stage).not.toHaveProperty('primary_approver');
     expect(policy.assignment_review_settings).toMatchObject({
-      enabled: true, review_frequency: 'quarterly', review_type: 'Reviewers', access_review_timeout_behavior: 'removeAccess', duration_in_days: 14,
+      enabled: true,
+      review_frequency: 'quarterly',
+      review_type: 'Reviewers',
+      access_review_timeout_behavior: 'removeAccess',
+      duration_in_days: 14,
     });
-    expect(policy.assignment_review_settings.dynamic.reviewer).toEqual({ ...stage.dynamic.primary_approver, content: { subject_type: 'SingleUser', object_id: '${reviewer.value}' } });
-    expect(policy.depends_on).toEqual([expect.stringMatching(/^azuread_access_package_resource_package_association\./)]);
+    expect(policy.assignment_review_settings.dynamic.reviewer).toEqual({
+      ...stage.dynamic.primary_approver,
+      content: { subject_type: 'SingleUser', object_id: '${reviewer.value}' },
+    });
+    expect(policy.depends_on).toEqual([
+      expect.stringMatching(/^azuread_access_package_resource_package_association\./),
+    ]);
   });
 
   it('limits requestors to groups when configured', () => {
-    const groups: MembershipSettings = { mode: 'access-package', accessPackage: { ...PACKAGE.accessPackage, requestors: ['11111111-2222-4333-8444-555555555555'] } };
-    const policy = Object.values(synth([], groups, '2026-06-30', ['owner@example.com']).json.resource.azuread_access_package_assignment_policy)[0] as Record<string, any>;
+    const groups: MembershipSettings = {
+      mode: 'access-package',
+      accessPackage: { ...PACKAGE.accessPackage, requestors: ['11111111-2222-4333-8444-555555555555'] },
+    };
+    const policy = Object.values(
+      synth([], groups, '2026-06-30', ['owner@example.com']).json.resource.azuread_access_package_assignment_policy,
+    )[0] as Record<string, any>;
     expect(policy.requestor_settings).toEqual({
       requests_accepted: true,
       scope_type: 'SpecificDirectorySubjects',
@@ -292,12 +360,23 @@ describe('access-package mode', () => {
   });
 
   it('needs owners to approve, and the catalog', () => {
-    expect(() => synth([], PACKAGE, '2026-06-30', [])).toThrow(/approved by the zone's owners, but this zone has no owners/);
+    expect(() => synth([], PACKAGE, '2026-06-30', [])).toThrow(
+      /approved by the zone's owners, but this zone has no owners/,
+    );
     const { platform, zone } = sampleSpec();
     const app = new App();
     const stack = new TerraformStack(app, 's');
     const aws = new TerraformStack(app, 'aws');
-    expect(() => new ZoneAccess({ zone: { ...zone, owners: ['o@example.com'] }, platform, entraScope: stack, awsScope: aws, membership: PACKAGE })).toThrow(/needs catalogId/);
+    expect(
+      () =>
+        new ZoneAccess({
+          zone: { ...zone, owners: ['o@example.com'] },
+          platform,
+          entraScope: stack,
+          awsScope: aws,
+          membership: PACKAGE,
+        }),
+    ).toThrow(/needs catalogId/);
   });
 
   it('the catalog: tenant-internal, published', () => {

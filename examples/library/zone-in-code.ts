@@ -36,7 +36,12 @@ export function buildApp(outdir?: string): { app: App; zone: ZoneAccess } {
     entraScope: entra,
     awsScope: aws,
     platform,
-    zone: { name: 'analytics-prod', department: 'analytics', accounts: ['analytics-prod'], access: ['rds-operator', 'secrets-reader'] },
+    zone: {
+      name: 'analytics-prod',
+      department: 'analytics',
+      accounts: ['analytics-prod'],
+      access: ['rds-operator', 'secrets-reader'],
+    },
   });
 
   // The app role the group is assigned with. Every app role of the application must be owned by

@@ -77,7 +77,11 @@ export interface BuiltInPreset extends BuiltInPresetDefinition {
 /** Identity with a type check and deep freezing; a preset file's default export. */
 export function definePreset(definition: BuiltInPresetDefinition): BuiltInPresetDefinition {
   const statements = definition.statements.map((s) =>
-    Object.freeze({ ...s, actions: Object.freeze([...s.actions]), ...(s.tagOnCreate ? { tagOnCreate: Object.freeze([...s.tagOnCreate]) } : {}) }),
+    Object.freeze({
+      ...s,
+      actions: Object.freeze([...s.actions]),
+      ...(s.tagOnCreate ? { tagOnCreate: Object.freeze([...s.tagOnCreate]) } : {}),
+    }),
   );
   return Object.freeze({
     ...definition,

@@ -16,30 +16,35 @@ export const UPDATE_SERVICE_KEYS: Readonly<Record<string, 'absent' | string>> = 
   'ecs:enable-ebs-volumes': 'absent', // switches on managed EBS volumes (from a snapshot, with a role)
   'ecs:subnet': 'absent', // another zone's subnets; the whole network configuration (security groups need subnets)
   'ecs:auto-assign-public-ip': 'part of the network configuration, which needs ecs:subnet (absent)',
-  'ecs:enable-execute-command': 'ECS Exec on the zone\'s own tasks, which ExecuteCommand still scopes to the zone',
-  'ecs:enable-ecs-managed-tags': 'tags on the service\'s own tasks',
-  'ecs:propagate-tags': 'tags on the service\'s own tasks; without them the tasks leave the zone\'s reach, not another\'s',
-  'ecs:task-cpu': 'size of the service\'s own tasks',
-  'ecs:task-memory': 'size of the service\'s own tasks',
-  'ecs:cluster': 'the service\'s own cluster (UpdateService cannot move a service)',
+  'ecs:enable-execute-command': "ECS Exec on the zone's own tasks, which ExecuteCommand still scopes to the zone",
+  'ecs:enable-ecs-managed-tags': "tags on the service's own tasks",
+  'ecs:propagate-tags': "tags on the service's own tasks; without them the tasks leave the zone's reach, not another's",
+  'ecs:task-cpu': "size of the service's own tasks",
+  'ecs:task-memory': "size of the service's own tasks",
+  'ecs:cluster': "the service's own cluster (UpdateService cannot move a service)",
   'aws:ResourceTag/${TagKey}': 'the zone scope of the statement',
-  'ecs:ResourceTag/${TagKey}': 'the service\'s own tags, the same as aws:ResourceTag',
+  'ecs:ResourceTag/${TagKey}': "the service's own tags, the same as aws:ResourceTag",
 });
 
-const absent = Object.fromEntries(Object.entries(UPDATE_SERVICE_KEYS).filter(([, v]) => v === 'absent').map(([k]) => [k, 'true']));
+const absent = Object.fromEntries(
+  Object.entries(UPDATE_SERVICE_KEYS)
+    .filter(([, v]) => v === 'absent')
+    .map(([k]) => [k, 'true']),
+);
 
 /** Redeploy and scale the zone's ECS services, with the residual risk of what IAM cannot see. */
 export default definePreset({
-  summary: 'Redeploy and scale ECS services of the zone (UpdateService); see its documentation for what IAM cannot check.',
+  summary:
+    'Redeploy and scale ECS services of the zone (UpdateService); see its documentation for what IAM cannot check.',
   doc:
     '`UpdateService` is one API for redeploying (`forceNewDeployment`), scaling and reconfiguring a service. ' +
     'It is allowed only on services tagged with the zone, and only when the request sets none of the condition ' +
     'keys that name or switch on another resource: task definition, capacity provider, Service Connect ' +
     '(namespace), VPC Lattice, managed EBS volumes, subnets (so no network configuration: security groups need ' +
     'subnets). A plain redeploy or a new desired count sets none of them. **Residual risk:** some fields of ' +
-    'the request have no condition key at all, so IAM cannot judge them: `loadBalancers` (register the zone\'s ' +
-    'tasks in another zone\'s target group and receive its traffic), `serviceRegistries` (register them in ' +
-    'another zone\'s Cloud Map service) and placement constraints/strategies (on a shared EC2 cluster, place them ' +
+    "the request have no condition key at all, so IAM cannot judge them: `loadBalancers` (register the zone's " +
+    "tasks in another zone's target group and receive its traffic), `serviceRegistries` (register them in " +
+    "another zone's Cloud Map service) and placement constraints/strategies (on a shared EC2 cluster, place them " +
     'on instances another zone uses). Give this preset only to zones trusted with that, or keep those services ' +
     'in accounts or clusters of their own; `ecs-operator` (stop tasks, ECS Exec) does not include it.',
   links: [

@@ -33,7 +33,8 @@ const PRESET_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 function collect(): ReadonlyMap<string, BuiltInPreset> {
   const presets = new Map<string, BuiltInPreset>();
   for (const name of Object.keys(FILES).sort()) {
-    if (!PRESET_NAME.test(name)) throw new Error(`policies/presets/${name}: a preset file name must be lower-case words joined by hyphens`);
+    if (!PRESET_NAME.test(name))
+      throw new Error(`policies/presets/${name}: a preset file name must be lower-case words joined by hyphens`);
     presets.set(name, Object.freeze({ ...FILES[name], name }));
   }
   return presets;

@@ -5,8 +5,8 @@ export default definePreset({
   summary: 'List log groups; read, filter and query (Logs Insights) log groups of the zone.',
   doc:
     'Reading is authorized against the `log-group` resource (and `log-stream` for `GetLogEvents`, judged by its ' +
-    'log group\'s tags), both of which carry `aws:ResourceTag/<key>`: only log groups tagged with the zone. A ' +
-    'Logs Insights query over several log groups needs every one of them to be the zone\'s. ' +
+    "log group's tags), both of which carry `aws:ResourceTag/<key>`: only log groups tagged with the zone. A " +
+    "Logs Insights query over several log groups needs every one of them to be the zone's. " +
     '`DescribeLogGroups` has no resource type and cannot be scoped: it lists the names and settings of every ' +
     'log group (no events). `StopQuery` and `DescribeQueries` have no resource type either; they are not ' +
     'granted (a started query runs to its end). Live Tail is not granted.',
@@ -15,7 +15,11 @@ export default definePreset({
     'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/iam-access-control-overview-cwl.html',
   ],
   statements: [
-    { scope: 'none', actions: ['logs:DescribeLogGroups'], why: 'DescribeLogGroups has no resource type; names and settings only' },
+    {
+      scope: 'none',
+      actions: ['logs:DescribeLogGroups'],
+      why: 'DescribeLogGroups has no resource type; names and settings only',
+    },
     {
       scope: 'resource-tag',
       actions: [
@@ -34,5 +38,11 @@ export default definePreset({
     // The older log-group-only tagging APIs, still callable.
     { type: 'log-group', tag: 'logs:TagLogGroup', untag: 'logs:UntagLogGroup' },
   ],
-  notGranted: ['logs:CreateExportTask', 'logs:DeleteLogGroup', 'logs:PutLogEvents', 'logs:PutRetentionPolicy', 'logs:StartLiveTail'],
+  notGranted: [
+    'logs:CreateExportTask',
+    'logs:DeleteLogGroup',
+    'logs:PutLogEvents',
+    'logs:PutRetentionPolicy',
+    'logs:StartLiveTail',
+  ],
 });

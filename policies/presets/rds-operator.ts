@@ -5,7 +5,7 @@ export default definePreset({
   summary: 'Describe RDS instances and clusters; reboot, start and stop those of the zone.',
   doc:
     'Reboot, start and stop are authorized against the `db` and `cluster` resources, both of which carry ' +
-    '`aws:ResourceTag/<key>`, so they are limited to the zone\'s instances and clusters. (`rds:ResourceTag/...` ' +
+    "`aws:ResourceTag/<key>`, so they are limited to the zone's instances and clusters. (`rds:ResourceTag/...` " +
     'is not an RDS condition key; it would deny every reboot.) `DescribeDBInstances`/`DescribeDBClusters` ' +
     'without an identifier are authorized against a wildcard resource with no tags, so they stay unscoped: they ' +
     'return metadata (endpoints, status, tags) of every instance, never data or credentials. ' +
@@ -35,7 +35,12 @@ export default definePreset({
   ],
   taggable: [
     { type: 'db', tag: 'rds:AddTagsToResource', untag: 'rds:RemoveTagsFromResource', create: 'rds:CreateDBInstance' },
-    { type: 'cluster', tag: 'rds:AddTagsToResource', untag: 'rds:RemoveTagsFromResource', create: 'rds:CreateDBCluster' },
+    {
+      type: 'cluster',
+      tag: 'rds:AddTagsToResource',
+      untag: 'rds:RemoveTagsFromResource',
+      create: 'rds:CreateDBCluster',
+    },
   ],
   notGranted: ['rds:CreateDBSnapshot', 'rds:DeleteDBCluster', 'rds:DeleteDBInstance', 'rds:ModifyDBInstance'],
 });

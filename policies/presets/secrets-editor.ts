@@ -17,9 +17,25 @@ function secretNameGuard({ zone, key, config }: GuardContext): PolicyStatement[]
   const action = ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'];
   const condition = { Null: { [`aws:RequestTag/${key}`]: 'false' } };
   if (config.secrets.zoneNamePrefix) {
-    return [{ Sid: 'GuardSecretNamePrefix', Effect: 'Deny', Action: action, NotResource: `arn:*:secretsmanager:*:*:secret:${zone}/*`, Condition: condition }];
+    return [
+      {
+        Sid: 'GuardSecretNamePrefix',
+        Effect: 'Deny',
+        Action: action,
+        NotResource: `arn:*:secretsmanager:*:*:secret:${zone}/*`,
+        Condition: condition,
+      },
+    ];
   }
-  return [{ Sid: 'GuardServiceManagedSecret', Effect: 'Deny', Action: action, Resource: 'arn:*:secretsmanager:*:*:secret:*!*', Condition: condition }];
+  return [
+    {
+      Sid: 'GuardServiceManagedSecret',
+      Effect: 'Deny',
+      Action: action,
+      Resource: 'arn:*:secretsmanager:*:*:secret:*!*',
+      Condition: condition,
+    },
+  ];
 }
 
 /**
@@ -40,14 +56,18 @@ function rotationFunctionGuard({ zone }: GuardContext): PolicyStatement[] {
       Effect: 'Deny',
       Action: 'secretsmanager:RotateSecret',
       Resource: '*',
-      Condition: { Null: { [key]: 'false' }, StringNotLike: { [key]: `arn:aws*:lambda:*:\${aws:PrincipalAccount}:function:${zone}_*` } },
+      Condition: {
+        Null: { [key]: 'false' },
+        StringNotLike: { [key]: `arn:aws*:lambda:*:\${aws:PrincipalAccount}:function:${zone}_*` },
+      },
     },
   ];
 }
 
 /** Everything secrets-reader allows, plus changing, rotating, deleting and creating the zone's secrets. */
 export default definePreset({
-  summary: 'Everything secrets-reader allows; change, rotate and delete secrets of the zone; create secrets tagged with the zone.',
+  summary:
+    'Everything secrets-reader allows; change, rotate and delete secrets of the zone; create secrets tagged with the zone.',
   doc:
     'Writes are scoped like reads (`aws:ResourceTag/<key>` on the `Secret`). Creating requires the zone tag ' +
     'and no other tag. Per the `CreateSecret` API reference a create with tags is also authorized as ' +
@@ -59,7 +79,7 @@ export default definePreset({
     'claimed. With the opt-out (`false`) any untagged secret can be claimed except those another AWS service ' +
     'manages (`GuardServiceManagedSecret`, names with `!`). `RotateSecret` can also (re)configure rotation: ' +
     '`GuardSecretRotationFunction` (every zone) allows `RotationLambdaARN` only for a function named `<zone>_...` in ' +
-    'the caller\'s own account (the key is an ARN, not a tag: a naming convention). Per the `RotateSecret` API ' +
+    "the caller's own account (the key is an ARN, not a tag: a naming convention). Per the `RotateSecret` API " +
     'reference the caller also needs `lambda:InvokeFunction` on the rotation function, granted here on functions ' +
     'tagged with the zone, so the function must be both named and tagged for the zone. Managed external rotation ' +
     '(`ExternalSecretRotationRoleArn`) needs `iam:PassRole`, not granted.',

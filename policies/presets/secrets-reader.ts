@@ -5,7 +5,7 @@ export default definePreset({
   summary: 'List secrets; read the values and metadata of secrets of the zone.',
   doc:
     'Reading a secret (`GetSecretValue`, `DescribeSecret`, `ListSecretVersionIds`) is authorized against the ' +
-    '`Secret` resource, which carries `aws:ResourceTag/<key>`: only the zone\'s secrets. `ListSecrets` has no ' +
+    "`Secret` resource, which carries `aws:ResourceTag/<key>`: only the zone's secrets. `ListSecrets` has no " +
     'resource type at all, so it cannot be scoped; it returns names and metadata of every secret, never values. ' +
     'Secrets encrypted with a customer-managed KMS key also need `kms:Decrypt` through the key policy, which is ' +
     'not granted here.',
@@ -17,11 +17,20 @@ export default definePreset({
     { scope: 'none', actions: ['secretsmanager:ListSecrets'], why: 'ListSecrets has no resource type; metadata only' },
     {
       scope: 'resource-tag',
-      actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds'],
+      actions: [
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+        'secretsmanager:ListSecretVersionIds',
+      ],
     },
   ],
   taggable: [
-    { type: 'Secret', tag: 'secretsmanager:TagResource', untag: 'secretsmanager:UntagResource', create: 'secretsmanager:CreateSecret' },
+    {
+      type: 'Secret',
+      tag: 'secretsmanager:TagResource',
+      untag: 'secretsmanager:UntagResource',
+      create: 'secretsmanager:CreateSecret',
+    },
   ],
   notGranted: ['secretsmanager:CancelRotateSecret', 'secretsmanager:PutResourcePolicy', 'secretsmanager:RestoreSecret'],
 });

@@ -5,18 +5,18 @@ export default definePreset({
   summary: 'Open Session Manager shells on instances of the zone; end and resume only the own sessions.',
   doc:
     '`StartSession` is authorized against the target (EC2 `instance` or hybrid `managed-instance`, both with ' +
-    '`aws:ResourceTag/<key>`: only the zone\'s instances) and against the session document. The document is ' +
-    'not the zone\'s: only the default shell document `SSM-SessionManagerRunShell` is allowed, so port ' +
-    'forwarding and other documents are not; and only that document of the caller\'s own account ' +
+    "`aws:ResourceTag/<key>`: only the zone's instances) and against the session document. The document is " +
+    "not the zone's: only the default shell document `SSM-SessionManagerRunShell` is allowed, so port " +
+    "forwarding and other documents are not; and only that document of the caller's own account " +
     '(`aws:ResourceAccount` = `${aws:PrincipalAccount}`), not one another account shares under that name: ' +
     'Session Manager creates it in each account and Region as the account\'s session preferences (AWS: "Start ' +
     'a default shell session"). IAM resolves policy variables only in the resource part of an ARN, not in its ' +
     'account, hence a condition. Sessions carry no zone tag; `TerminateSession` and ' +
-    '`ResumeSession` are limited to the caller\'s own sessions by the tag Session Manager puts on each session, ' +
+    "`ResumeSession` are limited to the caller's own sessions by the tag Session Manager puts on each session, " +
     '`ssm:resourceTag/aws:ssmmessages:session-id` = `${aws:userid}` (an IAM policy variable: allowed in built-in ' +
     'presets, which are code, and written escaped into Terraform). `DescribeSessions` and ' +
     '`DescribeInstanceInformation` have no resource type and cannot be scoped: they list sessions and managed ' +
-    'nodes of every zone (metadata). A session\'s KMS encryption or logging settings need permissions of their ' +
+    "nodes of every zone (metadata). A session's KMS encryption or logging settings need permissions of their " +
     'own, not granted here.',
   links: [
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html',
@@ -42,14 +42,14 @@ export default definePreset({
       // A policy variable is resolved only in the resource part of an ARN (after the fifth colon), so the
       // account is pinned by a condition (IAM User Guide, "Policy variables": Resource element).
       condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } },
-      why: 'a session is also authorized against its document, which is not the zone\'s; only the default shell document, of the caller\'s account',
+      why: "a session is also authorized against its document, which is not the zone's; only the default shell document, of the caller's account",
     },
     {
       scope: 'none',
       actions: ['ssm:ResumeSession', 'ssm:TerminateSession'],
       resources: ['arn:aws:ssm:*:*:session/*'],
       condition: { StringEquals: { 'ssm:resourceTag/aws:ssmmessages:session-id': '${aws:userid}' } },
-      why: 'sessions carry no zone tag; only the caller\'s own sessions',
+      why: "sessions carry no zone tag; only the caller's own sessions",
     },
   ],
   taggable: [

@@ -21,10 +21,18 @@ const NAMING: Record<string, string | string[]> = {
 describe('ecs-deployer', () => {
   const policy = policyFor('prod', ['ecs-deployer']);
   const update = async (zone: string | undefined, extra: Context = {}) =>
-    simulate([policy], 'ecs:UpdateService', await arnOf('ecs', 'service', 'web'), { ...(await resourceTagContext('ecs', 'service', K, zone)), ...extra });
+    simulate([policy], 'ecs:UpdateService', await arnOf('ecs', 'service', 'web'), {
+      ...(await resourceTagContext('ecs', 'service', K, zone)),
+      ...extra,
+    });
 
   test('grants UpdateService only, zone-scoped', () => {
-    expect(actionsByScope('ecs-deployer')).toEqual({ none: [], resourceTag: ['ecs:UpdateService'], requestTag: [], tagOnCreate: [] });
+    expect(actionsByScope('ecs-deployer')).toEqual({
+      none: [],
+      resourceTag: ['ecs:UpdateService'],
+      requestTag: [],
+      tagOnCreate: [],
+    });
   });
 
   test('every condition key AWS lists for UpdateService is decided, and the keys that name another resource must be absent', async () => {
@@ -34,17 +42,32 @@ describe('ecs-deployer', () => {
       for (const k of [...r.conditionKeys, ...(await iamResourceTypeDetails('ecs', r.name)).conditionKeys]) keys.add(k);
     }
     expect(Object.keys(UPDATE_SERVICE_KEYS).sort()).toEqual([...keys].sort());
-    expect(Object.entries(UPDATE_SERVICE_KEYS).filter(([, v]) => v === 'absent').map(([k]) => k).sort()).toEqual(Object.keys(NAMING).sort());
+    expect(
+      Object.entries(UPDATE_SERVICE_KEYS)
+        .filter(([, v]) => v === 'absent')
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(Object.keys(NAMING).sort());
   });
 
-  test('a plain redeploy or scaling of a zone service is allowed; another zone\'s, an untagged or a case-changed one is not', async () => {
+  test("a plain redeploy or scaling of a zone service is allowed; another zone's, an untagged or a case-changed one is not", async () => {
     expect(await update('prod')).toBe('Allowed');
     // Keys that name only the service's own things stay allowed.
-    expect(await update('prod', { 'ecs:task-cpu': '512', 'ecs:enable-execute-command': 'true', 'ecs:propagate-tags': 'SERVICE' })).toBe('Allowed');
-    for (const zone of ['prod-1', 'Prod', undefined]) expect({ zone, r: await update(zone) }).toEqual({ zone, r: 'ImplicitlyDenied' });
+    expect(
+      await update('prod', {
+        'ecs:task-cpu': '512',
+        'ecs:enable-execute-command': 'true',
+        'ecs:propagate-tags': 'SERVICE',
+      }),
+    ).toBe('Allowed');
+    for (const zone of ['prod-1', 'Prod', undefined])
+      expect({ zone, r: await update(zone) }).toEqual({ zone, r: 'ImplicitlyDenied' });
   });
 
-  test.each(Object.entries(NAMING))('a request setting %s (another resource) is denied, on the zone\'s own service', async (key, value) => {
-    expect(await update('prod', { [key]: value })).toBe('ImplicitlyDenied');
-  });
+  test.each(Object.entries(NAMING))(
+    "a request setting %s (another resource) is denied, on the zone's own service",
+    async (key, value) => {
+      expect(await update('prod', { [key]: value })).toBe('ImplicitlyDenied');
+    },
+  );
 });

@@ -8,7 +8,10 @@ const K = 'entigo:zone';
 describe('ecs-operator', () => {
   const policy = policyFor('prod', ['ecs-operator']);
   const on = async (action: string, type: string, name: string, zone: string | undefined, extra: Context = {}) =>
-    simulate([policy], action, await arnOf('ecs', type, name), { ...(await resourceTagContext('ecs', type, K, zone)), ...extra });
+    simulate([policy], action, await arnOf('ecs', type, name), {
+      ...(await resourceTagContext('ecs', type, K, zone)),
+      ...extra,
+    });
 
   test('lists unscoped; describe services and tasks, stop tasks, ECS Exec of the zone; no UpdateService (ecs-deployer)', () => {
     expect(actionsByScope('ecs-operator')).toEqual({
@@ -18,7 +21,9 @@ describe('ecs-operator', () => {
       tagOnCreate: [],
     });
     // The only unscoped ExecuteCommand is on clusters.
-    const unscopedExec = definitionOf('ecs-operator').statements.filter((s) => s.scope === 'none' && s.actions.includes('ecs:ExecuteCommand'));
+    const unscopedExec = definitionOf('ecs-operator').statements.filter(
+      (s) => s.scope === 'none' && s.actions.includes('ecs:ExecuteCommand'),
+    );
     expect(unscopedExec.map((s) => s.resources)).toEqual([['arn:aws:ecs:*:*:cluster/*']]);
   });
 
@@ -29,14 +34,20 @@ describe('ecs-operator', () => {
   test('ECS Exec: any cluster (shared), but only tasks of the zone', async () => {
     expect(await on('ecs:ExecuteCommand', 'cluster', 'shared', undefined)).toBe('Allowed');
     expect(await on('ecs:ExecuteCommand', 'task', 'abc', 'prod')).toBe('Allowed');
-    for (const zone of ['prod-1', 'PROD', undefined]) expect({ zone, r: await on('ecs:ExecuteCommand', 'task', 'abc', zone) }).toEqual({ zone, r: 'ImplicitlyDenied' });
+    for (const zone of ['prod-1', 'PROD', undefined])
+      expect({ zone, r: await on('ecs:ExecuteCommand', 'task', 'abc', zone) }).toEqual({ zone, r: 'ImplicitlyDenied' });
   });
 
   test('the zone tag of a service or task cannot be removed or changed, even next to Allow *', async () => {
     const untag = { 'aws:TagKeys': [K] };
     for (const type of ['service', 'task', 'cluster']) {
       const arn = await arnOf('ecs', type, 'x');
-      expect(await simulate([policy, ALLOW_ALL], 'ecs:UntagResource', arn, { ...(await resourceTagContext('ecs', type, K, 'prod')), ...untag })).toBe('ExplicitlyDenied');
+      expect(
+        await simulate([policy, ALLOW_ALL], 'ecs:UntagResource', arn, {
+          ...(await resourceTagContext('ecs', type, K, 'prod')),
+          ...untag,
+        }),
+      ).toBe('ExplicitlyDenied');
     }
   });
 });

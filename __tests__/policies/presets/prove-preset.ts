@@ -25,10 +25,24 @@ export function definitionOf(name: string): BuiltInPreset {
 }
 
 /** The preset's actions by scope, sorted; tag-on-create companions separately. */
-export function actionsByScope(name: string): { none: string[]; resourceTag: string[]; requestTag: string[]; tagOnCreate: string[] } {
+export function actionsByScope(name: string): {
+  none: string[];
+  resourceTag: string[];
+  requestTag: string[];
+  tagOnCreate: string[];
+} {
   const d = definitionOf(name);
-  const of = (scope: string) => d.statements.filter((s) => s.scope === scope).flatMap((s) => [...s.actions]).sort();
-  return { none: of('none'), resourceTag: of('resource-tag'), requestTag: of('request-tag'), tagOnCreate: d.statements.flatMap((s) => [...(s.tagOnCreate ?? [])]).sort() };
+  const of = (scope: string) =>
+    d.statements
+      .filter((s) => s.scope === scope)
+      .flatMap((s) => [...s.actions])
+      .sort();
+  return {
+    none: of('none'),
+    resourceTag: of('resource-tag'),
+    requestTag: of('request-tag'),
+    tagOnCreate: d.statements.flatMap((s) => [...(s.tagOnCreate ?? [])]).sort(),
+  };
 }
 
 function treeWith(name: string, zoneNamePrefix: boolean): ZoneTree {
@@ -38,7 +52,11 @@ function treeWith(name: string, zoneNamePrefix: boolean): ZoneTree {
     { name: 'bare', department: 'beta', access: [] as string[] },
   ];
   return {
-    config: { zoneTagKey: KEY, access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] }, secrets: { zoneNamePrefix } },
+    config: {
+      zoneTagKey: KEY,
+      access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+      secrets: { zoneNamePrefix },
+    },
     zones,
   } as unknown as ZoneTree;
 }
@@ -59,7 +77,7 @@ export function provePreset(name: string): void {
       expect(BUILT_IN_PRESETS[name]?.description).toBe(d.summary);
     });
 
-    test.each([false, true])('matches AWS\'s service reference (zoneNamePrefix %s)', async (prefix) => {
+    test.each([false, true])("matches AWS's service reference (zoneNamePrefix %s)", async (prefix) => {
       expect(await checkAgainstReference(policyFor('prod-1', [name], prefix))).toEqual([]);
     });
 
@@ -71,14 +89,18 @@ export function provePreset(name: string): void {
       expect(describeFailures(failures)).toBe('');
       const allowed = new Set(cases.filter((c) => c.expect === 'Allowed' && !c.withAllowAll).map((c) => c.action));
       // Statements with a further condition (own sessions) are proved by the preset's own test.
-      for (const a of d.statements.filter((s) => !s.condition).flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])])) expect(allowed).toContain(a);
+      for (const a of d.statements.filter((s) => !s.condition).flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])]))
+        expect(allowed).toContain(a);
       expect(cases.some((c) => c.expect === 'ExplicitlyDenied' && c.withAllowAll)).toBe(targets.length > 0);
     });
 
     // The guards every zone carries take ~4 KB (GuardTaggingWithoutTagKeys alone ~2.3 KB), so "far
     // below" is: at least 4 KB left for the zone's other presets.
     test('alone, its policy leaves at least 4 KB of the 10,240-character inline policy limit', () => {
-      expect(policySize(renderPolicy(zonePolicy({ name: 'a'.repeat(27), access: [name] }, treeWith(name, true).config))).nonWhitespaceBytes).toBeLessThan(10_240 - 4_096);
+      expect(
+        policySize(renderPolicy(zonePolicy({ name: 'a'.repeat(27), access: [name] }, treeWith(name, true).config)))
+          .nonWhitespaceBytes,
+      ).toBeLessThan(10_240 - 4_096);
     });
   });
 }

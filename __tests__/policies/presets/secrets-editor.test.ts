@@ -13,8 +13,13 @@ describe('secrets-editor', () => {
       resourceTag: [
         // Rotation: the caller needs to be allowed to invoke the rotation function (functions of the zone).
         'lambda:InvokeFunction',
-        'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds',
-        'secretsmanager:PutSecretValue', 'secretsmanager:RotateSecret', 'secretsmanager:UpdateSecret',
+        'secretsmanager:DeleteSecret',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+        'secretsmanager:ListSecretVersionIds',
+        'secretsmanager:PutSecretValue',
+        'secretsmanager:RotateSecret',
+        'secretsmanager:UpdateSecret',
       ],
       requestTag: ['secretsmanager:CreateSecret'],
       tagOnCreate: ['secretsmanager:TagResource'],
@@ -25,8 +30,15 @@ describe('secrets-editor', () => {
     for (const access of [['secrets-editor'], ['rds-operator'], []]) {
       const on = policyFor('prod', access, true).Statement.map((s) => s.Sid);
       const off = policyFor('prod', access, false).Statement.map((s) => s.Sid);
-      expect({ access, on: on.filter((s) => s.startsWith('GuardS')), off: off.filter((s) => s.startsWith('GuardS')) })
-        .toEqual({ access, on: ['GuardSecretNamePrefix', 'GuardSecretRotationFunction'], off: ['GuardServiceManagedSecret', 'GuardSecretRotationFunction'] });
+      expect({
+        access,
+        on: on.filter((s) => s.startsWith('GuardS')),
+        off: off.filter((s) => s.startsWith('GuardS')),
+      }).toEqual({
+        access,
+        on: ['GuardSecretNamePrefix', 'GuardSecretRotationFunction'],
+        off: ['GuardServiceManagedSecret', 'GuardSecretRotationFunction'],
+      });
     }
   });
 });

@@ -8,18 +8,31 @@ describe('sqs-operator', () => {
     expect(actionsByScope('sqs-operator')).toEqual({
       none: ['sqs:ListQueues'],
       resourceTag: [
-        'sqs:CancelMessageMoveTask', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ListDeadLetterSourceQueues',
-        'sqs:ListMessageMoveTasks', 'sqs:PurgeQueue', 'sqs:ReceiveMessage', 'sqs:SendMessage', 'sqs:StartMessageMoveTask',
+        'sqs:CancelMessageMoveTask',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:ListDeadLetterSourceQueues',
+        'sqs:ListMessageMoveTasks',
+        'sqs:PurgeQueue',
+        'sqs:ReceiveMessage',
+        'sqs:SendMessage',
+        'sqs:StartMessageMoveTask',
       ],
       requestTag: [],
       tagOnCreate: [],
     });
   });
 
-  test('a redrive works between the zone\'s queues and never into or out of another zone\'s', async () => {
+  test("a redrive works between the zone's queues and never into or out of another zone's", async () => {
     const policy = policyFor('prod', ['sqs-operator']);
     const on = async (action: string, queue: string, zone: string | undefined) =>
-      simulate([policy], action, await arnOf('sqs', 'queue', queue), await resourceTagContext('sqs', 'queue', 'entigo:zone', zone));
+      simulate(
+        [policy],
+        action,
+        await arnOf('sqs', 'queue', queue),
+        await resourceTagContext('sqs', 'queue', 'entigo:zone', zone),
+      );
     // What a redrive from the dead-letter queue to the source queue is authorized as.
     const redrive = async (dlqZone: string | undefined, targetZone: string | undefined) => [
       await on('sqs:StartMessageMoveTask', 'orders-dlq', dlqZone),

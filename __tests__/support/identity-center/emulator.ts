@@ -140,14 +140,20 @@ const SERVICES: Record<string, { service: string; signing: string }> = {
 export function implementedOperations(): string[] {
   const sso = new SsoAdmin({ instanceArn: DEFAULT_INSTANCE_ARN });
   const store = new IdentityStore('d-0000000000', () => 0);
-  return [...Object.keys(sso.operations).map((o) => `sso.${o}`), ...Object.keys(store.operations).map((o) => `identitystore.${o}`)].sort();
+  return [
+    ...Object.keys(sso.operations).map((o) => `sso.${o}`),
+    ...Object.keys(store.operations).map((o) => `identitystore.${o}`),
+  ].sort();
 }
 
 /** `<service>.<Operation>` the emulator answers beyond `implementedOperations` (drift and doctor reads, console changes), sorted. */
 export function liveReadOperations(): string[] {
   const sso = new SsoAdmin({ instanceArn: DEFAULT_INSTANCE_ARN });
   const members = new IdentityStoreMembers('d-0000000000', () => false);
-  return [...Object.keys(ssoAdminReads(sso)).map((o) => `sso.${o}`), ...Object.keys(members.operations).map((o) => `identitystore.${o}`)].sort();
+  return [
+    ...Object.keys(ssoAdminReads(sso)).map((o) => `sso.${o}`),
+    ...Object.keys(members.operations).map((o) => `identitystore.${o}`),
+  ].sort();
 }
 
 export const DEFAULT_INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-1111222233334444';
@@ -164,7 +170,9 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
   const store = new IdentityStore(options.identityStoreId, clock);
   for (const g of options.groups ?? []) store.createGroup(g);
   const sso = new SsoAdmin({ ...options, instanceArn });
-  const members = new IdentityStoreMembers(options.identityStoreId, (id) => store.visible().some((g) => g.groupId === id));
+  const members = new IdentityStoreMembers(options.identityStoreId, (id) =>
+    store.visible().some((g) => g.groupId === id),
+  );
   const handlers: Record<string, Readonly<Record<string, Handler>>> = {
     sso: { ...sso.operations, ...ssoAdminReads(sso) },
     identitystore: { ...store.operations, ...members.operations },
@@ -177,7 +185,10 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
   const takeToken = (): boolean => {
     if (!rateLimit) return true;
     const now = Date.now();
-    tokens = Math.min(rateLimit.burst ?? rateLimit.ratePerSecond, tokens + ((now - refilledAt) / 1000) * rateLimit.ratePerSecond);
+    tokens = Math.min(
+      rateLimit.burst ?? rateLimit.ratePerSecond,
+      tokens + ((now - refilledAt) / 1000) * rateLimit.ratePerSecond,
+    );
     refilledAt = now;
     if (tokens < 1) return false;
     tokens -= 1;
@@ -197,7 +208,13 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
     });
   });
 
-  function send(res: http.ServerResponse, status: number, body: Record<string, unknown>, entry: Omit<RequestLogEntry, 'at' | 'time' | 'status' | 'outcome'>, headers: Record<string, string> = {}): void {
+  function send(
+    res: http.ServerResponse,
+    status: number,
+    body: Record<string, unknown>,
+    entry: Omit<RequestLogEntry, 'at' | 'time' | 'status' | 'outcome'>,
+    headers: Record<string, string> = {},
+  ): void {
     const type = typeof body.__type === 'string' ? body.__type : undefined;
     log.push({ at: clock(), time: Date.now(), status, outcome: type ?? 'ok', ...entry });
     const payload = JSON.stringify(body);
@@ -227,13 +244,20 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
 
     const handler = known ? handlers[known.service]![operation] : undefined;
     if (req.method !== 'POST' || !known || !handler) {
-      return fail(new AwsError('UnknownOperationException', `the Identity Center emulator does not implement ${known ? `${known.service} ` : ''}${operation}`));
+      return fail(
+        new AwsError(
+          'UnknownOperationException',
+          `the Identity Center emulator does not implement ${known ? `${known.service} ` : ''}${operation}`,
+        ),
+      );
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
       return fail(new AwsError('SerializationException', 'expected application/x-amz-json-1.1'));
     }
     if (!auth.startsWith('AWS4-HMAC-SHA256 ') || signedService !== known.signing) {
-      return fail(new AwsError('MissingAuthenticationTokenException', `request must be SigV4-signed for ${known.signing}`, 403));
+      return fail(
+        new AwsError('MissingAuthenticationTokenException', `request must be SigV4-signed for ${known.signing}`, 403),
+      );
     }
     let input: Record<string, unknown>;
     try {
@@ -252,7 +276,8 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
       }
       const rule = options.throttle;
       if (rule && operation === 'GetGroupId') {
-        const ua = (input.AlternateIdentifier as { UniqueAttribute?: { AttributeValue?: unknown } } | undefined)?.UniqueAttribute;
+        const ua = (input.AlternateIdentifier as { UniqueAttribute?: { AttributeValue?: unknown } } | undefined)
+          ?.UniqueAttribute;
         const name = typeof ua?.AttributeValue === 'string' ? ua.AttributeValue : undefined;
         if (rule.displayName === undefined || rule.displayName === name) {
           ruleSeen++;
@@ -271,7 +296,11 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
       return send(res, 200, out, entry as typeof base);
     } catch (e) {
       if (e instanceof AwsError) return fail(e, {}, entry as typeof base);
-      return fail(new AwsError('InternalServerException', `emulator bug: ${(e as Error).stack ?? String(e)}`, 500), {}, entry as typeof base);
+      return fail(
+        new AwsError('InternalServerException', `emulator bug: ${(e as Error).stack ?? String(e)}`, 500),
+        {},
+        entry as typeof base,
+      );
     }
   }
 
@@ -287,7 +316,13 @@ export async function startIdentityCenterEmulator(options: EmulatorOptions): Pro
     instanceArn,
     identityStoreId: options.identityStoreId,
     log,
-    state: () => ({ ...sso.state(), groups: store.visible().map((g) => g.displayName).sort() }),
+    state: () => ({
+      ...sso.state(),
+      groups: store
+        .visible()
+        .map((g) => g.displayName)
+        .sort(),
+    }),
     createGroup: (seed) => store.createGroup(seed),
     groupId: (name) => store.idOf(name) ?? fakeGroupId(name),
     lookups: (name) => log.filter((e) => e.operation === 'GetGroupId' && e.displayName === name),

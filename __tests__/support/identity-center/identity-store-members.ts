@@ -49,7 +49,9 @@ export class IdentityStoreMembers {
 
   createUser(seed: SeedUser): StoredUser {
     if ([...this.users.values()].some((u) => u.userName.toLowerCase() === seed.userName.toLowerCase())) {
-      throw new AwsError('ConflictException', `Duplicate UserName ${seed.userName}`, 400, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
+      throw new AwsError('ConflictException', `Duplicate UserName ${seed.userName}`, 400, {
+        Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION',
+      });
     }
     const userId = seed.userId ?? fakeUserId(seed.userName);
     const user: StoredUser = {
@@ -67,10 +69,20 @@ export class IdentityStoreMembers {
   }
 
   addMembership(groupId: string, userId: string): string {
-    if (!this.groupExists(groupId)) throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, { ResourceType: 'GROUP', ResourceId: groupId });
-    if (!this.users.has(userId)) throw new AwsError('ResourceNotFoundException', 'USER not found', 400, { ResourceType: 'USER', ResourceId: userId });
+    if (!this.groupExists(groupId))
+      throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, {
+        ResourceType: 'GROUP',
+        ResourceId: groupId,
+      });
+    if (!this.users.has(userId))
+      throw new AwsError('ResourceNotFoundException', 'USER not found', 400, {
+        ResourceType: 'USER',
+        ResourceId: userId,
+      });
     if ([...this.memberships.values()].some((m) => m.groupId === groupId && m.userId === userId)) {
-      throw new AwsError('ConflictException', 'Member already exists in group', 400, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
+      throw new AwsError('ConflictException', 'Member already exists in group', 400, {
+        Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION',
+      });
     }
     const membershipId = randomUUID();
     this.memberships.set(membershipId, { membershipId, groupId, userId });
@@ -79,12 +91,17 @@ export class IdentityStoreMembers {
 
   /** `<group id> <user name>`, sorted, for assertions. */
   state(): string[] {
-    return [...this.memberships.values()].map((m) => `${m.groupId} ${this.users.get(m.userId)?.userName ?? m.userId}`).sort();
+    return [...this.memberships.values()]
+      .map((m) => `${m.groupId} ${this.users.get(m.userId)?.userName ?? m.userId}`)
+      .sort();
   }
 
   private checkStore(input: Record<string, unknown>): void {
     if (input.IdentityStoreId !== this.identityStoreId) {
-      throw new AwsError('ResourceNotFoundException', 'identity store not found', 400, { ResourceType: 'IDENTITY_STORE', ResourceId: String(input.IdentityStoreId) });
+      throw new AwsError('ResourceNotFoundException', 'identity store not found', 400, {
+        ResourceType: 'IDENTITY_STORE',
+        ResourceId: String(input.IdentityStoreId),
+      });
     }
   }
 
@@ -97,20 +114,37 @@ export class IdentityStoreMembers {
   readonly operations: Readonly<Record<string, Handler>> = {
     CreateUser: (input) => {
       this.checkStore(input);
-      if (typeof input.UserName !== 'string' || input.UserName === '') throw new AwsError('ValidationException', 'UserName is required');
-      const u = this.createUser({ userName: input.UserName, ...(typeof input.DisplayName === 'string' ? { displayName: input.DisplayName } : {}) });
+      if (typeof input.UserName !== 'string' || input.UserName === '')
+        throw new AwsError('ValidationException', 'UserName is required');
+      const u = this.createUser({
+        userName: input.UserName,
+        ...(typeof input.DisplayName === 'string' ? { displayName: input.DisplayName } : {}),
+      });
       return { UserId: u.userId, IdentityStoreId: this.identityStoreId };
     },
     DescribeUser: (input) => {
       this.checkStore(input);
       const u = this.users.get(String(input.UserId ?? ''));
-      if (!u) throw new AwsError('ResourceNotFoundException', 'USER not found', 400, { ResourceType: 'USER', ResourceId: String(input.UserId) });
-      return { IdentityStoreId: this.identityStoreId, UserId: u.userId, UserName: u.userName, DisplayName: u.displayName, ExternalIds: u.externalIds };
+      if (!u)
+        throw new AwsError('ResourceNotFoundException', 'USER not found', 400, {
+          ResourceType: 'USER',
+          ResourceId: String(input.UserId),
+        });
+      return {
+        IdentityStoreId: this.identityStoreId,
+        UserId: u.userId,
+        UserName: u.userName,
+        DisplayName: u.displayName,
+        ExternalIds: u.externalIds,
+      };
     },
     GetUserId: (input, note) => {
       this.checkStore(input);
       const alt = input.AlternateIdentifier as
-        | { UniqueAttribute?: { AttributePath?: unknown; AttributeValue?: unknown }; ExternalId?: { Issuer?: unknown; Id?: unknown } }
+        | {
+            UniqueAttribute?: { AttributePath?: unknown; AttributeValue?: unknown };
+            ExternalId?: { Issuer?: unknown; Id?: unknown };
+          }
         | undefined;
       let found: StoredUser | undefined;
       if (alt?.UniqueAttribute && String(alt.UniqueAttribute.AttributePath).toLowerCase() === 'username') {
@@ -118,7 +152,9 @@ export class IdentityStoreMembers {
         note({ displayName: v });
         found = [...this.users.values()].find((u) => u.userName.toLowerCase() === v);
       } else if (alt?.ExternalId) {
-        found = [...this.users.values()].find((u) => u.externalIds.some((e) => e.Issuer === alt.ExternalId!.Issuer && e.Id === alt.ExternalId!.Id));
+        found = [...this.users.values()].find((u) =>
+          u.externalIds.some((e) => e.Issuer === alt.ExternalId!.Issuer && e.Id === alt.ExternalId!.Id),
+        );
       } else {
         throw new AwsError('ValidationException', 'AlternateIdentifier must be UniqueAttribute UserName or ExternalId');
       }
@@ -129,12 +165,19 @@ export class IdentityStoreMembers {
       this.checkStore(input);
       const groupId = String(input.GroupId ?? '');
       note({ groupId });
-      return { MembershipId: this.addMembership(groupId, this.userIdFrom(input)), IdentityStoreId: this.identityStoreId };
+      return {
+        MembershipId: this.addMembership(groupId, this.userIdFrom(input)),
+        IdentityStoreId: this.identityStoreId,
+      };
     },
     DeleteGroupMembership: (input) => {
       this.checkStore(input);
       const id = String(input.MembershipId ?? '');
-      if (!this.memberships.delete(id)) throw new AwsError('ResourceNotFoundException', 'GROUP_MEMBERSHIP not found', 400, { ResourceType: 'GROUP_MEMBERSHIP', ResourceId: id });
+      if (!this.memberships.delete(id))
+        throw new AwsError('ResourceNotFoundException', 'GROUP_MEMBERSHIP not found', 400, {
+          ResourceType: 'GROUP_MEMBERSHIP',
+          ResourceId: id,
+        });
       return {};
     },
     ListGroupMemberships: (input, note) => {
@@ -142,11 +185,21 @@ export class IdentityStoreMembers {
       const groupId = String(input.GroupId ?? '');
       note({ groupId });
       const m = input.MaxResults;
-      if (m !== undefined && (typeof m !== 'number' || m < 1 || m > 100)) throw new AwsError('ValidationException', 'MaxResults must be between 1 and 100');
-      if (!this.groupExists(groupId)) throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, { ResourceType: 'GROUP', ResourceId: groupId });
+      if (m !== undefined && (typeof m !== 'number' || m < 1 || m > 100))
+        throw new AwsError('ValidationException', 'MaxResults must be between 1 and 100');
+      if (!this.groupExists(groupId))
+        throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, {
+          ResourceType: 'GROUP',
+          ResourceId: groupId,
+        });
       const all = [...this.memberships.values()]
         .filter((x) => x.groupId === groupId)
-        .map((x) => ({ IdentityStoreId: this.identityStoreId, MembershipId: x.membershipId, GroupId: x.groupId, MemberId: { UserId: x.userId } }));
+        .map((x) => ({
+          IdentityStoreId: this.identityStoreId,
+          MembershipId: x.membershipId,
+          GroupId: x.groupId,
+          MemberId: { UserId: x.userId },
+        }));
       return page(all, input, 'GroupMemberships');
     },
     GetGroupMembershipId: (input, note) => {
@@ -155,7 +208,10 @@ export class IdentityStoreMembers {
       note({ groupId });
       const userId = this.userIdFrom(input);
       const m = [...this.memberships.values()].find((x) => x.groupId === groupId && x.userId === userId);
-      if (!m) throw new AwsError('ResourceNotFoundException', 'GROUP_MEMBERSHIP not found', 400, { ResourceType: 'GROUP_MEMBERSHIP' });
+      if (!m)
+        throw new AwsError('ResourceNotFoundException', 'GROUP_MEMBERSHIP not found', 400, {
+          ResourceType: 'GROUP_MEMBERSHIP',
+        });
       return { MembershipId: m.membershipId, IdentityStoreId: this.identityStoreId };
     },
   };

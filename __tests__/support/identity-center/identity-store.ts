@@ -57,14 +57,20 @@ export class IdentityStore {
    */
   createGroup(seed: SeedGroup): StoredGroup {
     if (this.groups.has(seed.displayName)) {
-      throw new AwsError('ConflictException', `Duplicate GroupDisplayName ${seed.displayName}`, 400, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
+      throw new AwsError('ConflictException', `Duplicate GroupDisplayName ${seed.displayName}`, 400, {
+        Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION',
+      });
     }
     const groupId = seed.groupId ?? fakeGroupId(seed.displayName);
     const group: StoredGroup = {
       groupId,
       displayName: seed.displayName,
       ...(seed.description ? { description: seed.description } : {}),
-      externalIds: [seed.externalId ? { Issuer: seed.externalId.issuer, Id: seed.externalId.id } : { Issuer: DEFAULT_SCIM_ISSUER, Id: groupId.slice(11) }],
+      externalIds: [
+        seed.externalId
+          ? { Issuer: seed.externalId.issuer, Id: seed.externalId.id }
+          : { Issuer: DEFAULT_SCIM_ISSUER, Id: groupId.slice(11) },
+      ],
       appearAfterMs: seed.appearAfterMs ?? 0,
       never: seed.never ?? false,
     };
@@ -112,7 +118,10 @@ export class IdentityStore {
 
   private checkStore(input: Record<string, unknown>): void {
     if (input.IdentityStoreId !== this.identityStoreId) {
-      throw new AwsError('ResourceNotFoundException', 'identity store not found', 400, { ResourceType: 'IDENTITY_STORE', ResourceId: String(input.IdentityStoreId) });
+      throw new AwsError('ResourceNotFoundException', 'identity store not found', 400, {
+        ResourceType: 'IDENTITY_STORE',
+        ResourceId: String(input.IdentityStoreId),
+      });
     }
   }
 
@@ -120,12 +129,20 @@ export class IdentityStore {
     GetGroupId: (input, note) => {
       this.checkStore(input);
       const alt = input.AlternateIdentifier as
-        | { UniqueAttribute?: { AttributePath?: unknown; AttributeValue?: unknown }; ExternalId?: { Issuer?: unknown; Id?: unknown } }
+        | {
+            UniqueAttribute?: { AttributePath?: unknown; AttributeValue?: unknown };
+            ExternalId?: { Issuer?: unknown; Id?: unknown };
+          }
         | undefined;
       const ua = alt?.UniqueAttribute;
       const ext = alt?.ExternalId;
       let found: StoredGroup | undefined;
-      if (ua && typeof ua.AttributePath === 'string' && ua.AttributePath.toLowerCase() === 'displayname' && typeof ua.AttributeValue === 'string') {
+      if (
+        ua &&
+        typeof ua.AttributePath === 'string' &&
+        ua.AttributePath.toLowerCase() === 'displayname' &&
+        typeof ua.AttributeValue === 'string'
+      ) {
         note({ displayName: ua.AttributeValue });
         found = this.visible().find((g) => g.displayName === ua.AttributeValue);
       } else if (ext && typeof ext.Issuer === 'string' && typeof ext.Id === 'string') {
@@ -133,7 +150,10 @@ export class IdentityStore {
         found = this.visible().find((g) => g.externalIds.some((e) => e.Issuer === ext.Issuer && e.Id === ext.Id));
         if (found) note({ displayName: found.displayName });
       } else {
-        throw new AwsError('ValidationException', 'AlternateIdentifier must be UniqueAttribute DisplayName or ExternalId');
+        throw new AwsError(
+          'ValidationException',
+          'AlternateIdentifier must be UniqueAttribute DisplayName or ExternalId',
+        );
       }
       if (!found) throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, { ResourceType: 'GROUP' });
       note({ groupId: found.groupId });
@@ -144,15 +164,23 @@ export class IdentityStore {
       const id = String(input.GroupId ?? '');
       note({ groupId: id });
       const g = this.byId(id);
-      if (!g) throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, { ResourceType: 'GROUP', ResourceId: id });
+      if (!g)
+        throw new AwsError('ResourceNotFoundException', 'GROUP not found', 400, {
+          ResourceType: 'GROUP',
+          ResourceId: id,
+        });
       note({ displayName: g.displayName });
       return this.describe(g);
     },
     CreateGroup: (input, note) => {
       this.checkStore(input);
-      if (typeof input.DisplayName !== 'string' || input.DisplayName === '') throw new AwsError('ValidationException', 'DisplayName is required');
+      if (typeof input.DisplayName !== 'string' || input.DisplayName === '')
+        throw new AwsError('ValidationException', 'DisplayName is required');
       note({ displayName: input.DisplayName });
-      const g = this.createGroup({ displayName: input.DisplayName, ...(typeof input.Description === 'string' ? { description: input.Description } : {}) });
+      const g = this.createGroup({
+        displayName: input.DisplayName,
+        ...(typeof input.Description === 'string' ? { description: input.Description } : {}),
+      });
       return { GroupId: g.groupId, IdentityStoreId: this.identityStoreId };
     },
   };

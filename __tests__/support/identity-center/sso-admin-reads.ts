@@ -15,14 +15,16 @@ import type { SsoAdmin } from './sso-admin';
 
 function maxResults(input: Record<string, unknown>): void {
   const m = input.MaxResults;
-  if (m !== undefined && (typeof m !== 'number' || m < 1 || m > 100)) throw new AwsError('ValidationException', 'MaxResults must be between 1 and 100');
+  if (m !== undefined && (typeof m !== 'number' || m < 1 || m > 100))
+    throw new AwsError('ValidationException', 'MaxResults must be between 1 and 100');
 }
 
 export function ssoAdminReads(sso: SsoAdmin): Readonly<Record<string, Handler>> {
   return {
     ListPermissionSets: (input) => {
       const view = sso.view();
-      if (input.InstanceArn !== view.instanceArn) throw new AwsError('ResourceNotFoundException', `instance ${String(input.InstanceArn)} not found`);
+      if (input.InstanceArn !== view.instanceArn)
+        throw new AwsError('ResourceNotFoundException', `instance ${String(input.InstanceArn)} not found`);
       maxResults(input);
       // Creation order, as the service lists them (not sorted by name).
       const arns = [...view.sets.values()].sort((a, b) => a.createdDate - b.createdDate).map((s) => s.arn);
@@ -30,18 +32,25 @@ export function ssoAdminReads(sso: SsoAdmin): Readonly<Record<string, Handler>> 
     },
     ListPermissionSetsProvisionedToAccount: (input, note) => {
       const view = sso.view();
-      if (input.InstanceArn !== view.instanceArn) throw new AwsError('ResourceNotFoundException', `instance ${String(input.InstanceArn)} not found`);
+      if (input.InstanceArn !== view.instanceArn)
+        throw new AwsError('ResourceNotFoundException', `instance ${String(input.InstanceArn)} not found`);
       maxResults(input);
       const account = String(input.AccountId ?? '');
       note({ account });
-      const arns = [...view.provisioned.keys()].filter((k) => k.endsWith(`|${account}`)).map((k) => k.slice(0, k.indexOf('|')));
+      const arns = [...view.provisioned.keys()]
+        .filter((k) => k.endsWith(`|${account}`))
+        .map((k) => k.slice(0, k.indexOf('|')));
       return page(arns.sort(), input, 'PermissionSets');
     },
     ListAccountsForProvisionedPermissionSet: (input, note) => {
       const s = sso.permissionSetFor(input, note);
       maxResults(input);
       const status = input.ProvisioningStatus;
-      if (status !== undefined && status !== 'LATEST_PERMISSION_SET_PROVISIONED' && status !== 'LATEST_PERMISSION_SET_NOT_PROVISIONED') {
+      if (
+        status !== undefined &&
+        status !== 'LATEST_PERMISSION_SET_PROVISIONED' &&
+        status !== 'LATEST_PERMISSION_SET_NOT_PROVISIONED'
+      ) {
         throw new AwsError('ValidationException', `ProvisioningStatus ${String(status)} is not valid`);
       }
       const accounts: string[] = [];

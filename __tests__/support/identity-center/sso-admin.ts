@@ -149,7 +149,12 @@ export class SsoAdmin {
     readonly provisioned: ReadonlyMap<string, number>;
   } {
     for (const r of this.requests.values()) this.settle(r);
-    return { instanceArn: this.config.instanceArn, sets: this.sets, assignments: this.assignments, provisioned: this.provisioned };
+    return {
+      instanceArn: this.config.instanceArn,
+      sets: this.sets,
+      assignments: this.assignments,
+      provisioned: this.provisioned,
+    };
   }
 
   /** Checks the instance and returns the permission set, for the read operations. */
@@ -182,11 +187,17 @@ export class SsoAdmin {
           managedPolicies: [...s.managedPolicies.keys()].sort(),
           customerManagedPolicies: [...s.customerPolicies.keys()].sort(),
           ...(s.boundary
-            ? { permissionsBoundary: s.boundary.ManagedPolicyArn ?? customerKey(s.boundary.CustomerManagedPolicyReference!) }
+            ? {
+                permissionsBoundary:
+                  s.boundary.ManagedPolicyArn ?? customerKey(s.boundary.CustomerManagedPolicyReference!),
+              }
             : {}),
         })),
       assignments: [...this.assignments.values()]
-        .map((a) => `${byArn.get(a.permissionSetArn) ?? a.permissionSetArn} ${a.accountId} ${a.principalType} ${a.principalId}`)
+        .map(
+          (a) =>
+            `${byArn.get(a.permissionSetArn) ?? a.permissionSetArn} ${a.accountId} ${a.principalType} ${a.principalId}`,
+        )
         .sort(),
       inProgress: [...this.requests.values()].filter((r) => this.settle(r) === 'IN_PROGRESS').length,
     };
@@ -241,7 +252,12 @@ export class SsoAdmin {
   }
 
   /** Starts an asynchronous request; ConflictException if one in progress holds any of its keys. */
-  private start(kind: AsyncKind, accounts: readonly string[], effect: () => void, body: Record<string, unknown>): AsyncRequest {
+  private start(
+    kind: AsyncKind,
+    accounts: readonly string[],
+    effect: () => void,
+    body: Record<string, unknown>,
+  ): AsyncRequest {
     const locks = accounts.map((a) => this.lockKey(a)).filter((k): k is string => k !== undefined);
     for (const other of this.requests.values()) {
       if (this.settle(other) !== 'IN_PROGRESS') continue;
@@ -254,7 +270,16 @@ export class SsoAdmin {
       }
     }
     const polls = kind === 'provisioning' ? this.options.provisioningPolls : this.options.assignmentPolls;
-    const r: AsyncRequest = { id: randomUUID(), kind, startedAt: Date.now(), pollsLeft: polls, status: 'IN_PROGRESS', locks, effect, body };
+    const r: AsyncRequest = {
+      id: randomUUID(),
+      kind,
+      startedAt: Date.now(),
+      pollsLeft: polls,
+      status: 'IN_PROGRESS',
+      locks,
+      effect,
+      body,
+    };
     this.requests.set(r.id, r);
     return r;
   }
@@ -286,14 +311,17 @@ export class SsoAdmin {
       const name = str(input, 'Name');
       note({ permissionSet: name });
       // Names are unique within an instance (ConflictException in API_CreatePermissionSet's Errors).
-      if (this.sets.has(name)) throw new AwsError('ConflictException', `PermissionSet with name ${name} already exists`);
+      if (this.sets.has(name))
+        throw new AwsError('ConflictException', `PermissionSet with name ${name} already exists`);
       const id = createHash('sha256').update(`${name}:${randomUUID()}`).digest('hex').slice(0, 16);
       const s: PermissionSet = {
         arn: `arn:aws:sso:::permissionSet/${this.instanceId}/ps-${id}`,
         name,
         sessionDuration: optStr(input, 'SessionDuration') ?? 'PT1H',
         createdDate: Math.floor(Date.now() / 1000),
-        tags: new Map(((input.Tags as { Key: string; Value: string }[] | undefined) ?? []).map((t) => [t.Key, t.Value])),
+        tags: new Map(
+          ((input.Tags as { Key: string; Value: string }[] | undefined) ?? []).map((t) => [t.Key, t.Value]),
+        ),
         managedPolicies: new Map(),
         customerPolicies: new Map(),
         version: 1,
@@ -319,16 +347,25 @@ export class SsoAdmin {
       // (ConflictException in API_DeletePermissionSet's Errors;
       // https://docs.aws.amazon.com/singlesignon/latest/userguide/howtodeletepermissionset.html).
       const accounts = this.provisionedAccounts(s.arn);
-      const pending = [...this.requests.values()].some((r) => this.settle(r) === 'IN_PROGRESS' && r.kind !== 'provisioning' && r.body.PermissionSetArn === s.arn);
+      const pending = [...this.requests.values()].some(
+        (r) => this.settle(r) === 'IN_PROGRESS' && r.kind !== 'provisioning' && r.body.PermissionSetArn === s.arn,
+      );
       if (accounts.length > 0 || pending) {
-        throw new AwsError('ConflictException', `PermissionSet ${s.name} is still assigned in accounts ${accounts.join(', ')}; delete its account assignments first`);
+        throw new AwsError(
+          'ConflictException',
+          `PermissionSet ${s.name} is still assigned in accounts ${accounts.join(', ')}; delete its account assignments first`,
+        );
       }
       this.sets.delete(s.name);
       return {};
     },
     ListTagsForResource: (input, note) => {
       const s = this.set(input, note, 'ResourceArn');
-      return page([...s.tags].map(([Key, Value]) => ({ Key, Value })), input, 'Tags');
+      return page(
+        [...s.tags].map(([Key, Value]) => ({ Key, Value })),
+        input,
+        'Tags',
+      );
     },
     TagResource: (input, note) => {
       const s = this.set(input, note, 'ResourceArn');
@@ -367,19 +404,25 @@ export class SsoAdmin {
     DetachManagedPolicyFromPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const arn = str(input, 'ManagedPolicyArn');
-      if (!s.managedPolicies.delete(arn)) throw new AwsError('ResourceNotFoundException', `Policy ${arn} is not attached`);
+      if (!s.managedPolicies.delete(arn))
+        throw new AwsError('ResourceNotFoundException', `Policy ${arn} is not attached`);
       this.touch(s);
       return {};
     },
     ListManagedPoliciesInPermissionSet: (input, note) => {
       const s = this.set(input, note);
-      return page([...s.managedPolicies].map(([Arn, Name]) => ({ Arn, Name })), input, 'AttachedManagedPolicies');
+      return page(
+        [...s.managedPolicies].map(([Arn, Name]) => ({ Arn, Name })),
+        input,
+        'AttachedManagedPolicies',
+      );
     },
     AttachCustomerManagedPolicyReferenceToPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const ref = input.CustomerManagedPolicyReference as { Name: string; Path?: string };
       const key = customerKey(ref);
-      if (s.customerPolicies.has(key)) throw new AwsError('ConflictException', `Policy reference ${key} is already attached`);
+      if (s.customerPolicies.has(key))
+        throw new AwsError('ConflictException', `Policy reference ${key} is already attached`);
       s.customerPolicies.set(key, { Name: ref.Name, Path: ref.Path ?? '/' });
       this.touch(s);
       return {};
@@ -387,7 +430,8 @@ export class SsoAdmin {
     DetachCustomerManagedPolicyReferenceFromPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const key = customerKey(input.CustomerManagedPolicyReference as { Name: string; Path?: string });
-      if (!s.customerPolicies.delete(key)) throw new AwsError('ResourceNotFoundException', `Policy reference ${key} is not attached`);
+      if (!s.customerPolicies.delete(key))
+        throw new AwsError('ResourceNotFoundException', `Policy reference ${key} is not attached`);
       this.touch(s);
       return {};
     },
@@ -398,10 +442,16 @@ export class SsoAdmin {
     PutPermissionsBoundaryToPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const b = input.PermissionsBoundary as PermissionSet['boundary'];
-      if (!b || (!b.ManagedPolicyArn && !b.CustomerManagedPolicyReference)) throw new AwsError('ValidationException', 'PermissionsBoundary is required');
+      if (!b || (!b.ManagedPolicyArn && !b.CustomerManagedPolicyReference))
+        throw new AwsError('ValidationException', 'PermissionsBoundary is required');
       s.boundary = b.ManagedPolicyArn
         ? { ManagedPolicyArn: b.ManagedPolicyArn }
-        : { CustomerManagedPolicyReference: { Name: b.CustomerManagedPolicyReference!.Name, Path: b.CustomerManagedPolicyReference!.Path ?? '/' } };
+        : {
+            CustomerManagedPolicyReference: {
+              Name: b.CustomerManagedPolicyReference!.Name,
+              Path: b.CustomerManagedPolicyReference!.Path ?? '/',
+            },
+          };
       this.touch(s);
       return {};
     },
@@ -420,7 +470,8 @@ export class SsoAdmin {
     ProvisionPermissionSet: (input, note) => {
       const s = this.set(input, note);
       const target = str(input, 'TargetType');
-      const accounts = target === 'ALL_PROVISIONED_ACCOUNTS' ? this.provisionedAccounts(s.arn) : [str(input, 'TargetId')];
+      const accounts =
+        target === 'ALL_PROVISIONED_ACCOUNTS' ? this.provisionedAccounts(s.arn) : [str(input, 'TargetId')];
       const version = s.version;
       const r = this.start('provisioning', accounts, () => this.markProvisioned(s, accounts, version), {
         PermissionSetArn: s.arn,
@@ -429,51 +480,79 @@ export class SsoAdmin {
       return { PermissionSetProvisioningStatus: this.statusBody(r) };
     },
     DescribePermissionSetProvisioningStatus: (input) => ({
-      PermissionSetProvisioningStatus: this.statusBody(this.poll('provisioning', input, 'ProvisionPermissionSetRequestId')),
+      PermissionSetProvisioningStatus: this.statusBody(
+        this.poll('provisioning', input, 'ProvisionPermissionSetRequestId'),
+      ),
     }),
     CreateAccountAssignment: (input, note) => {
       const s = this.set(input, note);
-      const a: Assignment = { permissionSetArn: s.arn, accountId: str(input, 'TargetId'), principalId: str(input, 'PrincipalId'), principalType: str(input, 'PrincipalType') };
+      const a: Assignment = {
+        permissionSetArn: s.arn,
+        accountId: str(input, 'TargetId'),
+        principalId: str(input, 'PrincipalId'),
+        principalType: str(input, 'PrincipalType'),
+      };
       note({ account: a.accountId });
       // Creating an assignment provisions the permission set into the account
       // (API_CreateAccountAssignment: "the specified permission set will automatically be provisioned").
       const version = s.version;
-      const r = this.start('creation', [a.accountId], () => {
-        this.assignments.set(this.assignmentKey(a), a);
-        this.markProvisioned(s, [a.accountId], version);
-      }, {
-        TargetId: a.accountId,
-        TargetType: 'AWS_ACCOUNT',
-        PermissionSetArn: s.arn,
-        PrincipalId: a.principalId,
-        PrincipalType: a.principalType,
-      });
+      const r = this.start(
+        'creation',
+        [a.accountId],
+        () => {
+          this.assignments.set(this.assignmentKey(a), a);
+          this.markProvisioned(s, [a.accountId], version);
+        },
+        {
+          TargetId: a.accountId,
+          TargetType: 'AWS_ACCOUNT',
+          PermissionSetArn: s.arn,
+          PrincipalId: a.principalId,
+          PrincipalType: a.principalType,
+        },
+      );
       return { AccountAssignmentCreationStatus: this.statusBody(r) };
     },
     DescribeAccountAssignmentCreationStatus: (input) => ({
-      AccountAssignmentCreationStatus: this.statusBody(this.poll('creation', input, 'AccountAssignmentCreationRequestId')),
+      AccountAssignmentCreationStatus: this.statusBody(
+        this.poll('creation', input, 'AccountAssignmentCreationRequestId'),
+      ),
     }),
     DeleteAccountAssignment: (input, note) => {
       const s = this.set(input, note);
-      const a: Assignment = { permissionSetArn: s.arn, accountId: str(input, 'TargetId'), principalId: str(input, 'PrincipalId'), principalType: str(input, 'PrincipalType') };
+      const a: Assignment = {
+        permissionSetArn: s.arn,
+        accountId: str(input, 'TargetId'),
+        principalId: str(input, 'PrincipalId'),
+        principalType: str(input, 'PrincipalType'),
+      };
       note({ account: a.accountId });
-      if (!this.assignments.has(this.assignmentKey(a))) throw new AwsError('ResourceNotFoundException', 'Account assignment not found');
-      const r = this.start('deletion', [a.accountId], () => {
-        this.assignments.delete(this.assignmentKey(a));
-        // The last assignment gone, the permission set's role leaves the account (the emulator's
-        // model, as provisionedAccounts above: provisioned = has an assignment there).
-        if (!this.provisionedAccounts(s.arn).includes(a.accountId)) this.provisioned.delete(`${s.arn}|${a.accountId}`);
-      }, {
-        TargetId: a.accountId,
-        TargetType: 'AWS_ACCOUNT',
-        PermissionSetArn: s.arn,
-        PrincipalId: a.principalId,
-        PrincipalType: a.principalType,
-      });
+      if (!this.assignments.has(this.assignmentKey(a)))
+        throw new AwsError('ResourceNotFoundException', 'Account assignment not found');
+      const r = this.start(
+        'deletion',
+        [a.accountId],
+        () => {
+          this.assignments.delete(this.assignmentKey(a));
+          // The last assignment gone, the permission set's role leaves the account (the emulator's
+          // model, as provisionedAccounts above: provisioned = has an assignment there).
+          if (!this.provisionedAccounts(s.arn).includes(a.accountId))
+            this.provisioned.delete(`${s.arn}|${a.accountId}`);
+        },
+        {
+          TargetId: a.accountId,
+          TargetType: 'AWS_ACCOUNT',
+          PermissionSetArn: s.arn,
+          PrincipalId: a.principalId,
+          PrincipalType: a.principalType,
+        },
+      );
       return { AccountAssignmentDeletionStatus: this.statusBody(r) };
     },
     DescribeAccountAssignmentDeletionStatus: (input) => ({
-      AccountAssignmentDeletionStatus: this.statusBody(this.poll('deletion', input, 'AccountAssignmentDeletionRequestId')),
+      AccountAssignmentDeletionStatus: this.statusBody(
+        this.poll('deletion', input, 'AccountAssignmentDeletionRequestId'),
+      ),
     }),
     ListAccountAssignments: (input, note) => {
       const s = this.set(input, note);
@@ -481,7 +560,12 @@ export class SsoAdmin {
       note({ account });
       const found = [...this.assignments.values()]
         .filter((a) => a.permissionSetArn === s.arn && a.accountId === account)
-        .map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalId: a.principalId, PrincipalType: a.principalType }));
+        .map((a) => ({
+          AccountId: a.accountId,
+          PermissionSetArn: a.permissionSetArn,
+          PrincipalId: a.principalId,
+          PrincipalType: a.principalType,
+        }));
       return page(found, input, 'AccountAssignments');
     },
   };
