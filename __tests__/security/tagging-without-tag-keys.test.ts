@@ -10,7 +10,7 @@ import { renderPolicy, zonePolicy, type PolicyDocument } from '../../policies/zo
 import { ALLOW_ALL, arnOf, resourceTypeOf, simulate } from '../policies/simulate';
 
 /**
- * Issue 11 item 5: tagging APIs whose requests carry no `aws:TagKeys` (`s3:PutBucketTagging`,
+ * Tagging APIs whose requests carry no `aws:TagKeys` (`s3:PutBucketTagging`,
  * `route53:ChangeTagsForResource`, ...) are invisible to guards keyed on tag context. Next to an
  * `Allow *` managed policy they retagged other zones' resources. Every zone policy now denies all of
  * them; the list is derived from AWS's reference data (here, independently of the generator).
