@@ -56,7 +56,11 @@ function io() {
   return { io: { stdout: new PassThrough(), stderr, env: {}, cwd: process.cwd() }, err: () => err };
 }
 
-const fast = { now: () => 0, sleep: async () => undefined, pollMs: 1, maxPollMs: 1 };
+/** Virtual time: each sleep moves the clock, so polling reaches its timeout without waiting. */
+function fast() {
+  let t = 0;
+  return { now: () => t, sleep: async (ms: number) => void (t += ms), pollMs: 1_000, maxPollMs: 8_000 };
+}
 
 async function deleteStatus(server: GraphServer, id: string): Promise<number> {
   const res = await fetch(`${server.url}/identityGovernance/entitlementManagement/accessPackages/${id}`, {
@@ -74,7 +78,7 @@ test('a destroyed package with assignments is released before the apply, so its 
   const graphClient = createGraphClient({ credential, endpoint: server.url });
   await beforeApplyEntra({ stack: 'entra-research', dir: '.', plan: planDestroying(PKG) }, c.io, {
     graph: graphClient,
-    ...fast,
+    ...fast(),
   });
   expect(c.err()).toContain('entra-research: ');
   expect(await deleteStatus(server, PKG)).toBe(204);
@@ -89,7 +93,7 @@ test('a package Graph will not release fails the stack (the apply is not attempt
   await expect(
     beforeApplyEntra({ stack: 'entra-research', dir: '.', plan: planDestroying(PKG, OTHER) }, io().io, {
       graph: graphClient,
-      ...fast,
+      ...fast(),
     }),
   ).rejects.toThrow(new RegExp(`1 of 2 access package\\(s\\) the plan destroys still have assignments.*${PKG}`));
 });
