@@ -66,8 +66,10 @@ export function checkZone(
 ): void {
   const usable = ctx.usable ?? (() => true);
   const { platform } = ctx;
-  const rule = (path: PathSegment[], r: TextRule, value: string | undefined) => {
-    if (value !== undefined && !follows(r, value)) problem(path, 'invalid-value', r.explain(value));
+  // A rule on one value reads text; a value of another type is the schema's to report (a map key
+  // such as tags."0" can name the field differently from the schema's report, so the type decides).
+  const rule = (path: PathSegment[], r: TextRule, value: unknown) => {
+    if (typeof value === 'string' && !follows(r, value)) problem(path, 'invalid-value', r.explain(value));
   };
   /** The list's entries still to be checked, with their index in the input. */
   const items = <T>(field: string, list: readonly T[] | undefined): [T, number][] =>

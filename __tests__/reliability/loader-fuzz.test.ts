@@ -312,3 +312,13 @@ function quoteAs(name: string, style: string): string {
       return name;
   }
 }
+
+test('a value of the wrong type under a numeric map key (tags: { "0": {} }) is reported, not a crash', () => {
+  // Found by the property above (seed -1939962503): the schema reports `tags.0`, and the rule on tag
+  // values must not then read the object as text.
+  const text = 'zone: fuzz\ndepartment: pay\naccounts: ["555555555555"]\naccess: [secrets-reader]\ntags:\n  "0": {}\n';
+  const result = load(text, 'zones/pay/fuzz.yaml');
+  checkVerdict(result);
+  expect(result.zone).toBeUndefined();
+  expect(result.diagnostics.map((d) => d.field)).toEqual(expect.arrayContaining([expect.stringMatching(/^tags/)]));
+});
