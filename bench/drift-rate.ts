@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { deployExpectedZone } from '../__tests__/support/identity-center/deploy-expected';
 import { startIdentityCenterEmulator } from '../__tests__/support/identity-center/emulator';
 import { IDENTITY_CENTER_DOCUMENTED_TPS } from '../live/aws-clients';
 import { runDrift } from '../live/drift';
@@ -54,35 +55,7 @@ async function main(): Promise<void> {
     // What the AWS stacks deploy, seeded without a rate limit.
     for (const e of expectedZones(tree)) {
       const group = emulator.createGroup({ displayName: e.groupName }).groupId;
-      const arn = (
-        await sso.send(
-          new S.CreatePermissionSetCommand({
-            InstanceArn: instanceArn,
-            Name: e.permissionSetName,
-            Description: e.description,
-            SessionDuration: e.sessionDuration,
-          }),
-        )
-      ).PermissionSet!.PermissionSetArn!;
-      await sso.send(
-        new S.PutInlinePolicyToPermissionSetCommand({
-          InstanceArn: instanceArn,
-          PermissionSetArn: arn,
-          InlinePolicy: e.inlinePolicy,
-        }),
-      );
-      for (const account of e.accounts) {
-        await sso.send(
-          new S.CreateAccountAssignmentCommand({
-            InstanceArn: instanceArn,
-            PermissionSetArn: arn,
-            TargetId: account,
-            TargetType: 'AWS_ACCOUNT',
-            PrincipalType: 'GROUP',
-            PrincipalId: group,
-          }),
-        );
-      }
+      await deployExpectedZone(sso, instanceArn, e, group);
     }
     emulator.state();
     emulator.reset();

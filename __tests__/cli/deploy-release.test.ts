@@ -32,7 +32,6 @@ async function graph(opts: EntitlementOptions): Promise<GraphServer> {
     groups: {},
     routes: [standIn.route],
   });
-  standIn.base = server.url;
   servers.push(server);
   return server;
 }

@@ -7,6 +7,7 @@ import type { CliIO } from '../../cli/io';
 import { loadTree, resolveTreeOptions } from '../../pipeline/load';
 import { expectedZones } from '../../live/expected';
 import { GraphDirectory } from '../support/graph-directory';
+import { deployExpectedZone } from '../support/identity-center/deploy-expected';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
 import { startIdentityCenterEmulator, type IdentityCenterEmulator } from '../support/identity-center/emulator';
 import { baseConfig, boundConfig, captureIO, writeTree, zoneDoc } from '../support/tree';
@@ -102,7 +103,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   for (const upn of Object.values(PEOPLE))
     userIds[upn] = directory.addUser(upn, `00000000-0000-4000-8000-0000000000${(10 + n++).toString(16)}`).id;
   directory.addServicePrincipal(PIPELINE_SP);
-  const graph = await startGraphServer({ token: TOKEN, servicePrincipalId: SP, jobId: 'job', groups: {}, directory });
+  const graph = await startGraphServer({
+    token: TOKEN,
+    servicePrincipalId: SP,
+    jobId: 'job',
+    groups: {},
+    routes: [directory.route],
+  });
 
   const aws = await startIdentityCenterEmulator({
     identityStoreId: STORE,
@@ -161,36 +168,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     }).groupId;
     for (const m of members) aws.addMember(e.groupName, Object.entries(userIds).find(([, id]) => id === m)![0]);
     // terraform: the permission set and its assignments.
-    const ps = await sso.send(
-      new S.CreatePermissionSetCommand({
-        InstanceArn: INSTANCE,
-        Name: e.permissionSetName,
-        Description: e.description,
-        SessionDuration: e.sessionDuration,
-        ...(e.relayState ? { RelayState: e.relayState } : {}),
-      }),
-    );
-    const arn = ps.PermissionSet!.PermissionSetArn!;
-    arns[e.permissionSetName] = arn;
-    await sso.send(
-      new S.PutInlinePolicyToPermissionSetCommand({
-        InstanceArn: INSTANCE,
-        PermissionSetArn: arn,
-        InlinePolicy: e.inlinePolicy,
-      }),
-    );
-    for (const account of e.accounts) {
-      await sso.send(
-        new S.CreateAccountAssignmentCommand({
-          InstanceArn: INSTANCE,
-          PermissionSetArn: arn,
-          TargetId: account,
-          TargetType: 'AWS_ACCOUNT',
-          PrincipalType: 'GROUP',
-          PrincipalId: storeGroups[e.groupName],
-        }),
-      );
-    }
+    arns[e.permissionSetName] = await deployExpectedZone(sso, INSTANCE, e, storeGroups[e.groupName]!);
   }
   aws.state(); // settles the assignments
   return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { GraphRoute } from './graph-server';
 
 /**
  * The directory half of the Microsoft Graph stand-in (graph-server.ts serves it when given one):
@@ -164,8 +165,10 @@ export class GraphDirectory {
     return { status: 200, body };
   }
 
-  /** Answers a request it knows; `undefined` for others (graph-server.ts handles those). */
-  handle(method: string, url: URL, base: string, body: unknown): DirectoryAnswer | undefined {
+  /** graph-server.ts's route: answers a request it knows, `undefined` for others. */
+  readonly route: GraphRoute = ({ method, url, base, body }) => this.handle(method, url, base, body);
+
+  private handle(method: string, url: URL, base: string, body: unknown): DirectoryAnswer | undefined {
     const path = url.pathname.replace(/^\/v1\.0/, '');
     const notFound = (what: string): DirectoryAnswer => ({
       status: 404,

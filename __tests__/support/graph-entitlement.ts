@@ -60,8 +60,6 @@ export interface EntitlementOptions {
 
 export interface EntitlementStandIn {
   readonly route: GraphRoute;
-  /** The server's base URL (`.../v1.0`), for absolute nextLinks; set after the server started. */
-  base: string;
   readonly packages: Map<string, { displayName: string; assignments: StandInAssignment[] }>;
   /** Assignment ids in the order their removal was requested. */
   readonly removalRequests: string[];
@@ -94,11 +92,10 @@ export function entitlementStandIn(options: EntitlementOptions): EntitlementStan
     ...(e.retryAfterSeconds !== undefined ? { headers: { 'Retry-After': String(e.retryAfterSeconds) } } : {}),
   });
   const standIn: EntitlementStandIn = {
-    base: '',
     packages,
     removalRequests: [],
     refusedDeletes: [],
-    route: ({ method, url, body }) => {
+    route: ({ method, url, body, base }) => {
       if (method === 'GET' && url.pathname === `${PREFIX}/assignments`) {
         const e = listErrors.shift();
         if (e) return error(e);
@@ -132,7 +129,7 @@ export function entitlementStandIn(options: EntitlementOptions): EntitlementStan
         // Deliveries complete after a listing saw them in progress.
         if (p && skip === 0) for (const a of p.assignments) if (a.state === 'delivering') a.state = 'delivered';
         const more = skip + pageSize < all.length;
-        const next = new URL(`${standIn.base}/identityGovernance/entitlementManagement/assignments`);
+        const next = new URL(`${base}/identityGovernance/entitlementManagement/assignments`);
         next.searchParams.set('$filter', m[0].replace(/^accessPackage\/id eq /, 'accessPackage/id eq '));
         if (expand) next.searchParams.set('$expand', 'target');
         next.searchParams.set('$skiptoken', String(skip + pageSize));

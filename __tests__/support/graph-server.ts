@@ -1,6 +1,5 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphDirectory } from './graph-directory';
 
 /**
  * A stand-in for the two Microsoft Graph v1.0 calls `await-sync --provision` makes, on 127.0.0.1
@@ -30,14 +29,23 @@ export interface GraphServerOptions {
   readonly answers?: Readonly<Record<string, readonly ScriptedAnswer[]>>;
   /** Called when a request is answered with success (e.g. to make the group appear in the Identity Store). */
   readonly onProvisioned?: (objectId: string) => void;
-  /** Users, groups, owners, members, app role and access package assignments (graph-directory.ts), answered first. */
-  readonly directory?: GraphDirectory;
-  /** More endpoints, tried in order before the 404 (e.g. graph-entitlement.ts). */
+  /**
+   * More endpoints, tried in order before the two calls above (e.g. graph-directory.ts's users,
+   * groups, owners, members and assignments; graph-entitlement.ts's access package assignments).
+   */
   readonly routes?: readonly GraphRoute[];
 }
 
-/** An extra endpoint: its answer, or undefined when the request is not for it. */
-export type GraphRoute = (request: { readonly method: string; readonly url: URL; readonly body: unknown }) =>
+/**
+ * An extra endpoint: its answer, or undefined when the request is not for it. `base` is the server's
+ * `http://127.0.0.1:<port>/v1.0`, for absolute `@odata.nextLink`s.
+ */
+export type GraphRoute = (request: {
+  readonly method: string;
+  readonly url: URL;
+  readonly body: unknown;
+  readonly base: string;
+}) =>
   | {
       readonly status: number;
       readonly body?: unknown;
@@ -137,13 +145,16 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
         return;
       }
-      const known = options.directory?.handle(
-        req.method ?? '',
-        url,
-        `http://127.0.0.1:${port}/v1.0`,
-        raw ? JSON.parse(raw) : undefined,
-      );
-      if (known) return send(known.status, known.body ?? '', known.headers ?? {});
+      let parsed: unknown;
+      try {
+        parsed = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        return send(400, { error: { code: 'BadRequest', message: 'the body is not JSON' } });
+      }
+      for (const route of options.routes ?? []) {
+        const answer = route({ method: req.method ?? '', url, body: parsed, base: `http://127.0.0.1:${port}/v1.0` });
+        if (answer) return send(answer.status, answer.body, answer.headers, answer.answer, parsed);
+      }
       if (req.method === 'GET' && url.pathname === '/v1.0/groups') {
         const m = /^displayName eq '((?:[^']|'')*)'$/.exec(url.searchParams.get('$filter') ?? '');
         if (!m) return send(400, { error: { code: 'BadRequest', message: 'unsupported filter' } });
@@ -154,7 +165,7 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       if (req.method === 'POST' && url.pathname.endsWith('/provisionOnDemand')) {
         if (url.pathname !== podPath)
           return send(404, { error: { code: 'Request_ResourceNotFound', message: `no job at ${url.pathname}` } });
-        const body = JSON.parse(raw) as {
+        const body = parsed as {
           parameters: { ruleId: string; subjects: { objectId: string; objectTypeName: string }[] }[];
         };
         const objectId = body.parameters[0]!.subjects[0]!.objectId;
@@ -173,16 +184,6 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         }
         if (answer === 'success') options.onProvisioned?.(objectId);
         return send(200, BODIES[answer], {}, answer, body);
-      }
-      let parsed: unknown;
-      try {
-        parsed = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        return send(400, { error: { code: 'BadRequest', message: 'the body is not JSON' } });
-      }
-      for (const route of options.routes ?? []) {
-        const answer = route({ method: req.method ?? '', url, body: parsed });
-        if (answer) return send(answer.status, answer.body, answer.headers, answer.answer, parsed);
       }
       send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
     });

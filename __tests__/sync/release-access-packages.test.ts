@@ -47,7 +47,6 @@ async function setup(
     groups: {},
     routes: [standIn.route],
   });
-  standIn.base = server.url;
   servers.push(server);
   return { server, standIn };
 }
