@@ -160,14 +160,35 @@ export function repositoryFiles(dir: string, ci: Ci, spec: string): Record<strin
       '# the CI templates check out the base branch here for the access report',
       '.zone-access-base/',
       'zone-access-report.*',
+      '# zone-access map --out site (the access map; CI can publish it)',
+      'site/',
       '',
     ].join('\n'),
+    CODEOWNERS: codeOwners(),
   };
   if (ci !== 'none') {
     const template = CI_TEMPLATES[ci];
     files[template.to] = consumerWorkflow(readFileSync(join(packageRoot(), template.from), 'utf8'), template.from);
   }
   return files;
+}
+
+/**
+ * Who approves a change: the platform team everything, each department its own folder. GitHub and
+ * GitLab both read a CODEOWNERS file at the repository root. Commented out: the owners are teams
+ * only the organisation knows, and a wrong owner line would be an error in both.
+ */
+function codeOwners(): string {
+  const folder = `/${DEFAULT_ZONES_DIR}/${SAMPLE.department}/`;
+  return [
+    ...comment(
+      'Who must approve a change. Replace the example teams, uncomment, and turn on "Require review from Code Owners" (GitHub branch protection) or "Code owner approval" (GitLab protected branch) on the default branch. Later lines win: the platform team owns everything, each department its own zones.',
+      '',
+    ),
+    `# ${'*'.padEnd(folder.length)}  @example-org/platform-team`,
+    `# ${folder}  @example-org/${SAMPLE.department}-leads`,
+    '',
+  ].join('\n');
 }
 
 /**

@@ -68,7 +68,7 @@ export function helpText(): string {
     Object.entries(COMMANDS)
       .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
       .join('\n') +
-    '\n\n  --version  print the version of zone-access\n\nexit codes: 0 ok, 1 invalid input or failed check, 2 usage error\n'
+    "\n\n  --version  print the version of zone-access\n\n`zone-access <command> --help` prints a command's options.\nexit codes: 0 ok, 1 invalid input or failed check, 2 usage error\n"
   );
 }
 

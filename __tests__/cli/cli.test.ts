@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../cli/zone-access';
+import { COMMANDS, main } from '../../cli/zone-access';
 import { generateTree } from '../../bench/generate-tree';
 import {
   captureIO,
@@ -61,6 +61,18 @@ describe('zone-access validate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/validate[\s\S]*synth[\s\S]*await-sync/);
     expect((await cli(['synth', '--help'])).out).toContain('--out DIR');
+  });
+
+  it("says how to get a command's options, and every command answers --help with its usage and exit 0", async () => {
+    expect((await cli(['--help'])).out).toContain('zone-access <command> --help');
+    for (const command of Object.keys(COMMANDS)) {
+      const r = await cli([command, '--help']);
+      expect({ command, code: r.code, usage: r.out.startsWith(`usage: zone-access ${command}`) }).toEqual({
+        command,
+        code: 0,
+        usage: true,
+      });
+    }
   });
 
   it('validates a 200-zone tree', async () => {

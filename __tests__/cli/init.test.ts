@@ -145,6 +145,17 @@ describe('zone-access init', () => {
     },
   );
 
+  it('writes a CODEOWNERS example whose department folder is where the sample zone is, inert until edited', async () => {
+    const { repo } = await initRepo(['--ci', 'none']);
+    const lines = readFileSync(join(repo, 'CODEOWNERS'), 'utf8').trimEnd().split('\n');
+    // Every line a comment: an owner GitHub or GitLab cannot resolve would be an error in both.
+    expect(lines.every((l) => l.startsWith('#'))).toBe(true);
+    const rules = lines.map((l) => l.replace(/^# /, '').split(/\s+/)).filter((parts) => parts[1]?.startsWith('@'));
+    const zoneFolders = readdirSync(join(repo, 'zones'));
+    expect(rules.map((r) => r[0])).toEqual(['*', ...zoneFolders.map((d) => `/zones/${d}/`)]);
+    expect(readFileSync(join(repo, '.gitignore'), 'utf8')).toMatch(/^site\/$/m);
+  });
+
   it('refuses to overwrite: lists the files that exist, writes nothing, exits 1', async () => {
     const dir = makeTempDir('init-existing-');
     mkdirSync(join(dir, 'config'));
