@@ -1,4 +1,5 @@
-import { main } from '../../cli/zone-access';
+import { COMMANDS, main } from '../../cli/zone-access';
+import { docsPage } from '../support/readme';
 import { captureIO, REPO_ROOT, SAMPLE_CONFIG, SAMPLE_ZONES } from '../support/tree';
 
 async function cli(args: string[]) {
@@ -25,5 +26,15 @@ describe('--at', () => {
     for (const command of ['validate', 'synth', 'report']) {
       expect((await cli([command, '--help'])).out).toContain('[--at YYYY-MM-DD]');
     }
+  });
+
+  it('docs/membership.md lists exactly the commands whose usage names it', async () => {
+    const taking: string[] = [];
+    for (const command of Object.keys(COMMANDS))
+      if ((await cli([command, '--help'])).out.includes('--at YYYY-MM-DD')) taking.push(command);
+    const sentence = /takes `--at YYYY-MM-DD`[^:]*:([^;]+);/.exec(docsPage('membership.md').replace(/\s+/g, ' '));
+    expect(sentence).not.toBeNull();
+    const listed = [...sentence![1]!.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(taking.sort());
   });
 });
