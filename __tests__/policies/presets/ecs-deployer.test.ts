@@ -50,6 +50,13 @@ describe('ecs-deployer', () => {
     ).toEqual(Object.keys(NAMING).sort());
   });
 
+  test('every key left unconstrained says why in words (the documentation of the residual risk)', () => {
+    const unexplained = Object.entries(UPDATE_SERVICE_KEYS).filter(
+      ([, v]) => v !== 'absent' && v.trim().split(/\s+/).length < 3,
+    );
+    expect(unexplained).toEqual([]);
+  });
+
   test("a plain redeploy or scaling of a zone service is allowed; another zone's, an untagged or a case-changed one is not", async () => {
     expect(await update('prod')).toBe('Allowed');
     // Keys that name only the service's own things stay allowed.
