@@ -52,6 +52,13 @@ export interface ResolveZoneProps {
    * @default `zone "<name>"`
    */
   readonly where?: string;
+  /**
+   * Called with each warning of a zone that is valid (a membership ending soon, an owner who is also
+   * a member): what `zone-access validate` prints as a warning for a zone file. `ZoneAccess` turns
+   * them into construct warnings (cdktf `Annotations`), which `cdktf synth` prints.
+   * @default warnings are dropped
+   */
+  readonly onWarning?: (warning: Diagnostic) => void;
 }
 
 /**
@@ -77,6 +84,7 @@ export function resolveZoneIn(
     where,
     ...(props.membership ? { membership: { settings: props.membership, at: props.at ?? todayUtc() } } : {}),
     ...(construct ? { constructPath: construct.path, what: `${construct.type} props for zone "${zone.name}"` } : {}),
+    ...(props.onWarning ? { onWarning: props.onWarning } : {}),
   };
   return resolveZoneWith(zone, platform, knownPresets(platform, where), options);
 }

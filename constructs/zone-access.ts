@@ -1,6 +1,6 @@
-import { TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ValidationError, type Diagnostic } from '../model/diagnostics';
+import { formatDiagnostic, ValidationError, type Diagnostic } from '../model/diagnostics';
 import { DEFAULT_MEMBERSHIP, type MembershipSettings } from '../model/membership-settings';
 import type { Zone } from '../model/types';
 import type { ZoneInput } from '../model/zone-defaults';
@@ -84,11 +84,13 @@ export class ZoneAccess {
       });
     }
     let zone: Zone | undefined;
+    const warnings: Diagnostic[] = [];
     try {
       // Checked once up front, so a bad zone never leaves the Entra half behind without the AWS half.
       zone = resolveZoneIn({ type: 'ZoneAccess', path: entraPath }, props.zone, props.platform, {
         membership,
         ...(props.at !== undefined ? { at: props.at } : {}),
+        onWarning: (w) => warnings.push(w),
       });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -120,6 +122,8 @@ export class ZoneAccess {
       platform: props.platform,
       membershipMode: membership.mode,
     });
+    // What validate prints for a zone file, printed by `cdktf synth` for a zone given in code.
+    for (const w of warnings) Annotations.of(this.entra).addWarning(formatDiagnostic(w));
     if (membership.mode !== 'entra') {
       // A child of the Entra half, so its addresses are `<zone>/membership/...`: the zone's alone.
       this.membership = new ZoneMembership(this.entra, 'membership', {

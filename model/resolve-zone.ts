@@ -34,6 +34,8 @@ export interface ResolveZoneOptions {
   readonly where?: string;
   /** The department's membership mode and the day membership is checked for; absent: not checked. */
   readonly membership?: { readonly settings: MembershipSettings; readonly at: string };
+  /** Called with each warning of a zone that resolves (membership ending soon, ...); default: dropped. */
+  readonly onWarning?: (warning: Diagnostic) => void;
 }
 
 /** The platform a zone is resolved against: the rules' view and the defaults' view of it. */
@@ -87,6 +89,7 @@ export function resolveZoneWith(
   options: ResolveZoneOptions & { readonly what?: string; readonly constructPath?: string } = {},
 ): Zone {
   const { zone, diagnostics } = zoneProblems(input, platform, knownPresets, options);
+  if (zone && options.onWarning) for (const d of diagnostics) options.onWarning(d);
   if (!zone) {
     throw new ValidationError(
       diagnostics.filter((d) => d.severity !== 'warning'),

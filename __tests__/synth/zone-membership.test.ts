@@ -113,6 +113,17 @@ describe('entra mode', () => {
 });
 
 describe('file mode', () => {
+  it("a zone given in code carries validate's warnings as construct warnings, which cdktf synth prints", () => {
+    const warningsOf = (access: ZoneAccess) =>
+      access.entra.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    // Two days left, with a 7-day notice: the warning validate prints for a zone file.
+    const { access } = synth([{ user: 'alice@example.com', until: '2026-07-02' }], FILE);
+    expect(warningsOf(access)).toEqual([
+      expect.stringMatching(/members\[0\]\.until: alice@example\.com's access ends in 2 days \(last day 2026-07-02\)/),
+    ]);
+    expect(warningsOf(synth([{ user: 'alice@example.com', until: '2026-12-31' }], FILE).access)).toEqual([]);
+  });
+
   it("sets the group's members: literal object ids and the UPNs resolved by one lookup, lower case; no azuread_group_member", () => {
     const { json, access } = synth(members, FILE);
     expect(json.resource.azuread_group_member).toBeUndefined();
