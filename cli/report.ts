@@ -25,9 +25,10 @@ passed are not members on either side.
 DIR is a checkout holding zones/ and config/platform.yaml. --*-zones and --*-config override those
 paths (relative to the current directory).
 Exit codes: 0 report printed (also when there are changes); 1 a tree is invalid (the report printed
-then says which and why, and stderr lists the problems), or a department
-was deleted from the config while it still had zones (its access would stay deployed: retire it
-first); 2 bad command line.`;
+then says which and why, and stderr lists the problems), or a change the pipeline cannot apply
+safely: a department deleted from the config while it still had zones (its access would stay
+deployed: retire it first), entra.appRoles switched in one run (set entra.retiredAppRoles first);
+2 bad command line.`;
 
 /** `zone-access report`: a reviewer's view of what a change to the zone tree grants and revokes. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -110,6 +111,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const d of unsafe) {
     io.stderr.write(`zone-access report: department ${d.department}: ${d.action}\n`);
   }
-  // A change whose revocation the pipeline can never apply fails the check, report printed or not.
-  return unsafe.length > 0 ? EXIT.failed : EXIT.ok;
+  const unsafeConfig = report.platform.filter((f) => f.unsafe);
+  for (const f of unsafeConfig) io.stderr.write(`zone-access report: ${f.field}: ${f.unsafe}\n`);
+  // A change the pipeline cannot apply safely fails the check, report printed or not.
+  return unsafe.length + unsafeConfig.length > 0 ? EXIT.failed : EXIT.ok;
 }

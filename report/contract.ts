@@ -40,6 +40,12 @@ export interface FieldChange {
   readonly head?: unknown;
   /** Why it matters, when the values alone do not say. */
   readonly note?: string;
+  /**
+   * Set when the pipeline would apply this change in a way that takes access away it should keep
+   * (e.g. app roles deleted while groups are still assigned with them): why, and what to change
+   * instead. `zone-access report` exits 1, as for an unsafe department change.
+   */
+  readonly unsafe?: string;
 }
 
 /** One setting of an added or removed zone (report/zone-attributes.ts lists which attributes are settings). */

@@ -352,9 +352,26 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
   ['audit.', 'only zone-access audit reads it; nothing deployed changes'],
 ];
 
+/**
+ * Config changes the pipeline would apply unsafely, by field. Switching `entra.appRoles` in one run
+ * deletes the old roles (stack entra-app-roles) while the department stacks still hold assignments
+ * with them, so groups drop out of SCIM's scope and are deprovisioned: the switch keeps the old mode
+ * in `entra.retiredAppRoles` for one deployment (docs/entra.md).
+ */
+function unsafeConfigChanges(base: PlatformConfig, head: PlatformConfig): Map<string, string> {
+  const out = new Map<string, string>();
+  if (base.entra.appRoles !== head.entra.appRoles && head.entra.retiredAppRoles !== base.entra.appRoles)
+    out.set(
+      'entra.appRoles',
+      `switching in one run deletes the ${base.entra.appRoles} app roles while groups are still assigned with them, and SCIM deprovisions those groups; set entra.retiredAppRoles: ${base.entra.appRoles} in this change and remove it after the deployment (docs/entra.md)`,
+    );
+  return out;
+}
+
 /** Leaf paths of the config that changed; arrays and each access preset compare as one value. */
 function diffConfig(base: PlatformConfig, head: PlatformConfig): FieldChange[] {
   const out: FieldChange[] = [];
+  const unsafe = unsafeConfigChanges(base, head);
   const walk = (path: string[], a: unknown, b: unknown) => {
     const atomic =
       Array.isArray(a) || Array.isArray(b) || (path[0] === 'access' && path[1] === 'presets' && path.length === 3);
@@ -364,12 +381,15 @@ function diffConfig(base: PlatformConfig, head: PlatformConfig): FieldChange[] {
       return;
     }
     if (sameValue(a, b)) return;
-    const note = CONFIG_NOTES.find(([prefix]) => path.join('.').startsWith(prefix))?.[1];
+    const field = path.join('.');
+    const note = CONFIG_NOTES.find(([prefix]) => field.startsWith(prefix))?.[1];
+    const hazard = unsafe.get(field);
     out.push({
-      field: path.join('.'),
+      field,
       ...(a === undefined ? {} : { base: a }),
       ...(b === undefined ? {} : { head: b }),
       ...(note ? { note } : {}),
+      ...(hazard ? { unsafe: hazard } : {}),
     });
   };
   // Departments are reported on their own (diffDepartments), with what to apply.

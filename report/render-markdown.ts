@@ -86,7 +86,8 @@ export function renderMarkdown(report: AccessReport): string {
   if (report.platform.length > 0) {
     out.push('### Platform config', '');
     out.push('These values of `config/platform.yaml` changed; they can affect every zone.', '');
-    for (const f of report.platform) out.push(`- ${fieldChange(f)}`);
+    for (const f of report.platform)
+      out.push(`- ${f.unsafe ? '⛔ ' : ''}${fieldChange(f)}${f.unsafe ? `. **Unsafe**: ${text(f.unsafe)}` : ''}`);
     out.push('');
   }
 
@@ -132,6 +133,9 @@ function headline(report: AccessReport): string {
     line += ` **${count(s.departmentRevocations, 'department')} revoking access** (see Departments).`;
   if (s.unsafe > 0) line += ` ⛔ **${count(s.unsafe, 'department')} would keep deployed access** (see Departments).`;
   if (report.platform.length > 0) line += ` Platform config: ${count(report.platform.length, 'value')} changed.`;
+  const unsafeConfig = report.platform.filter((f) => f.unsafe).length;
+  if (unsafeConfig > 0)
+    line += ` ⛔ **${count(unsafeConfig, 'platform change')} unsafe as made** (see Platform config).`;
   if (s.replacements > 0) line += ` ⚠️ **${count(s.replacements, 'zone')} with replacements** (see below).`;
   return line;
 }

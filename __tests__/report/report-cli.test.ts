@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helpText, main } from '../../cli/zone-access';
-import { captureIO, makeTempDir, REPO_ROOT, zoneDoc } from '../support/tree';
+import { baseConfig, captureIO, makeTempDir, REPO_ROOT, zoneDoc } from '../support/tree';
 import { REPORT_AT, REPORT_FIXTURES, writeCheckout } from './support';
 
 async function report(args: string[], cwd = REPORT_FIXTURES) {
@@ -64,6 +64,27 @@ describe('zone-access report', () => {
     rmSync(join(base, 'zones'), { recursive: true });
     const head = writeCheckout({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') } });
     expect((await report(['--base', base, '--head', head])).code).toBe(1);
+  });
+
+  it('an app role switch made in one run is unsafe (exit 1, what to set instead); with retiredAppRoles it is not', async () => {
+    const zones = { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay') };
+    const entra = (baseConfig().entra as Record<string, unknown>) ?? {};
+    const checkout = (extra: Record<string, unknown>) =>
+      writeCheckout({ config: baseConfig({ entra: { ...entra, ...extra } }), zones });
+    const perZone = checkout({});
+    const oneRun = await report(['--base', perZone, '--head', checkout({ appRoles: 'shared' })]);
+    expect(oneRun.code).toBe(1);
+    expect(oneRun.err).toMatch(/entra\.appRoles: .*set entra\.retiredAppRoles: per-zone in this change/);
+    expect(oneRun.out).toMatch(/^- ⛔ `entra\.appRoles`: `per-zone` → `shared`.*\*\*Unsafe\*\*/m);
+    expect(oneRun.out).toContain('⛔ **1 platform change unsafe as made**');
+
+    const stepOne = checkout({ appRoles: 'shared', retiredAppRoles: 'per-zone' });
+    const twoRuns = await report(['--base', perZone, '--head', stepOne]);
+    expect({ code: twoRuns.code, err: twoRuns.err }).toEqual({ code: 0, err: '' });
+    expect(twoRuns.out).not.toContain('⛔');
+    // Step two (the retired roles go) is safe; going back to per-zone at once is not.
+    expect((await report(['--base', stepOne, '--head', checkout({ appRoles: 'shared' })])).code).toBe(0);
+    expect((await report(['--base', stepOne, '--head', perZone])).code).toBe(1);
   });
 
   it('a rename is flagged as a replacement', async () => {
