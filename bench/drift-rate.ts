@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { deployExpectedZone } from '../__tests__/support/identity-center/deploy-expected';
 import { startIdentityCenterEmulator } from '../__tests__/support/identity-center/emulator';
 import { IDENTITY_CENTER_DOCUMENTED_TPS } from '../live/aws-clients';
@@ -20,20 +19,30 @@ import { generateTree } from './generate-tree';
  * drift against it with the real SDK: requests per zone, throttled answers (0 means the reads kept
  * under the rate by themselves) and the time, then the same for 3,500 zones (Identity Center's
  * default permission set quota) by the requests per zone at the documented rate.
- *
- *   node dist/bench/drift-rate.js [--zones 40] [--accounts 3] [--json bench/results/drift-rate.json]
+ * `npm run bench -- --only drift` records it (bench/run.ts).
  */
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      zones: { type: 'string', default: '40' },
-      accounts: { type: 'string', default: '3' },
-      json: { type: 'string' },
-    },
-  });
-  const zones = Number(values.zones);
-  const accountsPerZone = Number(values.accounts);
+export const DRIFT_RATE_DEFAULTS = { zones: 40, accountsPerZone: 3, extrapolateTo: 3500 } as const;
+
+export interface DriftRateResult {
+  readonly documentedTps: number;
+  readonly source: string;
+  readonly zones: number;
+  readonly accountsPerZone: number;
+  readonly findings: number;
+  readonly requests: number;
+  readonly throttled: number;
+  readonly seconds: number;
+  readonly requestsPerSecond: number;
+  readonly requestsPerZone: number;
+  /** The same reads for `DRIFT_RATE_DEFAULTS.extrapolateTo` zones at the documented rate. */
+  readonly extrapolated: { readonly zones: number; readonly requests: number; readonly minutes: number };
+}
+
+export async function measureDriftRate(
+  options: { readonly zones: number; readonly accountsPerZone: number } = DRIFT_RATE_DEFAULTS,
+): Promise<DriftRateResult> {
+  const { zones, accountsPerZone } = options;
   const root = mkdtempSync(join(tmpdir(), 'drift-rate-'));
   const generated = generateTree(join(root, 'tree'), { zones, accountsPerZone, zonesPerDepartment: 20 });
   const tree = loadTree({ zonesDir: generated.zonesDir, configPath: generated.configPath }).tree;
@@ -75,8 +84,8 @@ async function main(): Promise<void> {
     const requests = emulator.log.length;
     const throttled = emulator.log.filter((e) => e.outcome === 'ThrottlingException').length;
     const perZone = requests / zones;
-    const at3500 = (3500 * perZone) / IDENTITY_CENTER_DOCUMENTED_TPS;
-    const report = {
+    const extrapolateTo = DRIFT_RATE_DEFAULTS.extrapolateTo;
+    return {
       documentedTps: IDENTITY_CENTER_DOCUMENTED_TPS,
       source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html#ssothrottlelimits',
       zones,
@@ -87,22 +96,15 @@ async function main(): Promise<void> {
       seconds: Math.round(seconds * 10) / 10,
       requestsPerSecond: Math.round((requests / seconds) * 10) / 10,
       requestsPerZone: Math.round(perZone * 100) / 100,
-      zones3500: { requests: Math.round(3500 * perZone), minutesAtDocumentedRate: Math.round((at3500 / 60) * 10) / 10 },
+      extrapolated: {
+        zones: extrapolateTo,
+        requests: Math.round(extrapolateTo * perZone),
+        minutes: Math.round(((extrapolateTo * perZone) / IDENTITY_CENTER_DOCUMENTED_TPS / 60) * 10) / 10,
+      },
     };
-    process.stdout.write(
-      `drift (AWS side), ${zones} zones x ${accountsPerZone} accounts against the emulator enforcing ${IDENTITY_CENTER_DOCUMENTED_TPS} TPS: ` +
-        `${requests} requests in ${report.seconds} s (${report.requestsPerSecond}/s), ${throttled} throttled, ${report.requestsPerZone} requests per zone, ${report.findings} findings; ` +
-        `3,500 zones: ${report.zones3500.requests} requests, ${report.zones3500.minutesAtDocumentedRate} min at ${IDENTITY_CENTER_DOCUMENTED_TPS} TPS\n`,
-    );
-    if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
   } finally {
     sso.destroy();
     await emulator.close();
     rmSync(root, { recursive: true, force: true });
   }
 }
-
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});

@@ -15,6 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPLY_DEFAULTS, measureApplyAtScale, renderApplyScale, type ApplyScaleResult } from './apply-scale';
 import { MAP_TARGETS, measureAccessMap, type MapResult } from './access-map';
+import { DRIFT_RATE_DEFAULTS, measureDriftRate, type DriftRateResult } from './drift-rate';
 import { AUDIT_DEFAULTS, AUDIT_HEAP_LIMIT_MB, AUDIT_TARGETS, measureAudit, type AuditScaleResult } from './audit-scale';
 import {
   DEPLOY_DEFAULTS,
@@ -50,7 +51,7 @@ import {
  *                          [--jest] [--node-flags "--flag ..."] [--rss time|preload]
  *                          [--json FILE] [--md FILE] [--no-write] [--keep] [--no-map]
  *                          [--no-apply] [--apply-zones 100] [--apply-parallelism 10,50]
- *                          [--only apply|jest|synth|audit|deploy|mutate] [--baseline DIR] [--no-audit]
+ *                          [--only apply|jest|synth|audit|deploy|drift|mutate] [--baseline DIR] [--no-audit]
  *                          [--report reports/mutation/mutation.json]
  *
  * Environment equivalents: BENCH_QUICK=1, BENCH_SIZES, BENCH_RUNS, BENCH_NO_NAIVE=1, BENCH_JEST=1,
@@ -127,7 +128,7 @@ export const TARGETS = {
 };
 
 /** The parts `--only` measures alone into the existing results file. */
-const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit', 'deploy', 'mutate'] as const;
+const ONLY_TARGETS = ['apply', 'jest', 'synth', 'audit', 'deploy', 'drift', 'mutate'] as const;
 type OnlyTarget = (typeof ONLY_TARGETS)[number];
 
 interface Options {
@@ -777,6 +778,7 @@ interface BenchReport {
   synthByNode?: SynthByNode;
   audit?: AuditScaleResult;
   deploy?: DeployScaleResult;
+  drift?: DriftRateResult & { measured: Measured };
   /** Per mutated file, its latest recorded mutation score (`--only mutate`). */
   mutation?: Record<string, MutationRecord>;
   notes: string[];
@@ -934,6 +936,7 @@ async function main(): Promise<void> {
   if (options.only === 'synth') return synthOnly(options);
   if (options.only === 'audit') return auditOnly(options);
   if (options.only === 'deploy') return deployOnly(options);
+  if (options.only === 'drift') return driftOnly(options);
   if (options.only === 'mutate') return mutateOnly(options);
   const repoApp = appFiles(REPO);
   for (const file of [
@@ -1175,6 +1178,42 @@ async function applyOnly(options: Options): Promise<void> {
     targets: applyTargets(apply),
   });
   writeReport({ ...report, apply }, options);
+}
+
+const DRIFT_NOTE = 'zone-access drift at the documented Identity Center rate measured separately';
+const DRIFT_TARGET = 'drift, AWS side, ';
+/**
+ * The scheduled drift job's AWS session: configure-aws-credentials' default role-duration-seconds
+ * (3,600) in the GitHub template; the credentials cannot be refreshed during the job.
+ */
+const DRIFT_LIMIT_MINUTES = 60;
+
+/** `--only drift`: the AWS side of zone-access drift against the emulator at 20 requests/s, extrapolated to 3,500 zones. */
+async function driftOnly(options: Options): Promise<void> {
+  const base = existingResults(options, 'drift');
+  const loadAverage = loadavg()[0]!;
+  const result = await measureDriftRate(DRIFT_RATE_DEFAULTS);
+  const measured = measuredSince(loadAverage);
+  const e = result.extrapolated;
+  log(
+    `drift: ${result.requests} requests for ${result.zones} zones in ${result.seconds} s, ${result.throttled} throttled; ${e.zones} zones: ${e.minutes} min`,
+  );
+  const report = withPart(base, {
+    only: 'drift',
+    note: DRIFT_NOTE,
+    measured,
+    owns: (t) => t.name.startsWith(DRIFT_TARGET),
+    targets: [
+      {
+        name: `${DRIFT_TARGET}${e.zones.toLocaleString('en-US')} zones at ${result.documentedTps} requests/s`,
+        limit: `≤ ${DRIFT_LIMIT_MINUTES} min`,
+        value: `${e.minutes} min`,
+        pass: e.minutes <= DRIFT_LIMIT_MINUTES && result.throttled === 0,
+        detail: `${result.requestsPerZone} Identity Center requests per zone (${result.accountsPerZone} accounts each), ${e.requests.toLocaleString('en-US')} in all, at the documented collective rate; measured on ${result.zones} zones against the emulator enforcing it: ${result.requests} requests in ${result.seconds} s, ${result.throttled} throttled; the limit is the scheduled job's AWS session (1 h); measured ${measured.at.slice(0, 10)} at commit ${measured.commit}, load average ${measured.loadAverage.toFixed(2)} at start`,
+      },
+    ],
+  });
+  writeReport({ ...report, drift: { ...result, measured } }, options);
 }
 
 const DEPLOY_NOTE = 'zone-access deploy (merge to usable) measured separately';
