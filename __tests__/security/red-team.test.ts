@@ -396,6 +396,15 @@ const ATTEMPTS: Attempt[] = [
     'ExplicitlyDenied',
     true,
   ],
+  // UpdateService's blue/green lifecycle hooks and load balancer advanced configuration, RunTask's
+  // task role override and RotateSecret's external rotation all name a role, which needs iam:PassRole.
+  [
+    "pass beta's task role (ECS lifecycle hooks, task role overrides, external rotation)",
+    'iam:PassRole',
+    on('iam', 'role', 'beta-task-role'),
+    beta('iam', 'role'),
+    'ImplicitlyDenied',
+  ],
   [
     "hand alpha's own function to beta (retag it beta), next to Allow *",
     'lambda:TagResource',
