@@ -18,7 +18,8 @@ import type { ZoneScope } from './types';
  *   decides what others, or the resource itself, may do (`iam:PutRolePolicy` on a role tagged with the
  *   zone gives that role anything, in every zone). `none` refuses them as non-reads already.
  * - `request-tag` only for plain creates: a Write action AWS describes as creating, that supports
- *   `aws:RequestTag`, and that acts on exactly one resource type (the new one). An action that also
+ *   `aws:RequestTag`, and that acts on exactly one resource type (the new one); not one that also
+ *   updates an existing resource of the name it is given (`Put…`, "create or update"). An action that also
  *   acts on a source or dependency (a snapshot to copy, an instance to snapshot) is rejected: the
  *   source passes every tag condition when it has no zone tag, since nothing tells it apart from
  *   the resource being created. Tagging actions are rejected too: as tag-on-create companions they
@@ -37,6 +38,13 @@ export interface PresetRuleProblem {
 const RESOURCE_TAG = 'aws:ResourceTag/${TagKey}';
 /** Creates whose name says they start from an existing resource. */
 const COPIES_FROM_SOURCE = /^(Copy|Restore|Clone|Replicate|Import|Duplicate)/;
+/**
+ * Creates that also update or replace an existing resource of the same name: AWS's `Put…` actions
+ * and descriptions such as "create or update a composite alarm" (cloudwatch:PutCompositeAlarm, which
+ * per its API reference ignores the request's tags when it updates).
+ */
+const UPSERT_NAME = /^Put/;
+const UPSERT_DESCRIPTION = /\b(or|and)\s+(update|replace|overwrite)s?\b|\/update\b|already exists/i;
 const REQUEST_TAG = 'aws:RequestTag/${TagKey}';
 const UNSCOPED_READS_FILE = 'model/unscoped-reads.ts';
 
@@ -177,6 +185,14 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
           message:
             `its name says it creates from a source (${action.name}): a source with no zone tag passes every tag condition, ` +
             'so the zone could copy or restore resources of no zone',
+          hint,
+        };
+      }
+      if (UPSERT_NAME.test(action.name) || UPSERT_DESCRIPTION.test(action.description)) {
+        return {
+          message:
+            `it also updates or replaces an existing resource of that name (AWS: "${action.description}"): one with no zone tag passes every tag ` +
+            'condition, and an update keeps the tags the resource had, so the zone could overwrite resources of no zone',
           hint,
         };
       }

@@ -142,6 +142,47 @@ const SYNTHETIC = new Map<string, IamAction>(
       'zz-synthetic:Sibling',
     ]),
     action('UpdateParentToChild', ['Write'], [{ name: 'parent', required: true }], 'x', ['zz-synthetic:child']),
+    action('PutThing', ['Write'], [{ name: 'tagged', required: true }], 'Grants permission to create a thing', [
+      REQUEST_TAG,
+    ]),
+    action(
+      'CreateOrUpdateThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create or update a thing',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateAndReplaceThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create and replace things',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateSlashUpdateThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create/update a thing',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateUnlessExists',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create a thing, or return it if it ALREADY EXISTS',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateUpdatedThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create an updated thing, or a thing for output',
+      [REQUEST_TAG],
+    ),
+    action('CreatePutTarget', ['Write'], [{ name: 'tagged', required: true }], 'Grants permission to create a thing', [
+      REQUEST_TAG,
+    ]),
     action('SetThingPolicy', ['Permissions management', 'Write'], [{ name: 'tagged', required: true }]),
     action(
       'CreateThingPolicy',
@@ -284,6 +325,38 @@ describe('Permissions management, with any zone scope', () => {
     expect(checkPresetStatement({ actions: ['zz-synthetic:CreateThingPolicy'], scope: 'resource-tag' })).toEqual([
       permissions,
     ]);
+  });
+});
+
+describe('request-tag: a create that also updates or replaces an existing resource of the name', () => {
+  test("AWS's Put… actions and descriptions saying create or update / and replace / create/update / already exists are refused", () => {
+    for (const name of [
+      'PutThing',
+      'CreateOrUpdateThing',
+      'CreateAndReplaceThing',
+      'CreateSlashUpdateThing',
+      'CreateUnlessExists',
+    ])
+      no(
+        name,
+        'request-tag',
+        /it also updates or replaces an existing resource of that name \(AWS: "Grants permission to create/,
+      );
+    expect(checkPresetStatement({ actions: ['zz-synthetic:PutThing'], scope: 'request-tag' })).toEqual([
+      {
+        index: 0,
+        code: 'scope-not-allowed',
+        message:
+          'zz-synthetic:PutThing cannot have scope request-tag: it also updates or replaces an existing resource of that name (AWS: "Grants permission to create a thing"): ' +
+          'one with no zone tag passes every tag condition, and an update keeps the tags the resource had, so the zone could overwrite resources of no zone',
+        hint: "use scope resource-tag (every resource it touches must then be the zone's) or leave it out",
+      },
+    ]);
+  });
+
+  test('a plain create whose name merely contains Put, or whose description mentions an update in passing, is not', () => {
+    ok('CreateUpdatedThing', 'request-tag');
+    ok('CreatePutTarget', 'request-tag');
   });
 });
 

@@ -151,6 +151,20 @@ describe("the findings with resource-tag (the resource is the zone's, what the r
   });
 });
 
+describe('the finding with request-tag on a create that also updates ("create or update")', () => {
+  test('PutCompositeAlarm with the zone tag on the request overwrites an existing alarm of no zone (an update keeps its tags)', async () => {
+    const p = policyWith('pay', [{ actions: ['cloudwatch:PutCompositeAlarm'], scope: 'request-tag' }]);
+    expect(
+      await simulate(
+        [p],
+        'cloudwatch:PutCompositeAlarm',
+        await arnOf('cloudwatch', 'alarm', 'legacy-alarm'),
+        await requestTagContext('cloudwatch:PutCompositeAlarm', { [K]: 'pay' }),
+      ),
+    ).toBe('Allowed');
+  });
+});
+
 describe('the config loader enforces the rules', () => {
   function load(statements: Statement[]) {
     const t = writeTree({
@@ -238,6 +252,18 @@ describe('the config loader enforces the rules', () => {
       { actions: ['iam:CreatePolicy'], scope: 'request-tag' },
       'iam:CreatePolicy',
       /it is a Permissions management action/,
+    ],
+    [
+      'PutCompositeAlarm with request-tag (creates or updates)',
+      { actions: ['cloudwatch:PutCompositeAlarm'], scope: 'request-tag' },
+      'cloudwatch:PutCompositeAlarm',
+      /it also updates or replaces an existing resource of that name \(AWS: "Grants permission to create or update a composite alarm"\)/,
+    ],
+    [
+      'PutSecretValue with request-tag (a new version of an existing secret)',
+      { actions: ['secretsmanager:PutSecretValue'], scope: 'request-tag' },
+      'secretsmanager:PutSecretValue',
+      /it also updates or replaces an existing resource of that name/,
     ],
     [
       'AddTagsToResource as a companion',
