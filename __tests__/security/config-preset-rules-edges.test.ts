@@ -14,6 +14,22 @@ const REQUEST_TAG = 'aws:RequestTag/${TagKey}';
 const TYPES: Record<string, IamResourceType> = {
   tagged: { name: 'tagged', arn: 'arn:aws:zz-synthetic:::tagged/${Id}', conditionKeys: [RESOURCE_TAG, REQUEST_TAG] },
   plain: { name: 'plain', arn: 'arn:aws:zz-synthetic:::plain/${Id}', conditionKeys: [] },
+  // A parent, its child (whose ARN names the parent) and a sibling type that shares only the parent's name.
+  parent: {
+    name: 'parent',
+    arn: 'arn:${Partition}:zz-synthetic:${Region}:${Account}:parent/${ParentName}',
+    conditionKeys: [RESOURCE_TAG],
+  },
+  child: {
+    name: 'child',
+    arn: 'arn:${Partition}:zz-synthetic:${Region}:${Account}:child/${ParentName}/${ChildId}',
+    conditionKeys: [RESOURCE_TAG],
+  },
+  sibling: {
+    name: 'sibling',
+    arn: 'arn:${Partition}:zz-synthetic:${Region}:${Account}:sibling/${ParentName}/${SiblingId}',
+    conditionKeys: [RESOURCE_TAG],
+  },
 };
 
 function action(
@@ -115,6 +131,66 @@ const SYNTHETIC = new Map<string, IamAction>(
       [REQUEST_TAG],
     ),
     action('CreateNoResource', ['Write'], [], 'Grants permission to create a thing'),
+    action('UpdateChildInParent', ['Write'], [{ name: 'child', required: true }], 'x', ['zz-synthetic:parent']),
+    action('UpdateChildNamingItself', ['Write'], [{ name: 'child', required: true }], 'x', [
+      'zz-synthetic:child',
+      'zz-synthetic:flavour',
+      RESOURCE_TAG,
+    ]),
+    action('UpdateChildToSibling', ['Write'], [{ name: 'child', required: true }], 'x', [
+      'zz-synthetic:parent',
+      'zz-synthetic:Sibling',
+    ]),
+    action('UpdateParentToChild', ['Write'], [{ name: 'parent', required: true }], 'x', ['zz-synthetic:child']),
+    action('PutThing', ['Write'], [{ name: 'tagged', required: true }], 'Grants permission to create a thing', [
+      REQUEST_TAG,
+    ]),
+    action(
+      'CreateOrUpdateThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create or update a thing',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateAndReplaceThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create and replace things',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateSlashUpdateThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create/update a thing',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateUnlessExists',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create a thing, or return it if it ALREADY EXISTS',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateUpdatedThing',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create an updated thing, or a thing for output',
+      [REQUEST_TAG],
+    ),
+    action('CreatePutTarget', ['Write'], [{ name: 'tagged', required: true }], 'Grants permission to create a thing', [
+      REQUEST_TAG,
+    ]),
+    action('SetThingPolicy', ['Permissions management', 'Write'], [{ name: 'tagged', required: true }]),
+    action(
+      'CreateThingPolicy',
+      ['Write', 'Permissions management'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create a policy',
+      [REQUEST_TAG],
+    ),
   ].map((a) => [a.id.toLowerCase(), a]),
 );
 
@@ -123,6 +199,10 @@ jest.mock('../../model/iam-data', () => {
   return {
     ...actual,
     iamAction: (id: string) => SYNTHETIC.get(id.toLowerCase()) ?? actual.iamAction(id),
+    iamResourceTypes: (service: string) =>
+      service === 'zz-synthetic'
+        ? new Map(Object.values(TYPES).map((t) => [t.name.toLowerCase(), t]))
+        : actual.iamResourceTypes(service),
     resourceTypesOf: (a: IamAction) =>
       a.service === 'zz-synthetic'
         ? a.resourceTypes.map((r) => ({ type: TYPES[r.name]!, required: r.required }))
@@ -204,6 +284,79 @@ describe('scope resource-tag', () => {
         (p) => p.message,
       ),
     ).toEqual([expect.stringMatching(/its resource type hostedconfigurationversion does not support aws:ResourceTag/)]);
+  });
+});
+
+describe('resource-tag: a request that can name another resource by a condition key only', () => {
+  test('the parent of the resource it is authorized against, the resource itself and keys naming no type are fine', () => {
+    ok('UpdateChildInParent', 'resource-tag');
+    ok('UpdateChildNamingItself', 'resource-tag');
+  });
+
+  test('a type that shares only part of its ARN with the resource (a sibling), or a child of it, is another resource', () => {
+    no(
+      'UpdateChildToSibling',
+      'resource-tag',
+      /^zz-synthetic:UpdateChildToSibling cannot have scope resource-tag: its request can name other resources of the service \(zz-synthetic:Sibling\), which IAM compares by ARN only, never by their zone tag/,
+    );
+    no('UpdateParentToChild', 'resource-tag', /other resources of the service \(zz-synthetic:child\)/);
+    expect(
+      checkPresetStatement({ actions: ['zz-synthetic:UpdateChildToSibling'], scope: 'resource-tag' })[0]?.hint,
+    ).toBe('leave it out of config presets; a built-in preset can require those keys to be absent (ecs-deployer)');
+  });
+});
+
+describe('Permissions management, with any zone scope', () => {
+  test('refused with resource-tag and request-tag, whatever other level AWS lists with it', () => {
+    const permissions = {
+      index: 0,
+      code: 'scope-not-allowed',
+      message: expect.stringMatching(
+        /cannot have scope (resource-tag|request-tag): it is a Permissions management action: a policy or grant decides what others, or the resource itself, may do beyond the zone's tag \(iam:PutRolePolicy on a role tagged with the zone gives that role anything, in every zone\)$/,
+      ),
+      hint: "leave it out of presets: policies and grants are the platform's",
+    };
+    expect(checkPresetStatement({ actions: ['zz-synthetic:SetThingPolicy'], scope: 'resource-tag' })).toEqual([
+      permissions,
+    ]);
+    expect(checkPresetStatement({ actions: ['zz-synthetic:CreateThingPolicy'], scope: 'request-tag' })).toEqual([
+      permissions,
+    ]);
+    expect(checkPresetStatement({ actions: ['zz-synthetic:CreateThingPolicy'], scope: 'resource-tag' })).toEqual([
+      permissions,
+    ]);
+  });
+});
+
+describe('request-tag: a create that also updates or replaces an existing resource of the name', () => {
+  test("AWS's Put… actions and descriptions saying create or update / and replace / create/update / already exists are refused", () => {
+    for (const name of [
+      'PutThing',
+      'CreateOrUpdateThing',
+      'CreateAndReplaceThing',
+      'CreateSlashUpdateThing',
+      'CreateUnlessExists',
+    ])
+      no(
+        name,
+        'request-tag',
+        /it also updates or replaces an existing resource of that name \(AWS: "Grants permission to create/,
+      );
+    expect(checkPresetStatement({ actions: ['zz-synthetic:PutThing'], scope: 'request-tag' })).toEqual([
+      {
+        index: 0,
+        code: 'scope-not-allowed',
+        message:
+          'zz-synthetic:PutThing cannot have scope request-tag: it also updates or replaces an existing resource of that name (AWS: "Grants permission to create a thing"): ' +
+          'one with no zone tag passes every tag condition, and an update keeps the tags the resource had, so the zone could overwrite resources of no zone',
+        hint: "use scope resource-tag (every resource it touches must then be the zone's) or leave it out",
+      },
+    ]);
+  });
+
+  test('a plain create whose name merely contains Put, or whose description mentions an update in passing, is not', () => {
+    ok('CreateUpdatedThing', 'request-tag');
+    ok('CreatePutTarget', 'request-tag');
   });
 });
 

