@@ -6,7 +6,10 @@ export default definePreset({
   doc:
     'Reading is authorized against the `log-group` resource (and `log-stream` for `GetLogEvents`, judged by its ' +
     "log group's tags), both of which carry `aws:ResourceTag/<key>`: only log groups tagged with the zone. A " +
-    "Logs Insights query over several log groups needs every one of them to be the zone's. " +
+    "Logs Insights query over several log groups needs every one of them to be the zone's. A query whose string " +
+    'selects its log groups with `SOURCE` (a name prefix, or every log group) is authorized in a way AWS does ' +
+    "not document: against each log group it reads (then only the zone's) or against a wildcard ARN that " +
+    'carries no tag (then denied); not verified against AWS here. ' +
     '`DescribeLogGroups` has no resource type and cannot be scoped: it lists the names and settings of every ' +
     'log group (no events). `StopQuery` and `DescribeQueries` have no resource type either; they are not ' +
     'granted (a started query runs to its end). Live Tail is not granted.',
