@@ -449,13 +449,29 @@ function measureSize(tree: GeneratedTree, runs: number, options: Options, scratc
   };
 }
 
-/** The commit measured, and how many paths differed from it (other work in the tree) when dist/ was copied. */
+/**
+ * The commit measured, and how many paths differed from it (other work in the tree) when dist/ was
+ * copied. The files the bench itself writes are not counted: an earlier part's results are not a
+ * change of what is measured.
+ */
 function sourceInfo(): { commit: string; uncommittedPaths: number } {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' }).stdout?.trim() ?? '';
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
-  const uncommittedPaths = git('status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).length;
+  const uncommittedPaths = git(
+    'status',
+    '--porcelain',
+    '--untracked-files=no',
+    '--',
+    '.',
+    ...BENCH_OUTPUTS.map((p) => `:!${p}`),
+  )
+    .split('\n')
+    .filter(Boolean).length;
   return { commit, uncommittedPaths };
 }
+
+/** What `npm run bench` writes (repository-relative). */
+const BENCH_OUTPUTS = ['bench/results', 'docs/benchmarks.md'];
 
 function runJest(): JestResult {
   log('jest: running the suite (npx jest)...');
