@@ -148,3 +148,28 @@ describe('the explicit opt-out (secrets.zoneNamePrefix: false)', () => {
     expect(await tag([weakened], RDS_SECRET, ZONE)).toBe('Allowed');
   });
 });
+
+describe('the name guards concern the zone tag only', () => {
+  // Without the zone tag in the request, a tag or create is none of the name guards' business: what
+  // another policy of the role (here Allow *) grants for other tags stays granted. (A create without
+  // the zone tag is denied by GuardCreateWithoutZoneTag, taken out here to look at the name guard alone.)
+  test.each([
+    ['the default', DEFAULTS, 'legacy/db-master'],
+    ['the opt-out', OPTED_OUT, RDS_SECRET],
+  ])(
+    '%s: next to Allow *, tagging or creating outside the name space without the zone tag is not denied',
+    async (_n, config, name) => {
+      const policies = [without(policy(config, ['secrets-editor']), 'GuardCreateWithoutZoneTag'), ALLOW_ALL];
+      const otherTag = async (action: string) =>
+        simulate(policies, action, await secret(name), {
+          ...(await resourceTagContext('secretsmanager', 'Secret', K, undefined)),
+          ...(await requestTagContext(action, { team: 'payments' })),
+          'secretsmanager:Name': name,
+        });
+      expect(await otherTag('secretsmanager:TagResource')).toBe('Allowed');
+      expect(await otherTag('secretsmanager:CreateSecret')).toBe('Allowed');
+      // The same request with the zone tag is what the guard exists for.
+      expect(await tag(policies, name, ZONE)).toBe('ExplicitlyDenied');
+    },
+  );
+});
