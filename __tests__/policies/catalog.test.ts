@@ -1,5 +1,5 @@
 import type { AccessPreset, PlatformConfig } from '../../model/types';
-import { accessCatalog, BUILT_IN_PRESETS } from '../../policies/catalog';
+import { accessCatalog, BUILT_IN_PRESETS, type CatalogStatement } from '../../policies/catalog';
 import { BUILT_IN_PRESET_DEFINITIONS } from '../../policies/presets';
 
 /**
@@ -65,6 +65,21 @@ describe('BUILT_IN_PRESETS (the catalog entries derived from the files)', () => 
       expect(actionsOf(p).sort()).toEqual(d.statements.flatMap((s) => [...s.actions, ...(s.tagOnCreate ?? [])]).sort());
       for (const s of p.statements) expect(s.resources.length).toBeGreaterThan(0);
     }
+  });
+
+  test("each statement keeps its file's tag-on-create actions, frozen: the policy writer decides by them which actions may only tag a resource being created", () => {
+    for (const d of BUILT_IN_PRESET_DEFINITIONS.values()) {
+      const statements = BUILT_IN_PRESETS[d.name]!.statements as readonly CatalogStatement[];
+      d.statements.forEach((s, i) => {
+        const tagOnCreate = statements[i]!.tagOnCreate;
+        expect({ preset: d.name, i, tagOnCreate }).toEqual({ preset: d.name, i, tagOnCreate: s.tagOnCreate });
+        for (const list of [s.tagOnCreate, tagOnCreate]) if (list) expect(Object.isFrozen(list)).toBe(true);
+      });
+    }
+    // secrets-editor tags only the secret it creates.
+    expect(BUILT_IN_PRESET_DEFINITIONS.get('secrets-editor')!.statements.flatMap((s) => s.tagOnCreate ?? [])).toEqual([
+      'secretsmanager:TagResource',
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ZONE_NAME_PATTERN } from '../../model/zone-file-schema';
 import { BUILT_IN_PRESET_DEFINITIONS } from '../../policies/presets';
 
 /**
@@ -18,6 +19,16 @@ test('every preset file of policies/presets/ is listed, under its file name', ()
   expect([...BUILT_IN_PRESET_DEFINITIONS.keys()]).toEqual(files);
   const index = readFileSync(join(DIR, 'index.ts'), 'utf8');
   for (const name of files) expect(index).toContain(`from './${name}';`);
+});
+
+test('each name is one a zone file can write in access, and each preset carries it', () => {
+  for (const [name, preset] of BUILT_IN_PRESET_DEFINITIONS) {
+    expect({ name, writable: new RegExp(ZONE_NAME_PATTERN).test(name), carried: preset.name }).toEqual({
+      name,
+      writable: true,
+      carried: name,
+    });
+  }
 });
 
 test('the presets are data: no preset file imports the policy writer', () => {
