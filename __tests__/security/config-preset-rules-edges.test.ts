@@ -30,6 +30,13 @@ const TYPES: Record<string, IamResourceType> = {
     arn: 'arn:${Partition}:zz-synthetic:${Region}:${Account}:sibling/${ParentName}/${SiblingId}',
     conditionKeys: [RESOURCE_TAG],
   },
+  // A child whose ARN has no partition, region or account of its own (a global resource): its parent
+  // is still the parent, whatever the location parts of the two ARNs.
+  global: {
+    name: 'global',
+    arn: 'arn:aws:zz-synthetic:::global/${ParentName}/${GlobalId}',
+    conditionKeys: [RESOURCE_TAG],
+  },
 };
 
 function action(
@@ -142,6 +149,21 @@ const SYNTHETIC = new Map<string, IamAction>(
       'zz-synthetic:Sibling',
     ]),
     action('UpdateParentToChild', ['Write'], [{ name: 'parent', required: true }], 'x', ['zz-synthetic:child']),
+    action('UpdateGlobalInParent', ['Write'], [{ name: 'global', required: true }], 'x', ['zz-synthetic:parent']),
+    action(
+      'CreateRestorePoint',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create a restore point',
+      [REQUEST_TAG],
+    ),
+    action(
+      'CreateOrUpdateSpaced',
+      ['Write'],
+      [{ name: 'tagged', required: true }],
+      'Grants permission to create or  update a thing',
+      [REQUEST_TAG],
+    ),
     action('PutThing', ['Write'], [{ name: 'tagged', required: true }], 'Grants permission to create a thing', [
       REQUEST_TAG,
     ]),
@@ -236,6 +258,12 @@ describe('scope none', () => {
   test('a read that names a required resource is refused', () => {
     no('ReadTagged', 'none', /it reads a particular tagged, and unscoped every zone could read every zone's$/);
     no('ReadRequiredMixed', 'none', /it reads a particular plain, tagged,/);
+    // The message names what the request must name (the required types), not what it may.
+    no(
+      'ReadRequiredTaggedOptionalPlain',
+      'none',
+      /it reads a particular tagged, and unscoped every zone could read every zone's$/,
+    );
   });
 
   test('the hint says whether resource-tag would work', () => {
@@ -291,6 +319,8 @@ describe('resource-tag: a request that can name another resource by a condition 
   test('the parent of the resource it is authorized against, the resource itself and keys naming no type are fine', () => {
     ok('UpdateChildInParent', 'resource-tag');
     ok('UpdateChildNamingItself', 'resource-tag');
+    // The ARNs' partition, region and account are not names of the parent.
+    ok('UpdateGlobalInParent', 'resource-tag');
   });
 
   test('a type that shares only part of its ARN with the resource (a sibling), or a child of it, is another resource', () => {
@@ -336,6 +366,7 @@ describe('request-tag: a create that also updates or replaces an existing resour
       'CreateAndReplaceThing',
       'CreateSlashUpdateThing',
       'CreateUnlessExists',
+      'CreateOrUpdateSpaced',
     ])
       no(
         name,
@@ -357,6 +388,8 @@ describe('request-tag: a create that also updates or replaces an existing resour
   test('a plain create whose name merely contains Put, or whose description mentions an update in passing, is not', () => {
     ok('CreateUpdatedThing', 'request-tag');
     ok('CreatePutTarget', 'request-tag');
+    // Likewise a name that merely contains Restore: only a name that starts with it says "from a source".
+    ok('CreateRestorePoint', 'request-tag');
   });
 });
 

@@ -197,7 +197,7 @@ describe('the config loader enforces the rules', () => {
       'RestoreDBInstanceFromDBSnapshot (source snapshot)',
       { actions: ['rds:RestoreDBInstanceFromDBSnapshot'], scope: 'request-tag' },
       'rds:RestoreDBInstanceFromDBSnapshot',
-      /creates from a source \(RestoreDBInstanceFromDBSnapshot\)/,
+      /creates from a source \(RestoreDBInstanceFromDBSnapshot\): .*so the zone could copy or restore resources of no zone$/,
     ],
     [
       'CopyDBSnapshot (not a create)',
@@ -215,13 +215,13 @@ describe('the config loader enforces the rules', () => {
       "CreateTaskSet (names another zone's service and task definition)",
       { actions: ['ecs:CreateTaskSet'], scope: 'request-tag' },
       'ecs:CreateTaskSet',
-      /its request names other resources of the service \(ecs:capacity-provider, ecs:cluster, ecs:service, ecs:task-definition\)/,
+      /its request names other resources of the service \(ecs:capacity-provider, ecs:cluster, ecs:service, ecs:task-definition\): .*so the zone could build on resources of no zone$/,
     ],
     [
       "UpdateService with resource-tag (names another zone's task definition by a key only)",
       { actions: ['ecs:UpdateService'], scope: 'resource-tag' },
       'ecs:UpdateService',
-      /its request can name other resources of the service \(ecs:capacity-provider, ecs:task-definition\), which IAM compares by ARN only/,
+      /its request can name other resources of the service \(ecs:capacity-provider, ecs:task-definition\), which IAM compares by ARN only, never by their zone tag: the zone could point its own resource at another zone's/,
     ],
     [
       "RunTask with resource-tag (another zone's cluster)",

@@ -68,6 +68,19 @@ describe('crossZoneActions', () => {
       'secretsmanager:TagResource',
     ]);
   });
+
+  test('an action with no resource type crosses zones, whatever its level, unless it is a reviewed metadata-only read', () => {
+    const doc = {
+      Statement: {
+        Effect: 'Allow',
+        // Reviewed (model/unscoped-reads.ts): a Read and a List. Not reviewed: a List whose response holds
+        // every function's environment variables, and a Read of command output.
+        Action: ['sqs:ListQueues', 'ecs:ListClusters', 'lambda:ListFunctions', 'ssm:GetCommandInvocation'],
+        Resource: '*',
+      },
+    };
+    expect(ids(crossZoneActions(doc))).toEqual(['lambda:ListFunctions', 'ssm:GetCommandInvocation']);
+  });
 });
 
 describe('entries the pinned reference does not list', () => {
@@ -103,6 +116,9 @@ describe('entries the pinned reference does not list', () => {
     ]);
     expect(crossZoneActions({ Statement: { Effect: 'Allow', Action: 'nocolon', Resource: '*' } })[0]).toEqual(
       expect.objectContaining({ service: 'nocolon', name: '' }),
+    );
+    expect(crossZoneActions({ Statement: { Effect: 'Allow', Action: ':Orphan', Resource: '*' } })[0]).toEqual(
+      expect.objectContaining({ id: ':Orphan', service: '', name: 'Orphan' }),
     );
     // Known actions keep their order among the rest.
     const mixed = ids(
