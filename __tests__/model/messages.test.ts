@@ -52,6 +52,27 @@ describe('"did you mean": one edit-distance helper', () => {
   });
 });
 
+describe('zone-file entries that fail their pattern say what is right, with an example', () => {
+  it.each([
+    ['owners', { owners: ['alice'] }, 'owners[0]', /^"alice" is not valid: an Entra UPN .* e\.g\. alice@example\.com/],
+    ['members', { members: ['bob'] }, 'members[0]', /^"bob" is not valid: .* e\.g\. bob@example\.com/],
+    [
+      'members user',
+      { members: [{ user: 'bob' }] },
+      'members[0].user',
+      /^"bob" is not valid: .* e\.g\. bob@example\.com/,
+    ],
+    ['access', { access: ['Rds_Operator'] }, 'access[0]', /^"Rds_Operator" is not valid: .* e\.g\. rds-operator/],
+  ])('%s', (_name, overrides, field, message) => {
+    const { zonesDir } = writeTree({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', overrides) } });
+    const { diagnostics } = loadZones(zonesDir, { config: undefined, knownPresets: new Set(), at: '2026-01-01' });
+    expect(diagnostics.find((d) => d.field === field)).toMatchObject({
+      code: 'invalid-value',
+      message: expect.stringMatching(message),
+    });
+  });
+});
+
 describe('platform-config errors say what is right, with an example', () => {
   const cases: [string, unknown, RegExp][] = [
     [
