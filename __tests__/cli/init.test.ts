@@ -43,7 +43,11 @@ describe('zone-access init', () => {
   it('writes a repository whose validate lists exactly the placeholders, and which synthesizes once they are filled', async () => {
     const { r, repo } = await initRepo();
     expect(r.code).toBe(0);
-    expect(r.err).toContain('npx zone-access validate');
+    // --no everywhere init tells what to run: a bare npx would fetch an unscoped zone-access from a
+    // public registry when the install has not run.
+    expect(r.err).toContain('npx --no zone-access validate');
+    expect(r.err).not.toMatch(/npx zone-access/);
+    expect(readFileSync(join(repo, 'config/platform.yaml'), 'utf8')).toContain('`npx --no zone-access validate`');
 
     // The editor schema lines resolve inside node_modules/zone-access.
     for (const file of ['config/platform.yaml', 'zones/example/example-sandbox.yaml']) {
