@@ -160,9 +160,12 @@ export function repositoryFiles(dir: string, ci: Ci, spec: string): Record<strin
     '.gitignore': [
       'node_modules/',
       'cdktf.out/',
-      '# the CI templates check out the base branch here for the access report',
+      '# the CI templates check out the base branch here, and write these scratch files',
       '.zone-access-base/',
       'zone-access-report.*',
+      'zone-access-comment.md',
+      'zone-access-drift.md',
+      'zone-access-validate.json',
       '# zone-access map --out site (the access map; CI can publish it)',
       'site/',
       '',

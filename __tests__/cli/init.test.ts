@@ -149,6 +149,27 @@ describe('zone-access init', () => {
     },
   );
 
+  it('ignores every scratch file the CI templates write in the checkout', async () => {
+    const { repo } = await initRepo(['--ci', 'none']);
+    const scratch = new Set<string>();
+    for (const template of Object.values(CI_TEMPLATES))
+      for (const m of readFileSync(join(REPO_ROOT, template.from), 'utf8').matchAll(/\bzone-access-[a-z-]+\.[a-z]+\b/g))
+        scratch.add(m[0]);
+    expect(scratch.size).toBeGreaterThan(3);
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    const ignored = (name: string) => {
+      try {
+        execFileSync('git', ['check-ignore', '-q', '--no-index', name], { cwd: repo });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect([...scratch].filter((name) => !ignored(name))).toEqual([]);
+    expect(ignored('.zone-access-base/x')).toBe(true);
+    expect(ignored('zones/example/example-sandbox.yaml')).toBe(false);
+  });
+
   it('writes a CODEOWNERS example whose department folder is where the sample zone is, inert until edited', async () => {
     const { repo } = await initRepo(['--ci', 'none']);
     const lines = readFileSync(join(repo, 'CODEOWNERS'), 'utf8').trimEnd().split('\n');
