@@ -7,7 +7,17 @@ import { parseAt, parseOptions, TREE_OPTIONS } from './args';
 import { count, formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
-export const usage = 'zone-access synth [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--out DIR]';
+export const usage = `zone-access synth [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--out DIR]
+
+Validates as zone-access validate does and, only if every file is valid, writes the Terraform JSON
+of every stack (entra-app-roles, then entra-<shard> and aws-<shard> per department or shard) to
+DIR/stacks/<stack>/cdk.tf.json, with cdktf's manifest.json in DIR. Nothing is written from invalid
+input. Deploy them with zone-access deploy (or cdktf, or terraform in each stack's folder).
+
+  --at DATE   the day membership is evaluated on (default today, UTC): members past their until
+              are left out of the groups
+  --out DIR   where to write (default: cdktf.out)
+Exit codes: 0 written (warnings allowed); 1 a problem in some file, or writing failed; 2 bad command line.`;
 
 /** Validates the tree and, only if every file is valid, writes Terraform JSON per stack. */
 export async function run(args: string[], io: CliIO): Promise<number> {
