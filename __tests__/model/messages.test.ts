@@ -50,6 +50,16 @@ describe('"did you mean": one edit-distance helper', () => {
     });
     expect(configProblems(set('identityCenter.bogus', 'x'))[0].message).toBe('unknown key "bogus"');
   });
+
+  it('for a value that must be one of a list', () => {
+    expect(configProblems(set('departments', { pay: { membership: 'files' } }))[0]).toMatchObject({
+      field: 'departments.pay.membership',
+      message: 'must be one of "entra", "file", "access-package"; did you mean "file"?',
+    });
+    expect(configProblems(set('entra.appRoles', 'per_zone'))[0].message).toBe(
+      'must be one of "per-zone", "shared"; did you mean "per-zone"?',
+    );
+  });
 });
 
 describe('zone-file entries that fail their pattern say what is right, with an example', () => {
