@@ -276,3 +276,52 @@ describe("a zone in code gets validate's warnings (docs/library.md, Warnings)", 
     expect(annotations(outdir)).toEqual([]);
   });
 });
+
+describe('ZoneAccess membership: only the mode, or the settings that differ from the defaults', () => {
+  const zone = { name: 'z', department: 'd', accounts: ['123456789012'], access: ['secrets-reader'] };
+  function entraStack(membership: unknown) {
+    const app = Testing.app();
+    const [entraScope, awsScope] = [new TerraformStack(app, 'entra'), new TerraformStack(app, 'aws')];
+    new ZoneAccess({
+      entraScope,
+      awsScope,
+      platform: platformConfig(IDS),
+      at: '2026-03-01',
+      zone: { ...zone, members: [{ user: 'bob@example.com', until: '2026-03-12' }] },
+      membership: membership as ConstructorParameters<typeof ZoneAccess>[0]['membership'],
+    });
+    return synthStack(entraScope);
+  }
+
+  it("{ mode: 'file' } is file mode with the platform config's defaults, as departments.<d>.membership: file is", () => {
+    const full = { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } };
+    expect(entraStack({ mode: 'file' })).toEqual(entraStack(full));
+    // A setting given wins over its default; the others keep theirs (maxDays 365 allows the until).
+    const warnings: Diagnostic[] = [];
+    const platform = platformConfig(IDS);
+    const withMember = { ...zone, members: [{ user: 'bob@example.com', until: '2026-03-12' }] };
+    resolveZone(withMember, platform, {
+      membership: { mode: 'file' },
+      at: '2026-03-01',
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(warnings).toEqual([]);
+    resolveZone(withMember, platform, {
+      membership: { mode: 'file', file: { noticeDays: 14 } },
+      at: '2026-03-01',
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['member-expiring']);
+  });
+
+  it('a mode that does not exist (plain JavaScript) is a ValidationError naming the field, not a TypeError', () => {
+    const err = thrown(() => entraStack({ mode: 'files' }));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).diagnostics).toEqual([
+      expect.objectContaining({
+        field: 'membership.mode',
+        message: '"files" must be one of "entra", "file", "access-package"; did you mean "file"?',
+      }),
+    ]);
+  });
+});
