@@ -139,6 +139,24 @@ describe('platform-config errors say what is right, with an example', () => {
     ]);
   });
 
+  it('the application and service principal object ids: two objects, so never the same id', () => {
+    const id = '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60';
+    const entra = baseConfig().entra as Record<string, unknown>;
+    expect(
+      configProblems(set('entra', { ...entra, applicationObjectId: id, servicePrincipalObjectId: id.toUpperCase() })),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'entra.servicePrincipalObjectId',
+        code: 'invalid-value',
+        message: expect.stringMatching(
+          /is also entra\.applicationObjectId: the app registration and the enterprise application/,
+        ),
+        hint: expect.stringContaining('Enterprise applications'),
+      }),
+    ]);
+    expect(configProblems(set('entra', entra))).toEqual([]);
+  });
+
   it('the provisioning ids, together', () => {
     const problems = configProblems(
       set('entra', { ...(baseConfig().entra as object), provisioningJobId: 'job', provisioningRuleId: 'a rule' }),
