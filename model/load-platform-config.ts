@@ -282,6 +282,26 @@ export function platformConfigWarnings(
 }
 
 /**
+ * `platformConfigWarnings` with the line of each warning in the config file, as every other problem
+ * has: the key's value, or, for a key that is not set (externalIdIssuer), the key of its section.
+ */
+export function platformConfigWarningsOfFile(config: PlatformConfig): Diagnostic[] {
+  const warnings = platformConfigWarnings(config);
+  if (warnings.length === 0) return warnings;
+  const { source } = readYamlFile(resolve(config.source.file), config.source.file);
+  if (!source) return warnings;
+  return warnings.map((w) => {
+    const path = (w.field ?? '').split('.');
+    const pos = source.doc.hasIn(path)
+      ? positionOf(source, path)
+      : path.length > 1
+        ? keyPositionOf(source, path.slice(0, -2), path[path.length - 2])
+        : undefined;
+    return pos ? { ...w, line: pos.line, column: pos.column } : w;
+  });
+}
+
+/**
  * Every allow-listed AWS-managed policy that grants actions on other zones' resources must be
  * acknowledged by name (nothing else would tell the platform team what it accepted). Acknowledged policies are
  * not analysed at all, so their documents are never loaded.
