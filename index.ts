@@ -20,7 +20,7 @@ export {
 } from './constructs/platform-config';
 export { resolveZone, type PlatformSpec, type ResolveZoneProps } from './constructs/props';
 export type { ZoneInput } from './model/zone-defaults';
-export type { MembershipSettings } from './model/membership-settings';
+export type { MembershipInput, MembershipSettings } from './model/membership-settings';
 export type { PlatformConfig, SourceRef, Zone, ZoneAccount, ZoneMember, ZoneTree } from './model/types';
 
 // Problems with input: every one of them, with file (or construct path), field and code.

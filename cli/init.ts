@@ -15,8 +15,9 @@ export const usage = `zone-access init [DIR] [--ci github|gitlab|none] [--packag
 Writes a zones-only repository into DIR (default: the working directory): package.json depending on
 zone-access, ${DEFAULT_CONFIG_PATH} with every value the platform team must fill marked ${PLACEHOLDER} and
 explained, a sample department and zone, the CI workflow (default github; copied from the installed
-package's examples/ci) and .gitignore. Writes nothing if any of these files exists (it lists them).
-Then \`npx zone-access validate\` lists the placeholders left to fill, each with file and line.
+package's examples/ci), .gitignore and CODEOWNERS. Writes nothing if any of these files exists (it
+lists them).
+Then \`npx --no zone-access validate\` lists the placeholders left to fill, each with file and line.
 
   --ci github|gitlab|none  which CI workflow to write (.github/workflows/zone-access.yml or .gitlab-ci.yml)
   --package SPEC           how package.json names zone-access: a registry range (^1.2.3), a git URL
@@ -112,8 +113,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       'next:\n' +
       (shown === '.' ? '' : `  cd ${shown}\n`) +
       `  npm install                     (zone-access from ${spec}; a registry or git instead: --package, docs/zones-repository.md)\n` +
-      `  npx zone-access validate        lists every ${PLACEHOLDER} left in ${DEFAULT_CONFIG_PATH}, with its line\n` +
-      `  npx zone-access synth           once validate passes\n`,
+      // --no: never let npx fetch a package named zone-access from a public registry (this project
+      // does not publish there, so that name may be anyone's) when the install has not run.
+      `  npx --no zone-access validate   lists every ${PLACEHOLDER} left in ${DEFAULT_CONFIG_PATH}, with its line\n` +
+      `  npx --no zone-access synth      once validate passes\n`,
   );
   return EXIT.ok;
 }
@@ -157,9 +160,12 @@ export function repositoryFiles(dir: string, ci: Ci, spec: string): Record<strin
     '.gitignore': [
       'node_modules/',
       'cdktf.out/',
-      '# the CI templates check out the base branch here for the access report',
+      '# the CI templates check out the base branch here, and write these scratch files',
       '.zone-access-base/',
       'zone-access-report.*',
+      'zone-access-comment.md',
+      'zone-access-drift.md',
+      'zone-access-validate.json',
       '# zone-access map --out site (the access map; CI can publish it)',
       'site/',
       '',
@@ -239,7 +245,7 @@ export function platformConfigTemplate(): string {
     '# yaml-language-server: $schema=../node_modules/zone-access/schema/platform-config.schema.json',
     '# Platform config: owned by the platform team. Every key is described in the schema (hover in an',
     `# editor with the YAML language server) and in zone-access's docs/platform-config.md.`,
-    `# Replace every ${PLACEHOLDER}: \`npx zone-access validate\` lists those left, each with its line.`,
+    `# Replace every ${PLACEHOLDER}: \`npx --no zone-access validate\` lists those left, each with its line.`,
     'identityCenter:',
     ...fill([...ic, 'instanceArn'], '  '),
     ...fill([...ic, 'identityStoreId'], '  '),

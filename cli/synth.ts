@@ -1,13 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sortDiagnostics } from '../model/diagnostics';
-import { platformConfigWarnings } from '../model/load-platform-config';
+import { platformConfigWarningsOfFile } from '../model/load-platform-config';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS } from './args';
 import { count, formatHuman } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
-export const usage = 'zone-access synth [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--out DIR]';
+export const usage = `zone-access synth [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--out DIR]
+
+Validates as zone-access validate does and, only if every file is valid, writes the Terraform JSON
+of every stack (entra-app-roles, then entra-<shard> and aws-<shard> per department or shard) to
+DIR/stacks/<stack>/cdk.tf.json, with cdktf's manifest.json in DIR. Nothing is written from invalid
+input. zone-access deploy applies them in the right order (docs/deploy.md).
+
+  --at DATE   the day membership is evaluated on (default today, UTC): members past their until
+              are left out of the groups
+  --out DIR   where to write (default: cdktf.out)
+Exit codes: 0 written (warnings allowed); 1 a problem in some file, or writing failed; 2 bad command line.`;
 
 /** Validates the tree and, only if every file is valid, writes Terraform JSON per stack. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -16,7 +26,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const loaded = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at)));
   const tree = loaded.tree;
   const diagnostics = tree
-    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)])
+    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarningsOfFile(tree.config)])
     : loaded.diagnostics;
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));

@@ -1,12 +1,22 @@
 import { sortDiagnostics } from '../model/diagnostics';
-import { platformConfigWarnings } from '../model/load-platform-config';
+import { platformConfigWarningsOfFile } from '../model/load-platform-config';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { count, formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
 import { EXIT, type CliIO } from './io';
 
-export const usage =
-  'zone-access validate [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--format human|json|github]';
+export const usage = `zone-access validate [--zones DIR] [--config FILE] [--at YYYY-MM-DD] [--format human|json|github]
+
+Checks every zone file under DIR (default: zones) and the platform config (default:
+config/platform.yaml) and lists every problem of every file, each with its file, line, field and
+what is right. Warnings (a member whose access ends soon, a risk the config accepts) do not fail it.
+Reads only the files: nothing in AWS or Entra.
+
+  --at DATE    judge members' until on DATE instead of today (UTC): an entry past it is left out
+               (warning), one ending within the department's noticeDays is warned about
+  --format F   human (default): problems on stderr, "ok: ..." on stdout; json: one document on stdout
+               ({ valid, zones, departments, at, problems }); github: workflow annotations on stdout
+Exit codes: 0 valid (warnings allowed); 1 a problem in some file; 2 bad command line.`;
 
 /** Checks every zone file and the platform config; never loads cdktf or the providers. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -19,7 +29,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const tree = loaded.tree;
   // Accepted-by-default risks of a valid config (e.g. groups bound by display name) are warned about here.
   const diagnostics = tree
-    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarnings(tree.config)])
+    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarningsOfFile(tree.config)])
     : loaded.diagnostics;
   const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length, at: tree.at } : {};
 

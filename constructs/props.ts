@@ -1,4 +1,11 @@
-import type { MembershipSettings } from '../model/membership-settings';
+import {
+  completeMembership,
+  DEFAULT_MEMBERSHIP,
+  MEMBERSHIP_MODES,
+  type MembershipInput,
+  type MembershipSettings,
+} from '../model/membership-settings';
+import { didYouMean } from '../model/suggest';
 import { todayUtc } from '../model/dates';
 import { ValidationError, type Diagnostic } from '../model/diagnostics';
 import { resolveZoneWith } from '../model/resolve-zone';
@@ -38,10 +45,11 @@ function knownPresets(platform: PlatformSpec, where: string): ReadonlySet<string
 
 export interface ResolveZoneProps {
   /**
-   * The department's membership mode, to check the zone's `members` and `owners` against.
+   * The department's membership mode, to check the zone's `members` and `owners` against; settings
+   * left out take the platform config's defaults (`{ mode: 'file' }`).
    * @default membership is not checked
    */
-  readonly membership?: MembershipSettings;
+  readonly membership?: MembershipInput;
   /**
    * The day membership is checked for, `YYYY-MM-DD`.
    * @default today, UTC
@@ -82,11 +90,45 @@ export function resolveZoneIn(
   const where = construct?.path ?? props.where ?? `zone "${zone.name}"`;
   const options = {
     where,
-    ...(props.membership ? { membership: { settings: props.membership, at: props.at ?? todayUtc() } } : {}),
+    ...(props.membership
+      ? {
+          membership: {
+            settings: membershipIn(
+              where,
+              construct ? `${construct.type} props for zone "${zone.name}"` : 'zone input',
+              props.membership,
+            ),
+            at: props.at ?? todayUtc(),
+          },
+        }
+      : {}),
     ...(construct ? { constructPath: construct.path, what: `${construct.type} props for zone "${zone.name}"` } : {}),
     ...(props.onWarning ? { onWarning: props.onWarning } : {}),
   };
   return resolveZoneWith(zone, platform, knownPresets(platform, where), options);
+}
+
+/**
+ * A caller's membership with the settings it left out filled as the platform config file fills
+ * them. Plain JavaScript (or JSON) can name a mode that does not exist: refused like bad zone input.
+ */
+export function membershipIn(where: string, what: string, input: MembershipInput | undefined): MembershipSettings {
+  if (input === undefined) return DEFAULT_MEMBERSHIP;
+  const settings = completeMembership(input);
+  if (settings) return settings;
+  const mode = String((input as { mode?: unknown }).mode);
+  throw new ValidationError(
+    [
+      {
+        file: where,
+        field: 'membership.mode',
+        code: 'invalid-value',
+        message: `"${mode}" must be one of ${MEMBERSHIP_MODES.map((m) => `"${m}"`).join(', ')}${didYouMean(mode, MEMBERSHIP_MODES)}`,
+      },
+    ],
+    what,
+    where,
+  );
 }
 
 /** The path a construct will have once created under `scope` with `id` (for errors thrown before `super`). */

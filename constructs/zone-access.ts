@@ -1,10 +1,10 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { formatDiagnostic, ValidationError, type Diagnostic } from '../model/diagnostics';
-import { DEFAULT_MEMBERSHIP, type MembershipSettings } from '../model/membership-settings';
+import type { MembershipInput } from '../model/membership-settings';
 import type { Zone } from '../model/types';
 import type { ZoneInput } from '../model/zone-defaults';
-import { assertFreeId, pathOf, resolveZoneIn, type PlatformSpec } from './props';
+import { assertFreeId, membershipIn, pathOf, resolveZoneIn, type PlatformSpec } from './props';
 import { ZoneEntraGroup } from './zone-entra-group';
 import { assertValidMembershipProps, ZoneMembership } from './zone-membership';
 import { assertPermissionSetBuildable, ZonePermissionSet } from './zone-permission-set';
@@ -27,10 +27,11 @@ export interface ZoneAccessProps {
    */
   readonly awsScope: Construct;
   /**
-   * Who manages the group's members (a department's `membership` settings).
+   * Who manages the group's members (a department's `membership` settings); settings left out take
+   * the platform config's defaults, e.g. `{ mode: 'file' }` or `{ mode: 'file', file: { noticeDays: 14 } }`.
    * @default { mode: 'entra' }: the group's owners, in Entra
    */
-  readonly membership?: MembershipSettings;
+  readonly membership?: MembershipInput;
   /**
    * The day membership is evaluated for, `YYYY-MM-DD` (file mode: expired members are left out).
    * @default today, UTC
@@ -70,7 +71,7 @@ export class ZoneAccess {
   constructor(props: ZoneAccessProps) {
     const entraPath = pathOf(props.entraScope, props.zone.name);
     const what = `ZoneAccess props for zone "${props.zone.name}"`;
-    const membership = props.membership ?? DEFAULT_MEMBERSHIP;
+    const membership = membershipIn(entraPath, what, props.membership);
     // Every problem of the props at once: the scopes', then the zone's.
     const problems: Diagnostic[] = [];
     if (props.entraScope === props.awsScope) {

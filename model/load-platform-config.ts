@@ -76,6 +76,25 @@ export function platformConfigFromSource(
       `remove retiredAppRoles, or set entra.appRoles to the mode you are switching to (${retired === 'shared' ? 'per-zone' : 'shared'})`,
     );
   }
+  // The app registration and its enterprise application are two directory objects, so two ids: the
+  // same GUID in both keys is one of them pasted twice, and the app roles (on the application) or
+  // the group assignments (on the service principal) would fail at apply.
+  const appId = isObject(raw.entra) ? raw.entra.applicationObjectId : undefined;
+  const spId = isObject(raw.entra) ? raw.entra.servicePrincipalObjectId : undefined;
+  if (
+    typeof appId === 'string' &&
+    typeof spId === 'string' &&
+    usable('entra.applicationObjectId') &&
+    usable('entra.servicePrincipalObjectId') &&
+    appId.toLowerCase() === spId.toLowerCase()
+  ) {
+    problem(
+      ['entra', 'servicePrincipalObjectId'],
+      'invalid-value',
+      `${spId} is also entra.applicationObjectId: the app registration and the enterprise application (its service principal) are two objects with two object ids`,
+      'Entra admin center → Enterprise applications → the IAM Identity Center app → Overview → Object ID (applicationObjectId is under App registrations)',
+    );
+  }
   if (diagnostics.length > 0) {
     // Building the config needs every value valid; the reserved-preset check still has its input.
     const presetNames = isObject(raw.access) && isObject(raw.access.presets) ? Object.keys(raw.access.presets) : [];
@@ -260,6 +279,26 @@ export function platformConfigWarnings(
     });
   }
   return warnings;
+}
+
+/**
+ * `platformConfigWarnings` with the line of each warning in the config file, as every other problem
+ * has: the key's value, or, for a key that is not set (externalIdIssuer), the key of its section.
+ */
+export function platformConfigWarningsOfFile(config: PlatformConfig): Diagnostic[] {
+  const warnings = platformConfigWarnings(config);
+  if (warnings.length === 0) return warnings;
+  const { source } = readYamlFile(resolve(config.source.file), config.source.file);
+  if (!source) return warnings;
+  return warnings.map((w) => {
+    const path = (w.field ?? '').split('.');
+    const pos = source.doc.hasIn(path)
+      ? positionOf(source, path)
+      : path.length > 1
+        ? keyPositionOf(source, path.slice(0, -2), path[path.length - 2])
+        : undefined;
+    return pos ? { ...w, line: pos.line, column: pos.column } : w;
+  });
 }
 
 /**

@@ -147,6 +147,45 @@ export type MembershipSettings =
 
 export const DEFAULT_MEMBERSHIP: MembershipSettings = { mode: 'entra' };
 
+/**
+ * A department's membership as a library caller gives it: the mode, and only the settings that
+ * differ from the platform config's defaults (`{ mode: 'file' }` is file mode with the defaults).
+ */
+export type MembershipInput =
+  | { readonly mode: 'entra' }
+  | { readonly mode: 'file'; readonly file?: Partial<FileMembershipSettings> }
+  | { readonly mode: 'access-package'; readonly accessPackage?: Partial<AccessPackageSettings> };
+
+/**
+ * The settings with every one left out taken from the defaults the platform config file fills
+ * (FILE_DEFAULTS, ACCESS_PACKAGE_DEFAULTS); undefined for a mode that does not exist.
+ */
+export function completeMembership(input: MembershipInput): MembershipSettings | undefined {
+  const given = <T extends object>(o: T | undefined): Partial<T> =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  switch (input.mode) {
+    case 'entra':
+      return DEFAULT_MEMBERSHIP;
+    case 'file':
+      return { mode: 'file', file: { ...FILE_DEFAULTS, ...given(input.file) } };
+    case 'access-package': {
+      const { approval, approvalTimeoutDays, maxDays } = ACCESS_PACKAGE_DEFAULTS;
+      return {
+        mode: 'access-package',
+        accessPackage: {
+          requestors: 'all-members',
+          approval,
+          approvalTimeoutDays,
+          maxDays,
+          ...given(input.accessPackage),
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** A department's membership settings from the platform config (`entra` when it sets none). */
 export function departmentMembership(
   config: { readonly departments: Readonly<Record<string, { readonly membership: MembershipSettings }>> },

@@ -184,13 +184,24 @@ function describe(error: ErrorObject, path: PathSegment[], source: YamlSource, s
         message: `"${missingProperty}" is required when "${property}" is set`,
       };
     }
-    case 'enum':
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      const value = valueAt(source.value, path);
+      // A near miss (membership: files) names the value meant, as unknown keys do.
+      const suggestion =
+        typeof value === 'string'
+          ? didYouMean(
+              value,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : '';
       return {
         ...base,
         ...pos2(pos),
         code: 'invalid-value',
-        message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(show).join(', ')}`,
+        message: `must be one of ${allowed.map(show).join(', ')}${suggestion}`,
       };
+    }
     case 'const':
       return {
         ...base,

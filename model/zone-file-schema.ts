@@ -73,7 +73,11 @@ export const zoneFileSchema = {
     access: {
       type: 'array',
       minItems: 1,
-      items: { type: 'string', pattern: ZONE_NAME_PATTERN, description: 'An access preset name.' },
+      items: {
+        type: 'string',
+        pattern: ZONE_NAME_PATTERN,
+        description: 'An access preset name: lower-case letters, digits and inner hyphens, e.g. rds-operator.',
+      },
       description:
         "Access presets: built-in ones (docs/zone-file.md, Access presets) or the platform config's access.presets.",
     },
@@ -83,7 +87,11 @@ export const zoneFileSchema = {
       // azuread 3.7.0 allows 100 owners per group (internal/services/groups/group_resource.go:210);
       // one is the pipeline's own identity, always added.
       maxItems: 99,
-      items: { type: 'string', pattern: OWNER_PATTERN, description: 'An Entra UPN or user object id.' },
+      items: {
+        type: 'string',
+        pattern: OWNER_PATTERN,
+        description: 'An Entra UPN (user@domain) or user object id (a GUID), e.g. alice@example.com.',
+      },
       description: 'Owners of the Entra group (at most 99; the pipeline identity is always added as an owner).',
     },
     members: {
@@ -92,7 +100,8 @@ export const zoneFileSchema = {
         // One node for both spellings instead of anyOf: `pattern` applies only to strings and the
         // object keywords only to mappings, so a bad entry gets the precise error of its own shape.
         type: ['string', 'object'],
-        description: 'A zone member: a UPN or user object id, or { user, until, reason }.',
+        description:
+          'A zone member: an Entra UPN (user@domain) or user object id (a GUID), e.g. bob@example.com, or { user, until, reason }.',
         pattern: MEMBER_USER_PATTERN,
         additionalProperties: false,
         required: ['user'],
@@ -100,7 +109,7 @@ export const zoneFileSchema = {
           user: {
             type: 'string',
             pattern: MEMBER_USER_PATTERN,
-            description: 'An Entra UPN (user@domain) or user object id.',
+            description: 'An Entra UPN (user@domain) or user object id (a GUID), e.g. bob@example.com.',
           },
           until: {
             type: 'string',

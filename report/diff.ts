@@ -350,6 +350,15 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
   ['backend', 'stacks read and write their state elsewhere; move the state first'],
   ['protection.preventDestroy', 'whether permission sets may be destroyed or replaced'],
   ['audit.', 'only zone-access audit reads it; nothing deployed changes'],
+  [
+    'entra.appRoles',
+    'the app role every zone group is assigned with; each assignment is replaced, create before destroy',
+  ],
+  [
+    'entra.retiredAppRoles',
+    "set: step 1 of switching entra.appRoles, the old mode's app roles stay while every group moves to the new one; " +
+      'removed: step 2, deletes them, safe once step 1 was deployed; see docs/entra.md',
+  ],
 ];
 
 /**

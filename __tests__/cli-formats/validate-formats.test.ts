@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatGithub } from '../../cli/format-diagnostics';
 import { main } from '../../cli/zone-access';
@@ -168,19 +169,30 @@ describe('--format github', () => {
     const human = await validate(t.root);
     expect(human.code).toBe(0);
     expect(human.err).toMatch(
-      /^\S*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set: .* \[group-bound-by-name\]\n {4}hint: .*\n\n1 warning in 1 file\.\n$/,
+      /^\S*platform\.yaml:\d+:1: warning: identityCenter\.externalIdIssuer: not set: .* \[group-bound-by-name\]\n {4}hint: .*\n\n1 warning in 1 file\.\n$/,
     );
+    // A key that is not set is shown on the line of its section, as every other problem has a line.
+    const sectionLine = readFileSync(t.configPath, 'utf8').split('\n').indexOf('identityCenter:') + 1;
+    expect(sectionLine).toBeGreaterThan(0);
+    expect(human.err).toContain(`platform.yaml:${sectionLine}:1: warning: identityCenter.externalIdIssuer`);
     expect(withoutBindingWarning(human.err)).toBe('');
     const json = await validate(t.root, '--format', 'json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out)).toMatchObject({
       valid: true,
-      problems: [{ severity: 'warning', field: 'identityCenter.externalIdIssuer', code: 'group-bound-by-name' }],
+      problems: [
+        {
+          severity: 'warning',
+          field: 'identityCenter.externalIdIssuer',
+          code: 'group-bound-by-name',
+          line: sectionLine,
+        },
+      ],
     });
     const github = await validate(t.root, '--format', 'github');
     expect(github.code).toBe(0);
     expect(github.out).toMatch(
-      /^::warning file=[^,]*platform\.yaml,title=zone-access%3A identityCenter\.externalIdIssuer \[group-bound-by-name\]::not set: /,
+      /^::warning file=[^,]*platform\.yaml,line=\d+,col=1,title=zone-access%3A identityCenter\.externalIdIssuer \[group-bound-by-name\]::not set: /,
     );
   });
 });

@@ -67,11 +67,14 @@ describe('zone-access validate', () => {
     expect((await cli(['--help'])).out).toContain('zone-access <command> --help');
     for (const command of Object.keys(COMMANDS)) {
       const r = await cli([command, '--help']);
-      expect({ command, code: r.code, usage: r.out.startsWith(`usage: zone-access ${command}`) }).toEqual({
+      // Beyond the synopsis: what the command does and what its exit codes mean (docs/cli.md).
+      expect({
         command,
-        code: 0,
-        usage: true,
-      });
+        code: r.code,
+        usage: r.out.startsWith(`usage: zone-access ${command}`),
+        prose: r.out.split('\n\n').length > 1,
+        exitCodes: /^Exit codes: 0 [\s\S]*;\s+2 /m.test(r.out),
+      }).toEqual({ command, code: 0, usage: true, prose: true, exitCodes: true });
     }
   });
 

@@ -43,7 +43,11 @@ describe('zone-access init', () => {
   it('writes a repository whose validate lists exactly the placeholders, and which synthesizes once they are filled', async () => {
     const { r, repo } = await initRepo();
     expect(r.code).toBe(0);
-    expect(r.err).toContain('npx zone-access validate');
+    // --no everywhere init tells what to run: a bare npx would fetch an unscoped zone-access from a
+    // public registry when the install has not run.
+    expect(r.err).toContain('npx --no zone-access validate');
+    expect(r.err).not.toMatch(/npx zone-access/);
+    expect(readFileSync(join(repo, 'config/platform.yaml'), 'utf8')).toContain('`npx --no zone-access validate`');
 
     // The editor schema lines resolve inside node_modules/zone-access.
     for (const file of ['config/platform.yaml', 'zones/example/example-sandbox.yaml']) {
@@ -144,6 +148,27 @@ describe('zone-access init', () => {
       expect(statSync(join(repo, template.to)).mode & 0o777).toBe(0o644);
     },
   );
+
+  it('ignores every scratch file the CI templates write in the checkout', async () => {
+    const { repo } = await initRepo(['--ci', 'none']);
+    const scratch = new Set<string>();
+    for (const template of Object.values(CI_TEMPLATES))
+      for (const m of readFileSync(join(REPO_ROOT, template.from), 'utf8').matchAll(/\bzone-access-[a-z-]+\.[a-z]+\b/g))
+        scratch.add(m[0]);
+    expect(scratch.size).toBeGreaterThan(3);
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    const ignored = (name: string) => {
+      try {
+        execFileSync('git', ['check-ignore', '-q', '--no-index', name], { cwd: repo });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect([...scratch].filter((name) => !ignored(name))).toEqual([]);
+    expect(ignored('.zone-access-base/x')).toBe(true);
+    expect(ignored('zones/example/example-sandbox.yaml')).toBe(false);
+  });
 
   it('writes a CODEOWNERS example whose department folder is where the sample zone is, inert until edited', async () => {
     const { repo } = await initRepo(['--ci', 'none']);

@@ -1,14 +1,19 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   platformConfig,
   platformConfigFromFile,
   platformConfigFromYaml,
+  resolveZone,
   ValidationError,
   ZoneAccess,
+  ZoneAppRoles,
+  type Diagnostic,
   type PlatformSpec,
 } from 'zone-access';
 import { loadPlatformConfig } from '../../model/load-platform-config';
@@ -214,5 +219,109 @@ describe('ZoneAccess orders its two stacks', () => {
       zone: { name: 'z', department: 'd', accounts: ['123456789012'], access: ['secrets-reader'] },
     });
     expect(one.dependencies).toEqual([]);
+  });
+});
+
+describe("a zone in code gets validate's warnings (docs/library.md, Warnings)", () => {
+  const membership = { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } } as const;
+  const zone = {
+    name: 'z',
+    department: 'd',
+    accounts: ['123456789012'],
+    access: ['secrets-reader'],
+    members: [{ user: 'bob@example.com', until: '2026-03-04' }],
+  };
+  /** An app as docs/library.md builds one: two stacks with their providers, and the app roles. */
+  function hostApp() {
+    const outdir = mkdtempSync(join(tmpdir(), 'za-lib-'));
+    const app = new App({ outdir, stackTraces: false });
+    const [entraScope, awsScope] = [new TerraformStack(app, 'entra'), new TerraformStack(app, 'aws')];
+    new AzureadProvider(entraScope, 'azuread', {});
+    new AwsProvider(awsScope, 'aws', { region: 'eu-north-1' });
+    new ZoneAppRoles(entraScope, 'app-roles', { platform: platformConfig(IDS), zones: [{ name: 'z' }] });
+    return { outdir, app, entraScope, awsScope };
+  }
+  const annotations = (outdir: string) =>
+    JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks.entra.annotations as {
+      level: string;
+      message: string;
+    }[];
+
+  it('ZoneAccess records them as warnings in the manifest, which cdktf synth prints (app.synth() alone prints nothing)', () => {
+    const { outdir, app, entraScope, awsScope } = hostApp();
+    new ZoneAccess({ entraScope, awsScope, platform: platformConfig(IDS), membership, at: '2026-03-01', zone });
+    app.synth();
+    expect(annotations(outdir)).toEqual([
+      {
+        constructPath: 'entra/z',
+        level: '@cdktf/warn',
+        message: expect.stringContaining(
+          "members[0].until: bob@example.com's access ends in 3 days [member-expiring]".replace(
+            ' [',
+            ' (last day 2026-03-04) [',
+          ),
+        ),
+      },
+    ]);
+  });
+
+  it('resolveZone(..., { onWarning }) hands them to the caller instead, once: the resolved zone adds no annotation', () => {
+    const { outdir, app, entraScope, awsScope } = hostApp();
+    const platform = platformConfig(IDS);
+    const warnings: Diagnostic[] = [];
+    const resolved = resolveZone(zone, platform, { membership, at: '2026-03-01', onWarning: (w) => warnings.push(w) });
+    new ZoneAccess({ entraScope, awsScope, platform, membership, at: '2026-03-01', zone: resolved });
+    app.synth();
+    expect(warnings.map((w) => [w.field, w.code])).toEqual([['members[0].until', 'member-expiring']]);
+    expect(annotations(outdir)).toEqual([]);
+  });
+});
+
+describe('ZoneAccess membership: only the mode, or the settings that differ from the defaults', () => {
+  const zone = { name: 'z', department: 'd', accounts: ['123456789012'], access: ['secrets-reader'] };
+  function entraStack(membership: unknown) {
+    const app = Testing.app();
+    const [entraScope, awsScope] = [new TerraformStack(app, 'entra'), new TerraformStack(app, 'aws')];
+    new ZoneAccess({
+      entraScope,
+      awsScope,
+      platform: platformConfig(IDS),
+      at: '2026-03-01',
+      zone: { ...zone, members: [{ user: 'bob@example.com', until: '2026-03-12' }] },
+      membership: membership as ConstructorParameters<typeof ZoneAccess>[0]['membership'],
+    });
+    return synthStack(entraScope);
+  }
+
+  it("{ mode: 'file' } is file mode with the platform config's defaults, as departments.<d>.membership: file is", () => {
+    const full = { mode: 'file', file: { noticeDays: 7, maxDays: 365, maxMembersPerZone: 100 } };
+    expect(entraStack({ mode: 'file' })).toEqual(entraStack(full));
+    // A setting given wins over its default; the others keep theirs (maxDays 365 allows the until).
+    const warnings: Diagnostic[] = [];
+    const platform = platformConfig(IDS);
+    const withMember = { ...zone, members: [{ user: 'bob@example.com', until: '2026-03-12' }] };
+    resolveZone(withMember, platform, {
+      membership: { mode: 'file' },
+      at: '2026-03-01',
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(warnings).toEqual([]);
+    resolveZone(withMember, platform, {
+      membership: { mode: 'file', file: { noticeDays: 14 } },
+      at: '2026-03-01',
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['member-expiring']);
+  });
+
+  it('a mode that does not exist (plain JavaScript) is a ValidationError naming the field, not a TypeError', () => {
+    const err = thrown(() => entraStack({ mode: 'files' }));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).diagnostics).toEqual([
+      expect.objectContaining({
+        field: 'membership.mode',
+        message: '"files" must be one of "entra", "file", "access-package"; did you mean "file"?',
+      }),
+    ]);
   });
 });

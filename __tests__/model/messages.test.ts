@@ -50,6 +50,37 @@ describe('"did you mean": one edit-distance helper', () => {
     });
     expect(configProblems(set('identityCenter.bogus', 'x'))[0].message).toBe('unknown key "bogus"');
   });
+
+  it('for a value that must be one of a list', () => {
+    expect(configProblems(set('departments', { pay: { membership: 'files' } }))[0]).toMatchObject({
+      field: 'departments.pay.membership',
+      message: 'must be one of "entra", "file", "access-package"; did you mean "file"?',
+    });
+    expect(configProblems(set('entra.appRoles', 'per_zone'))[0].message).toBe(
+      'must be one of "per-zone", "shared"; did you mean "per-zone"?',
+    );
+  });
+});
+
+describe('zone-file entries that fail their pattern say what is right, with an example', () => {
+  it.each([
+    ['owners', { owners: ['alice'] }, 'owners[0]', /^"alice" is not valid: an Entra UPN .* e\.g\. alice@example\.com/],
+    ['members', { members: ['bob'] }, 'members[0]', /^"bob" is not valid: .* e\.g\. bob@example\.com/],
+    [
+      'members user',
+      { members: [{ user: 'bob' }] },
+      'members[0].user',
+      /^"bob" is not valid: .* e\.g\. bob@example\.com/,
+    ],
+    ['access', { access: ['Rds_Operator'] }, 'access[0]', /^"Rds_Operator" is not valid: .* e\.g\. rds-operator/],
+  ])('%s', (_name, overrides, field, message) => {
+    const { zonesDir } = writeTree({ zones: { 'pay/zone-a.yaml': zoneDoc('zone-a', 'pay', overrides) } });
+    const { diagnostics } = loadZones(zonesDir, { config: undefined, knownPresets: new Set(), at: '2026-01-01' });
+    expect(diagnostics.find((d) => d.field === field)).toMatchObject({
+      code: 'invalid-value',
+      message: expect.stringMatching(message),
+    });
+  });
 });
 
 describe('platform-config errors say what is right, with an example', () => {
@@ -106,6 +137,24 @@ describe('platform-config errors say what is right, with an example', () => {
           '"ReadOnly" is not an AWS-managed policy ARN; e.g. arn:aws:iam::aws:policy/ReadOnlyAccess; or a mapping { name, path }',
       }),
     ]);
+  });
+
+  it('the application and service principal object ids: two objects, so never the same id', () => {
+    const id = '4a2c8e1f-7b3d-4c5e-8f9a-1b2c3d4e5f60';
+    const entra = baseConfig().entra as Record<string, unknown>;
+    expect(
+      configProblems(set('entra', { ...entra, applicationObjectId: id, servicePrincipalObjectId: id.toUpperCase() })),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'entra.servicePrincipalObjectId',
+        code: 'invalid-value',
+        message: expect.stringMatching(
+          /is also entra\.applicationObjectId: the app registration and the enterprise application/,
+        ),
+        hint: expect.stringContaining('Enterprise applications'),
+      }),
+    ]);
+    expect(configProblems(set('entra', entra))).toEqual([]);
   });
 
   it('the provisioning ids, together', () => {

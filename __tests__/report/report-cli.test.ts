@@ -82,8 +82,12 @@ describe('zone-access report', () => {
     const twoRuns = await report(['--base', perZone, '--head', stepOne]);
     expect({ code: twoRuns.code, err: twoRuns.err }).toEqual({ code: 0, err: '' });
     expect(twoRuns.out).not.toContain('⛔');
+    // A reviewer who has not read docs/entra.md learns that a second change must follow.
+    expect(twoRuns.out).toMatch(/^- `entra\.retiredAppRoles`: set to `per-zone` \(set: step 1 of switching .*step 2/m);
     // Step two (the retired roles go) is safe; going back to per-zone at once is not.
-    expect((await report(['--base', stepOne, '--head', checkout({ appRoles: 'shared' })])).code).toBe(0);
+    const stepTwo = await report(['--base', stepOne, '--head', checkout({ appRoles: 'shared' })]);
+    expect(stepTwo.code).toBe(0);
+    expect(stepTwo.out).toMatch(/^- `entra\.retiredAppRoles`: `per-zone` removed \(.*removed: step 2, deletes them/m);
     expect((await report(['--base', stepOne, '--head', perZone])).code).toBe(1);
   });
 

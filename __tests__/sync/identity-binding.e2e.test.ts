@@ -99,7 +99,7 @@ describe('synthesized binding', () => {
     expect(w.message).toMatch(/display name.*identitystore:CreateGroup/);
     const c = captureIO();
     expect(await validate(['--zones', SAMPLE_ZONES, '--config', SAMPLE_CONFIG], c.io)).toBe(EXIT.ok);
-    expect(c.err()).toMatch(/^.*platform\.yaml: warning: identityCenter\.externalIdIssuer: not set/m);
+    expect(c.err()).toMatch(/^.*platform\.yaml:\d+:\d+: warning: identityCenter\.externalIdIssuer: not set/m);
     const j = captureIO();
     await validate(['--zones', SAMPLE_ZONES, '--config', SAMPLE_CONFIG, '--format', 'json'], j.io);
     expect(
