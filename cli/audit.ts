@@ -13,7 +13,7 @@ Reads CloudTrail and reports, per zone: who signed in (Identity Center's AssumeR
 zone's AWSReservedSSO_<permission set>_* role), what each person called (service:action, resources,
 counts), every denied call, use of the zone's role in accounts the zone does not list, and, per
 preset, the granted actions nobody called (a preset with none called is a candidate to remove).
-Evidence for an access review, limited to what CloudTrail records (docs/audit.md).
+Evidence for an access review, limited to what CloudTrail records (zone-access docs/audit.md).
 
   --zone Z         only zone Z (repeatable); default every zone
   --person UPN     only this person (the Identity Center user name, case-insensitive)
@@ -121,7 +121,7 @@ export async function run(args: string[], io: CliIO, deps: AuditDeps = {}): Prom
     if (!roleName && accounts.length > 1) {
       io.stderr.write(
         `zone-access audit: warning: audit.roleName is not set, so only the account of the current credentials is read; ` +
-          `the zones list ${accounts.length} accounts (${accounts.join(', ')}). Set audit.roleName in ${config.source.file} (docs/audit.md), or use --source logs:<log group>\n`,
+          `the zones list ${accounts.length} accounts (${accounts.join(', ')}). Set audit.roleName in ${config.source.file} (zone-access docs/audit.md), or use --source logs:<log group>\n`,
       );
     }
     const partition = /^arn:(aws[a-z-]*):/.exec(config.identityCenter.instanceArn)?.[1] ?? 'aws';

@@ -218,7 +218,7 @@ export function summary(
       '',
       `${failed.length} stack${failed.length === 1 ? '' : 's'} failed (errors above, under [<stack>]). Each keeps its previous digest, so the next ` +
         `deployment run${changedOnly ? '' : ' on a merge'} plans it again; to rerun one now:`,
-      ...failed.map((o) => `  npx zone-access deploy ${[...located, '--stack', o.stack].join(' ')}`),
+      ...failed.map((o) => `  npx --no zone-access deploy ${[...located, '--stack', o.stack].join(' ')}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,7 @@ group (direct or through an access package assignment, with its expiry) -> the g
 assignment on the Identity Center application -> group, user and membership in the Identity Store
 -> the permission set provisioned in each account -> the account assignment -> sign-in link and CLI
 profile. Prints each link with a check mark, or the first broken one with its remedy.
-Credentials and endpoints as zone-access drift (docs/drift-and-doctor.md).
+Credentials and endpoints as zone-access drift (zone-access docs/drift-and-doctor.md).
 Exit codes: 0 every link holds; 1 a link is broken; 2 the live state could not be read, the files
 are invalid, or the command line is wrong.`;
 

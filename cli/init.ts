@@ -257,7 +257,7 @@ export function platformConfigTemplate(): string {
     ...fill([...en, 'tenantId'], '  '),
     ...fill([...en, 'applicationObjectId'], '  '),
     ...fill([...en, 'servicePrincipalObjectId'], '  '),
-    '  # Optional, together: provisioning on demand (docs/deploy.md, "Provisioning on demand").',
+    '  # Optional, together: provisioning on demand (zone-access docs/deploy.md, "Provisioning on demand").',
     ...fill([...en, 'provisioningJobId'], '  ', '<template>.<32 hex>.<guid>', true),
     ...fill([...en, 'provisioningRuleId'], '  ', '<rule id>', true),
     ...comment(describeField(platformConfigSchema, ['accounts']) ?? '', ''),

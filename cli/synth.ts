@@ -12,7 +12,7 @@ export const usage = `zone-access synth [--zones DIR] [--config FILE] [--at YYYY
 Validates as zone-access validate does and, only if every file is valid, writes the Terraform JSON
 of every stack (entra-app-roles, then entra-<shard> and aws-<shard> per department or shard) to
 DIR/stacks/<stack>/cdk.tf.json, with cdktf's manifest.json in DIR. Nothing is written from invalid
-input. zone-access deploy applies them in the right order (docs/deploy.md).
+input. zone-access deploy applies them in the right order (zone-access docs/deploy.md).
 
   --at DATE   the day membership is evaluated on (default today, UTC): members past their until
               are left out of the groups

@@ -251,7 +251,7 @@ export function platformConfigWarnings(
       field: 'entra.retiredAppRoles',
       code: 'app-roles-retiring',
       message: `${config.entra.retiredAppRoles}: the ${config.entra.retiredAppRoles} app roles are kept while every group moves to ${config.entra.appRoles}; they stay on the application until this key is removed`,
-      hint: 'remove entra.retiredAppRoles once a deployment with it succeeded (docs/deploy.md, "App roles: per-zone or shared")',
+      hint: 'remove entra.retiredAppRoles once a deployment with it succeeded (zone-access docs/deploy.md, "App roles: per-zone or shared")',
     });
   }
   if (config.identityCenter.externalIdIssuer === undefined) {
@@ -275,7 +275,7 @@ export function platformConfigWarnings(
       message:
         'false: a zone with secrets-editor (or an allow-listed policy granting secretsmanager:TagResource) can tag any untagged secret ' +
         'of its accounts with its own zone and then read it; only secrets managed by another AWS service (rds!…) stay protected',
-      hint: 'remove the setting (default true: zone secrets are named <zone>/…), or tag every secret (docs/security.md, "Untagged secrets")',
+      hint: 'remove the setting (default true: zone secrets are named <zone>/…), or tag every secret (zone-access docs/security.md, "Untagged secrets")',
     });
   }
   return warnings;

@@ -55,7 +55,7 @@ export const platformConfigSchema = {
           type: 'boolean',
           default: true,
           description:
-            'With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (docs/deploy.md, Provisioning on demand).',
+            'With a provisioning job: also emit the Terraform provision-on-demand resource per zone. false when `zone-access await-sync --provision` does it (zone-access docs/deploy.md, Provisioning on demand).',
         },
         appRoles: {
           type: 'string',
@@ -235,7 +235,7 @@ export const platformConfigSchema = {
           type: 'boolean',
           default: true,
           description:
-            "Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (docs/security.md, Untagged secrets).",
+            "Zone secrets are named <zone>/...: the zone tag only goes onto secrets of the zone's name space. false lets a zone claim any untagged secret (zone-access docs/security.md, Untagged secrets).",
         },
       },
     },
@@ -255,7 +255,7 @@ export const platformConfigSchema = {
       type: 'object',
       additionalProperties: false,
       description:
-        'Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (docs/audit.md).',
+        'Settings of `zone-access audit`, which reads CloudTrail; nothing deployed uses them (zone-access docs/audit.md).',
       properties: {
         roleName: {
           type: 'string',
@@ -277,7 +277,7 @@ export const platformConfigSchema = {
       type: 'object',
       additionalProperties: false,
       description:
-        "Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (docs/quotas.md).",
+        "Service quotas validate checks the tree against: an error above one, a warning from 80 %. Defaults are the providers' defaults (zone-access docs/quotas.md).",
       properties: {
         permissionSetsPerInstance: quotaProperty('permissionSetsPerInstance'),
         permissionSetsPerAccount: quotaProperty('permissionSetsPerAccount'),

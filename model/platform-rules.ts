@@ -85,7 +85,7 @@ const externalIdIssuer = rule({
   pattern: '^[^\\s]{1,100}$',
   example: 'https://scim.eu-north-1.amazonaws.com/a1b2c3d4-e5f6-7890-abcd-ef1234567890/scim/v2',
   description:
-    'Issuer of the ExternalId SCIM gives synced groups: once SCIM has synced one group, `aws identitystore describe-group` on it shows ExternalIds[0].Issuer (docs/deploy.md, "Binding zones to groups by identity"); when set, the AWS stacks find each zone group by its Entra object id instead of its display name.',
+    'Issuer of the ExternalId SCIM gives synced groups: once SCIM has synced one group, `aws identitystore describe-group` on it shows ExternalIds[0].Issuer (zone-access docs/deploy.md, "Binding zones to groups by identity"); when set, the AWS stacks find each zone group by its Entra object id instead of its display name.',
   doc: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_ExternalId.html',
   explain: (v) =>
     `${q(v.length > 40 ? `${v.slice(0, 37)}...` : v)} is not an ExternalId issuer: 1 to 100 characters without spaces, as aws identitystore describe-group prints it, e.g. https://scim.eu-north-1.amazonaws.com/a1b2c3d4-e5f6-7890-abcd-ef1234567890/scim/v2`,

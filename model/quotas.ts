@@ -158,8 +158,8 @@ function check(
         ? `${subject} ${used} ${what} (${why}), over the quota of ${limit} (quotas.${key}); ${zoneList}`
         : `${subject} ${used} ${what} (${why}), ${percent} % of the quota of ${limit} (quotas.${key}); ${zoneList}`,
       hint: QUOTAS[key].adjustable
-        ? `${over ? 'request' : 'before it is reached, request'} a quota increase and set quotas.${key} to the granted value${key.endsWith('PerAccount') ? ', or assign fewer zones to this account' : ''} (docs/quotas.md; ${QUOTAS[key].source})`
-        : `this limit cannot be raised: ${over ? 'remove' : 'plan for fewer'} zones or items of the application (docs/quotas.md; ${QUOTAS[key].source})`,
+        ? `${over ? 'request' : 'before it is reached, request'} a quota increase and set quotas.${key} to the granted value${key.endsWith('PerAccount') ? ', or assign fewer zones to this account' : ''} (zone-access docs/quotas.md; ${QUOTAS[key].source})`
+        : `this limit cannot be raised: ${over ? 'remove' : 'plan for fewer'} zones or items of the application (zone-access docs/quotas.md; ${QUOTAS[key].source})`,
     },
   ];
 }

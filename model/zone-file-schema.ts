@@ -79,7 +79,7 @@ export const zoneFileSchema = {
         description: 'An access preset name: lower-case letters, digits and inner hyphens, e.g. rds-operator.',
       },
       description:
-        "Access presets: built-in ones (docs/zone-file.md, Access presets) or the platform config's access.presets.",
+        "Access presets: built-in ones (zone-access docs/zone-file.md, Access presets) or the platform config's access.presets.",
     },
     sessionDuration: textSchema(TEXT_RULES.sessionDuration),
     owners: {

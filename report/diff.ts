@@ -153,7 +153,7 @@ function departmentAction(
     case 'emptied':
       return revokes
         ? `apply ${both} (now empty): destroys the access of its removed zones`
-        : `apply ${both} (now empty) after moving its zones' state (docs/deploy.md, "Moving a zone between shards")`;
+        : `apply ${both} (now empty) after moving its zones' state (zone-access docs/deploy.md, "Moving a zone between shards")`;
     case 'retired':
       return `apply ${both} (empty while retired), or terraform destroy both; once that succeeded, delete the department from departments: in the platform config`;
     case 'undeclared':
@@ -372,7 +372,7 @@ function unsafeConfigChanges(base: PlatformConfig, head: PlatformConfig): Map<st
   if (base.entra.appRoles !== head.entra.appRoles && head.entra.retiredAppRoles !== base.entra.appRoles)
     out.set(
       'entra.appRoles',
-      `switching in one run deletes the ${base.entra.appRoles} app roles while groups are still assigned with them, and SCIM deprovisions those groups; set entra.retiredAppRoles: ${base.entra.appRoles} in this change and remove it after the deployment (docs/entra.md)`,
+      `switching in one run deletes the ${base.entra.appRoles} app roles while groups are still assigned with them, and SCIM deprovisions those groups; set entra.retiredAppRoles: ${base.entra.appRoles} in this change and remove it after the deployment (zone-access docs/entra.md)`,
     );
   return out;
 }

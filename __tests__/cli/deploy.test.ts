@@ -119,7 +119,7 @@ describe('zone-access deploy', () => {
       /^deploy: 6 applied, 0 skipped as unchanged, 1 failed; resources: 10 added, 0 changed, 0 destroyed/,
     );
     expect(r.out).toMatch(/FAILED +entra-hr +at apply: Error: fake failure of apply in entra-hr/);
-    expect(r.out).toContain('  npx zone-access deploy --zones zones --config platform.yaml --stack entra-hr\n');
+    expect(r.out).toContain('  npx --no zone-access deploy --zones zones --config platform.yaml --stack entra-hr\n');
     expect(r.out.match(/--stack /g)).toHaveLength(1);
     expect(r.err).toContain('[entra-hr] FAILED at apply');
     expect(r.err).toMatch(/\[aws-pay\] applied: 3 added, 0 changed, 0 destroyed/);
