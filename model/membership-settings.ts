@@ -161,30 +161,30 @@ export type MembershipInput =
  * (FILE_DEFAULTS, ACCESS_PACKAGE_DEFAULTS); undefined for a mode that does not exist.
  */
 export function completeMembership(input: MembershipInput): MembershipSettings | undefined {
+  // The loader's own defaulting (normalizeMembershipSettings), so a zone in code and a department in
+  // the config file get the same settings. A review is given resolved (frequency and duration).
   const given = <T extends object>(o: T | undefined): Partial<T> =>
     Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
   switch (input.mode) {
     case 'entra':
       return DEFAULT_MEMBERSHIP;
     case 'file':
-      return { mode: 'file', file: { ...FILE_DEFAULTS, ...given(input.file) } };
+      return normalizeMembershipSettings({ membership: 'file', file: given(input.file) }).settings;
     case 'access-package': {
-      const { approval, approvalTimeoutDays, maxDays } = ACCESS_PACKAGE_DEFAULTS;
-      return {
-        mode: 'access-package',
-        accessPackage: {
-          requestors: 'all-members',
-          approval,
-          approvalTimeoutDays,
-          maxDays,
-          ...given(input.accessPackage),
-        },
-      };
+      const { review, requestors, ...rest } = given(input.accessPackage);
+      const { settings } = normalizeMembershipSettings({
+        membership: 'access-package',
+        accessPackage: { ...rest, ...(requestors !== undefined ? { requestors: requestors as RawRequestors } : {}) },
+      });
+      if (settings.mode !== 'access-package' || review === undefined) return settings;
+      return { mode: 'access-package', accessPackage: { ...settings.accessPackage, review } };
     }
     default:
       return undefined;
   }
 }
+
+type RawRequestors = NonNullable<NonNullable<RawMembershipSettings['accessPackage']>['requestors']>;
 
 /** A department's membership settings from the platform config (`entra` when it sets none). */
 export function departmentMembership(

@@ -1,5 +1,6 @@
 import { main } from '../../cli/zone-access';
 import type { Diagnostic } from '../../model/diagnostics';
+import { completeMembership, normalizeMembershipSettings } from '../../model/membership-settings';
 import { loadTree } from '../../pipeline/load';
 import { baseConfig, captureIO, REPO_ROOT, withoutBindingWarning, writeTree, zoneDoc } from '../support/tree';
 
@@ -145,5 +146,26 @@ describe('zone-access validate prints membership warnings and exits 0', () => {
       /zone-a\.yaml:\d+:\d+: warning: members\[0\]\.until: bob@example\.com's access ends in 1 day \(last day 2026-07-01\)/,
     );
     expect(withoutBindingWarning((await run('2026-06-01')).err)).toBe('');
+  });
+});
+
+describe('membership given in code (completeMembership)', () => {
+  const GROUP = 'A1B2C3D4-0000-4000-8000-000000000001';
+  it("gets the config file's defaults and normalization: the same settings as the same keys in platform.yaml", () => {
+    expect(completeMembership({ mode: 'file', file: { maxDays: 30 } })).toEqual(
+      normalizeMembershipSettings({ membership: 'file', file: { maxDays: 30 } }).settings,
+    );
+    expect(completeMembership({ mode: 'access-package', accessPackage: { requestors: [GROUP, GROUP] } })).toEqual(
+      normalizeMembershipSettings({ membership: 'access-package', accessPackage: { requestors: [GROUP] } }).settings,
+    );
+    expect(completeMembership({ mode: 'entra' })).toEqual({ mode: 'entra' });
+  });
+
+  it('keeps a review given resolved, and refuses a mode that does not exist', () => {
+    const review = { frequency: 'monthly', durationDays: 7 } as const;
+    expect(completeMembership({ mode: 'access-package', accessPackage: { review } })).toMatchObject({
+      accessPackage: { review, approval: true },
+    });
+    expect(completeMembership({ mode: 'files' } as never)).toBeUndefined();
   });
 });
