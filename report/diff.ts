@@ -357,7 +357,7 @@ const CONFIG_NOTES: readonly (readonly [string, string])[] = [
   [
     'entra.retiredAppRoles',
     "set: step 1 of switching entra.appRoles, the old mode's app roles stay while every group moves to the new one; " +
-      'removed: step 2, deletes them, safe once step 1 was deployed; see docs/entra.md',
+      'removed: step 2, deletes them, safe once step 1 was deployed; see zone-access docs/entra.md',
   ],
 ];
 
