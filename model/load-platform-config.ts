@@ -95,35 +95,25 @@ export function platformConfigFromSource(
       'Entra admin center → Enterprise applications → the IAM Identity Center app → Overview → Object ID (applicationObjectId is under App registrations)',
     );
   }
-  if (diagnostics.length > 0) {
-    // Building the config needs every value valid; the reserved-preset check still has its input.
-    const presetNames = isObject(raw.access) && isObject(raw.access.presets) ? Object.keys(raw.access.presets) : [];
-    for (const name of presetNames.sort()) {
-      if (options.reservedPresetNames?.has(name)) {
-        problem(
-          ['access', 'presets'],
-          'reserved-preset',
-          `preset "${name}" is built in and cannot be redefined`,
-          'choose another name',
-          name,
-        );
-      }
-    }
-    return { diagnostics };
+  // A built-in preset's name cannot be redefined: checked on the names as written, so it is reported
+  // also when other problems stop the config from being built (which needs every value valid).
+  const invalid = diagnostics.length > 0;
+  const presetNames = isObject(raw.access) && isObject(raw.access.presets) ? Object.keys(raw.access.presets) : [];
+  const reserved = new Set(presetNames.filter((name) => options.reservedPresetNames?.has(name)).sort());
+  for (const name of reserved) {
+    problem(
+      ['access', 'presets'],
+      'reserved-preset',
+      `preset "${name}" is built in and cannot be redefined`,
+      'choose another name',
+      name,
+    );
   }
+  if (invalid) return { diagnostics };
 
   const presets: Record<string, AccessPreset> = {};
   for (const [name, preset] of Object.entries(raw.access?.presets ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (options.reservedPresetNames?.has(name)) {
-      problem(
-        ['access', 'presets'],
-        'reserved-preset',
-        `preset "${name}" is built in and cannot be redefined`,
-        'choose another name',
-        name,
-      );
-      continue;
-    }
+    if (reserved.has(name)) continue;
     preset.statements.forEach((statement, i) => {
       for (const p of checkPresetStatement(statement)) {
         problem(
