@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sortDiagnostics } from '../model/diagnostics';
-import { platformConfigWarningsOfFile } from '../model/load-platform-config';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS } from './args';
 import { count, formatHuman } from './format-diagnostics';
@@ -26,7 +25,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const loaded = loadTree(resolveTreeOptions(io.cwd, values.zones, values.config, parseAt(values.at)));
   const tree = loaded.tree;
   const diagnostics = tree
-    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarningsOfFile(tree.config)])
+    ? sortDiagnostics([...loaded.diagnostics, ...(loaded.configWarnings ?? [])])
     : loaded.diagnostics;
   if (!tree) {
     io.stderr.write(formatHuman(diagnostics, 'nothing was synthesized'));

@@ -1,5 +1,4 @@
 import { sortDiagnostics } from '../model/diagnostics';
-import { platformConfigWarningsOfFile } from '../model/load-platform-config';
 import { loadTree, resolveTreeOptions } from '../pipeline/load';
 import { parseAt, parseOptions, TREE_OPTIONS, UsageError } from './args';
 import { count, formatGithub, formatHuman, formatJson, OUTPUT_FORMATS, type OutputFormat } from './format-diagnostics';
@@ -29,7 +28,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const tree = loaded.tree;
   // Accepted-by-default risks of a valid config (e.g. groups bound by display name) are warned about here.
   const diagnostics = tree
-    ? sortDiagnostics([...loaded.diagnostics, ...platformConfigWarningsOfFile(tree.config)])
+    ? sortDiagnostics([...loaded.diagnostics, ...(loaded.configWarnings ?? [])])
     : loaded.diagnostics;
   const summary = tree ? { zones: tree.zones.length, departments: tree.departments.length, at: tree.at } : {};
 

@@ -22,19 +22,26 @@ export interface LoadPlatformConfigOptions {
 }
 
 /** Reads, validates and normalizes the platform config file. */
-export function loadPlatformConfig(
-  file: string,
-  options: LoadPlatformConfigOptions = {},
-): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
+export function loadPlatformConfig(file: string, options: LoadPlatformConfigOptions = {}): LoadedPlatformConfig {
   const read = readYamlFile(resolve(file), file);
   if (!read.source) return { diagnostics: read.diagnostics };
   return platformConfigFromSource(read.source, options);
 }
 
+/**
+ * The config, or every problem of the file. `warnings`: the accepted-by-default risks of a valid
+ * config (`platformConfigWarnings`), each on its line of the file, for validate and synth to print.
+ */
+export interface LoadedPlatformConfig {
+  readonly config?: PlatformConfig;
+  readonly diagnostics: Diagnostic[];
+  readonly warnings?: Diagnostic[];
+}
+
 export function platformConfigFromSource(
   source: YamlSource,
   options: LoadPlatformConfigOptions = {},
-): { config?: PlatformConfig; diagnostics: Diagnostic[] } {
+): LoadedPlatformConfig {
   // Every problem at once: the checks below run on whatever the schema accepted.
   const placeholders = findPlaceholders(source, platformConfigSchema);
   const diagnostics: Diagnostic[] = [
@@ -216,7 +223,9 @@ export function platformConfigFromSource(
     source: { file: source.file },
   };
   checkManagedPolicyRisks(raw, config, problem, options);
-  return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+  return diagnostics.length > 0
+    ? { diagnostics }
+    : { config, diagnostics, warnings: placeWarnings(source, platformConfigWarnings(config)) };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -272,14 +281,10 @@ export function platformConfigWarnings(
 }
 
 /**
- * `platformConfigWarnings` with the line of each warning in the config file, as every other problem
- * has: the key's value, or, for a key that is not set (externalIdIssuer), the key of its section.
+ * Each warning on its line of the config file, as every other problem has: the key's value, or, for
+ * a key that is not set (externalIdIssuer), the key of its section.
  */
-export function platformConfigWarningsOfFile(config: PlatformConfig): Diagnostic[] {
-  const warnings = platformConfigWarnings(config);
-  if (warnings.length === 0) return warnings;
-  const { source } = readYamlFile(resolve(config.source.file), config.source.file);
-  if (!source) return warnings;
+function placeWarnings(source: YamlSource, warnings: Diagnostic[]): Diagnostic[] {
   return warnings.map((w) => {
     const path = (w.field ?? '').split('.');
     const pos = source.doc.hasIn(path)

@@ -32,9 +32,14 @@ export interface LoadTreeOptions {
  * zone files → validated model → policy checks → quotas. Returns a tree only when there is not a
  * single error anywhere, so nothing downstream ever sees invalid input; with a tree, `diagnostics`
  * holds only warnings, which callers print. Without one, it holds every problem of every file (an
- * invalid platform config still lets each zone file be checked on its own).
+ * invalid platform config still lets each zone file be checked on its own). `configWarnings`: the
+ * platform config's accepted-by-default risks, on their lines, which validate and synth also print.
  */
-export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnostics: Diagnostic[] } {
+export function loadTree(options: LoadTreeOptions): {
+  tree?: ZoneTree;
+  diagnostics: Diagnostic[];
+  configWarnings?: Diagnostic[];
+} {
   const loaded = loadPlatformConfig(options.configPath, {
     reservedPresetNames: new Set(Object.keys(BUILT_IN_PRESETS)),
     catalogServices: CATALOG_SERVICES,
@@ -72,7 +77,11 @@ export function loadTree(options: LoadTreeOptions): { tree?: ZoneTree; diagnosti
     });
     return { diagnostics: sortDiagnostics(explained) };
   }
-  return { tree: { config, zones, departments, at }, diagnostics: sortDiagnostics(diagnostics) };
+  return {
+    tree: { config, zones, departments, at },
+    diagnostics: sortDiagnostics(diagnostics),
+    configWarnings: loaded.warnings ?? [],
+  };
 }
 
 /**
