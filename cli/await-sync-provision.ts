@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { PlatformConfig } from '../model/types';
 import type { AwaitProgress } from '../sync/await-groups';
-import { azureCredentialFromEnv } from '../sync/azure-credential';
+import { graphCredential } from '../sync/azure-credential';
 import { GRAPH_ENDPOINT_ENV, createGraphClient, type GraphClient } from '../sync/graph-client';
 import { OnDemandProvisioner, type OnDemandProvisionerOptions, type ProvisionEvent } from '../sync/provision-on-demand';
 import { formatDuration } from '../sync/progress';
@@ -60,12 +60,7 @@ export async function startProvisioning(
   deps: ProvisionDeps = {},
 ): Promise<ProvisionDuringWait> {
   const endpoint = env[GRAPH_ENDPOINT_ENV] || undefined;
-  let credential = deps.credential;
-  if (!credential) {
-    const chosen = await azureCredentialFromEnv(env);
-    credential = chosen.credential;
-    err(`Azure credential for Microsoft Graph: ${chosen.description}`);
-  }
+  const credential = await graphCredential(deps.credential, env, err);
   const graph = await (deps.createGraph ?? defaultGraph)({
     ...(endpoint ? { endpoint } : {}),
     ...(credential ? { credential } : {}),

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import { azureCredentialFromEnv } from '../sync/azure-credential';
+import { graphCredential } from '../sync/azure-credential';
 import { GRAPH_DEFAULT_ENDPOINT, GRAPH_ENDPOINT_ENV, createGraphClient } from '../sync/graph-client';
 import { createAwsClients, type AwsClients } from './aws-clients';
 import { createGraphReader, type GraphReader } from './graph-read';
@@ -31,12 +31,7 @@ export async function connectGraph(
   rate?: number,
 ): Promise<{ graph: GraphReader; limiter: Limiter }> {
   const endpoint = env[GRAPH_ENDPOINT_ENV] || GRAPH_DEFAULT_ENDPOINT;
-  let credential = deps.credential;
-  if (!credential) {
-    const chosen = await azureCredentialFromEnv(env);
-    credential = chosen.credential;
-    err(`Azure credential for Microsoft Graph: ${chosen.description}`);
-  }
+  const credential = await graphCredential(deps.credential, env, err);
   const client = createGraphClient({ credential, endpoint });
   const limiter = new Limiter(8, rate ?? GRAPH_DEFAULT_RATE);
   return {

@@ -79,3 +79,18 @@ export async function azureCredentialFromEnv(env: NodeJS.ProcessEnv): Promise<Az
   }
   return { credential: new identity.DefaultAzureCredential(), description: 'DefaultAzureCredential' };
 }
+
+/**
+ * `given` when a caller (a test, a library user) passes one; otherwise the environment's
+ * (`azureCredentialFromEnv`), named on `log` so a run says which identity it used.
+ */
+export async function graphCredential(
+  given: TokenCredential | undefined,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<TokenCredential> {
+  if (given) return given;
+  const chosen = await azureCredentialFromEnv(env);
+  log(`Azure credential for Microsoft Graph: ${chosen.description}`);
+  return chosen.credential;
+}

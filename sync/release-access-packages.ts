@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import { azureCredentialFromEnv } from './azure-credential';
+import { graphCredential } from './azure-credential';
 import { GRAPH_ENDPOINT_ENV, GraphError, createGraphClient, type GraphClient } from './graph-client';
 import { RequestWindow, backoffMs, classifyGraphError, type Rate } from './graph-rate';
 import { formatDuration } from './progress';
@@ -280,12 +280,7 @@ function describeTarget(a: Assignment): string {
 
 async function defaultGraph(options: ReleaseOptions, log: (line: string) => void): Promise<GraphClient> {
   const env = options.env ?? process.env;
-  let credential = options.credential;
-  if (!credential) {
-    const chosen = await azureCredentialFromEnv(env);
-    credential = chosen.credential;
-    log(`Azure credential for Microsoft Graph: ${chosen.description}`);
-  }
+  const credential = await graphCredential(options.credential, env, log);
   const endpoint = env[GRAPH_ENDPOINT_ENV] || undefined;
   if (endpoint) log(`Graph endpoint ${endpoint} from ${GRAPH_ENDPOINT_ENV}`);
   return createGraphClient({ credential, ...(endpoint ? { endpoint } : {}) });
