@@ -13,6 +13,16 @@ export function makeTempDir(prefix = 'case-'): string {
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SAMPLE_ZONES = join(REPO_ROOT, 'zones');
 export const SAMPLE_CONFIG = join(REPO_ROOT, 'config', 'platform.yaml');
+/** The stacks the sample tree synthesizes: a pair per department the sample config declares, and the app roles. */
+export const SAMPLE_STACKS: readonly string[] = [
+  'aws-logistics',
+  'aws-payments',
+  'aws-research',
+  'entra-app-roles',
+  'entra-logistics',
+  'entra-payments',
+  'entra-research',
+];
 export const TERRAFORM_RC = join(__dirname, 'terraform.rc');
 
 /** A minimal valid platform config; tests override what they need. */
